@@ -1,0 +1,1 @@
+"""Shared foundations: layout, languages, security, PII protection, audit, roles."""

@@ -1,0 +1,57 @@
+"""Run Civic CX locally: the web server, a background task worker, and (in development) a
+local OpenID Connect provider so the public sign-in works without Login.gov."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+
+DEV_OIDC_PORT = 8001
+
+
+def _local_identity_provider():
+    """Start oidc-provider-mock on 127.0.0.1:8001 when no real provider is configured."""
+    if os.environ.get("OIDC_DISCOVERY_URL"):
+        return contextlib.nullcontext()
+    try:
+        from oidc_provider_mock import run_server_in_thread
+    except ImportError:
+        return contextlib.nullcontext()
+    os.environ.update({
+        "OIDC_DISCOVERY_URL":
+            f"http://127.0.0.1:{DEV_OIDC_PORT}/.well-known/openid-configuration",
+        "OIDC_CLIENT_ID": "civiccx-demo",
+        "OIDC_CLIENT_SECRET": "civiccx-demo-secret",
+        "OIDC_CLIENT_AUTH_METHOD": "client_secret_basic",
+        "OIDC_ACR_VALUES": "",
+    })
+    return run_server_in_thread(port=DEV_OIDC_PORT)
+
+
+def run(*, seed: bool, argv: list[str]) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "civiccx.settings.development")
+    port = os.environ.get("PORT", "8000")
+    civiccx = [sys.executable, "-m", "civiccx.cli"]
+    subprocess.run([*civiccx, "migrate", "--no-input", "-v", "0"], check=True)
+    subprocess.run([*civiccx, "createcachetable"], check=True)
+    if seed:
+        subprocess.run([*civiccx, "seed_demo", *argv], check=True)
+    with _local_identity_provider():
+        worker = subprocess.Popen([*civiccx, "db_worker"])
+        try:
+            print(f"\nCivic CX is running at http://127.0.0.1:{port}/  (Ctrl+C to stop)\n",
+                  flush=True)
+            server = subprocess.run(
+                [*civiccx, "runserver", f"127.0.0.1:{port}", "--noreload"], check=False)
+            return server.returncode
+        except KeyboardInterrupt:
+            return 0
+        finally:
+            worker.send_signal(signal.SIGINT)
+            try:
+                worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                worker.kill()

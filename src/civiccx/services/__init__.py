@@ -1,0 +1,1 @@
+"""The service catalog and the Interaction spine every channel records to."""

@@ -1,0 +1,97 @@
+"""Domain operations on the catalog and the Interaction spine, shared by every channel app."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+
+from civiccx.services.models import Channel, Interaction, Location, Outcome, Service
+from civiccx.services.signals import interaction_recorded
+
+SUPPORTED_LANGUAGES = {"en", "es"}
+
+
+def normalize_phone(raw: str, region: str = "US") -> str:
+    """Return a phone number in E.164 form, or raise ValidationError saying what is wrong."""
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException as error:
+        raise ValidationError(f"{raw!r} is not a phone number.") from error
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(f"{raw!r} is not a valid phone number.")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def record_interaction(
+    *,
+    service: Service,
+    channel: str,
+    started_at: datetime,
+    ended_at: datetime,
+    outcome: str,
+    location: Location | None = None,
+    person=None,
+    language: str = "en",
+    contact_consent: bool = False,
+    contact_email: str = "",
+    contact_phone: str = "",
+    source: str = "",
+) -> Interaction:
+    """Record one finished customer interaction. Every channel calls this, and only this.
+
+    Contact details are kept only with consent, and only for the service's retention period.
+    Listeners of `interaction_recorded` (survey invitations) run after the commit, so a
+    rolled-back visit never triggers a survey.
+    """
+    errors: dict[str, str] = {}
+    if channel not in Channel.values:
+        errors["channel"] = f"Unknown channel {channel!r}; use one of {', '.join(Channel.values)}."
+    if outcome not in Outcome.values:
+        errors["outcome"] = f"Unknown outcome {outcome!r}; use one of {', '.join(Outcome.values)}."
+    if ended_at < started_at:
+        errors["ended_at"] = "The interaction cannot end before it started."
+    if ended_at > timezone.now() + timedelta(minutes=5):
+        errors["ended_at"] = "The interaction cannot end in the future."
+    if language not in SUPPORTED_LANGUAGES:
+        errors["language"] = f"Unsupported language {language!r}; use en or es."
+    if contact_email:
+        try:
+            validate_email(contact_email)
+        except ValidationError:
+            errors["contact_email"] = f"{contact_email!r} is not an email address."
+    if contact_phone:
+        try:
+            contact_phone = normalize_phone(contact_phone)
+        except ValidationError as error:
+            errors["contact_phone"] = error.messages[0]
+    if errors:
+        raise ValidationError(errors)
+    if not contact_consent:
+        contact_email = contact_phone = ""
+    purge_after = None
+    if contact_email or contact_phone:
+        purge_after = (ended_at + timedelta(days=service.contact_retention_days)).date()
+    with transaction.atomic():
+        interaction = Interaction.objects.create(
+            service=service, channel=channel, location=location, started_at=started_at,
+            ended_at=ended_at, outcome=outcome, language=language, person=person,
+            contact_consent=contact_consent, contact_email=contact_email,
+            contact_phone=contact_phone, contact_purge_after=purge_after, source=source,
+        )
+        transaction.on_commit(
+            lambda: interaction_recorded.send(sender=Interaction, interaction=interaction)
+        )
+    return interaction
+
+
+def purge_expired_contacts(today=None) -> int:
+    """Erase contact details whose retention period has ended. Returns how many were erased."""
+    today = today or timezone.localdate()
+    return Interaction.objects.filter(contact_purge_after__lt=today).update(
+        contact_email="", contact_phone="", contact_purge_after=None
+    )

@@ -1,0 +1,11 @@
+"""Background work for the catalog and the spine (run by `civiccx db_worker`)."""
+
+from django_tasks import task
+
+from civiccx.services.services import purge_expired_contacts
+
+
+@task()
+def purge_expired_contact_details() -> int:
+    """Daily: erase customers' contact details past their service's retention period."""
+    return purge_expired_contacts()

@@ -1,0 +1,80 @@
+"""Public service pages, a person's own records, and the analysts' interaction explorer."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import urlencode
+
+from civiccx.core.roles import CX_ANALYST, role_required
+from civiccx.services.audit import record_pii_read
+from civiccx.services.models import Channel, Interaction, Service
+
+
+def public_services():
+    return Service.objects.filter(is_public=True).select_related("provider").prefetch_related(
+        "channels")
+
+
+def home(request):
+    return render(request, "services/home.html", {"services": public_services()})
+
+
+def service_list(request):
+    return render(request, "services/service_list.html", {"services": public_services()})
+
+
+def service_detail(request, slug: str):
+    service = get_object_or_404(public_services(), slug=slug)
+    locations = service.locations.all()[:50]
+    return render(request, "services/service_detail.html",
+                  {"service": service, "locations": locations})
+
+
+@login_required(login_url="accounts:public-sign-in")
+def my_interactions(request):
+    interactions = (Interaction.objects.filter(person=request.user)
+                    .select_related("service", "location")[:100])
+    return render(request, "services/my_interactions.html", {"interactions": interactions})
+
+
+@login_required(login_url="accounts:public-sign-in")
+def my_interaction_detail(request, pk: int):
+    """Object-level rule: a person sees only their own records (others are 'not found')."""
+    interaction = get_object_or_404(
+        Interaction.objects.select_related("service", "location"), pk=pk, person=request.user
+    )
+    return render(request, "services/my_interaction_detail.html", {"interaction": interaction})
+
+
+@role_required(CX_ANALYST)
+def staff_interactions(request):
+    queryset = Interaction.objects.select_related("service", "location")
+    service = request.GET.get("service", "")
+    channel = request.GET.get("channel", "")
+    if service:
+        queryset = queryset.filter(service__slug=service)
+    if channel in Channel.values:
+        queryset = queryset.filter(channel=channel)
+    page = Paginator(queryset.order_by("-ended_at"), 50).get_page(request.GET.get("page"))
+    return render(request, "services/staff_interactions.html", {
+        "page_obj": page,
+        "services": Service.objects.all(),
+        "channels": Channel.choices,
+        "selected_service": service,
+        "selected_channel": channel,
+        "query_string": urlencode({k: v for k, v in
+                                   {"service": service, "channel": channel}.items() if v}),
+    })
+
+
+@role_required(CX_ANALYST)
+def staff_interaction_detail(request, pk: int):
+    interaction = get_object_or_404(
+        Interaction.objects.select_related("service", "location"), pk=pk)
+    can_see_contact = request.user.has_perm("services.view_interaction_contact")
+    if can_see_contact and interaction.has_contact:
+        record_pii_read(request, interaction)
+    return render(request, "services/staff_interaction_detail.html",
+                  {"interaction": interaction, "can_see_contact": can_see_contact})

@@ -1,0 +1,1 @@
+"""Settings modules: `development` (default), `production`, `test`. All read the environment."""

@@ -1,0 +1,84 @@
+"""Read configuration from the environment with specific, actionable errors.
+
+Django's own errors for a bad database URL or a missing secret are cryptic; an operator deploying
+Civic CX should learn exactly which variable is wrong and what a good value looks like.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+DATABASE_URL_EXAMPLES = (
+    "sqlite:///var/civiccx.sqlite3 or postgres://USER:PASSWORD@HOST:5432/DBNAME"
+)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false (got {raw!r}).")
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def database_from_url(url: str, *, variable: str = "DATABASE_URL") -> dict:
+    """Parse a database URL, naming the variable and showing an example when it is malformed."""
+    if "://" not in url:
+        raise ImproperlyConfigured(
+            f"{variable} is not a database URL: {redact_url(url)!r}. "
+            f"Use a URL such as {DATABASE_URL_EXAMPLES}."
+        )
+    scheme = url.split("://", 1)[0]
+    if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:
+        raise ImproperlyConfigured(
+            f"{variable} uses the unsupported scheme {scheme!r}. Civic CX runs on SQLite or "
+            f"PostgreSQL: use {DATABASE_URL_EXAMPLES}."
+        )
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60 if scheme != "sqlite" else 0)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"{variable} could not be read ({error}). Use a URL such as {DATABASE_URL_EXAMPLES}."
+        ) from error
+    if scheme != "sqlite" and not config.get("NAME"):
+        raise ImproperlyConfigured(
+            f"{variable} names no database: add it after the host, e.g. "
+            "postgres://USER@HOST:5432/civiccx."
+        )
+    if scheme == "sqlite":
+        Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        config.setdefault("OPTIONS", {})
+        # WAL and a busy timeout let the web process and the task worker share the file.
+        config["OPTIONS"].update(
+            {
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            }
+        )
+    return config
+
+
+def redact_url(url: str) -> str:
+    """Hide a password in a URL before it goes into an error message."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        credentials, host = rest.rsplit("@", 1)
+        user = credentials.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}"
+    return url

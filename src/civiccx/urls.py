@@ -1,0 +1,24 @@
+"""URL map. Public pages live under i18n_patterns: English at /, Spanish at /es/."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from civiccx.core import views as core_views
+
+admin.site.site_header = "Civic CX administration"
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+urlpatterns += i18n_patterns(
+    path("", include("civiccx.services.urls")),
+    path("", include("civiccx.core.urls")),
+    path("", include("civiccx.accounts.urls")),
+    prefix_default_language=False,
+)
+
+handler403 = "civiccx.core.views.permission_denied"
+handler404 = "civiccx.core.views.page_not_found"
+handler500 = "civiccx.core.views.server_error"

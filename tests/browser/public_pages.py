@@ -1,0 +1,30 @@
+"""Every public page, and how to reach it. The meta-test keeps this list complete."""
+
+from civiccx.core.policy_pages import POLICY_PAGES
+
+# URL name -> paths to check (English paths; each is also checked under /es/).
+AXE_PAGES = {
+    "services:home": ["/"],
+    "services:service-list": ["/services/"],
+    "services:service-detail": ["/services/walk-in-assistance/", "/services/direct-file/"],
+    "core:policy-page": [f"/about/{slug}/" for slug in POLICY_PAGES],
+    "core:report-problem": ["/report-a-problem/?page=/services/"],
+    "core:report-problem-thanks": ["/report-a-problem/thanks/"],
+    "accounts:staff-login": ["/staff/sign-in/"],
+    "accounts:public-sign-in": ["/account/sign-in/"],
+}
+
+# Pages behind a sign-in; their browser tests run axe once signed in.
+SIGNED_IN_PAGES = {
+    "services:my-interactions": "tests/browser/test_sign_in.py (public)",
+    "services:my-interaction-detail": "tests/browser/test_sign_in.py (public)",
+    "accounts:staff-verify": "tests/browser/test_sign_in.py (staff)",
+    "accounts:staff-enroll": "tests/browser/test_sign_in.py (staff enrollment)",
+}
+
+# Endpoints that only redirect or accept a POST: there is no page to check.
+NOT_PAGES = {
+    "accounts:public-sign-in-start": "redirects to the identity provider",
+    "accounts:oidc-callback": "redirects after checking the provider's answer",
+    "accounts:sign-out": "POST only, then redirects",
+}

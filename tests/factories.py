@@ -1,0 +1,81 @@
+"""Factories for the records tests need. One place, so every test builds data the same way."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import timedelta
+
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from civiccx.accounts.models import User
+from civiccx.services.models import (
+    Channel,
+    Interaction,
+    Location,
+    Outcome,
+    Service,
+    ServiceChannel,
+    ServiceProvider,
+)
+
+_numbers = itertools.count(1)
+STAFF_PASSWORD = "correct horse battery staple"
+
+
+def make_provider(**overrides) -> ServiceProvider:
+    defaults = {"name": "Test Revenue Agency", "name_es": "Agencia de Ingresos de Prueba",
+                "abbreviation": f"TRA{next(_numbers)}"}
+    return ServiceProvider.objects.create(**{**defaults, **overrides})
+
+
+def make_service(provider=None, **overrides) -> Service:
+    number = next(_numbers)
+    defaults = {"slug": f"service-{number}", "name": f"Service {number}",
+                "name_es": f"Servicio {number}", "summary": "Get help with a thing.",
+                "summary_es": "Reciba ayuda con algo."}
+    service = Service.objects.create(provider=provider or make_provider(),
+                                     **{**defaults, **overrides})
+    ServiceChannel.objects.create(service=service, channel=Channel.WEB,
+                                  instructions="Online", instructions_es="Por internet")
+    return service
+
+
+def make_location(provider=None, **overrides) -> Location:
+    number = next(_numbers)
+    defaults = {"kind": Location.Kind.WALK_IN, "slug": f"center-{number}",
+                "name": f"Center {number}", "street": "1 Main St", "city": "Austin",
+                "state": "TX", "zip_code": "78701", "time_zone": "America/Chicago"}
+    return Location.objects.create(provider=provider or make_provider(),
+                                   **{**defaults, **overrides})
+
+
+def make_interaction(service=None, **overrides) -> Interaction:
+    ended = timezone.now() - timedelta(hours=1)
+    defaults = {"channel": Channel.WEB, "started_at": ended - timedelta(minutes=10),
+                "ended_at": ended, "outcome": Outcome.RESOLVED}
+    return Interaction.objects.create(service=service or make_service(),
+                                      **{**defaults, **overrides})
+
+
+def make_staff(role: str, username: str | None = None) -> User:
+    """A staff member with a role and a confirmed authenticator app."""
+    user = User.objects.create_user(username=username or f"{role}-{next(_numbers)}",
+                                    password=STAFF_PASSWORD)
+    user.groups.add(Group.objects.get(name=role))
+    TOTPDevice.objects.create(user=user, name="Test app", confirmed=True)
+    return user
+
+
+def make_public_user() -> User:
+    user = User.objects.create(username=f"public-{next(_numbers)}")
+    user.set_unusable_password()
+    user.save()
+    return user
+
+
+def current_code(user) -> str:
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
