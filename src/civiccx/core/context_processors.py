@@ -14,8 +14,8 @@ def agency_name() -> str:
         return settings.CIVICCX_AGENCY_NAME
     from civiccx.services.models import ServiceProvider
 
-    provider = ServiceProvider.objects.order_by("pk").only("name").first()
-    return provider.name if provider else "Civic CX"
+    provider = ServiceProvider.objects.order_by("pk").only("name", "name_es").first()
+    return provider.localized("name") if provider else "Civic CX"
 
 
 def site(request):
