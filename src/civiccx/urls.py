@@ -5,7 +5,9 @@ from django.contrib import admin
 from django.urls import include, path
 
 from civiccx.core import views as core_views
+from civiccx.core.admin_site import StaffAdminSite
 
+admin.site.__class__ = StaffAdminSite
 admin.site.site_header = "Civic CX administration"
 
 urlpatterns = [

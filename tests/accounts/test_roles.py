@@ -43,3 +43,12 @@ def test_public_user_cannot_read_someone_elses_interaction(client):
     listing = client.get(reverse("services:my-interactions")).content.decode()
     assert reverse("services:my-interaction-detail", args=[mine.pk]) in listing
     assert reverse("services:my-interaction-detail", args=[theirs.pk]) not in listing
+
+
+def test_admin_site_needs_the_second_factor(client, staff_client):
+    response = client.get("/admin/", follow=True)
+    assert response.redirect_chain[-1][0].startswith("/staff/sign-in/")
+    admin_client = staff_client("admin")
+    admin_client.user.is_staff = True
+    admin_client.user.save()
+    assert admin_client.get("/admin/auditlog/logentry/").status_code == 200

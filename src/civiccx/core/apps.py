@@ -10,10 +10,13 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy as _
 
-        from civiccx.core.roles import CX_ANALYST, sync_roles
+        from civiccx.core.roles import ADMIN, CX_ANALYST, sync_roles
         from civiccx.core.staff_tools import register_staff_tool
 
         register_staff_tool(_("Problem reports from the public"), "core:problem-reports",
                             {CX_ANALYST})
+        register_staff_tool(_("Audit log of staff access"), "admin:auditlog_logentry_changelist",
+                            {ADMIN})
+        register_staff_tool(_("Service catalog administration"), "admin:index", {ADMIN})
 
         post_migrate.connect(sync_roles, dispatch_uid="civiccx-sync-roles")
