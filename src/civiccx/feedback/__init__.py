@@ -1,0 +1,1 @@
+"""Feedback: A-11 Section 280 survey instruments, responses, scoring and quarterly exports."""

@@ -1,0 +1,600 @@
+"""Row shapes for A-11 Section 280 quarterly CX reporting, and the A-11 v2 response CSV parser.
+
+Column names are copied from GSA Touchpoints, the government-wide tool that collects HISP
+quarterly data, and from performance.gov's published download:
+
+- Legacy per-collection row (through FY2023): ``docs/models/omb_cx_reporting_collections.md``
+  (and the ``omb_cx_reporting_collections`` table in ``db/schema.rb``): one row per survey per
+  quarter with volumes and, for q1..q7 (satisfaction, trust, effectiveness, ease, efficiency,
+  transparency, employee) plus optional q8..q11, the question text and counts at points 1..5.
+- FY2024+: ``docs/models/cx_collections.md`` (one per HISP service and quarter),
+  ``docs/models/cx_collection_details.md`` (one per survey; plus ``transaction_point``,
+  ``federal_register_url`` and ``reflection_text`` from the ``cx_collection_details`` table in
+  ``db/schema.rb``) and ``docs/models/cx_responses.md`` (one per response). The response CSV
+  columns and their order are those of Touchpoints' A-11 v2 export (``app/models/form.rb``,
+  ``to_a11_v2_csv``): external_id, question_1, positive_* and negative_* for effectiveness,
+  ease, efficiency, transparency, humanity, employee, other, then question_4. A flag is 1 when
+  the indicator was ticked, 0 when offered and not ticked, and ``null`` when not offered.
+- Published summary (performance.gov/cx/data): provider, service, year, quarter,
+  service_provided, transaction_point, channel, total_volume, surveys_offered_count,
+  response_count, satisfied, trust, effectiveness, ease, efficiency, transparency, employee.
+
+Bookkeeping columns that Touchpoints assigns itself (record ids, user ids, timestamps,
+workflow state, integrity hash, upload and job ids) are not part of the shapes built here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from civiccx.core.fiscal import FiscalQuarter
+from civiccx.core.redaction import redact
+from civiccx.feedback.scoring import (
+    DRIVERS,
+    INDICATORS,
+    CollectionTally,
+    DriverTally,
+    IndicatorTally,
+    ThumbsTally,
+)
+
+__all__ = [
+    "CX_COLLECTION_COLUMNS",
+    "CX_COLLECTION_DETAIL_COLUMNS",
+    "CX_RESPONSE_COLUMNS",
+    "LEGACY_COLLECTION_COLUMNS",
+    "PUBLISHED_SUMMARY_COLUMNS",
+    "A11V2Response",
+    "ParseResult",
+    "ReportingContext",
+    "RowError",
+    "cx_collection_detail_row",
+    "cx_collection_row",
+    "cx_response_row",
+    "legacy_collection_row",
+    "parse_a11_v2_responses",
+    "published_summary_row",
+    "tally_responses",
+]
+
+LEGACY_QUESTION_SLOTS = 11  # q1..q7 are the drivers; q8..q11 are agency questions
+
+LEGACY_COLLECTION_COLUMNS: tuple[str, ...] = (
+    "id",
+    "collection_id",
+    "collection_year",
+    "collection_quarter",
+    "collection_name",
+    "collection_organization_id",
+    "collection_organization_name",
+    "collection_organization_abbreviation",
+    "service_provider_id",
+    "service_provider_name",
+    "service_provider_organization_id",
+    "service_provider_organization_name",
+    "service_provider_organization_abbreviation",
+    "service_provided",
+    "service_id",
+    "service_name",
+    "transaction_point",
+    "channel",
+    "volume_of_customers",
+    "volume_of_customers_provided_survey_opportunity",
+    "volume_of_respondents",
+    "omb_control_number",
+    "federal_register_url",
+    *(
+        column
+        for slot in range(1, LEGACY_QUESTION_SLOTS + 1)
+        for column in (f"q{slot}_text", *(f"q{slot}_{point}" for point in range(1, 6)))
+    ),
+    "created_at",
+    "updated_at",
+    "operational_metrics",
+)
+"""Every column of omb_cx_reporting_collections.md, in its order (ids and timestamps blank)."""
+
+CX_COLLECTION_COLUMNS: tuple[str, ...] = (
+    "name",
+    "fiscal_year",
+    "quarter",
+    "organization_name",
+    "service_provider_name",
+    "service_name",
+    "rating",
+    "cx_collection_details_count",
+)
+
+CX_COLLECTION_DETAIL_COLUMNS: tuple[str, ...] = (
+    "service_provider_name",
+    "service_name",
+    "transaction_point",
+    "channel",
+    "service_stage_name",
+    "survey_title",
+    "survey_type",
+    "trust_question_text",
+    "omb_control_number",
+    "federal_register_url",
+    "volume_of_customers",
+    "volume_of_customers_provided_survey_opportunity",
+    "volume_of_respondents",
+    "reflection_text",
+)
+
+POSITIVE_COLUMNS = tuple(f"positive_{name}" for name in INDICATORS)
+NEGATIVE_COLUMNS = tuple(f"negative_{name}" for name in INDICATORS)
+CX_RESPONSE_COLUMNS: tuple[str, ...] = (
+    "external_id",
+    "question_1",
+    *POSITIVE_COLUMNS,
+    *NEGATIVE_COLUMNS,
+    "question_4",
+)
+REQUIRED_RESPONSE_COLUMNS = CX_RESPONSE_COLUMNS[1:]  # external_id may be absent
+
+PUBLISHED_SUMMARY_COLUMNS: tuple[str, ...] = (
+    "provider",
+    "service",
+    "year",
+    "quarter",
+    "service_provided",
+    "transaction_point",
+    "channel",
+    "total_volume",
+    "surveys_offered_count",
+    "response_count",
+    "satisfied",
+    "trust",
+    "effectiveness",
+    "ease",
+    "efficiency",
+    "transparency",
+    "employee",
+)
+_SUMMARY_SCORE_COLUMNS = dict(
+    zip(("satisfied", *DRIVERS[1:]), DRIVERS, strict=True)
+)  # "satisfied" is the satisfaction driver
+
+SURVEY_TYPES = {"thumbs": "thumbs up/down", "likert5": "likert scale"}
+
+
+@dataclass(frozen=True)
+class ReportingContext:
+    """Who and what a quarterly row is about; names as the agency reports them."""
+
+    quarter: FiscalQuarter
+    department: str
+    service_provider: str
+    service: str
+    department_abbreviation: str = ""
+    service_provided: str = ""
+    transaction_point: str = ""
+    channel: str = ""
+    omb_control_number: str = ""
+    federal_register_url: str = ""
+    collection_name: str = "CX Quarterly Reporting"
+
+
+def _check_columns(row: Mapping[str, object], columns: Sequence[str]) -> dict[str, object]:
+    assert tuple(row) == tuple(columns), "row builder and column list disagree"
+    return dict(row)
+
+
+def legacy_collection_row(
+    context: ReportingContext,
+    tally: CollectionTally,
+    question_texts: Mapping[str, str],
+    *,
+    extra_questions: Sequence[tuple[str, DriverTally]] = (),
+    operational_metrics: str = "",
+) -> dict[str, object]:
+    """One omb_cx_reporting_collections row (FY2021-FY2023 shape).
+
+    ``question_texts`` maps a driver to the wording the survey used (e.g. the rendered
+    instrument text); a driver the survey did not ask gets an empty text and zero counts.
+    ``extra_questions`` fill q8..q11 with agency Likert questions (at most four).
+    """
+    if len(extra_questions) > LEGACY_QUESTION_SLOTS - len(DRIVERS):
+        raise ValueError(
+            f"the legacy row has room for {LEGACY_QUESTION_SLOTS - len(DRIVERS)} extra "
+            f"questions, got {len(extra_questions)}"
+        )
+    unknown = sorted(set(question_texts) - set(DRIVERS))
+    if unknown:
+        raise ValueError(f"not A-11 drivers: {', '.join(unknown)}")
+    row: dict[str, object] = {
+        "id": "",
+        "collection_id": "",
+        "collection_year": context.quarter.year,
+        "collection_quarter": context.quarter.quarter,
+        "collection_name": context.collection_name,
+        "collection_organization_id": "",
+        "collection_organization_name": context.department,
+        "collection_organization_abbreviation": context.department_abbreviation,
+        "service_provider_id": "",
+        "service_provider_name": context.service_provider,
+        "service_provider_organization_id": "",
+        "service_provider_organization_name": context.department,
+        "service_provider_organization_abbreviation": context.department_abbreviation,
+        "service_provided": context.service_provided,
+        "service_id": "",
+        "service_name": context.service,
+        "transaction_point": context.transaction_point,
+        "channel": context.channel,
+        "volume_of_customers": tally.volumes.served,
+        "volume_of_customers_provided_survey_opportunity": tally.volumes.offered,
+        "volume_of_respondents": tally.volumes.responses,
+        "omb_control_number": context.omb_control_number,
+        "federal_register_url": context.federal_register_url,
+    }
+    slots: list[tuple[str, DriverTally]] = [
+        (question_texts.get(driver, ""), tally.driver(driver)) for driver in DRIVERS
+    ]
+    slots.extend(extra_questions)
+    slots.extend([("", DriverTally())] * (LEGACY_QUESTION_SLOTS - len(slots)))
+    for slot, (text, counts) in enumerate(slots, start=1):
+        row[f"q{slot}_text"] = text
+        for point in range(1, 6):
+            row[f"q{slot}_{point}"] = counts.count(point)
+    row.update(created_at="", updated_at="", operational_metrics=operational_metrics)
+    return _check_columns(row, LEGACY_COLLECTION_COLUMNS)
+
+
+def cx_collection_row(
+    context: ReportingContext, *, details_count: int, rating: str = ""
+) -> dict[str, object]:
+    """One cx_collections row (FY2024+): the HISP service's submission for a quarter.
+
+    ``rating`` is OMB's assessment ("true", "false", "partial"); leave it blank when submitting.
+    """
+    if rating not in ("", "true", "false", "partial"):
+        raise ValueError(f"rating must be true, false or partial, got {rating!r}")
+    row = {
+        "name": context.collection_name,
+        "fiscal_year": str(context.quarter.year),
+        "quarter": str(context.quarter.quarter),
+        "organization_name": context.department,
+        "service_provider_name": context.service_provider,
+        "service_name": context.service,
+        "rating": rating,
+        "cx_collection_details_count": details_count,
+    }
+    return _check_columns(row, CX_COLLECTION_COLUMNS)
+
+
+def cx_collection_detail_row(
+    context: ReportingContext,
+    tally: CollectionTally,
+    *,
+    survey_title: str,
+    survey_type: str,
+    trust_question_text: str,
+    service_stage_name: str = "",
+    reflection_text: str = "",
+) -> dict[str, object]:
+    """One cx_collection_details row (FY2024+): one survey, its volumes and its trust wording.
+
+    ``survey_type`` is the question 1 type, "thumbs" or "likert5", written as Touchpoints
+    writes it ("thumbs up/down", "likert scale").
+    """
+    if survey_type not in SURVEY_TYPES:
+        raise ValueError(
+            f"survey_type must be one of {', '.join(SURVEY_TYPES)}, got {survey_type!r}"
+        )
+    row = {
+        "service_provider_name": context.service_provider,
+        "service_name": context.service,
+        "transaction_point": context.transaction_point,
+        "channel": context.channel,
+        "service_stage_name": service_stage_name,
+        "survey_title": survey_title,
+        "survey_type": SURVEY_TYPES[survey_type],
+        "trust_question_text": trust_question_text,
+        "omb_control_number": context.omb_control_number,
+        "federal_register_url": context.federal_register_url,
+        "volume_of_customers": tally.volumes.served,
+        "volume_of_customers_provided_survey_opportunity": tally.volumes.offered,
+        "volume_of_respondents": tally.volumes.responses,
+        "reflection_text": reflection_text,
+    }
+    return _check_columns(row, CX_COLLECTION_DETAIL_COLUMNS)
+
+
+def _score(tally: CollectionTally, driver: str, score: str) -> float | str:
+    summary = tally.driver(driver).summary()
+    if summary.n == 0:
+        if driver == "trust" and tally.thumbs.n:
+            return round(tally.thumbs.up / tally.thumbs.n, 4)
+        return ""
+    if score == "mean":
+        return round(summary.mean, 2)
+    return round(summary.percent_agree, 4)
+
+
+def published_summary_row(
+    context: ReportingContext, tally: CollectionTally, *, score: str = "agree"
+) -> dict[str, object]:
+    """One row in performance.gov's summary download shape.
+
+    ``score="agree"`` writes each driver as the share answering 4-5 (0-1, four decimals);
+    ``score="mean"`` writes the mean out of 5 (two decimals), as early A-11 dashboards did.
+    A driver with no answers is blank. For an A-11 v2 (thumbs) survey, ``trust`` is the
+    thumbs-up share, the v2 form's trust measure.
+    """
+    if score not in ("agree", "mean"):
+        raise ValueError(f"score must be 'agree' or 'mean', got {score!r}")
+    row: dict[str, object] = {
+        "provider": context.service_provider,
+        "service": context.service,
+        "year": context.quarter.year,
+        "quarter": context.quarter.quarter,
+        "service_provided": context.service_provided,
+        "transaction_point": context.transaction_point,
+        "channel": context.channel,
+        "total_volume": tally.volumes.served,
+        "surveys_offered_count": tally.volumes.offered,
+        "response_count": tally.volumes.responses,
+    }
+    for column, driver in _SUMMARY_SCORE_COLUMNS.items():
+        row[column] = _score(tally, driver, score)
+    return _check_columns(row, PUBLISHED_SUMMARY_COLUMNS)
+
+
+# --- A-11 v2 responses ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class A11V2Response:
+    """One clean A-11 v2 response.
+
+    ``positive``/``negative`` map each indicator to 1 (ticked), 0 (offered, not ticked) or
+    None (not offered). ``comment`` is question_4, redacted unless the parser was told not to.
+    """
+
+    external_id: str
+    question_1: int
+    positive: Mapping[str, int | None]
+    negative: Mapping[str, int | None]
+    comment: str
+    redactions: Mapping[str, int] = field(default_factory=dict)
+
+    def ticked(self, side: str) -> tuple[str, ...]:
+        flags = self.positive if side == "positive" else self.negative
+        return tuple(name for name in INDICATORS if flags.get(name) == 1)
+
+
+@dataclass(frozen=True)
+class RowError:
+    """``row`` counts like a spreadsheet: the header is row 1, the first response row 2."""
+
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}, {self.column}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    records: tuple[A11V2Response, ...]
+    errors: tuple[RowError, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def rejected_rows(self) -> tuple[int, ...]:
+        return tuple(sorted({error.row for error in self.errors}))
+
+
+def cx_response_row(response: A11V2Response) -> dict[str, object]:
+    """Back to Touchpoints' export shape (``null`` for an indicator not offered)."""
+
+    def flag(value: int | None) -> object:
+        return "null" if value is None else value
+
+    row: dict[str, object] = {
+        "external_id": response.external_id,
+        "question_1": response.question_1,
+    }
+    row.update({f"positive_{k}": flag(response.positive.get(k)) for k in INDICATORS})
+    row.update({f"negative_{k}": flag(response.negative.get(k)) for k in INDICATORS})
+    row["question_4"] = response.comment
+    return _check_columns(row, CX_RESPONSE_COLUMNS)
+
+
+def _reader(source: str | io.TextIOBase | Iterable[str]) -> csv.DictReader:
+    if isinstance(source, str):
+        source = io.StringIO(source.removeprefix("\ufeff"), newline="")
+    return csv.DictReader(source, restkey="\x00extra", restval=None, strict=True)
+
+
+def _flag(raw: str) -> int | None | str:
+    value = raw.strip().lower()
+    if value in ("", "null"):
+        return None
+    if value in ("0", "1"):
+        return int(value)
+    return "bad"
+
+
+def _question_1(raw: str, survey_type: str) -> int | str:
+    value = raw.strip()
+    allowed = ("0", "1") if survey_type == "thumbs" else ("1", "2", "3", "4", "5")
+    if value not in allowed:
+        return "bad"
+    return int(value)
+
+
+def _positive_side(question_1: int, survey_type: str) -> bool:
+    return question_1 == 1 if survey_type == "thumbs" else question_1 >= 4
+
+
+def parse_a11_v2_responses(
+    source: str | io.TextIOBase | Iterable[str],
+    *,
+    survey_type: str = "thumbs",
+    comment_max_chars: int = 5000,
+    redact_comments: bool = True,
+) -> ParseResult:
+    """Parse a Touchpoints A-11 v2 response export (``to_a11_v2_csv``) into clean records.
+
+    ``survey_type`` says how question_1 was asked: "thumbs" (0/1) or "likert5" (1-5); it
+    cannot be guessed, since "1" means thumbs up in one and strongly disagree in the other.
+    Every problem is reported as (row, column, message); a row with any problem is left out
+    whole, never half-imported, and a header problem rejects the file (no records at all).
+    Checks: required columns present and not repeated, no unknown columns, question_1
+    present and in range, flags 0/1/null, no ticked indicator on the side the display logic
+    hid (a negative_* of 1 after thumbs up), comments within ``comment_max_chars``.
+    """
+    if survey_type not in SURVEY_TYPES:
+        raise ValueError(
+            f"survey_type must be one of {', '.join(SURVEY_TYPES)}, got {survey_type!r}"
+        )
+    reader = _reader(source)
+    errors: list[RowError] = []
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        return ParseResult((), (RowError(1, "*", f"unreadable CSV: {exc}"),))
+    if not header:
+        return ParseResult((), (RowError(1, "*", "the file is empty"),))
+    header = [name.strip().lstrip("\ufeff") for name in header]
+    reader.fieldnames = header
+    for column in REQUIRED_RESPONSE_COLUMNS:
+        if column not in header:
+            errors.append(RowError(1, column, "required column is missing"))
+    for column in sorted({c for c in header if header.count(c) > 1}):
+        errors.append(RowError(1, column, "column appears more than once"))
+    for column in header:
+        if column not in CX_RESPONSE_COLUMNS:
+            errors.append(RowError(1, column or "(blank)", "unknown column"))
+    if errors:
+        return ParseResult((), tuple(errors))
+
+    records: list[A11V2Response] = []
+    row_number = 1
+    try:
+        for row in reader:
+            row_number += 1
+            record, row_errors = _parse_row(row, row_number, survey_type, comment_max_chars)
+            if row_errors:
+                errors.extend(row_errors)
+                continue
+            if redact_comments and record.comment:
+                result = redact(record.comment)
+                record = A11V2Response(
+                    **{**record.__dict__, "comment": result.text, "redactions": result.counts}
+                )
+            records.append(record)
+    except csv.Error as exc:
+        errors.append(RowError(row_number + 1, "*", f"unreadable CSV: {exc}"))
+    return ParseResult(tuple(records), tuple(errors))
+
+
+def _parse_row(
+    row: Mapping[str, str | None], number: int, survey_type: str, comment_max_chars: int
+) -> tuple[A11V2Response, list[RowError]]:
+    errors: list[RowError] = []
+    if "\x00extra" in row:
+        errors.append(RowError(number, "*", "more values than columns"))
+    missing_cells = [c for c, v in row.items() if v is None and c != "\x00extra"]
+    if missing_cells:
+        errors.append(RowError(number, "*", "fewer values than columns"))
+        return None, errors  # type: ignore[return-value]
+
+    raw_q1 = row["question_1"] or ""
+    question_1 = _question_1(raw_q1, survey_type)
+    if not raw_q1.strip():
+        errors.append(RowError(number, "question_1", "required; the response has no answer"))
+    elif question_1 == "bad":
+        expected = "0 or 1" if survey_type == "thumbs" else "1 to 5"
+        errors.append(RowError(number, "question_1", f"must be {expected}, got {raw_q1!r}"))
+
+    flags: dict[str, dict[str, int | None]] = {"positive": {}, "negative": {}}
+    for side in ("positive", "negative"):
+        for name in INDICATORS:
+            column = f"{side}_{name}"
+            raw = row[column] or ""
+            value = _flag(raw)
+            if value == "bad":
+                errors.append(RowError(number, column, f"must be 0, 1 or null, got {raw!r}"))
+                continue
+            flags[side][name] = value  # type: ignore[assignment]
+
+    if isinstance(question_1, int):
+        hidden = "negative" if _positive_side(question_1, survey_type) else "positive"
+        shown_label = "What went well?" if hidden == "negative" else "What didn't go so well?"
+        for name in INDICATORS:
+            if flags[hidden].get(name) == 1:
+                errors.append(
+                    RowError(
+                        number,
+                        f"{hidden}_{name}",
+                        f"ticked, but question_1 = {question_1} shows only {shown_label!r}",
+                    )
+                )
+
+    comment = (row["question_4"] or "").strip()
+    if len(comment) > comment_max_chars:
+        errors.append(
+            RowError(
+                number,
+                "question_4",
+                f"comment is {len(comment)} characters; limit {comment_max_chars}",
+            )
+        )
+    if errors:
+        return None, errors  # type: ignore[return-value]
+    return (
+        A11V2Response(
+            external_id=(row.get("external_id") or "").strip(),
+            question_1=question_1,  # type: ignore[arg-type]
+            positive=MappingProxyType(flags["positive"]),
+            negative=MappingProxyType(flags["negative"]),
+            comment=comment,
+        ),
+        [],
+    )
+
+
+def tally_responses(
+    records: Iterable[A11V2Response], survey_type: str = "thumbs"
+) -> CollectionTally:
+    """Roll parsed responses into a CollectionTally (volumes are not in the file: add them).
+
+    Thumbs surveys fill ``thumbs``; likert5 surveys fill the ``trust`` driver. Indicator rates
+    use as denominators the responses that were shown each checklist.
+    """
+    if survey_type not in SURVEY_TYPES:
+        raise ValueError(
+            f"survey_type must be one of {', '.join(SURVEY_TYPES)}, got {survey_type!r}"
+        )
+    positives: dict[str, int] = dict.fromkeys(INDICATORS, 0)
+    negatives: dict[str, int] = dict.fromkeys(INDICATORS, 0)
+    shown = {"positive": 0, "negative": 0}
+    answers: list[int] = []
+    for record in records:
+        answers.append(record.question_1)
+        side = "positive" if _positive_side(record.question_1, survey_type) else "negative"
+        shown[side] += 1
+        target = positives if side == "positive" else negatives
+        for name in record.ticked(side):
+            target[name] += 1
+    if survey_type == "thumbs":
+        thumbs, drivers = ThumbsTally.from_answers(answers), {}
+    else:
+        thumbs, drivers = ThumbsTally(), {"trust": DriverTally.from_answers(answers)}
+    return CollectionTally(
+        drivers=drivers,
+        thumbs=thumbs,
+        positive=IndicatorTally(shown["positive"], {k: v for k, v in positives.items() if v}),
+        negative=IndicatorTally(shown["negative"], {k: v for k, v in negatives.items() if v}),
+    )
