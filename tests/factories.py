@@ -79,3 +79,18 @@ def make_public_user() -> User:
 def current_code(user) -> str:
     device = TOTPDevice.objects.get(user=user, confirmed=True)
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def make_survey(service=None, **overrides):
+    from civiccx.feedback.models import Survey
+
+    defaults = {"instrument_name": "a11_v2", "instrument_version": 1}
+    return Survey.objects.create(service=service or make_service(), **{**defaults, **overrides})
+
+
+def make_sampling_rule(survey, **overrides):
+    from civiccx.feedback.models import SamplingRule
+
+    defaults = {"rate": 1, "cap_days": 90, "link_valid_days": 14, "remind_after_days": 3}
+    return SamplingRule.objects.create(service=survey.service, survey=survey,
+                                       **{**defaults, **overrides})

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "civiccx.core",
     "civiccx.accounts",
     "civiccx.services",
+    "civiccx.feedback",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +68,7 @@ MIDDLEWARE = [
     "auditlog.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    "civiccx.feedback.api.GuardMiddleware",
 ]
 
 ROOT_URLCONF = "civiccx.urls"
@@ -176,6 +178,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Field encryption keys: comma-separated Fernet keys, newest first (older ones still decrypt).
 CIVICCX_FIELD_KEYS = env_list("CIVICCX_FIELD_KEYS", [])
 CIVICCX_GOV_BANNER = env_bool("CIVICCX_GOV_BANNER", False)
+CIVICCX_NOTIFICATION_BACKEND = os.environ.get(
+    "CIVICCX_NOTIFICATION_BACKEND", "civiccx.core.notifications.ConsoleBackend")
+CIVICCX_PUBLIC_URL = os.environ.get("CIVICCX_PUBLIC_URL", "http://127.0.0.1:8000")
 CIVICCX_AGENCY_NAME = os.environ.get("CIVICCX_AGENCY_NAME", "")
 
 # Public sign-in through OpenID Connect (Login.gov in production).
@@ -200,3 +205,8 @@ LOGGING = {
 }
 
 FORM_RENDERER = "civiccx.core.forms_renderer.USWDSFormRenderer"
+
+# Origins allowed to embed the survey widget (an iframe); "*" lets any site embed it.
+CIVICCX_EMBED_ALLOWED_ORIGINS = env_list("CIVICCX_EMBED_ALLOWED_ORIGINS", ["*"])
+# Survey responses accepted per client address per minute through the JSON API.
+CIVICCX_API_RATE = os.environ.get("CIVICCX_API_RATE", "600/m")

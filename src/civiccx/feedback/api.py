@@ -1,0 +1,122 @@
+"""JSON API for survey responses (OpenAPI at /api/feedback/v1/openapi.json, docs at .../docs).
+
+Agencies post responses from their own forms, kiosks and IVR systems. Errors name the field
+and say what is wrong; an accepted response is stored whole or not at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest
+from django_ratelimit.core import is_ratelimited
+from ninja import NinjaAPI, Schema
+from ninja.errors import ValidationError as NinjaValidationError
+
+from civiccx.feedback.invitations import invitation_from_token
+from civiccx.feedback.models import Response, Survey
+from civiccx.feedback.services import AlreadyAnswered, ResponseRejected, submit_response
+
+MAX_BODY_BYTES = 64 * 1024
+
+api = NinjaAPI(
+    title="Civic CX feedback API",
+    version="1",
+    description="Submit OMB Circular A-11 Section 280 survey responses.",
+    urls_namespace="feedback-api",
+)
+
+
+class ResponseIn(Schema):
+    survey: int
+    answers: dict[str, Any]
+    language: Literal["en", "es"] = "en"
+    channel: str | None = None
+    invitation: str | None = None
+
+
+class ResponseOut(Schema):
+    id: int
+    fiscal_quarter: str
+    channel: str
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[str]] = {}
+
+
+@api.exception_handler(NinjaValidationError)
+def _invalid(request, exc):
+    errors: dict[str, list[str]] = {}
+    for problem in exc.errors:
+        location = [str(part) for part in problem.get("loc", ()) if part not in ("body",)]
+        field = ".".join(location[1:] if location and location[0] == "payload" else location)
+        errors.setdefault(field or "body", []).append(problem.get("msg", "is not valid"))
+    return api.create_response(request, {"detail": "The request body is not valid.",
+                                         "errors": errors}, status=400)
+
+
+def _guard(request: HttpRequest):
+    """Refuse what we should not parse: wrong content type, oversized bodies, floods."""
+    content_type = request.content_type or ""
+    if request.method == "POST" and content_type != "application/json":
+        return 415, {"detail": f"Send JSON with Content-Type: application/json "
+                               f"(got {content_type or 'none'})."}
+    length = int(request.META.get("CONTENT_LENGTH") or 0)
+    if length > MAX_BODY_BYTES:
+        return 413, {"detail": f"The body is {length} bytes; the limit is {MAX_BODY_BYTES}."}
+    if is_ratelimited(request, group="feedback-api", key="ip",
+                      rate=settings.CIVICCX_API_RATE, method="POST", increment=True):
+        return 429, {"detail": "Too many requests from this address. Wait a minute and retry."}
+    return None
+
+
+@api.post("/responses", response={201: ResponseOut, 400: ErrorOut, 404: ErrorOut,
+                                  409: ErrorOut, 410: ErrorOut, 413: ErrorOut, 415: ErrorOut,
+                                  429: ErrorOut}, summary="Submit one survey response")
+def create_response(request, payload: ResponseIn):
+    survey = (Survey.objects.select_related("service__provider")
+              .filter(pk=payload.survey, is_active=True).first())
+    if survey is None:
+        return 404, {"detail": f"No active survey with id {payload.survey}."}
+    invitation = None
+    if payload.invitation:
+        invitation = invitation_from_token(payload.invitation)
+        if invitation is None or invitation.survey_id != survey.pk:
+            return 404, {"detail": "The invitation token is not valid for this survey."}
+        if invitation.is_expired():
+            return 410, {"detail": "The invitation has expired."}
+    try:
+        response = submit_response(survey, payload.answers, language=payload.language,
+                                   source=Response.Source.API, channel=payload.channel,
+                                   invitation=invitation)
+    except ResponseRejected as rejected:
+        return 400, {"detail": "The answers were not accepted.",
+                     "errors": rejected.messages(payload.language)}
+    except AlreadyAnswered:
+        return 409, {"detail": "This invitation was answered already."}
+    return 201, {"id": response.pk, "fiscal_quarter": response.fiscal_quarter,
+                 "channel": response.channel}
+
+
+class GuardMiddleware:
+    """Runs the guard before Ninja parses the body, so a bad request costs nothing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/api/feedback/") and request.method == "POST":
+            try:
+                refused = _guard(request)
+            except RequestDataTooBig:
+                refused = (413, {"detail": "The body is too large."})
+            if refused:
+                from django.http import JsonResponse
+
+                status, body = refused
+                return JsonResponse(body, status=status)
+        return self.get_response(request)

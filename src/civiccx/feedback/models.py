@@ -1,0 +1,199 @@
+"""Surveys deployed per service, who is invited, what people answered, and the rollups that
+dashboards read (so a quarter's scores never require scanning raw responses)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from auditlog.registry import auditlog
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from civiccx.feedback.instruments import (
+    Instrument,
+    load_instrument,
+    render_instrument,
+    with_custom_questions,
+)
+from civiccx.services.models import Channel, Interaction, Service
+
+
+class Survey(models.Model):
+    """An A-11 instrument deployed for a service, optionally for one channel, plus the agency's
+    own questions (a copy of the instrument: the standard wording is never edited)."""
+
+    class Variant(models.TextChoices):
+        THUMBS = "thumbs", _("Thumbs up or down")
+        RADIO = "radio", _("1 to 5 scale")
+
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="surveys")
+    channel = models.CharField(max_length=16, choices=Channel.choices, blank=True,
+                               help_text="Blank: the survey serves every channel.")
+    instrument_name = models.CharField(max_length=40, default="a11_v2")
+    instrument_version = models.PositiveSmallIntegerField(default=1)
+    variant = models.CharField(max_length=10, choices=Variant.choices, blank=True)
+    custom_questions = models.JSONField(default=list, blank=True)
+    omb_control_number = models.CharField(max_length=20, blank=True)
+    omb_expiration_date = models.DateField(null=True, blank=True)
+    burden_minutes = models.PositiveSmallIntegerField(default=2)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["service", "channel"]
+
+    def __str__(self):
+        return f"{self.service} — {self.instrument_name} v{self.instrument_version}"
+
+    @cached_property
+    def instrument(self) -> Instrument:
+        """The instrument with custom questions and the service and agency names filled in."""
+        base = load_instrument(self.instrument_name, self.instrument_version,
+                               self.variant or None)
+        if self.custom_questions:
+            base = with_custom_questions(base, self.custom_questions)
+        provider = self.service.provider
+        pra = {}
+        if self.omb_control_number and self.omb_expiration_date:
+            pra = {"omb_control_number": self.omb_control_number,
+                   "expiration_date": self.omb_expiration_date.strftime("%m/%d/%Y")}
+        return render_instrument(
+            base,
+            {"en": self.service.name, "es": self.service.name_es or self.service.name},
+            {"en": provider.name, "es": provider.name_es or provider.name},
+            burden_minutes=self.burden_minutes, **pra)
+
+    @property
+    def kind(self) -> str:
+        return "thumbs" if self.instrument_name == "a11_v2" and self.variant != "radio" \
+            else "likert"
+
+
+class SamplingRule(models.Model):
+    """Which finished interactions of a service get a survey invitation, and how often a
+    person may be asked (so nobody is surveyed after every call)."""
+
+    service = models.OneToOneField(Service, on_delete=models.CASCADE, related_name="sampling")
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="sampling_rules")
+    rate = models.DecimalField(max_digits=5, decimal_places=4, default=0.25,
+                               validators=[MinValueValidator(0), MaxValueValidator(1)],
+                               help_text="Share of eligible interactions invited (0 to 1).")
+    cap_days = models.PositiveIntegerField(
+        default=90, help_text="Invite the same person at most once in this many days.")
+    link_valid_days = models.PositiveIntegerField(default=14)
+    remind_after_days = models.PositiveIntegerField(default=3)
+    is_active = models.BooleanField(default=True)
+
+    def __str__(self):
+        return f"Invite {self.rate:.0%} of {self.service}"
+
+
+class Invitation(models.Model):
+    """One single-use survey link sent to one person after one interaction."""
+
+    class Delivery(models.TextChoices):
+        SMS = "sms", _("Text message")
+        EMAIL = "email", _("Email")
+
+    interaction = models.OneToOneField(Interaction, on_delete=models.CASCADE,
+                                       related_name="invitation")
+    survey = models.ForeignKey(Survey, on_delete=models.PROTECT, related_name="invitations")
+    recipient_index = models.CharField(max_length=64, db_index=True)
+    delivery = models.CharField(max_length=8, choices=Delivery.choices)
+    language = models.CharField(max_length=8, default="en")
+    sent_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Invitation {self.pk} ({self.get_delivery_display()})"
+
+    def is_expired(self, now=None) -> bool:
+        return (now or timezone.now()) >= self.expires_at
+
+
+class Response(models.Model):
+    """One person's answers. Never edited after it is accepted."""
+
+    class Source(models.TextChoices):
+        HOSTED = "hosted", _("Survey page")
+        INVITATION = "invitation", _("Invitation link")
+        EMBED = "embed", _("Embedded widget")
+        API = "api", _("API")
+        IMPORT = "import", _("Imported")
+
+    survey = models.ForeignKey(Survey, on_delete=models.PROTECT, related_name="responses")
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="responses")
+    channel = models.CharField(max_length=16, choices=Channel.choices)
+    interaction = models.ForeignKey(Interaction, on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="responses")
+    invitation = models.OneToOneField(Invitation, on_delete=models.SET_NULL, null=True,
+                                      blank=True, related_name="response")
+    fiscal_quarter = models.CharField(max_length=8, db_index=True)
+    language = models.CharField(max_length=8, default="en")
+    answers = models.JSONField()
+    source = models.CharField(max_length=12, choices=Source.choices)
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["service", "channel", "fiscal_quarter"])]
+
+    def __str__(self):
+        return f"Response {self.pk} to {self.survey}"
+
+
+class Comment(models.Model):
+    """A response's free text, redacted of PII before it is stored, with tags for analysis."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="comments")
+    question_id = models.CharField(max_length=64)
+    text = models.TextField()
+    redactions = models.PositiveSmallIntegerField(default=0)
+    sentiment = models.FloatField(default=0)
+    sentiment_label = models.CharField(max_length=10, default="neutral")
+    topics = models.JSONField(default=list)
+    analyst_tags = models.JSONField(default=list, blank=True)
+    flagged = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-response__submitted_at"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class Rollup(models.Model):
+    """Running counts per service × channel × fiscal quarter × language × metric.
+
+    `metric` names what the counts mean: "likert:<driver>" (c1..c5 = answers at points 1..5),
+    "thumbs:<driver>" (c0 = down, c1 = up), "went_well:<indicator>" / "not_well:<indicator>"
+    (c1 = times ticked), "volume:served" / "volume:offered" / "volume:responses" (c1).
+    Written in the same transaction as what they count, so they are always exact.
+    """
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="rollups")
+    channel = models.CharField(max_length=16, choices=Channel.choices)
+    fiscal_quarter = models.CharField(max_length=8)
+    language = models.CharField(max_length=8)
+    metric = models.CharField(max_length=40)
+    c0 = models.BigIntegerField(default=0)
+    c1 = models.BigIntegerField(default=0)
+    c2 = models.BigIntegerField(default=0)
+    c3 = models.BigIntegerField(default=0)
+    c4 = models.BigIntegerField(default=0)
+    c5 = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(
+            fields=["service", "channel", "fiscal_quarter", "language", "metric"],
+            name="unique_rollup_cell")]
+        indexes = [models.Index(fields=["fiscal_quarter", "metric"])]
+
+    def __str__(self):
+        return f"{self.metric} {self.fiscal_quarter}"
+
+
+auditlog.register(Comment, include_fields=["analyst_tags", "flagged"])

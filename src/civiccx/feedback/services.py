@@ -1,0 +1,100 @@
+"""Accepting survey responses: validate, store, redact and tag comments, and roll up, all in one
+transaction so an accepted response is never half-saved and never lost."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from civiccx.core.fiscal import fiscal_quarter, format_fiscal_quarter
+from civiccx.core.redaction import redact
+from civiccx.feedback.comment_tags import tag_comment
+from civiccx.feedback.instruments import AnswerError, validate_answers
+from civiccx.feedback.models import Comment, Invitation, Response, Survey
+from civiccx.feedback.rollups import OFFERED, increment, metrics_for_answers
+from civiccx.services.models import Channel
+
+LANGUAGES = ("en", "es")
+
+
+class ResponseRejected(Exception):
+    """The answers break the instrument's rules; `errors` maps question id to problems."""
+
+    def __init__(self, errors: dict[str, list[AnswerError | str]]):
+        super().__init__("The response was not accepted.")
+        self.errors = errors
+
+    def messages(self, language: str = "en") -> dict[str, list[str]]:
+        return {qid: [e.message(language) if isinstance(e, AnswerError) else str(e)
+                      for e in problems] for qid, problems in self.errors.items()}
+
+
+class AlreadyAnswered(Exception):
+    """This invitation link was used already."""
+
+
+def quarter_of(moment) -> str:
+    return format_fiscal_quarter(fiscal_quarter(timezone.localtime(moment).date()))
+
+
+def submit_response(survey: Survey, answers: dict, *, language: str, source: str,
+                    channel: str | None = None, invitation: Invitation | None = None,
+                    submitted_at=None) -> Response:
+    """Validate and store one response. Raises ResponseRejected or AlreadyAnswered."""
+    errors: dict = {}
+    if language not in LANGUAGES:
+        errors["language"] = [f"Unsupported language {language!r}; use en or es."]
+    channel = channel or survey.channel or (invitation.interaction.channel if invitation else "")
+    if channel not in Channel.values:
+        errors["channel"] = [f"Unknown channel {channel!r}; use one of "
+                             f"{', '.join(Channel.values)}."]
+    clean, answer_errors = validate_answers(survey.instrument, answers)
+    errors.update(answer_errors)
+    if errors:
+        raise ResponseRejected(errors)
+    submitted_at = submitted_at or timezone.now()
+    quarter = quarter_of(submitted_at)
+    with transaction.atomic():
+        if invitation is not None:
+            claimed = Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True).update(
+                used_at=submitted_at)
+            if not claimed:
+                raise AlreadyAnswered
+        response = Response.objects.create(
+            survey=survey, service_id=survey.service_id, channel=channel, invitation=invitation,
+            interaction=invitation.interaction if invitation else None, fiscal_quarter=quarter,
+            language=language, answers=clean, source=source, submitted_at=submitted_at)
+        _store_comments(survey, response, clean)
+        for metric, deltas in metrics_for_answers(survey.instrument, clean):
+            increment(service_id=survey.service_id, channel=channel, fiscal_quarter=quarter,
+                      language=language, metric=metric, **deltas)
+    return response
+
+
+def _store_comments(survey: Survey, response: Response, clean: dict) -> None:
+    for question in survey.instrument.questions:
+        if question.type != "textarea" or not clean.get(question.id):
+            continue
+        redacted = redact(clean[question.id])
+        clean[question.id] = redacted.text  # raw text with PII is never stored
+        tags = tag_comment(redacted.text)
+        Comment.objects.create(
+            response=response, question_id=question.id, text=redacted.text,
+            redactions=sum(redacted.counts.values()), sentiment=tags.sentiment.score,
+            sentiment_label=tags.sentiment.label, topics=sorted(tags.topics))
+    Response.objects.filter(pk=response.pk).update(answers=clean)
+    response.answers = clean
+
+
+def record_offer(survey: Survey, channel: str, language: str, when=None) -> None:
+    """Count that someone was offered the survey (A-11 "surveys offered")."""
+    increment(service_id=survey.service_id, channel=channel,
+              fiscal_quarter=quarter_of(when or timezone.now()), language=language,
+              metric=OFFERED, c1=1)
+
+
+def survey_for(service, channel: str) -> Survey | None:
+    """The active survey for a service on a channel (a channel-specific one wins)."""
+    surveys = Survey.objects.filter(service=service, is_active=True).select_related(
+        "service__provider")
+    return surveys.filter(channel=channel).first() or surveys.filter(channel="").first()

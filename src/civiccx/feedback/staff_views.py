@@ -1,0 +1,144 @@
+"""The CX team's pages: dashboard, comments, quarterly A-11 reporting."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from civiccx.core.fiscal import parse_fiscal_quarter
+from civiccx.core.roles import CX_ANALYST, role_required
+from civiccx.feedback.dashboard import DRIVERS, dashboard_data
+from civiccx.feedback.models import Comment
+from civiccx.services.models import Channel, Service
+
+
+def _filters(request) -> tuple[dict, dict, list[str]]:
+    """Rollup filters from the query string, the values to show back, and any problems."""
+    chosen = {name: request.GET.get(name, "").strip() for name in
+              ("service", "channel", "language", "from", "to")}
+    filters: dict = {}
+    problems = []
+    if chosen["service"]:
+        filters["service__slug"] = chosen["service"]
+    if chosen["channel"] in Channel.values:
+        filters["channel"] = chosen["channel"]
+    if chosen["language"] in ("en", "es"):
+        filters["language"] = chosen["language"]
+    for name, lookup in (("from", "fiscal_quarter__gte"), ("to", "fiscal_quarter__lte")):
+        if chosen[name]:
+            try:
+                parse_fiscal_quarter(chosen[name])
+                filters[lookup] = chosen[name].upper()
+            except ValueError as error:
+                problems.append(str(error))
+    return filters, chosen, problems
+
+
+def _csv(filename: str, header: list[str], rows: list[list]) -> HttpResponse:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _pct(value):
+    return "" if value is None else f"{value * 100:.1f}"
+
+
+@role_required(CX_ANALYST)
+def dashboard(request):
+    filters, chosen, problems = _filters(request)
+    data = dashboard_data(filters)
+    download = request.GET.get("download")
+    if download == "drivers":
+        return _csv("cx-drivers.csv",
+                    ["driver", "fiscal_quarter", "responses", "mean", "percent_agree",
+                     "agree_ci_low", "agree_ci_high", "small_sample"],
+                    [[driver, c.quarter, c.n, "" if c.mean is None else f"{c.mean:.2f}",
+                      _pct(c.agree), _pct(c.agree_low), _pct(c.agree_high), c.small_sample]
+                     for driver, cells in data["drivers"].items() for c in cells])
+    if download == "volumes":
+        return _csv("cx-volumes.csv",
+                    ["fiscal_quarter", "customers_served", "surveys_offered", "responses",
+                     "response_rate_offered", "response_rate_served"],
+                    [[r["quarter"], r["served"], r["offered"], r["responses"],
+                      _pct(r["rate_offered"]), _pct(r["rate_served"])] for r in data["volumes"]])
+    if download == "indicators":
+        return _csv("cx-trust-indicators.csv",
+                    ["indicator", "went_well", "went_well_share_of_trusting", "not_well",
+                     "not_well_share_of_distrusting"],
+                    [[r["indicator"], r["went_well"], _pct(r["went_well_share"]), r["not_well"],
+                      _pct(r["not_well_share"])] for r in data["indicators"]])
+    query = request.GET.copy()
+    query.pop("download", None)
+    return render(request, "feedback/dashboard.html", {
+        **data, "chosen": chosen, "problems": problems, "driver_labels": DRIVERS,
+        "services": Service.objects.all(), "channels": Channel.choices,
+        "query": query.urlencode(),
+    })
+
+
+@role_required(CX_ANALYST)
+def comments(request):
+    queryset = Comment.objects.select_related("response__service")
+    search = request.GET.get("q", "").strip()
+    if search:
+        queryset = queryset.filter(Q(text__icontains=search) | Q(topics__icontains=search))
+    for name, lookup in (("service", "response__service__slug"),
+                         ("channel", "response__channel"),
+                         ("quarter", "response__fiscal_quarter"),
+                         ("sentiment", "sentiment_label")):
+        if request.GET.get(name):
+            queryset = queryset.filter(**{lookup: request.GET[name]})
+    if request.GET.get("flagged"):
+        queryset = queryset.filter(flagged=True)
+    if request.GET.get("download") == "csv":
+        return _csv("cx-comments.csv",
+                    ["submitted_at", "service", "channel", "fiscal_quarter", "sentiment",
+                     "topics", "analyst_tags", "flagged", "comment"],
+                    [[c.response.submitted_at.isoformat(), c.response.service.slug,
+                      c.response.channel, c.response.fiscal_quarter, c.sentiment_label,
+                      ";".join(c.topics), ";".join(c.analyst_tags), c.flagged, c.text]
+                     for c in queryset[:50000]])
+    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "feedback/comments.html", {
+        "page_obj": page, "search": search, "services": Service.objects.all(),
+        "channels": Channel.choices, "chosen": request.GET, "query_string": query.urlencode()})
+
+
+@role_required(CX_ANALYST)
+@require_POST
+def comment_update(request, pk: int):
+    comment = get_object_or_404(Comment, pk=pk)
+    tags = [t.strip().lower()[:40] for t in request.POST.get("tags", "").split(",") if t.strip()]
+    if len(tags) > 20:
+        messages.error(request, _("Use 20 tags or fewer."))
+    else:
+        comment.analyst_tags = sorted(set(tags))
+        comment.flagged = request.POST.get("flagged") == "on"
+        comment.save(update_fields=["analyst_tags", "flagged"])
+        messages.success(request, _("Comment updated."))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("feedback:comments")
+    return redirect(target)
+
+
+@role_required(CX_ANALYST)
+def a11_export(request):
+    return render(request, "feedback/a11_export.html", {})

@@ -1,0 +1,48 @@
+"""The CX dashboard: who may see it, the numbers it shows, and its CSV downloads."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from civiccx.feedback.services import submit_response
+from tests.factories import make_survey
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def responses():
+    survey = make_survey(instrument_name="a11_classic")
+    for satisfaction in (5, 4, 4, 2, 1):
+        submit_response(survey, {"satisfaction": str(satisfaction), "trust": "5"},
+                        language="en", source="hosted", channel="web")
+    return survey
+
+
+def test_csr_cannot_open_the_dashboard(staff_client):
+    assert staff_client("csr").get(reverse("feedback:dashboard")).status_code == 403
+
+
+def test_dashboard_shows_scores_and_a_chart(staff_client, responses):
+    page = staff_client("cx_analyst").get(reverse("feedback:dashboard")).content.decode()
+    assert "Scores by driver" in page and "<svg" in page
+    assert "3.20" in page  # satisfaction mean of 5, 4, 4, 2, 1
+    assert "60%" in page  # three of five agree
+
+
+def test_driver_table_downloads_as_csv(staff_client, responses):
+    response = staff_client("cx_analyst").get(reverse("feedback:dashboard"),
+                                              {"download": "drivers"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    satisfaction = next(row for row in rows if row["driver"] == "satisfaction")
+    assert satisfaction["responses"] == "5" and satisfaction["mean"] == "3.20"
+    assert satisfaction["percent_agree"] == "60.0"
+
+
+def test_bad_quarter_filter_is_explained(staff_client, responses):
+    page = staff_client("cx_analyst").get(reverse("feedback:dashboard"), {"from": "2024Q9"})
+    assert page.status_code == 200
+    assert "2024Q9" in page.content.decode()

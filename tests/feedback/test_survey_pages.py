@@ -1,0 +1,92 @@
+"""The hosted survey page and invitation links, as a customer meets them."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from civiccx.feedback.invitations import link_token, maybe_invite
+from civiccx.feedback.models import Invitation, Response, Rollup
+from tests.factories import make_interaction, make_sampling_rule, make_survey
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(survey, channel="web"):
+    return reverse("feedback:hosted", args=[survey.service.slug, channel])
+
+
+def test_hosted_survey_shows_standard_wording_and_counts_an_offer(client):
+    survey = make_survey()
+    page = client.get(_url(survey)).content.decode()
+    assert f"I trust {survey.service.provider.name} to deliver on their mission" in page
+    assert "What went well?" in page and "OMB control number" in page
+    assert Rollup.objects.get(metric="volume:offered").c1 == 1
+
+
+def test_spanish_survey_is_in_spanish(client):
+    survey = make_survey()
+    page = client.get("/es" + _url(survey)).content.decode()
+    assert 'lang="es"' in page and "¿Qué salió bien?" in page
+
+
+def test_valid_answers_are_accepted(client):
+    survey = make_survey()
+    response = client.post(_url(survey), {"question_1": "1", "question_2": ["ease"],
+                                          "question_4": "Quick and clear."})
+    assert response.status_code == 302 and response["Location"].endswith("/feedback/thank-you/")
+    stored = Response.objects.get()
+    assert stored.answers["question_2"] == ["ease"] and stored.source == "hosted"
+
+
+def test_invalid_answers_are_explained_and_kept(client):
+    survey = make_survey()
+    response = client.post(_url(survey), {"question_1": "0", "question_2": ["ease"],
+                                          "question_4": "My comment stays."})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Please check your answers" in page
+    assert "My comment stays." in page
+    assert 'value="0" checked' in page
+    assert not Response.objects.exists()
+
+
+def test_unknown_service_or_channel_is_not_found(client):
+    survey = make_survey()
+    assert client.get(reverse("feedback:hosted", args=["nope", "web"])).status_code == 404
+    assert client.get(reverse("feedback:hosted", args=[survey.service.slug, "fax"])
+                      ).status_code == 404
+
+
+def _invitation(survey):
+    make_sampling_rule(survey)
+    interaction = make_interaction(service=survey.service, channel="phone",
+                                   contact_consent=True, contact_phone="+12025550100")
+    return maybe_invite(interaction)
+
+
+def test_an_invitation_link_works_once(client):
+    survey = make_survey()
+    invitation = _invitation(survey)
+    url = reverse("feedback:invitation", args=[link_token(invitation)])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"question_1": "1"}).status_code == 302
+    again = client.post(url, {"question_1": "0"})
+    assert again.status_code == 409
+    assert b"You already answered this survey" in again.content
+    response = Response.objects.get()
+    assert response.answers == {"question_1": 1} and response.interaction == invitation.interaction
+    assert response.channel == "phone"
+
+
+def test_expired_and_altered_links_are_refused_clearly(client):
+    survey = make_survey()
+    invitation = _invitation(survey)
+    token = link_token(invitation)
+    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now()
+                                                       - timedelta(minutes=1))
+    expired = client.get(reverse("feedback:invitation", args=[token]))
+    assert expired.status_code == 410 and b"This survey link has expired" in expired.content
+    altered = client.get(reverse("feedback:invitation", args=[token[:-2] + "xx"]))
+    assert altered.status_code == 404 and b"This survey link does not work" in altered.content
