@@ -8,7 +8,7 @@ import io
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -18,7 +18,14 @@ from django.views.decorators.http import require_POST
 from civiccx.core.fiscal import parse_fiscal_quarter
 from civiccx.core.roles import CX_ANALYST, role_required
 from civiccx.feedback.dashboard import DRIVERS, dashboard_data
-from civiccx.feedback.models import Comment
+from civiccx.feedback.a11_formats import CX_RESPONSE_COLUMNS, PUBLISHED_SUMMARY_COLUMNS
+from civiccx.feedback.a11_reporting import (
+    import_touchpoints_responses,
+    response_rows,
+    summary_rows,
+    write_csv,
+)
+from civiccx.feedback.models import Comment, Rollup, Survey
 from civiccx.services.models import Channel, Service
 
 
@@ -139,6 +146,66 @@ def comment_update(request, pk: int):
     return redirect(target)
 
 
+def _quarters() -> list[str]:
+    return sorted(Rollup.objects.values_list("fiscal_quarter", flat=True).distinct(),
+                  reverse=True)
+
+
 @role_required(CX_ANALYST)
 def a11_export(request):
-    return render(request, "feedback/a11_export.html", {})
+    """Download a quarter in the performance.gov formats, or import Touchpoints history."""
+    quarter = request.GET.get("quarter", "").strip().upper()
+    kind = request.GET.get("kind", "summary")
+    fmt = request.GET.get("format", "")
+    problems = []
+    if quarter and fmt:
+        try:
+            parse_fiscal_quarter(quarter)
+        except ValueError as error:
+            problems.append(str(error))
+        else:
+            rows = summary_rows(quarter) if kind == "summary" else response_rows(quarter)
+            name = f"a11-{kind}-{quarter}"
+            if fmt == "json":
+                response = JsonResponse({"quarter": quarter, "kind": kind, "rows": rows})
+                response["Content-Disposition"] = f'attachment; filename="{name}.json"'
+                return response
+            columns = PUBLISHED_SUMMARY_COLUMNS if kind == "summary" else CX_RESPONSE_COLUMNS
+            response = HttpResponse(write_csv(rows, columns), content_type="text/csv")
+            response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+            return response
+    import_errors, imported = [], None
+    if request.method == "POST":
+        import_errors, imported = _import_upload(request)
+    preview = summary_rows(quarter) if quarter and not problems else []
+    return render(request, "feedback/a11_export.html", {
+        "quarters": _quarters(), "quarter": quarter, "problems": problems,
+        "preview": preview, "columns": PUBLISHED_SUMMARY_COLUMNS,
+        "surveys": Survey.objects.filter(instrument_name="a11_v2").select_related("service"),
+        "import_errors": import_errors, "imported": imported,
+    }, status=400 if problems or import_errors else 200)
+
+
+def _import_upload(request) -> tuple[list[str], int | None]:
+    upload = request.FILES.get("file")
+    survey = Survey.objects.filter(pk=request.POST.get("survey") or 0).first()
+    quarter = request.POST.get("import_quarter", "").strip().upper()
+    errors = []
+    if upload is None:
+        errors.append(_("Choose a CSV file exported from Touchpoints."))
+    if survey is None:
+        errors.append(_("Choose the survey these responses belong to."))
+    try:
+        parse_fiscal_quarter(quarter)
+    except ValueError as error:
+        errors.append(str(error))
+    if errors:
+        return errors, None
+    try:
+        text = upload.read().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return [_("The file is not UTF-8 text. Save it as CSV (UTF-8) and try again.")], None
+    result = import_touchpoints_responses(text, survey, quarter)
+    if not result.ok:
+        return [str(error) for error in result.errors[:100]], None
+    return [], len(result.records)
