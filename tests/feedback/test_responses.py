@@ -60,7 +60,8 @@ def test_comments_are_redacted_tagged_and_never_stored_raw():
     survey = make_survey()
     response = submit_response(survey, {
         "question_1": "0", "question_3": ["efficiency"],
-        "question_4": "Terrible: I waited 2 hours and nobody helped. My SSN is 123-45-6789, call 202-555-0143."},
+        "question_4": "Terrible: I waited 2 hours and nobody helped. "
+                      "My SSN is 123-45-6789, call 202-555-0143."},
         language="en", source="api", channel="phone")
     comment = Comment.objects.get(response=response)
     assert "123-45-6789" not in comment.text and "202-555-0143" not in comment.text

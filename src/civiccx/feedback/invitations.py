@@ -28,7 +28,8 @@ MESSAGES = {
 }
 REMINDERS = {
     "en": "Reminder: tell us how we did, in 1 minute: {url} (the link expires on {expires}).",
-    "es": "Recordatorio: díganos cómo lo hicimos, en 1 minuto: {url} (el enlace vence el {expires}).",
+    "es": ("Recordatorio: díganos cómo lo hicimos, en 1 minuto: {url} "
+           "(el enlace vence el {expires})."),
 }
 SUBJECTS = {"en": "How did we do?", "es": "¿Cómo lo hicimos?"}
 

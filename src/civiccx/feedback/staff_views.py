@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 
 from civiccx.core.fiscal import parse_fiscal_quarter
 from civiccx.core.roles import CX_ANALYST, role_required
-from civiccx.feedback.dashboard import DRIVERS, dashboard_data
 from civiccx.feedback.a11_formats import CX_RESPONSE_COLUMNS, PUBLISHED_SUMMARY_COLUMNS
 from civiccx.feedback.a11_reporting import (
     import_touchpoints_responses,
@@ -25,6 +24,7 @@ from civiccx.feedback.a11_reporting import (
     summary_rows,
     write_csv,
 )
+from civiccx.feedback.dashboard import DRIVERS, dashboard_data
 from civiccx.feedback.models import Comment, Rollup, Survey
 from civiccx.services.models import Channel, Service
 
