@@ -9,7 +9,7 @@ import signal
 import subprocess
 import sys
 
-DEV_OIDC_PORT = 8001
+DEV_OIDC_PORT = 8001  # keep in step with services.demo.command.DEV_OIDC_ISSUER
 
 
 def _local_identity_provider():

@@ -5,6 +5,7 @@ class FeedbackConfig(AppConfig):
     name = "civiccx.feedback"
     label = "feedback"
     verbose_name = "CX feedback (A-11 Section 280)"
+    demo_seed = "civiccx.feedback.demo.seed"
 
     def ready(self):
         from django.utils.translation import gettext_lazy as _

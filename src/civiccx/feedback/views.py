@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csrf import csrf_exempt
 
 from civiccx.core.honeypot import HONEYPOT_FIELD
 from civiccx.core.views import public_form_ratelimit
@@ -92,10 +93,13 @@ def _embed_ancestors():
     return {"frame-ancestors": settings.CIVICCX_EMBED_ALLOWED_ORIGINS}
 
 
+@csrf_exempt
 @xframe_options_exempt
 @csp_update(_embed_ancestors())
 @public_form_ratelimit
 def embedded_survey(request, survey_id: int):
+    """The widget's survey. Exempt from CSRF: it runs in third-party pages, where browsers
+    withhold our cookies, and it acts for no signed-in person (rate limit and honeypot stay)."""
     survey = get_object_or_404(Survey.objects.select_related("service__provider"),
                                pk=survey_id, is_active=True)
     channel = survey.channel or Channel.WEB

@@ -5,6 +5,7 @@ class ServicesConfig(AppConfig):
     name = "civiccx.services"
     label = "services"
     verbose_name = "Services"
+    demo_seed = "civiccx.services.demo.command.seed"
 
     def ready(self):
         from django.utils.translation import gettext_lazy as _

@@ -1,0 +1,154 @@
+"""The feedback app's part of `civiccx seed_demo`: surveys, sampling rules, and a year of
+responses with a visible story: after callbacks launch (fiscal Q2), phone customers find the
+service easier and faster, and trust follows.
+
+Responses are generated in bulk with their rollups computed in memory, so 200,000 take seconds.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from datetime import datetime, time, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from civiccx.core.fiscal import fiscal_quarter, format_fiscal_quarter, iter_fiscal_quarters
+from civiccx.feedback.comment_tags import tag_comment
+from civiccx.feedback.models import Comment, Response, Rollup, SamplingRule, Survey
+from civiccx.feedback.rollups import OFFERED, RESPONSES, SERVED
+from civiccx.services.models import Channel, Service
+
+SURVEYS = [("phone-assistance", Channel.PHONE), ("walk-in-assistance", Channel.IN_PERSON),
+           ("individual-filing", Channel.WEB), ("direct-file", Channel.WEB),
+           ("help-center", Channel.WEB), ("payments", Channel.WEB)]
+INDICATORS = ["effectiveness", "ease", "efficiency", "transparency", "humanity", "employee"]
+COMMENTS = {
+    True: ["The callback came when they said it would. No more hold music!",
+           "Quick and easy, thank you.", "The agent was patient and explained everything.",
+           "Direct File was simple and I understood every number.",
+           "Me devolvieron la llamada a tiempo. Muy amables.", "Fácil y rápido, gracias."],
+    False: ["I waited too long and the call dropped.", "The website kept timing out.",
+            "Nobody could tell me where my refund is.", "Too many steps to verify my identity.",
+            "Esperé demasiado tiempo y nadie me ayudó.", "No entendí la carta que recibí."],
+}
+
+
+def _trust_probability(slug: str, channel: str, quarter_index: int) -> float:
+    base = {"phone-assistance": 0.55, "walk-in-assistance": 0.72, "individual-filing": 0.66,
+            "direct-file": 0.86, "help-center": 0.6, "payments": 0.63}[slug]
+    if slug == "phone-assistance" and quarter_index >= 1:  # callbacks launched in Q2
+        base += 0.08 * min(quarter_index, 3)
+    return min(base, 0.95)
+
+
+def seed(options, progress) -> list[str]:
+    surveys = _surveys()
+    target = options.get("responses", 200_000)
+    existing = Response.objects.count()
+    if existing < target:
+        _responses(surveys, target - existing, progress)
+    survey = surveys[("phone-assistance", Channel.PHONE)]
+    return [f"Feedback: {Response.objects.count():,} survey responses; try the phone survey "
+            f"at /feedback/phone-assistance/phone/ or embed survey {survey.pk} with "
+            "/static/feedback/embed.js.", ""]
+
+
+@transaction.atomic
+def _surveys() -> dict[tuple[str, str], Survey]:
+    surveys = {}
+    for slug, channel in SURVEYS:
+        service = Service.objects.get(slug=slug)
+        survey, _ = Survey.objects.get_or_create(
+            service=service, channel=channel, instrument_name="a11_v2",
+            defaults={"omb_control_number": "1505-0000",
+                      "omb_expiration_date": datetime(2028, 6, 30).date()})
+        surveys[(slug, channel)] = survey
+        if channel != Channel.WEB:
+            SamplingRule.objects.get_or_create(service=service, defaults={
+                "survey": survey, "rate": 0.25, "cap_days": 90})
+    return surveys
+
+
+def _responses(surveys: dict, count: int, progress) -> None:
+    rng = random.Random(20240415 + count)
+    today = timezone.localdate()
+    quarters = list(iter_fiscal_quarters(fiscal_quarter(today - timedelta(days=365)),
+                                         fiscal_quarter(today)))
+    weights = {("phone-assistance", Channel.PHONE): 30, ("walk-in-assistance",
+               Channel.IN_PERSON): 12, ("individual-filing", Channel.WEB): 25,
+               ("direct-file", Channel.WEB): 10, ("help-center", Channel.WEB): 15,
+               ("payments", Channel.WEB): 8}
+    keys = list(surveys)
+    key_weights = [weights[k] for k in keys]
+    rollups: Counter = Counter()
+    task = progress.add_task("Survey responses", total=count)
+    batch: list[Response] = []
+    comments: list[tuple[int, str]] = []
+    start_day = today - timedelta(days=364)
+    for number in range(count):
+        key = rng.choices(keys, key_weights)[0]
+        survey = surveys[key]
+        day = start_day + timedelta(days=rng.randrange(365))
+        quarter = format_fiscal_quarter(fiscal_quarter(day))
+        q_index = next(i for i, q in enumerate(quarters) if format_fiscal_quarter(q) == quarter)
+        language = "es" if rng.random() < 0.14 else "en"
+        up = rng.random() < _trust_probability(key[0], key[1], q_index)
+        ticks = [name for name in INDICATORS if rng.random() < (0.45 if up else 0.35)]
+        if key[0] == "phone-assistance" and q_index >= 1:
+            ticks = sorted(set(ticks) | ({"ease", "efficiency"} if up and rng.random() < 0.5
+                                         else set()))
+        answers: dict = {"question_1": int(up)}
+        if ticks:
+            answers["question_2" if up else "question_3"] = ticks
+        cell = (survey.service_id, key[1], quarter, language)
+        rollups[(*cell, "thumbs:trust", "c1" if up else "c0")] += 1
+        for name in ticks:
+            rollups[(*cell, f"{'went_well' if up else 'not_well'}:{name}", "c1")] += 1
+        rollups[(*cell, RESPONSES, "c1")] += 1
+        rollups[(*cell, OFFERED, "c1")] += 3
+        rollups[(*cell, SERVED, "c1")] += 9
+        if rng.random() < 0.06:
+            text = rng.choice(COMMENTS[up])
+            answers["question_4"] = text
+            comments.append((len(batch), text))
+        moment = timezone.make_aware(datetime.combine(day, time(9)) + timedelta(
+            minutes=rng.randrange(480)))
+        batch.append(Response(survey=survey, service_id=survey.service_id, channel=key[1],
+                              fiscal_quarter=quarter, language=language, answers=answers,
+                              source=Response.Source.INVITATION, submitted_at=moment))
+        if len(batch) == 5000 or number == count - 1:
+            _flush(batch, comments)
+            progress.advance(task, len(batch))
+            batch, comments = [], []
+    _write_rollups(rollups)
+
+
+def _flush(batch: list[Response], comments: list[tuple[int, str]]) -> None:
+    with transaction.atomic():
+        created = Response.objects.bulk_create(batch)
+        if created and created[0].pk is None:  # backends that return no ids
+            created = list(Response.objects.order_by("-pk")[:len(batch)])[::-1]
+        rows = []
+        for index, text in comments:
+            tags = tag_comment(text)
+            rows.append(Comment(response=created[index], question_id="question_4", text=text,
+                                sentiment=tags.sentiment.score,
+                                sentiment_label=tags.sentiment.label,
+                                topics=sorted(tags.topics)))
+        Comment.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def _write_rollups(rollups: Counter) -> None:
+    cells: dict[tuple, dict[str, int]] = {}
+    for (service_id, channel, quarter, language, metric, column), amount in rollups.items():
+        cells.setdefault((service_id, channel, quarter, language, metric), {})[column] = amount
+    for (service_id, channel, quarter, language, metric), counts in cells.items():
+        row, _ = Rollup.objects.get_or_create(service_id=service_id, channel=channel,
+                                              fiscal_quarter=quarter, language=language,
+                                              metric=metric)
+        for column, amount in counts.items():
+            setattr(row, column, getattr(row, column) + amount)
+        row.save()
