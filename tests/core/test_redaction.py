@@ -26,6 +26,7 @@ CASES = [
     ("+1 202 555 0143", "[PHONE]"),
     ("+1-202-555-0143 ext. 12", "[PHONE]"),
     ("2025550143", "[PHONE]"),
+    ("call 18008291040 or +12025550143", "call [PHONE] or [PHONE]"),
     ("I called 1-800-829-1040 three times", "I called [PHONE] three times"),
     ("llámeme al (787) 555-0199 por favor", "llámeme al [PHONE] por favor"),
     # --- email -------------------------------------------------------------------------

@@ -410,22 +410,19 @@ def tag_topics(text: str) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
     index = 0
     while index < len(tokens):
-        if _match_phrase(tokens, index, _NEUTRAL):
-            index += len(_match_phrase(tokens, index, _NEUTRAL))
+        neutral = _match_phrase(tokens, index, _NEUTRAL)
+        if neutral:
+            index += len(neutral)
             continue
-        matched = False
-        for phrase, topic in _TOPIC_PHRASES:
-            if tokens[index : index + len(phrase)] == phrase:
+        hits = [(p, t) for p, t in _TOPIC_PHRASES if tokens[index : index + len(p)] == p]
+        if hits:
+            for phrase, topic in hits:
                 found.setdefault(topic, []).append(" ".join(phrase))
-                matched = True
-        if matched:
-            index += max(len(p) for p, _ in _TOPIC_PHRASES if tokens[index : index + len(p)] == p)
+            index += len(hits[0][0])  # phrases are sorted longest first
             continue
-        token = tokens[index]
-        entry = _lookup(token, _TOPIC_WORDS)
-        if entry:
-            for topic in _TOPIC_WORDS[entry]:
-                found.setdefault(topic, []).append(token)
+        entry = _lookup(tokens[index], _TOPIC_WORDS)
+        for topic in _TOPIC_WORDS.get(entry, ()) if entry else ():
+            found.setdefault(topic, []).append(tokens[index])
         index += 1
     return {topic: tuple(dict.fromkeys(found[topic])) for topic in TOPICS if topic in found}
 
