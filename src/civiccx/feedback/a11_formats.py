@@ -28,7 +28,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from civiccx.core.fiscal import FiscalQuarter
@@ -485,14 +485,12 @@ def parse_a11_v2_responses(
         for row in reader:
             row_number += 1
             record, row_errors = _parse_row(row, row_number, survey_type, comment_max_chars)
-            if row_errors:
+            if record is None:
                 errors.extend(row_errors)
                 continue
             if redact_comments and record.comment:
                 result = redact(record.comment)
-                record = A11V2Response(
-                    **{**record.__dict__, "comment": result.text, "redactions": result.counts}
-                )
+                record = replace(record, comment=result.text, redactions=result.counts)
             records.append(record)
     except csv.Error as exc:
         errors.append(RowError(row_number + 1, "*", f"unreadable CSV: {exc}"))
@@ -501,14 +499,14 @@ def parse_a11_v2_responses(
 
 def _parse_row(
     row: Mapping[str, str | None], number: int, survey_type: str, comment_max_chars: int
-) -> tuple[A11V2Response, list[RowError]]:
+) -> tuple[A11V2Response | None, list[RowError]]:
     errors: list[RowError] = []
     if "\x00extra" in row:
         errors.append(RowError(number, "*", "more values than columns"))
     missing_cells = [c for c, v in row.items() if v is None and c != "\x00extra"]
     if missing_cells:
         errors.append(RowError(number, "*", "fewer values than columns"))
-        return None, errors  # type: ignore[return-value]
+        return None, errors
 
     raw_q1 = row["question_1"] or ""
     question_1 = _question_1(raw_q1, survey_type)
@@ -552,7 +550,7 @@ def _parse_row(
             )
         )
     if errors:
-        return None, errors  # type: ignore[return-value]
+        return None, errors
     return (
         A11V2Response(
             external_id=(row.get("external_id") or "").strip(),

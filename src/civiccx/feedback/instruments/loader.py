@@ -258,7 +258,12 @@ def _parse_question(raw: Any, where: str, *, custom: bool = False) -> Question:
         rule = raw["show_when"]
         show_when = ShowWhen(
             question=rule["question"],
-            values=MappingProxyType({k: tuple(v) for k, v in rule["values"].items()}),
+            values=MappingProxyType(
+                {
+                    kind: tuple(str(v) if kind == "radio" else v for v in values)
+                    for kind, values in rule["values"].items()
+                }
+            ),
             source=" ".join(str(rule.get("source", "")).split()),
         )
     alternatives = tuple(
@@ -286,7 +291,9 @@ def _parse_question(raw: Any, where: str, *, custom: bool = False) -> Question:
     )
 
 
-def _check_questions(name: str, questions: tuple[Question, ...], limit: int) -> None:
+def _check_questions(
+    name: str, questions: tuple[Question, ...], limit: int, drivers: Iterable[str]
+) -> None:
     if len(questions) > limit:
         added = sum(1 for q in questions if q.custom)
         base = len(questions) - added
@@ -299,8 +306,12 @@ def _check_questions(name: str, questions: tuple[Question, ...], limit: int) -> 
     repeated = sorted({i for i in ids if ids.count(i) > 1})
     if repeated:
         raise InstrumentError(f"{name}: question ids repeat: {', '.join(repeated)}")
+    known_drivers = set(drivers)
     by_id = {q.id: q for q in questions}
     for position, question in enumerate(questions):
+        for driver in (question.driver, *(o.driver for o in question.options)):
+            if driver is not None and driver not in known_drivers:
+                raise InstrumentError(f"{name}: {question.id} names unknown driver {driver!r}")
         rule = question.show_when
         if rule is None:
             continue
@@ -309,6 +320,11 @@ def _check_questions(name: str, questions: tuple[Question, ...], limit: int) -> 
             raise InstrumentError(
                 f"{name}: {question.id} depends on {rule.question!r}, "
                 "which must be an earlier question"
+            )
+        if controller.type not in ("likert5", "thumbs", "radio"):
+            raise InstrumentError(
+                f"{name}: {question.id} cannot depend on {rule.question!r}, a "
+                f"{controller.type} question (only likert5, thumbs or radio answers decide)"
             )
 
 
@@ -326,7 +342,7 @@ def _build(raw: Mapping[str, Any], variant: str | None) -> Instrument:
     limit = int(raw.get("max_questions", MAX_QUESTIONS))
     if limit > MAX_QUESTIONS:
         raise InstrumentError(f"{name}: max_questions cannot exceed {MAX_QUESTIONS}")
-    _check_questions(name, questions, limit)
+    _check_questions(name, questions, limit, (d["id"] for d in raw["drivers"]))
     pra = raw["pra"]
     return Instrument(
         name=name,
@@ -396,7 +412,7 @@ def with_custom_questions(instrument: Instrument, questions: Iterable[Any]) -> I
     """
     added = tuple(_parse_question(q, f"{instrument.name} custom", custom=True) for q in questions)
     combined = instrument.questions + added
-    _check_questions(instrument.name, combined, instrument.max_questions)
+    _check_questions(instrument.name, combined, instrument.max_questions, instrument.drivers)
     return replace(instrument, questions=combined)
 
 
