@@ -407,6 +407,12 @@ def test_custom_question_structure_checks(classic):
             classic,
             [{"id": "c1", "type": "likert5", "driver": "speed", "text": {"en": "a", "es": "b"}}],
         )
+    with pytest.raises(InstrumentError, match="show_when needs a question"):
+        with_custom_questions(
+            classic,
+            [{"id": "c1", "type": "textarea", "text": {"en": "a", "es": "b"},
+              "show_when": {"values": {"likert5": [1]}}}],
+        )  # fmt: skip
     with pytest.raises(InstrumentError, match="cannot depend on 'c1', a textarea"):
         with_custom_questions(
             classic,

@@ -256,16 +256,25 @@ def _parse_question(raw: Any, where: str, *, custom: bool = False) -> Question:
     show_when = None
     if raw.get("show_when"):
         rule = raw["show_when"]
+        if (
+            not isinstance(rule, Mapping)
+            or not isinstance(rule.get("question"), str)
+            or not isinstance(rule.get("values"), Mapping)
+        ):
+            raise InstrumentError(f"{where}: show_when needs a question and values by type")
         show_when = ShowWhen(
             question=rule["question"],
             values=MappingProxyType(
                 {
-                    kind: tuple(str(v) if kind == "radio" else v for v in values)
-                    for kind, values in rule["values"].items()
+                    answer_type: tuple(str(v) if answer_type == "radio" else v for v in allowed)
+                    for answer_type, allowed in rule["values"].items()
                 }
             ),
             source=" ".join(str(rule.get("source", "")).split()),
         )
+    for alt in raw.get("alternatives") or ():
+        if not isinstance(alt, Mapping) or not isinstance(alt.get("id"), str):
+            raise InstrumentError(f"{where}: an alternative wording needs an id")
     alternatives = tuple(
         Alternative(
             id=alt["id"],
