@@ -393,6 +393,14 @@ class ParseResult:
     def rejected_rows(self) -> tuple[int, ...]:
         return tuple(sorted({error.row for error in self.errors}))
 
+    def require_ok(self) -> tuple[A11V2Response, ...]:
+        """The records, for an all-or-nothing import; ValueError listing problems otherwise."""
+        if self.errors:
+            shown = "; ".join(str(e) for e in self.errors[:5])
+            more = f" (and {len(self.errors) - 5} more)" if len(self.errors) > 5 else ""
+            raise ValueError(f"{len(self.errors)} problem(s) in the file: {shown}{more}")
+        return self.records
+
 
 def cx_response_row(response: A11V2Response) -> dict[str, object]:
     """Back to Touchpoints' export shape (``null`` for an indicator not offered)."""
