@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -265,37 +265,51 @@ def _tokens(text: str) -> list[str]:
     ]
 
 
-def _entry_matches(entry: str, token: str) -> bool:
-    if token == entry:
-        return True
-    return len(entry) >= 4 and token.startswith(entry) and len(token) - len(entry) <= 4
+class _WordIndex:
+    """Single-word entries, looked up by the matching rule in the module docstring.
 
+    An entry of four or more letters can only match tokens sharing its first four letters,
+    so entries are bucketed by that prefix (longest first) and a lookup is a dict probe plus
+    a short scan, not a pass over the whole lexicon.
+    """
 
-def _lookup(token: str, entries: Mapping[str, object] | frozenset[str]) -> str | None:
-    best = None
-    for entry in entries:
-        if " " in entry or not _entry_matches(entry, token):
-            continue
-        if best is None or len(entry) > len(best):
-            best = entry
-    return best
+    def __init__(self, entries: Iterable[str]) -> None:
+        words = {entry for entry in entries if " " not in entry}
+        self.exact = frozenset(words)
+        buckets: dict[str, list[str]] = {}
+        for word in words:
+            if len(word) >= 4:
+                buckets.setdefault(word[:4], []).append(word)
+        self.buckets = {k: sorted(v, key=len, reverse=True) for k, v in buckets.items()}
+
+    def lookup(self, token: str) -> str | None:
+        """The longest entry matching ``token``, or None."""
+        if token in self.exact:
+            return token
+        for entry in self.buckets.get(token[:4], ()):
+            if token.startswith(entry) and len(token) - len(entry) <= 4:
+                return entry
+        return None
 
 
 def _phrases(entries) -> list[list[str]]:
     return sorted((entry.split() for entry in entries if " " in entry), key=len, reverse=True)
 
 
-_VALENCE_WORDS = frozenset(_VALENCE)
-_ES_ONLY = (frozenset(_VALENCE_ES) - frozenset(_VALENCE_EN)) | {
-    "demasiado",
-    "bastante",
-    "tan",
-    "sumamente",
-    "realmente",
-    "totalmente",
-    "mucho",
-}
-_EN_ONLY = frozenset(_VALENCE_EN) - frozenset(_VALENCE_ES)
+_VALENCE_INDEX = _WordIndex(_VALENCE)
+_ES_ONLY = _WordIndex(
+    (frozenset(_VALENCE_ES) - frozenset(_VALENCE_EN))
+    | {
+        "demasiado",
+        "bastante",
+        "tan",
+        "sumamente",
+        "realmente",
+        "totalmente",
+        "mucho",
+    }
+)
+_EN_ONLY = _WordIndex(frozenset(_VALENCE_EN) - frozenset(_VALENCE_ES))
 _SENTIMENT_PHRASES = _phrases(_PHRASES)
 _NEUTRAL = [p.split() for p in _NEUTRAL_PHRASES]
 
@@ -321,9 +335,9 @@ class CommentTags:
 def detect_language(text: str) -> str:
     """ "es" when Spanish function words outnumber English ones, else "en"."""
     tokens = _tokens(text)
-    spanish = sum(t in _ES_STOP or _lookup(t, _ES_ONLY) is not None for t in tokens)
+    spanish = sum(t in _ES_STOP or _ES_ONLY.lookup(t) is not None for t in tokens)
     spanish += sum(c in "ñ¿¡áéíóú" for c in text.lower())
-    english = sum(t in _EN_STOP or _lookup(t, _EN_ONLY) is not None for t in tokens)
+    english = sum(t in _EN_STOP or _EN_ONLY.lookup(t) is not None for t in tokens)
     return "es" if spanish > english else "en"
 
 
@@ -352,7 +366,7 @@ def score_sentiment(text: str) -> Sentiment:
             index += len(phrase)
             continue
         token = tokens[index]
-        entry = _lookup(token, _VALENCE_WORDS)
+        entry = _VALENCE_INDEX.lookup(token)
         valence = _VALENCE[entry] if entry else _EMOJI.get(token)
         units.append((token, None if valence is None else float(valence)))
         index += 1
@@ -402,6 +416,7 @@ def _topic_index():
 
 
 _TOPIC_WORDS, _TOPIC_PHRASES = _topic_index()
+_TOPIC_INDEX = _WordIndex(_TOPIC_WORDS)
 
 
 def tag_topics(text: str) -> dict[str, tuple[str, ...]]:
@@ -420,7 +435,7 @@ def tag_topics(text: str) -> dict[str, tuple[str, ...]]:
                 found.setdefault(topic, []).append(" ".join(phrase))
             index += len(hits[0][0])  # phrases are sorted longest first
             continue
-        entry = _lookup(tokens[index], _TOPIC_WORDS)
+        entry = _TOPIC_INDEX.lookup(tokens[index])
         for topic in _TOPIC_WORDS.get(entry, ()) if entry else ():
             found.setdefault(topic, []).append(tokens[index])
         index += 1
