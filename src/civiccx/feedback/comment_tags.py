@@ -109,7 +109,9 @@ _PHRASES: dict[str, float] = {
     "muy tarde": -1.5, "mucho tiempo": -1,
 }
 
-_NEUTRAL_PHRASES = ("me llamo", "mi nombre es", "my name is", "line 27", "no later than")
+# Consumed before anything else: they carry no sentiment or topic ("me llamo" is not a phone
+# call; "sin embargo" means "however", not "without") but may still mark a "but".
+_NEUTRAL_PHRASES = ("me llamo", "mi nombre es", "my name is", "no later than", "sin embargo")
 
 _NEGATORS = frozenset({
     "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without",
@@ -319,7 +321,7 @@ class Sentiment:
     score: float
     """-1 (very negative) .. 1 (very positive)."""
     label: str
-    """"positive", "negative" or "neutral"."""
+    """One of positive, negative, neutral."""
     hits: tuple[tuple[str, float], ...] = ()
     """(word or phrase, contribution) pairs that made the score, for explaining it."""
 
@@ -333,7 +335,7 @@ class CommentTags:
 
 
 def detect_language(text: str) -> str:
-    """ "es" when Spanish function words outnumber English ones, else "en"."""
+    """Return "es" when Spanish words outnumber English ones, else "en"."""
     tokens = _tokens(text)
     spanish = sum(t in _ES_STOP or _ES_ONLY.lookup(t) is not None for t in tokens)
     spanish += sum(c in "ñ¿¡áéíóú" for c in text.lower())
