@@ -37,6 +37,7 @@ CASES = [
     ("card 4111-1111-1111-1111", "card [CARD]"),
     ("routing 021000021 account 12345678", "routing [ACCOUNT] account [ACCOUNT]"),
     ("acct # 000123456789", "acct # [ACCOUNT]"),
+    ("checking account no. 55501234", "checking account no. [ACCOUNT]"),
     ("número de cuenta 98765432", "número de cuenta [ACCOUNT]"),
     ("reference 1234567890123", "reference [ACCOUNT]"),
     # --- addresses ---------------------------------------------------------------------
@@ -81,6 +82,8 @@ CASES = [
     ("esperé 2 horas en la calle", "esperé 2 horas en la calle"),
     ("ZIP 20500 only", "ZIP 20500 only"),
     ("case 12345678", "case 12345678"),
+    ("my social security 2024 statement", "my social security 2024 statement"),
+    ("checking 2024 refund and account 1234", "checking 2024 refund and account 1234"),
     ("1,234,567 returns", "1,234,567 returns"),
     ("checked box 5 on the form", "checked box 5 on the form"),
     ("visit https://www.irs.gov/refunds today", "visit https://www.irs.gov/refunds today"),

@@ -7,14 +7,15 @@ them (DESIGN.md, Data); the original never leaves the encrypted field it was typ
 Tokens
     [SSN]      Social Security numbers and ITINs (same 3-2-4 shape), with dashes, spaces or
                none, and any 9-digit run standing alone (see "Over-redaction"); also digits
-               after "SSN", "social security", "seguro social", "ITIN" or "TIN".
+               after "SSN", "social security", "seguro social", "ITIN" or "TIN" (such as a
+               last four), except a year from 1900 to 2099.
     [EIN]      Employer identification numbers written 2-7 (12-3456789).
     [PHONE]    US numbers: (202) 555-0143, 202-555-0143, 202.555.0143, 202 555 0143,
                2025550143, +1 202 555 0143, 1-800-829-1040, with an optional extension.
     [EMAIL]    Email addresses.
     [CARD]     Payment card numbers: 13-19 digits, optionally grouped, passing the Luhn check.
     [ACCOUNT]  Bank account and routing numbers after "account", "acct", "routing",
-               "cuenta", "ruta"...; and any other run of 12-19 digits.
+               "cuenta", "ruta"... (five digits or more); and any other run of 12-19 digits.
     [ADDRESS]  Street addresses (number + street name + suffix, e.g. "123 Main St Apt 4B,
                Springfield, IL 62701"), Spanish-style addresses ("Calle Luna 123",
                "Avenida Juárez 45 apto 3"), PO boxes ("P.O. Box 12", "apartado postal 9"), and
@@ -89,7 +90,7 @@ _ACCOUNT_CONTEXT = re.compile(
     r"(?P<lead>\b(?:bank\s+)?(?:account|acct|routing|checking|savings|cuenta|ruta|"
     r"n[uú]mero\s+de\s+(?:cuenta|ruta)|aba)\b"
     r"(?:\s*(?:number|num|no|n[uú]mero|n[º°o])\b\.?)?\s*(?:is|es|:|#|=)?\s*#?\s*)"
-    r"(?P<number>\d(?:" + _DASHISH + r"?\d){3,16})" + _NUM_END,
+    r"(?P<number>\d(?:" + _DASHISH + r"?\d){4,16})" + _NUM_END,
     re.IGNORECASE,
 )
 _TIN_CONTEXT = re.compile(
@@ -222,9 +223,15 @@ class _Redactor:
         self.text = pattern.sub(replace, self.text)
 
     def sub_group(self, pattern: re.Pattern[str], token: str) -> None:
-        """Replace only the ``number`` group, keeping the words that gave the context."""
+        """Replace only the ``number`` group, keeping the words that gave the context.
+
+        A bare four-digit year ("social security 2024 statement") is left alone.
+        """
 
         def replace(match: re.Match[str]) -> str:
+            number = match["number"]
+            if len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099:
+                return match.group()
             self.counts[token] += 1
             return f"{match['lead']}[{token}]"
 
