@@ -29,6 +29,9 @@ CASES = [
     ("call 18008291040 or +12025550143", "call [PHONE] or [PHONE]"),
     ("I called 1-800-829-1040 three times", "I called [PHONE] three times"),
     ("llámeme al (787) 555-0199 por favor", "llámeme al [PHONE] por favor"),
+    ("call me back at 555-0143", "call me back at [PHONE]"),
+    ("mi teléfono es 555.0101", "mi teléfono es [PHONE]"),
+    ("pages 120-1300 of Pub 17", "pages 120-1300 of Pub 17"),
     # --- email -------------------------------------------------------------------------
     ("write to jane.doe+irs@example.com.", "write to [EMAIL]."),
     ("correo: josé.garcía@correo.es", "correo: [EMAIL]"),
@@ -40,6 +43,9 @@ CASES = [
     ("checking account no. 55501234", "checking account no. [ACCOUNT]"),
     ("número de cuenta 98765432", "número de cuenta [ACCOUNT]"),
     ("reference 1234567890123", "reference [ACCOUNT]"),
+    ("tracking 9400 1000 0000 0000 0000 00", "tracking [ACCOUNT]"),
+    ("my IP PIN 123456 did not work", "my IP PIN [PIN] did not work"),
+    ("PIN: 1234", "PIN: [PIN]"),
     # --- addresses ---------------------------------------------------------------------
     ("I live at 123 Main St Apt 4B", "I live at [ADDRESS]"),
     ("mail went to 1600 Pennsylvania Avenue NW, Washington, DC 20500", "mail went to [ADDRESS]"),
@@ -50,6 +56,7 @@ CASES = [
     ("vivo en Calle Luna 123, apto 4", "vivo en [ADDRESS]"),
     ("mi dirección es Avenida Juárez 45", "mi dirección es [ADDRESS]"),
     ("apartado postal 902", "[ADDRESS]"),
+    ("vivimos en 45 Calle Sol, Bayamón", "vivimos en [ADDRESS], Bayamón"),
     ("I'm in Apt 12 upstairs", "I'm in [ADDRESS] upstairs"),
     # --- names -------------------------------------------------------------------------
     ("My name is John Smith, and I waited", "My name is [NAME], and I waited"),

@@ -11,15 +11,17 @@ Tokens
                last four), except a year from 1900 to 2099.
     [EIN]      Employer identification numbers written 2-7 (12-3456789).
     [PHONE]    US numbers: (202) 555-0143, 202-555-0143, 202.555.0143, 202 555 0143,
-               2025550143, +1 202 555 0143, 1-800-829-1040, with an optional extension.
+               2025550143, +1 202 555 0143, 1-800-829-1040, with an optional extension; a
+               seven-digit local number (555-0143) only after "call", "phone", "teléfono"...
     [EMAIL]    Email addresses.
+    [PIN]      Four to six digits after "IP PIN", "PIN" or "NIP" (identity protection PINs).
     [CARD]     Payment card numbers: 13-19 digits, optionally grouped, passing the Luhn check.
     [ACCOUNT]  Bank account and routing numbers after "account", "acct", "routing",
                "cuenta", "ruta"... (five digits or more); and any other run of 12-19 digits.
     [ADDRESS]  Street addresses (number + street name + suffix, e.g. "123 Main St Apt 4B,
                Springfield, IL 62701"), Spanish-style addresses ("Calle Luna 123",
-               "Avenida Juárez 45 apto 3"), PO boxes ("P.O. Box 12", "apartado postal 9"), and
-               standalone apartment numbers ("Apt 4B", "apartamento 12").
+               "Avenida Juárez 45 apto 3", "45 Calle Sol"), PO boxes ("P.O. Box 12",
+               "apartado postal 9"), and standalone apartment numbers ("Apt 4B", "apto 12").
     [NAME]     The name after "my name is", "name:", "me llamo", "mi nombre es", "nombre:"
                (any case); after "I am", "I'm", "soy", "yo soy" and after honorifics
                (Mr., Mrs., Ms., Dr., Sr., Sra., Srta.) only when the next word is capitalized
@@ -58,7 +60,7 @@ __all__ = [
     "redact_for_logs",
 ]
 
-TOKENS = ("SSN", "EIN", "PHONE", "EMAIL", "CARD", "ACCOUNT", "ADDRESS", "NAME")
+TOKENS = ("SSN", "EIN", "PHONE", "EMAIL", "CARD", "ACCOUNT", "PIN", "ADDRESS", "NAME")
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ _TIN_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _LONG_DIGITS = re.compile(
-    _NUM_START + r"(?P<number>\d(?:" + _DASHISH + r"?\d){11,18})" + _NUM_END,
+    _NUM_START + r"(?P<number>\d(?:" + _DASHISH + r"?\d){11,34})" + _NUM_END,
 )
 _SSN = re.compile(
     _NUM_START + r"(?:\d{3}" + _DASHISH + r"\d{2}" + _DASHISH + r"\d{4}|\d{9})" + _NUM_END
@@ -148,6 +150,23 @@ _ES_ADDRESS = re.compile(
     r"(?:(?:(?-i:[A-ZÁÉÍÓÚÑ][\w'’.-]*)|\d{1,3}|de|del|la|las|los|el)\s+){1,5}"
     r"(?:#|n[uú]m\.?|no\.?|n[º°o]\.?)?\s*\d{1,5}[A-Za-z]?\b"
     r"(?:,?\s*" + _UNIT + r")?",
+    re.IGNORECASE,
+)
+_ES_ADDRESS_NUMBER_FIRST = re.compile(
+    r"(?<![\w$])\d{1,5}[A-Za-z]?\s+(?:calle|avenida|avda\.?|ave?\.|carretera|camino|paseo)\s+"
+    r"(?-i:[A-ZÁÉÍÓÚÑ][\w'’.-]*)(?:\s+(?:(?-i:[A-ZÁÉÍÓÚÑ][\w'’.-]*)|de|del|la|las|los|el)){0,4}"
+    r"(?:,?\s*" + _UNIT + r")?",
+    re.IGNORECASE,
+)
+_LOCAL_PHONE = re.compile(
+    r"(?P<lead>\b(?:call(?:\s+me)?(?:\s+back)?|phone|cell|tel|text(?:\s+me)?|number|"
+    r"reach\s+me|ll[aá]me(?:me)?|llamar|tel[eé]fono|celular|n[uú]mero)\b[^\d\n]{0,15})"
+    r"(?P<number>(?<![\w$])\d{3}[-.\u00a0 ]\d{4})" + _NUM_END,
+    re.IGNORECASE,
+)
+_PIN_CONTEXT = re.compile(
+    r"(?P<lead>\b(?:ip\s*pin|pin|nip)\b\s*(?:is|es|:|#|number|n[uú]mero)?\s*#?\s*)"
+    r"(?P<number>\d{4,6})" + _NUM_END,
     re.IGNORECASE,
 )
 _PHONE_11 = re.compile(r"(?<![\w$+])\+?1\d{10}" + _NUM_END)
@@ -328,8 +347,11 @@ def redact(text: str) -> RedactionResult:
     redactor.sub(_EIN, "EIN")
     redactor.sub(_PHONE_11, "PHONE")
     redactor.sub(_PHONE, "PHONE")
+    redactor.sub_group(_LOCAL_PHONE, "PHONE")
+    redactor.sub_group(_PIN_CONTEXT, "PIN")
     redactor.sub(_PO_BOX, "ADDRESS")
     redactor.sub(_US_ADDRESS, "ADDRESS")
+    redactor.sub(_ES_ADDRESS_NUMBER_FIRST, "ADDRESS")
     redactor.sub(_ES_ADDRESS, "ADDRESS")
     redactor.sub(_UNIT_ALONE, "ADDRESS")
     redactor.names(_LENIENT_TRIGGER, lenient=True)
