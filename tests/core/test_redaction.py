@@ -136,6 +136,12 @@ def test_redaction_is_idempotent_on_examples():
         assert redact(once).text == once
 
 
+@pytest.mark.parametrize("text", ["my name is p45 Calle Sol", "I am Ana5 Calle Luna 3"])
+def test_redaction_is_idempotent_on_found_cases(text):
+    once = redact(text).text
+    assert redact(once).text == once
+
+
 @given(st.text(max_size=200))
 def test_redact_never_crashes_and_is_stable(text):
     once = redact(text).text

@@ -180,7 +180,7 @@ _UNIT_ALONE = re.compile(
     re.IGNORECASE,
 )
 
-_NAME_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+_NAME_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?(?![\w'’-])")
 _GAP = re.compile(r"[ \t\u00a0]+")
 _CONNECTORS = frozenset({"de", "del", "la", "las", "los", "van", "von", "da", "di", "du", "le"})
 # fmt: off
