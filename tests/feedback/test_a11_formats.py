@@ -230,6 +230,14 @@ def test_parse_rejects_bad_rows_whole_and_keeps_good_ones():
     assert not result.ok
 
 
+def test_require_ok_for_all_or_nothing_imports():
+    good = parse_a11_v2_responses(csv_text(line("1", 1)))
+    assert good.require_ok() == good.records
+    bad = parse_a11_v2_responses(csv_text(*[line(str(i), 9) for i in range(7)]))
+    with pytest.raises(ValueError, match=r"7 problem\(s\) in the file: row 2, question_1.*2 more"):
+        bad.require_ok()
+
+
 def test_row_numbers_count_records_not_physical_lines():
     text = csv_text(line("1", 0, comment="line one\nline two\nline three"), line("2", 7))
     result = parse_a11_v2_responses(text)

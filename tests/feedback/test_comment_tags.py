@@ -83,6 +83,7 @@ def test_but_shifts_weight_to_what_follows():
     assert score_sentiment("The staff was nice but the wait was terrible").label == "negative"
     assert score_sentiment("The wait was terrible but the staff was wonderful").label == "positive"
     assert score_sentiment("Largo, pero el personal fue excelente").label == "positive"
+    assert score_sentiment("Tardaron, sin embargo el personal fue excelente").label == "positive"
 
 
 def test_score_matches_vader_normalisation():

@@ -401,6 +401,29 @@ def test_custom_question_checks(classic):
         )
 
 
+def test_custom_question_structure_checks(classic):
+    with pytest.raises(InstrumentError, match="unknown driver 'speed'"):
+        with_custom_questions(
+            classic,
+            [{"id": "c1", "type": "likert5", "driver": "speed", "text": {"en": "a", "es": "b"}}],
+        )
+    with pytest.raises(InstrumentError, match="show_when needs a question"):
+        with_custom_questions(
+            classic,
+            [{"id": "c1", "type": "textarea", "text": {"en": "a", "es": "b"},
+              "show_when": {"values": {"likert5": [1]}}}],
+        )  # fmt: skip
+    with pytest.raises(InstrumentError, match="cannot depend on 'c1', a textarea"):
+        with_custom_questions(
+            classic,
+            [
+                {"id": "c1", "type": "textarea", "text": {"en": "a", "es": "b"}},
+                {"id": "c2", "type": "textarea", "text": {"en": "a", "es": "b"},
+                 "show_when": {"question": "c1", "values": {"textarea": ["x"]}}},
+            ],
+        )  # fmt: skip
+
+
 def test_custom_radio_and_conditional_question(classic):
     extended = with_custom_questions(
         classic,

@@ -7,18 +7,21 @@ them (DESIGN.md, Data); the original never leaves the encrypted field it was typ
 Tokens
     [SSN]      Social Security numbers and ITINs (same 3-2-4 shape), with dashes, spaces or
                none, and any 9-digit run standing alone (see "Over-redaction"); also digits
-               after "SSN", "social security", "seguro social", "ITIN" or "TIN".
+               after "SSN", "social security", "seguro social", "ITIN" or "TIN" (such as a
+               last four), except a year from 1900 to 2099.
     [EIN]      Employer identification numbers written 2-7 (12-3456789).
     [PHONE]    US numbers: (202) 555-0143, 202-555-0143, 202.555.0143, 202 555 0143,
-               2025550143, +1 202 555 0143, 1-800-829-1040, with an optional extension.
+               2025550143, +1 202 555 0143, 1-800-829-1040, with an optional extension; a
+               seven-digit local number (555-0143) only after "call", "phone", "teléfono"...
     [EMAIL]    Email addresses.
+    [PIN]      Four to six digits after "IP PIN", "PIN" or "NIP" (identity protection PINs).
     [CARD]     Payment card numbers: 13-19 digits, optionally grouped, passing the Luhn check.
     [ACCOUNT]  Bank account and routing numbers after "account", "acct", "routing",
-               "cuenta", "ruta"...; and any other run of 12-19 digits.
+               "cuenta", "ruta"... (five digits or more); and any other run of 12-19 digits.
     [ADDRESS]  Street addresses (number + street name + suffix, e.g. "123 Main St Apt 4B,
                Springfield, IL 62701"), Spanish-style addresses ("Calle Luna 123",
-               "Avenida Juárez 45 apto 3"), PO boxes ("P.O. Box 12", "apartado postal 9"), and
-               standalone apartment numbers ("Apt 4B", "apartamento 12").
+               "Avenida Juárez 45 apto 3", "45 Calle Sol"), PO boxes ("P.O. Box 12",
+               "apartado postal 9"), and standalone apartment numbers ("Apt 4B", "apto 12").
     [NAME]     The name after "my name is", "name:", "me llamo", "mi nombre es", "nombre:"
                (any case); after "I am", "I'm", "soy", "yo soy" and after honorifics
                (Mr., Mrs., Ms., Dr., Sr., Sra., Srta.) only when the next word is capitalized
@@ -57,7 +60,7 @@ __all__ = [
     "redact_for_logs",
 ]
 
-TOKENS = ("SSN", "EIN", "PHONE", "EMAIL", "CARD", "ACCOUNT", "ADDRESS", "NAME")
+TOKENS = ("SSN", "EIN", "PHONE", "EMAIL", "CARD", "ACCOUNT", "PIN", "ADDRESS", "NAME")
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ _ACCOUNT_CONTEXT = re.compile(
     r"(?P<lead>\b(?:bank\s+)?(?:account|acct|routing|checking|savings|cuenta|ruta|"
     r"n[uú]mero\s+de\s+(?:cuenta|ruta)|aba)\b"
     r"(?:\s*(?:number|num|no|n[uú]mero|n[º°o])\b\.?)?\s*(?:is|es|:|#|=)?\s*#?\s*)"
-    r"(?P<number>\d(?:" + _DASHISH + r"?\d){3,16})" + _NUM_END,
+    r"(?P<number>\d(?:" + _DASHISH + r"?\d){4,16})" + _NUM_END,
     re.IGNORECASE,
 )
 _TIN_CONTEXT = re.compile(
@@ -99,7 +102,7 @@ _TIN_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _LONG_DIGITS = re.compile(
-    _NUM_START + r"(?P<number>\d(?:" + _DASHISH + r"?\d){11,18})" + _NUM_END,
+    _NUM_START + r"(?P<number>\d(?:" + _DASHISH + r"?\d){11,34})" + _NUM_END,
 )
 _SSN = re.compile(
     _NUM_START + r"(?:\d{3}" + _DASHISH + r"\d{2}" + _DASHISH + r"\d{4}|\d{9})" + _NUM_END
@@ -149,6 +152,24 @@ _ES_ADDRESS = re.compile(
     r"(?:,?\s*" + _UNIT + r")?",
     re.IGNORECASE,
 )
+_ES_ADDRESS_NUMBER_FIRST = re.compile(
+    r"(?<![\w$])\d{1,5}[A-Za-z]?\s+(?:calle|avenida|avda\.?|ave?\.|carretera|camino|paseo)\s+"
+    r"(?-i:[A-ZÁÉÍÓÚÑ][\w'’.-]*)(?:\s+(?:(?-i:[A-ZÁÉÍÓÚÑ][\w'’.-]*)|de|del|la|las|los|el)){0,4}"
+    r"(?:,?\s*" + _UNIT + r")?",
+    re.IGNORECASE,
+)
+_LOCAL_PHONE = re.compile(
+    r"(?P<lead>\b(?:call(?:\s+me)?(?:\s+back)?|phone|cell|tel|text(?:\s+me)?|number|"
+    r"reach\s+me|ll[aá]me(?:me)?|llamar|tel[eé]fono|celular|n[uú]mero)\b[^\d\n]{0,15})"
+    r"(?P<number>(?<![\w$])\d{3}[-.\u00a0 ]\d{4})" + _NUM_END,
+    re.IGNORECASE,
+)
+_PIN_CONTEXT = re.compile(
+    r"(?P<lead>\b(?:ip\s*pin|pin|nip)\b\s*(?:is|es|:|#|number|n[uú]mero)?\s*#?\s*)"
+    r"(?P<number>\d{4,6})" + _NUM_END,
+    re.IGNORECASE,
+)
+_PHONE_11 = re.compile(r"(?<![\w$+])\+?1\d{10}" + _NUM_END)
 _PO_BOX = re.compile(
     r"\b(?:p\.?\s?o\.?\s?box|post\s+office\s+box|apartado(?:\s+postal)?|casilla(?:\s+postal)?)"
     r"\s*#?\s*\d{1,7}\b",
@@ -159,154 +180,29 @@ _UNIT_ALONE = re.compile(
     re.IGNORECASE,
 )
 
-_NAME_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+_NAME_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?(?![\w'’-])")
 _GAP = re.compile(r"[ \t\u00a0]+")
 _CONNECTORS = frozenset({"de", "del", "la", "las", "los", "van", "von", "da", "di", "du", "le"})
-_LENIENT_STOP = frozenset(
-    [
-        "and",
-        "but",
-        "or",
-        "so",
-        "i",
-        "im",
-        "i'm",
-        "my",
-        "from",
-        "in",
-        "at",
-        "on",
-        "to",
-        "the",
-        "a",
-        "an",
-        "is",
-        "was",
-        "it",
-        "this",
-        "that",
-        "who",
-        "with",
-        "because",
-        "please",
-        "thanks",
-        "thank",
-        "and",
-        "y",
-        "pero",
-        "o",
-        "soy",
-        "es",
-        "que",
-        "de",
-        "en",
-        "con",
-        "por",
-        "para",
-        "mi",
-        "yo",
-        "tengo",
-        "vivo",
-        "he",
-        "ha",
-        "also",
-        "not",
-        "no",
-    ]
-)
-_NOT_NAMES = frozenset(
-    [
-        "american",
-        "americans",
-        "hispanic",
-        "latino",
-        "latina",
-        "latinx",
-        "mexican",
-        "mexicano",
-        "mexicana",
-        "puerto",
-        "rican",
-        "puertorriqueño",
-        "puertorriqueña",
-        "spanish",
-        "english",
-        "deaf",
-        "blind",
-        "disabled",
-        "retired",
-        "unemployed",
-        "self",
-        "single",
-        "married",
-        "divorced",
-        "widowed",
-        "not",
-        "very",
-        "so",
-        "still",
-        "also",
-        "just",
-        "really",
-        "a",
-        "an",
-        "the",
-        "here",
-        "there",
-        "calling",
-        "writing",
-        "glad",
-        "happy",
-        "sorry",
-        "sure",
-        "tired",
-        "frustrated",
-        "upset",
-        "angry",
-        "disappointed",
-        "grateful",
-        "thankful",
-        "confused",
-        "ok",
-        "okay",
-        "going",
-        "trying",
-        "unable",
-        "able",
-        "over",
-        "under",
-        "now",
-        "currently",
-        "filing",
-        "i",
-        "veteran",
-        "senior",
-        "citizen",
-        "ciudadano",
-        "ciudadana",
-        "estudiante",
-        "jubilado",
-        "jubilada",
-        "muy",
-        "no",
-        "la",
-        "el",
-        "un",
-        "una",
-        "veterano",
-        "madre",
-        "padre",
-        "mother",
-        "father",
-        "student",
-        "disabled",
-        "satisfied",
-        "pleased",
-        "extremely",
-        "totally",
-        "completely",
-    ]
-)
+# fmt: off
+_LENIENT_STOP = frozenset({
+    "and", "but", "or", "so", "i", "im", "my", "from", "in", "at", "on", "to", "the", "a", "an",
+    "is", "was", "it", "this", "that", "who", "with", "because", "please", "thanks", "thank",
+    "y", "pero", "o", "soy", "es", "que", "de", "en", "con", "por", "para", "mi", "yo", "tengo",
+    "vivo", "he", "ha", "also", "not", "no",
+})
+_NOT_NAMES = frozenset({
+    "american", "americans", "hispanic", "latino", "latina", "latinx", "mexican", "mexicano",
+    "mexicana", "puerto", "rican", "puertorriqueño", "puertorriqueña", "spanish", "english",
+    "deaf", "blind", "disabled", "retired", "unemployed", "self", "single", "married",
+    "divorced", "widowed", "not", "very", "so", "still", "also", "just", "really", "a", "an",
+    "the", "here", "there", "calling", "writing", "glad", "happy", "sorry", "sure", "tired",
+    "frustrated", "upset", "angry", "disappointed", "grateful", "thankful", "confused", "ok",
+    "okay", "going", "trying", "unable", "able", "over", "under", "now", "currently", "filing",
+    "i", "veteran", "senior", "citizen", "ciudadano", "ciudadana", "estudiante", "jubilado",
+    "jubilada", "muy", "no", "la", "el", "un", "una", "veterano", "madre", "padre", "mother",
+    "father", "student", "satisfied", "pleased", "extremely", "totally", "completely",
+})
+# fmt: on
 _LENIENT_TRIGGER = re.compile(
     r"\b(?:my\s+name\s+is|my\s+name's|name\s*:|me\s+llamo|mi\s+nombre\s+es|nombre\s*:)\s+",
     re.IGNORECASE,
@@ -346,9 +242,15 @@ class _Redactor:
         self.text = pattern.sub(replace, self.text)
 
     def sub_group(self, pattern: re.Pattern[str], token: str) -> None:
-        """Replace only the ``number`` group, keeping the words that gave the context."""
+        """Replace only the ``number`` group, keeping the words that gave the context.
+
+        A bare four-digit year ("social security 2024 statement") is left alone.
+        """
 
         def replace(match: re.Match[str]) -> str:
+            number = match["number"]
+            if len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099:
+                return match.group()
             self.counts[token] += 1
             return f"{match['lead']}[{token}]"
 
@@ -443,9 +345,13 @@ def redact(text: str) -> RedactionResult:
     redactor.sub_with(_LONG_DIGITS, _card_or_account)
     redactor.sub(_SSN, "SSN")
     redactor.sub(_EIN, "EIN")
+    redactor.sub(_PHONE_11, "PHONE")
     redactor.sub(_PHONE, "PHONE")
+    redactor.sub_group(_LOCAL_PHONE, "PHONE")
+    redactor.sub_group(_PIN_CONTEXT, "PIN")
     redactor.sub(_PO_BOX, "ADDRESS")
     redactor.sub(_US_ADDRESS, "ADDRESS")
+    redactor.sub(_ES_ADDRESS_NUMBER_FIRST, "ADDRESS")
     redactor.sub(_ES_ADDRESS, "ADDRESS")
     redactor.sub(_UNIT_ALONE, "ADDRESS")
     redactor.names(_LENIENT_TRIGGER, lenient=True)

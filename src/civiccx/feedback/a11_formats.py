@@ -28,7 +28,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from civiccx.core.fiscal import FiscalQuarter
@@ -393,6 +393,14 @@ class ParseResult:
     def rejected_rows(self) -> tuple[int, ...]:
         return tuple(sorted({error.row for error in self.errors}))
 
+    def require_ok(self) -> tuple[A11V2Response, ...]:
+        """The records, for an all-or-nothing import; ValueError listing problems otherwise."""
+        if self.errors:
+            shown = "; ".join(str(e) for e in self.errors[:5])
+            more = f" (and {len(self.errors) - 5} more)" if len(self.errors) > 5 else ""
+            raise ValueError(f"{len(self.errors)} problem(s) in the file: {shown}{more}")
+        return self.records
+
 
 def cx_response_row(response: A11V2Response) -> dict[str, object]:
     """Back to Touchpoints' export shape (``null`` for an indicator not offered)."""
@@ -485,14 +493,12 @@ def parse_a11_v2_responses(
         for row in reader:
             row_number += 1
             record, row_errors = _parse_row(row, row_number, survey_type, comment_max_chars)
-            if row_errors:
+            if record is None:
                 errors.extend(row_errors)
                 continue
             if redact_comments and record.comment:
                 result = redact(record.comment)
-                record = A11V2Response(
-                    **{**record.__dict__, "comment": result.text, "redactions": result.counts}
-                )
+                record = replace(record, comment=result.text, redactions=result.counts)
             records.append(record)
     except csv.Error as exc:
         errors.append(RowError(row_number + 1, "*", f"unreadable CSV: {exc}"))
@@ -501,14 +507,14 @@ def parse_a11_v2_responses(
 
 def _parse_row(
     row: Mapping[str, str | None], number: int, survey_type: str, comment_max_chars: int
-) -> tuple[A11V2Response, list[RowError]]:
+) -> tuple[A11V2Response | None, list[RowError]]:
     errors: list[RowError] = []
     if "\x00extra" in row:
         errors.append(RowError(number, "*", "more values than columns"))
     missing_cells = [c for c, v in row.items() if v is None and c != "\x00extra"]
     if missing_cells:
         errors.append(RowError(number, "*", "fewer values than columns"))
-        return None, errors  # type: ignore[return-value]
+        return None, errors
 
     raw_q1 = row["question_1"] or ""
     question_1 = _question_1(raw_q1, survey_type)
@@ -552,7 +558,7 @@ def _parse_row(
             )
         )
     if errors:
-        return None, errors  # type: ignore[return-value]
+        return None, errors
     return (
         A11V2Response(
             external_id=(row.get("external_id") or "").strip(),

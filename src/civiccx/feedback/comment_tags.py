@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -109,7 +109,9 @@ _PHRASES: dict[str, float] = {
     "muy tarde": -1.5, "mucho tiempo": -1,
 }
 
-_NEUTRAL_PHRASES = ("me llamo", "mi nombre es", "my name is", "line 27", "no later than")
+# Consumed before anything else: they carry no sentiment or topic ("me llamo" is not a phone
+# call; "sin embargo" means "however", not "without") but may still mark a "but".
+_NEUTRAL_PHRASES = ("me llamo", "mi nombre es", "my name is", "no later than", "sin embargo")
 
 _NEGATORS = frozenset({
     "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without",
@@ -265,37 +267,51 @@ def _tokens(text: str) -> list[str]:
     ]
 
 
-def _entry_matches(entry: str, token: str) -> bool:
-    if token == entry:
-        return True
-    return len(entry) >= 4 and token.startswith(entry) and len(token) - len(entry) <= 4
+class _WordIndex:
+    """Single-word entries, looked up by the matching rule in the module docstring.
 
+    An entry of four or more letters can only match tokens sharing its first four letters,
+    so entries are bucketed by that prefix (longest first) and a lookup is a dict probe plus
+    a short scan, not a pass over the whole lexicon.
+    """
 
-def _lookup(token: str, entries: Mapping[str, object] | frozenset[str]) -> str | None:
-    best = None
-    for entry in entries:
-        if " " in entry or not _entry_matches(entry, token):
-            continue
-        if best is None or len(entry) > len(best):
-            best = entry
-    return best
+    def __init__(self, entries: Iterable[str]) -> None:
+        words = {entry for entry in entries if " " not in entry}
+        self.exact = frozenset(words)
+        buckets: dict[str, list[str]] = {}
+        for word in words:
+            if len(word) >= 4:
+                buckets.setdefault(word[:4], []).append(word)
+        self.buckets = {k: sorted(v, key=len, reverse=True) for k, v in buckets.items()}
+
+    def lookup(self, token: str) -> str | None:
+        """The longest entry matching ``token``, or None."""
+        if token in self.exact:
+            return token
+        for entry in self.buckets.get(token[:4], ()):
+            if token.startswith(entry) and len(token) - len(entry) <= 4:
+                return entry
+        return None
 
 
 def _phrases(entries) -> list[list[str]]:
     return sorted((entry.split() for entry in entries if " " in entry), key=len, reverse=True)
 
 
-_VALENCE_WORDS = frozenset(_VALENCE)
-_ES_ONLY = (frozenset(_VALENCE_ES) - frozenset(_VALENCE_EN)) | {
-    "demasiado",
-    "bastante",
-    "tan",
-    "sumamente",
-    "realmente",
-    "totalmente",
-    "mucho",
-}
-_EN_ONLY = frozenset(_VALENCE_EN) - frozenset(_VALENCE_ES)
+_VALENCE_INDEX = _WordIndex(_VALENCE)
+_ES_ONLY = _WordIndex(
+    (frozenset(_VALENCE_ES) - frozenset(_VALENCE_EN))
+    | {
+        "demasiado",
+        "bastante",
+        "tan",
+        "sumamente",
+        "realmente",
+        "totalmente",
+        "mucho",
+    }
+)
+_EN_ONLY = _WordIndex(frozenset(_VALENCE_EN) - frozenset(_VALENCE_ES))
 _SENTIMENT_PHRASES = _phrases(_PHRASES)
 _NEUTRAL = [p.split() for p in _NEUTRAL_PHRASES]
 
@@ -305,7 +321,7 @@ class Sentiment:
     score: float
     """-1 (very negative) .. 1 (very positive)."""
     label: str
-    """"positive", "negative" or "neutral"."""
+    """One of positive, negative, neutral."""
     hits: tuple[tuple[str, float], ...] = ()
     """(word or phrase, contribution) pairs that made the score, for explaining it."""
 
@@ -319,11 +335,11 @@ class CommentTags:
 
 
 def detect_language(text: str) -> str:
-    """ "es" when Spanish function words outnumber English ones, else "en"."""
+    """Return "es" when Spanish words outnumber English ones, else "en"."""
     tokens = _tokens(text)
-    spanish = sum(t in _ES_STOP or _lookup(t, _ES_ONLY) is not None for t in tokens)
+    spanish = sum(t in _ES_STOP or _ES_ONLY.lookup(t) is not None for t in tokens)
     spanish += sum(c in "ñ¿¡áéíóú" for c in text.lower())
-    english = sum(t in _EN_STOP or _lookup(t, _EN_ONLY) is not None for t in tokens)
+    english = sum(t in _EN_STOP or _EN_ONLY.lookup(t) is not None for t in tokens)
     return "es" if spanish > english else "en"
 
 
@@ -352,7 +368,7 @@ def score_sentiment(text: str) -> Sentiment:
             index += len(phrase)
             continue
         token = tokens[index]
-        entry = _lookup(token, _VALENCE_WORDS)
+        entry = _VALENCE_INDEX.lookup(token)
         valence = _VALENCE[entry] if entry else _EMOJI.get(token)
         units.append((token, None if valence is None else float(valence)))
         index += 1
@@ -402,6 +418,7 @@ def _topic_index():
 
 
 _TOPIC_WORDS, _TOPIC_PHRASES = _topic_index()
+_TOPIC_INDEX = _WordIndex(_TOPIC_WORDS)
 
 
 def tag_topics(text: str) -> dict[str, tuple[str, ...]]:
@@ -410,22 +427,19 @@ def tag_topics(text: str) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
     index = 0
     while index < len(tokens):
-        if _match_phrase(tokens, index, _NEUTRAL):
-            index += len(_match_phrase(tokens, index, _NEUTRAL))
+        neutral = _match_phrase(tokens, index, _NEUTRAL)
+        if neutral:
+            index += len(neutral)
             continue
-        matched = False
-        for phrase, topic in _TOPIC_PHRASES:
-            if tokens[index : index + len(phrase)] == phrase:
+        hits = [(p, t) for p, t in _TOPIC_PHRASES if tokens[index : index + len(p)] == p]
+        if hits:
+            for phrase, topic in hits:
                 found.setdefault(topic, []).append(" ".join(phrase))
-                matched = True
-        if matched:
-            index += max(len(p) for p, _ in _TOPIC_PHRASES if tokens[index : index + len(p)] == p)
+            index += len(hits[0][0])  # phrases are sorted longest first
             continue
-        token = tokens[index]
-        entry = _lookup(token, _TOPIC_WORDS)
-        if entry:
-            for topic in _TOPIC_WORDS[entry]:
-                found.setdefault(topic, []).append(token)
+        entry = _TOPIC_INDEX.lookup(tokens[index])
+        for topic in _TOPIC_WORDS.get(entry, ()) if entry else ():
+            found.setdefault(topic, []).append(tokens[index])
         index += 1
     return {topic: tuple(dict.fromkeys(found[topic])) for topic in TOPICS if topic in found}
 

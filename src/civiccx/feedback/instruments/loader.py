@@ -256,11 +256,25 @@ def _parse_question(raw: Any, where: str, *, custom: bool = False) -> Question:
     show_when = None
     if raw.get("show_when"):
         rule = raw["show_when"]
+        if (
+            not isinstance(rule, Mapping)
+            or not isinstance(rule.get("question"), str)
+            or not isinstance(rule.get("values"), Mapping)
+        ):
+            raise InstrumentError(f"{where}: show_when needs a question and values by type")
         show_when = ShowWhen(
             question=rule["question"],
-            values=MappingProxyType({k: tuple(v) for k, v in rule["values"].items()}),
+            values=MappingProxyType(
+                {
+                    answer_type: tuple(str(v) if answer_type == "radio" else v for v in allowed)
+                    for answer_type, allowed in rule["values"].items()
+                }
+            ),
             source=" ".join(str(rule.get("source", "")).split()),
         )
+    for alt in raw.get("alternatives") or ():
+        if not isinstance(alt, Mapping) or not isinstance(alt.get("id"), str):
+            raise InstrumentError(f"{where}: an alternative wording needs an id")
     alternatives = tuple(
         Alternative(
             id=alt["id"],
@@ -286,7 +300,9 @@ def _parse_question(raw: Any, where: str, *, custom: bool = False) -> Question:
     )
 
 
-def _check_questions(name: str, questions: tuple[Question, ...], limit: int) -> None:
+def _check_questions(
+    name: str, questions: tuple[Question, ...], limit: int, drivers: Iterable[str]
+) -> None:
     if len(questions) > limit:
         added = sum(1 for q in questions if q.custom)
         base = len(questions) - added
@@ -299,8 +315,12 @@ def _check_questions(name: str, questions: tuple[Question, ...], limit: int) -> 
     repeated = sorted({i for i in ids if ids.count(i) > 1})
     if repeated:
         raise InstrumentError(f"{name}: question ids repeat: {', '.join(repeated)}")
+    known_drivers = set(drivers)
     by_id = {q.id: q for q in questions}
     for position, question in enumerate(questions):
+        for driver in (question.driver, *(o.driver for o in question.options)):
+            if driver is not None and driver not in known_drivers:
+                raise InstrumentError(f"{name}: {question.id} names unknown driver {driver!r}")
         rule = question.show_when
         if rule is None:
             continue
@@ -309,6 +329,11 @@ def _check_questions(name: str, questions: tuple[Question, ...], limit: int) -> 
             raise InstrumentError(
                 f"{name}: {question.id} depends on {rule.question!r}, "
                 "which must be an earlier question"
+            )
+        if controller.type not in ("likert5", "thumbs", "radio"):
+            raise InstrumentError(
+                f"{name}: {question.id} cannot depend on {rule.question!r}, a "
+                f"{controller.type} question (only likert5, thumbs or radio answers decide)"
             )
 
 
@@ -326,7 +351,7 @@ def _build(raw: Mapping[str, Any], variant: str | None) -> Instrument:
     limit = int(raw.get("max_questions", MAX_QUESTIONS))
     if limit > MAX_QUESTIONS:
         raise InstrumentError(f"{name}: max_questions cannot exceed {MAX_QUESTIONS}")
-    _check_questions(name, questions, limit)
+    _check_questions(name, questions, limit, (d["id"] for d in raw["drivers"]))
     pra = raw["pra"]
     return Instrument(
         name=name,
@@ -396,7 +421,7 @@ def with_custom_questions(instrument: Instrument, questions: Iterable[Any]) -> I
     """
     added = tuple(_parse_question(q, f"{instrument.name} custom", custom=True) for q in questions)
     combined = instrument.questions + added
-    _check_questions(instrument.name, combined, instrument.max_questions)
+    _check_questions(instrument.name, combined, instrument.max_questions, instrument.drivers)
     return replace(instrument, questions=combined)
 
 
