@@ -12,6 +12,9 @@ AXE_PAGES = {
     "core:report-problem-thanks": ["/report-a-problem/thanks/"],
     "accounts:staff-login": ["/staff/sign-in/"],
     "accounts:public-sign-in": ["/account/sign-in/"],
+    "feedback:hosted": ["/feedback/phone-assistance/phone/", "/feedback/direct-file/web/"],
+    "feedback:thanks": ["/feedback/thank-you/"],
+    "feedback:embed-thanks": ["/feedback/embed/thank-you/"],
 }
 
 # Pages behind a sign-in; their browser tests run axe once signed in.
@@ -20,6 +23,8 @@ SIGNED_IN_PAGES = {
     "services:my-interaction-detail": "tests/browser/test_sign_in.py (public)",
     "accounts:staff-verify": "tests/browser/test_sign_in.py (staff)",
     "accounts:staff-enroll": "tests/browser/test_sign_in.py (staff enrollment)",
+    "feedback:invitation": "tests/browser/test_feedback.py (signed link)",
+    "feedback:embed": "tests/browser/test_feedback.py (widget on a third-party page)",
 }
 
 # Endpoints that only redirect or accept a POST: there is no page to check.

@@ -7,7 +7,7 @@ from tests.browser.public_pages import AXE_PAGES, NOT_PAGES, SIGNED_IN_PAGES
 
 pytestmark = pytest.mark.pure
 
-STAFF_PREFIXES = ("staff/", "admin/")
+STAFF_PREFIXES = ("staff/", "admin/", "api/")  # the JSON API serves no pages
 STAFF_SIGN_IN = "staff/sign-in/"
 
 

@@ -4,20 +4,26 @@ import pytest
 from django.core.management import call_command
 
 from civiccx.accounts.models import User
+from civiccx.feedback.models import Response, Rollup
 from civiccx.services.models import Interaction, Location, Service
 
 pytestmark = pytest.mark.django_db
 
 
 def test_seed_is_idempotent_and_covers_every_role(capsys):
-    call_command("seed_demo", interactions=300)
-    first = (Service.objects.count(), Location.objects.count(), Interaction.objects.count())
-    call_command("seed_demo", interactions=300)
-    again = (Service.objects.count(), Location.objects.count(), Interaction.objects.count())
+    call_command("seed_demo", interactions=300, responses=400)
+    first = (Service.objects.count(), Location.objects.count(), Interaction.objects.count(),
+             Response.objects.count(), Rollup.objects.count())
+    call_command("seed_demo", interactions=300, responses=400)
+    again = (Service.objects.count(), Location.objects.count(), Interaction.objects.count(),
+             Response.objects.count(), Rollup.objects.count())
     assert first == again
     assert Location.objects.filter(kind="walk_in").values("state").distinct().count() >= 12
     assert Interaction.objects.values("channel").distinct().count() == 4
     for username in ("csr", "center-staff", "cx-analyst", "researcher", "admin"):
         assert User.objects.filter(username=username, groups__isnull=False).exists()
+    assert first[3] == 400
+    responses = sum(Rollup.objects.filter(metric="volume:responses").values_list("c1", flat=True))
+    assert responses == 400  # rollups agree with the rows they count
     output = capsys.readouterr().out
     assert "csr-demo-2024" in output and "taxpayer@example.com" in output

@@ -26,6 +26,7 @@ api = NinjaAPI(
     version="1",
     description="Submit OMB Circular A-11 Section 280 survey responses.",
     urls_namespace="feedback-api",
+    docs_url=None,  # the interactive docs load scripts from a CDN, which our CSP forbids
 )
 
 

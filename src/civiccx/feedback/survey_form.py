@@ -39,6 +39,7 @@ def _choices(instrument: Instrument, question: Question, language: str, answer) 
 def shown_questions(instrument: Instrument, language: str, answers: dict | None = None,
                     errors: dict | None = None) -> list[ShownQuestion]:
     answers, errors = answers or {}, errors or {}
+    types = {question.id: question.type for question in instrument.questions}
     shown = []
     for question in instrument.questions:
         answer = answers.get(question.id, "")
@@ -51,8 +52,8 @@ def shown_questions(instrument: Instrument, language: str, answers: dict | None 
             value=answer if isinstance(answer, str) else "",
             errors=errors.get(question.id, []),
             show_when={"question": rule.question,
-                       "values": " ".join(str(v) for values in rule.values.values()
-                                          for v in values)} if rule else None,
+                       "values": " ".join(str(v) for v in rule.values.get(
+                           types[rule.question], ()))} if rule else None,
             max_chars=instrument.comment_max_chars,
         ))
     return shown
