@@ -88,9 +88,10 @@ def _erlang_a_positive(n, lam, aht, pat, t) -> dict[str, np.ndarray]:
     rho = lam * aht / n
     log_b = -log_inverse_erlang_b(n, lam * aht)
     log_a = np.log(x) + log_scaled_lower_gamma(x, y)
-    with np.errstate(over="ignore"):
-        p_wait = 1.0 / (1.0 + (1.0 - np.exp(log_b)) * np.exp(-(log_a + log_b)))
-    log_pi_n = np.log(p_wait) - log_a
+    with np.errstate(divide="ignore"):
+        log_p_wait = -np.logaddexp(0.0, np.log1p(-np.exp(log_b)) - (log_a + log_b))
+    p_wait = np.exp(log_p_wait)
+    log_pi_n = log_p_wait - log_a
     p_ab_given_wait = np.clip(np.exp(-np.log(rho) - log_a) + 1.0 - 1.0 / rho, 0.0, 1.0)
     p_ab = p_wait * p_ab_given_wait
 
