@@ -46,6 +46,7 @@ def test_stationary_day_agrees_with_erlang_a():
     assert within(result.estimate("asa_seconds"), float(theory.average_speed_of_answer))
     assert within(result.estimate("mean_wait_seconds"), float(theory.mean_wait))
     assert within(result.estimate("service_level"), float(theory.service_level))
+    assert within(result.estimate("occupancy"), float(theory.occupancy))
 
 
 def test_without_abandonment_agrees_with_erlang_c():

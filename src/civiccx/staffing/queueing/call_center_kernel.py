@@ -79,7 +79,10 @@ def run_calls(
     service_rate,
     abandon_rate,
 ):
-    """Simulate every call; return (status, hold, answer_time, busy_seconds, end_time).
+    """Simulate every call; return (status, hold, answer_time, busy_seconds, closing).
+
+    ``busy_seconds`` counts agent work (talk and dialing) until ``closing``, the last arrival,
+    so occupancy is measured while the lines are open and not over the after-hours drain.
 
     ``status`` uses the module constants; ``hold`` is time spent holding on the line (0 for
     callers who took a callback); ``answer_time`` is when an agent connected (NaN if never).
@@ -116,6 +119,7 @@ def run_calls(
     n_intervals = agents_by_interval.size
     next_boundary = interval_seconds if n_intervals > 1 else np.inf
     busy_seconds = 0.0
+    closing = arrivals[n - 1] if n > 0 else 0.0
     now = 0.0
     i = 0
 
@@ -169,7 +173,7 @@ def run_calls(
                 idle -= 1
                 status[cid] = ANSWERED
                 answer_time[cid] = now
-                busy_seconds += handle[cid]
+                busy_seconds += max(0.0, min(now + handle[cid], closing) - now)
                 n_busy = _heap_push(busy_keys, busy_vals, n_busy, now + handle[cid], cid)
                 continue
             offer = False
@@ -216,7 +220,7 @@ def run_calls(
                 status[cid] = ANSWERED
                 hold[cid] = now - arrivals[cid]
                 answer_time[cid] = now
-                busy_seconds += handle[cid]
+                busy_seconds += max(0.0, min(now + handle[cid], closing) - now)
                 n_busy = _heap_push(busy_keys, busy_vals, n_busy, now + handle[cid], cid)
             else:
                 cid = ready_vals[0]
@@ -227,15 +231,14 @@ def run_calls(
                     answer_time[cid] = now + dial_seconds
                     n_callbacks -= 1
                     done = now + dial_seconds + handle[cid]
-                    busy_seconds += dial_seconds + handle[cid]
                 else:
                     done = now + dial_seconds
-                    busy_seconds += dial_seconds
                     if attempts_made[cid] >= max_attempts:
                         status[cid] = CALLBACK_FAILED
                         answer_time[cid] = np.nan
                         n_callbacks -= 1
                     else:
                         n_pend = _heap_push(pend_keys, pend_vals, n_pend, done + retry_delay, cid)
+                busy_seconds += max(0.0, min(done, closing) - now)
                 n_busy = _heap_push(busy_keys, busy_vals, n_busy, done, cid)
-    return status, hold, answer_time, busy_seconds, now
+    return status, hold, answer_time, busy_seconds, closing
