@@ -81,6 +81,15 @@ def test_patient_callers_reduce_to_erlang_c():
     )
 
 
+def test_infinite_patience_is_erlang_c():
+    r = erlang_a.erlang_a([200, 180], 190 / 600, 600, patience=np.inf, target_time=60)
+    assert r.wait_probability[0] == pytest.approx(0.365264, abs=1e-6)
+    assert r.abandon_probability.tolist() == [0.0, 0.0]
+    assert r.average_speed_of_answer[1] == np.inf
+    n = erlang_a.required_agents(190 / 600, 600, np.inf, target_service_level=0.8)
+    assert n == erlang_c.required_agents(190, 600, target_service_level=0.8)
+
+
 def test_stable_for_thousands_of_agents():
     n = np.array([500, 2000, 8000, 8000])
     lam = np.array([0.98, 1.02, 0.97, 0.5]) * n / 300

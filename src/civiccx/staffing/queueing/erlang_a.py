@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from civiccx.staffing.queueing import erlang_c
 from civiccx.staffing.queueing.incomplete_gamma import (
     log_inverse_erlang_b,
     log_scaled_lower_gamma,
@@ -73,12 +74,32 @@ def erlang_a(agents, arrival_rate, aht, patience, target_time=0.0) -> ErlangARes
         ("service_level", 1.0),
     ):
         out[key][idle] = value
-    busy = ~idle & (n > 0)
+    patient = ~idle & (n > 0) & np.isinf(pat)
+    if patient.any():
+        for key, value in _erlang_c_limit(
+            n[patient], lam[patient], aht_[patient], t[patient]
+        ).items():
+            out[key][patient] = value
+    busy = ~idle & (n > 0) & ~patient
     if busy.any():
         computed = _erlang_a_positive(n[busy], lam[busy], aht_[busy], pat[busy], t[busy])
         for key, value in computed.items():
             out[key][busy] = value
     return ErlangAResult(**{k: v.reshape(shape) for k, v in out.items()})
+
+
+def _erlang_c_limit(n, lam, aht, t) -> dict[str, np.ndarray]:
+    """Infinite patience: Erlang A is Erlang C (nobody hangs up; waits are infinite if N ≤ A)."""
+    load = lam * aht
+    asa = erlang_c.average_speed_of_answer(n, load, aht)
+    return {
+        "wait_probability": erlang_c.wait_probability(n, load),
+        "abandon_probability": np.zeros(n.size),
+        "mean_wait": asa,
+        "average_speed_of_answer": asa,
+        "service_level": erlang_c.service_level(n, load, aht, t),
+        "occupancy": erlang_c.occupancy(n, load),
+    }
 
 
 def _erlang_a_positive(n, lam, aht, pat, t) -> dict[str, np.ndarray]:
