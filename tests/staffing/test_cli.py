@@ -84,6 +84,7 @@ def test_simulate_stationary_calls(capsys):
         (["--calls", "10", "--days", "2"], "not allowed with"),
         (["--chart", "x.png"], "SVG"),
         (["--answer-probability", "0"], "--answer-probability"),
+        (["--callback-max-wait", "60"], "--callback-max-wait must exceed"),
     ],
 )
 def test_simulate_bad_input_exit_2(capsys, args, message):

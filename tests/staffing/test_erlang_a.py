@@ -2,6 +2,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy import integrate
 
 from civiccx.staffing.queueing import erlang_a, erlang_c
@@ -128,3 +130,24 @@ def test_bad_input_is_refused():
         erlang_a.erlang_a(10, 1.0, 300, 0)
     with pytest.raises(ValueError):
         erlang_a.required_agents(1.0, 300, 60, target_service_level=1.0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(1, 3000),
+    utilization=st.floats(0.3, 1.5),
+    patience_ratio=st.floats(0.05, 20),
+    t=st.floats(0, 600),
+)
+def test_probabilities_are_consistent(n, utilization, patience_ratio, t):
+    aht = 300.0
+    lam = utilization * n / aht
+    r = erlang_a.erlang_a(n, lam, aht, patience_ratio * aht, target_time=t)
+    values = [float(v) for v in (r.wait_probability, r.abandon_probability, r.service_level)]
+    assert all(0.0 <= v <= 1.0 for v in values)
+    assert float(r.abandon_probability) <= float(r.wait_probability) + 1e-12
+    assert float(r.service_level) >= 1 - float(r.wait_probability) - 1e-12
+    assert float(r.service_level) <= 1 - float(r.abandon_probability) + 1e-9
+    more = erlang_a.erlang_a(n + 1, lam, aht, patience_ratio * aht, target_time=t)
+    assert float(more.service_level) >= float(r.service_level) - 1e-9
+    assert float(more.abandon_probability) <= float(r.abandon_probability) + 1e-12

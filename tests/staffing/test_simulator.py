@@ -25,7 +25,8 @@ def run_kernel(scenario, calls):
     return kernel.run_calls(
         calls.arrivals, calls.handle, calls.patience, calls.accept_draw, calls.attempts_needed,
         scenario.agents_by_interval(), float(scenario.interval_seconds),
-        scenario.callback is not None, policy.threshold_seconds, policy.acceptance,
+        scenario.callback is not None, policy.threshold_seconds,
+        policy.max_predicted_wait_seconds, policy.acceptance,
         policy.initial_delay_seconds, policy.dial_seconds, policy.max_attempts,
         policy.retry_delay_seconds, 1 / scenario.aht_seconds, theta,
     )  # fmt: skip
@@ -133,6 +134,16 @@ def test_callbacks_cut_abandonment_and_hold_time():
     assert with_.estimate("hold_hours_saved").mean > 0
     assert with_.estimate("callbacks_completed").mean > 0
     assert without.estimate("callbacks_requested").mean == 0
+
+
+def test_callers_facing_very_long_waits_are_not_offered_a_callback():
+    capped = replace(CALLBACK_DAY.callback, max_predicted_wait_seconds=300)
+    calls = draw_calls(CALLBACK_DAY, np.random.default_rng(10))
+    uncapped = run_replication(CALLBACK_DAY, calls)
+    result = run_replication(replace(CALLBACK_DAY, callback=capped), calls)
+    assert 0 < result["callbacks_requested"] < uncapped["callbacks_requested"]
+    with pytest.raises(ValueError):
+        CallbackPolicy(threshold_seconds=600, max_predicted_wait_seconds=300)
 
 
 def test_staffing_follows_the_intervals():

@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--patience", type=float, default=1200.0, help="mean patience (s); 0 = none")
     sim.add_argument("--target-seconds", type=float, default=60.0)
     sim.add_argument("--callback-threshold", type=float, default=120.0, help="predicted wait (s)")
+    sim.add_argument(
+        "--callback-max-wait", type=float, default=0.0, help="no offer above this (s); 0 = none"
+    )
     sim.add_argument("--callback-acceptance", type=float, default=1.0)
     sim.add_argument("--initial-delay", type=float, default=0.0, help="before first attempt (s)")
     sim.add_argument("--dial-seconds", type=float, default=30.0)
@@ -202,6 +205,7 @@ def _scenario(args: argparse.Namespace) -> tuple[Scenario, CallbackPolicy, int]:
         "--dial-seconds": args.dial_seconds,
         "--retry-delay": args.retry_delay,
         "--hours": args.hours,
+        "--callback-max-wait": args.callback_max_wait,
     }
     for flag, value in non_negative.items():
         if not value >= 0:
@@ -219,6 +223,8 @@ def _scenario(args: argparse.Namespace) -> tuple[Scenario, CallbackPolicy, int]:
         raise InputError("--answer-probability must be above 0 and at most 1")
     if args.max_attempts < 1:
         raise InputError("--max-attempts must be ≥ 1")
+    if args.callback_max_wait and args.callback_max_wait <= args.callback_threshold:
+        raise InputError("--callback-max-wait must exceed --callback-threshold (or be 0)")
     if args.chart and args.chart.suffix.lower() != ".svg":
         raise InputError("--chart: simulate writes SVG; use a file name ending in .svg")
     common = {
@@ -238,6 +244,7 @@ def _scenario(args: argparse.Namespace) -> tuple[Scenario, CallbackPolicy, int]:
         scenario = Scenario(**common, calls=max(1, calls // replications))
     policy = CallbackPolicy(
         threshold_seconds=args.callback_threshold,
+        max_predicted_wait_seconds=args.callback_max_wait or math.inf,
         acceptance=args.callback_acceptance,
         initial_delay_seconds=args.initial_delay,
         dial_seconds=args.dial_seconds,

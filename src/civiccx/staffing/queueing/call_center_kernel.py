@@ -71,6 +71,7 @@ def run_calls(
     interval_seconds,
     callback_on,
     threshold,
+    max_offer_wait,
     acceptance,
     initial_delay,
     dial_seconds,
@@ -181,15 +182,15 @@ def run_calls(
                 ahead = n_holding + n_callbacks
                 capacity = staffed * service_rate
                 theta = abandon_rate * n_holding / ahead if ahead > 0 else 0.0
-                if capacity <= 0.0:
-                    offer = True
-                else:
+                limit = max_offer_wait if max_offer_wait < np.inf else threshold
+                predicted = np.inf
+                if capacity > 0.0:
                     predicted = 0.0
                     for j in range(ahead + 1):
                         predicted += 1.0 / (capacity + j * theta)
-                        if predicted > threshold:
-                            offer = True
+                        if predicted > limit:
                             break
+                offer = threshold < predicted <= max_offer_wait
             if offer:
                 n_callbacks += 1
                 if initial_delay > 0.0:

@@ -33,6 +33,9 @@ class CallbackPolicy:
 
     threshold_seconds: float = 600.0
     """Offer a callback when the predicted hold exceeds this."""
+    max_predicted_wait_seconds: float = math.inf
+    """…but not when it exceeds this: the IRS excluded callers facing waits over 60 minutes
+    (TIGTA 2023), who were told to call back another time instead."""
     acceptance: float = 1.0
     """Share of callers offered a callback who take it."""
     initial_delay_seconds: float = 0.0
@@ -46,6 +49,8 @@ class CallbackPolicy:
     def __post_init__(self):
         if self.threshold_seconds < 0 or self.dial_seconds < 0:
             raise ValueError("threshold and dial time must be ≥ 0")
+        if not self.max_predicted_wait_seconds > self.threshold_seconds:
+            raise ValueError("max_predicted_wait_seconds must exceed threshold_seconds")
         if self.initial_delay_seconds < 0 or self.retry_delay_seconds < 0:
             raise ValueError("callback delays must be ≥ 0")
         if not 0.0 <= self.acceptance <= 1.0 or not 0.0 < self.answer_probability <= 1.0:
@@ -220,6 +225,7 @@ def run_replication(
         float(scenario.interval_seconds),
         on,
         float(policy.threshold_seconds),
+        float(policy.max_predicted_wait_seconds),
         float(policy.acceptance),
         float(policy.initial_delay_seconds),
         float(policy.dial_seconds),
