@@ -68,6 +68,22 @@ def test_simulate_prints_the_comparison_and_chart(tmp_path, capsys):
     assert "with callback" in chart.read_text()
 
 
+def test_simulate_replays_a_plan(forecast_file, tmp_path, capsys):
+    plan = tmp_path / "plan.csv"
+    assert main(["plan", str(forecast_file), "--out", str(plan)]) == 0
+    capsys.readouterr()
+    assert main(["simulate", "--plan", str(plan), "--days", "2", "--patience", "600"]) == 0
+    out = capsys.readouterr().out
+    assert "2 days" in out and "calls offered" in out
+
+
+def test_simulate_plan_problems_exit_2(forecast_file, tmp_path, capsys):
+    assert main(["simulate", "--plan", str(forecast_file)]) == 2
+    assert "missing column: required_agents" in capsys.readouterr().err
+    assert main(["simulate", "--plan", str(forecast_file), "--calls", "100"]) == 2
+    assert "not --calls" in capsys.readouterr().err
+
+
 def test_simulate_stationary_calls(capsys):
     code = main(["simulate", "--calls", "2000", "--replications", "2", "--agents", "10",
                  "--arrival-rate", "0.9", "--aht", "600", "--patience", "0"])  # fmt: skip

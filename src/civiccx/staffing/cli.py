@@ -22,6 +22,7 @@ from civiccx.staffing.queueing.plan import (
     ForecastError,
     PlanSettings,
     read_forecast_csv,
+    read_plan_csv,
     staffing_plan,
     write_plan_csv,
 )
@@ -66,6 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
     size = sim.add_mutually_exclusive_group()
     size.add_argument("--calls", type=int, help="stationary run of N calls (split in replications)")
     size.add_argument("--days", type=int, help="D independent days of --hours each")
+    sim.add_argument(
+        "--plan",
+        type=Path,
+        help="replay a plan CSV (from `plan --out`): its calls, AHT and required agents per "
+        "interval replace --agents, --arrival-rate, --aht and --hours",
+    )
+    sim.add_argument("--interval-minutes", type=float, default=30.0, help="with --plan")
     sim.add_argument("--hours", type=float, default=12.0, help="length of a day on the phones")
     sim.add_argument("--replications", type=int, default=10, help="with --calls")
     sim.add_argument("--agents", type=int, default=200)
@@ -227,6 +235,10 @@ def _scenario(args: argparse.Namespace) -> tuple[Scenario, CallbackPolicy, int]:
         raise InputError("--callback-max-wait must exceed --callback-threshold (or be 0)")
     if args.chart and args.chart.suffix.lower() != ".svg":
         raise InputError("--chart: simulate writes SVG; use a file name ending in .svg")
+    if args.plan is not None and args.calls is not None:
+        raise InputError("--plan replays whole days: use --days with it, not --calls")
+    if not args.interval_minutes > 0:
+        raise InputError("--interval-minutes must be > 0")
     common = {
         "agents": args.agents,
         "arrival_rate": args.arrival_rate / 60.0,
@@ -235,7 +247,19 @@ def _scenario(args: argparse.Namespace) -> tuple[Scenario, CallbackPolicy, int]:
         "handle_time_cv": args.handle_cv,
         "target_seconds": args.target_seconds,
     }
-    if args.days is not None:
+    if args.plan is not None:
+        if not args.plan.is_file():
+            raise InputError(f"plan file not found: {args.plan}")
+        forecast, required = read_plan_csv(args.plan)
+        interval = args.interval_minutes * 60.0
+        common.update(
+            agents=required,
+            arrival_rate=forecast.calls_offered / interval,
+            aht_seconds=forecast.aht_seconds,
+        )
+        scenario = Scenario(**common, interval_seconds=interval)
+        replications = args.days or 10
+    elif args.days is not None:
         scenario = Scenario(**common, hours=args.hours, interval_seconds=args.hours * 3600.0)
         replications = args.days
     else:
@@ -292,7 +316,8 @@ def run_simulate(args: argparse.Namespace, out: Console, err: Console) -> int:
             seed=args.seed,
             progress=lambda: progress.advance(task),
         )
-    unit = f"{replications} days" if args.days is not None else f"{replications} replications"
+    days = args.days is not None or args.plan is not None
+    unit = f"{replications} days" if days else f"{replications} replications"
     table = Table(title=f"Callbacks compared ({unit}; ± is the 95% confidence half-width)")
     table.add_column("per replication")
     table.add_column("without callback", justify="right")

@@ -159,17 +159,33 @@ def staffing_plan(forecast: Forecast, settings: PlanSettings) -> Plan:
 
 def read_forecast_csv(source: str | Path | TextIO) -> Forecast:
     """Parse a forecast CSV; any problem raises ForecastError naming the line and column."""
+    forecast, _ = _read_csv(source, extra_column=None)
+    return forecast
+
+
+def read_plan_csv(source: str | Path | TextIO) -> tuple[Forecast, np.ndarray]:
+    """Read back a plan written by ``write_plan_csv``: its forecast and required agents.
+
+    The simulator uses this to replay a planned day (see ``civiccx staffing simulate --plan``).
+    """
+    forecast, required = _read_csv(source, extra_column="required_agents")
+    if np.any(required != np.round(required)):
+        raise ForecastError("required_agents must be whole numbers")
+    return forecast, required.astype(np.int64)
+
+
+def _read_csv(source, extra_column: str | None) -> tuple[Forecast, np.ndarray]:
     if isinstance(source, str | Path):
         with open(source, newline="", encoding="utf-8-sig") as handle:
-            return read_forecast_csv(handle)
+            return _read_csv(handle, extra_column)
+    wanted = FORECAST_COLUMNS + ((extra_column,) if extra_column else ())
     reader = csv.DictReader(source)
     if reader.fieldnames is None:
         raise ForecastError(
-            "the forecast is empty: expected a header line with columns "
-            + ", ".join(FORECAST_COLUMNS)
+            "the file is empty: expected a header line with columns " + ", ".join(wanted)
         )
     names = {name.strip().lower(): name for name in reader.fieldnames if name}
-    missing = [c for c in FORECAST_COLUMNS if c not in names]
+    missing = [c for c in wanted if c not in names]
     if missing:
         raise ForecastError(
             "missing column"
@@ -178,7 +194,7 @@ def read_forecast_csv(source: str | Path | TextIO) -> Forecast:
             + ", ".join(missing)
             + f" (found: {', '.join(reader.fieldnames)})"
         )
-    starts, calls, aht = [], [], []
+    starts, calls, aht, extra = [], [], [], []
     for row in reader:
         line = reader.line_num
         if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
@@ -188,9 +204,12 @@ def read_forecast_csv(source: str | Path | TextIO) -> Forecast:
             raise ForecastError(f"line {line}: interval_start is empty")
         calls.append(_number(row[names["calls_offered"]], line, "calls_offered", allow_zero=True))
         aht.append(_number(row[names["aht_seconds"]], line, "aht_seconds", allow_zero=False))
+        if extra_column:
+            extra.append(_number(row[names[extra_column]], line, extra_column, allow_zero=True))
     if not starts:
-        raise ForecastError("the forecast has a header but no rows")
-    return Forecast(starts, np.array(calls, dtype=float), np.array(aht, dtype=float))
+        raise ForecastError("the file has a header but no rows")
+    forecast = Forecast(starts, np.array(calls, dtype=float), np.array(aht, dtype=float))
+    return forecast, np.array(extra, dtype=float)
 
 
 def _number(cell: str | None, line: int, column: str, *, allow_zero: bool) -> float:

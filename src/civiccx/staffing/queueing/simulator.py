@@ -63,14 +63,15 @@ class CallbackPolicy:
 class Scenario:
     """A day (or a stationary stretch) of calls. Times are in seconds, rates per second.
 
-    ``arrival_rate`` and ``agents`` are per interval of ``interval_seconds`` (scalars mean one
-    rate for the whole day). With ``calls`` set, exactly that many calls arrive at a constant
-    rate instead, and the run lasts as long as they take.
+    ``arrival_rate``, ``agents`` and ``aht_seconds`` are either scalars (one value for the whole
+    day, whose length is ``hours``) or sequences with one value per interval of
+    ``interval_seconds``, like a staffing plan's rows. With ``calls`` set, exactly that many
+    calls arrive at a constant rate instead, and the run lasts as long as they take.
     """
 
     agents: int | Sequence[int]
     arrival_rate: float | Sequence[float]
-    aht_seconds: float
+    aht_seconds: float | Sequence[float]
     patience_seconds: float = math.inf
     interval_seconds: float = 1800.0
     hours: float | None = None
@@ -84,23 +85,45 @@ class Scenario:
     def __post_init__(self):
         if np.any(np.asarray(self.agents) < 0) or np.any(np.asarray(self.arrival_rate) < 0):
             raise ValueError("agents and arrival_rate must be ≥ 0")
-        if self.aht_seconds <= 0 or self.patience_seconds <= 0 or self.interval_seconds <= 0:
+        if np.any(np.asarray(self.aht_seconds) <= 0) or np.size(self.aht_seconds) == 0:
+            raise ValueError("aht must be > 0")
+        if self.patience_seconds <= 0 or self.interval_seconds <= 0:
             raise ValueError("aht, patience and interval must be > 0")
         if self.calls is not None and self.calls < 1:
             raise ValueError("calls must be ≥ 1")
+        lengths = {np.size(v) for v in (self.agents, self.arrival_rate, self.aht_seconds)} - {1}
+        if len(lengths) > 1:
+            raise ValueError("per-interval agents, arrival_rate and aht must have equal lengths")
+
+    def interval_count(self) -> int:
+        if self.calls is not None:
+            return 1
+        sizes = (np.size(self.arrival_rate), np.size(self.agents), np.size(self.aht_seconds))
+        return max(*sizes, self._interval_count())
 
     def agents_by_interval(self) -> np.ndarray:
-        rates = np.atleast_1d(np.asarray(self.arrival_rate, dtype=float))
-        agents = np.atleast_1d(np.asarray(self.agents, dtype=np.int64))
-        count = max(rates.size, agents.size, self._interval_count())
-        if self.calls is not None:
-            count = 1
-        return np.resize(agents, count) if agents.size != count else agents
+        return _per_interval(self.agents, self.interval_count()).astype(np.int64)
+
+    def rates_by_interval(self) -> np.ndarray:
+        return _per_interval(self.arrival_rate, self.interval_count())
+
+    def aht_by_interval(self) -> np.ndarray:
+        return _per_interval(self.aht_seconds, self.interval_count())
+
+    def mean_aht_seconds(self) -> float:
+        """Call-weighted AHT: what the callback offer's wait predictor assumes."""
+        rates, aht = self.rates_by_interval(), self.aht_by_interval()
+        return float((rates * aht).sum() / rates.sum()) if rates.sum() > 0 else float(aht[0])
 
     def _interval_count(self) -> int:
         if self.hours is None:
             return 1
         return max(1, math.ceil(self.hours * 3600.0 / self.interval_seconds))
+
+
+def _per_interval(value, count: int) -> np.ndarray:
+    """A scalar or a per-interval sequence, repeated cyclically to ``count`` intervals."""
+    return np.resize(np.atleast_1d(np.asarray(value, dtype=float)), count)
 
 
 METRICS = (
@@ -178,19 +201,23 @@ def draw_calls(scenario: Scenario, rng: np.random.Generator) -> DrawnCalls:
             raise ValueError("arrival_rate must be > 0 when calls is given")
         arrivals = np.cumsum(rng.exponential(1.0 / rate, scenario.calls))
     else:
-        intervals = scenario.agents_by_interval().size
-        rates = np.resize(np.atleast_1d(np.asarray(scenario.arrival_rate, dtype=float)), intervals)
+        rates = scenario.rates_by_interval()
+        intervals = rates.size
         length = scenario.interval_seconds
         counts = rng.poisson(rates * length)
         starts = np.repeat(np.arange(intervals) * length, counts)
         arrivals = np.sort(starts + rng.random(counts.sum()) * length)
     n = arrivals.size
+    aht_by_interval = scenario.aht_by_interval()
+    interval_of_call = np.minimum(
+        (arrivals // scenario.interval_seconds).astype(np.int64), aht_by_interval.size - 1
+    )
+    aht = aht_by_interval[interval_of_call] if scenario.calls is None else aht_by_interval[0]
     if scenario.handle_time_cv is None:
-        handle = rng.exponential(scenario.aht_seconds, n)
+        handle = rng.exponential(aht, n)
     else:
         sigma2 = math.log1p(scenario.handle_time_cv**2)
-        mu = math.log(scenario.aht_seconds) - sigma2 / 2.0
-        handle = rng.lognormal(mu, math.sqrt(sigma2), n)
+        handle = rng.lognormal(np.log(aht) - sigma2 / 2.0, math.sqrt(sigma2), n)
     if math.isinf(scenario.patience_seconds):
         patience = np.full(n, np.inf)
     else:
@@ -210,7 +237,7 @@ def run_replication(
     Python agree.
     """
     policy = scenario.callback
-    agents = scenario.agents_by_interval()
+    agents = _with_closing_crew(scenario.agents_by_interval())
     run = kernel.run_calls if compiled or not NUMBA_AVAILABLE else kernel.run_calls.py_func
     abandon_rate = 0.0 if math.isinf(scenario.patience_seconds) else 1.0 / scenario.patience_seconds
     on = policy is not None
@@ -231,10 +258,24 @@ def run_replication(
         float(policy.dial_seconds),
         int(policy.max_attempts),
         float(policy.retry_delay_seconds),
-        1.0 / scenario.aht_seconds,
+        1.0 / scenario.mean_aht_seconds(),
         abandon_rate,
     )
     return _summarize(scenario, calls.arrivals, status, hold, answer_time, busy_seconds, end_time)
+
+
+def _with_closing_crew(agents: np.ndarray) -> np.ndarray:
+    """Trailing intervals with nobody on the phones become the last staffed level.
+
+    A plan puts 0 agents where 0 calls are forecast, typically after closing; callers still
+    holding or waiting for a callback at that point are served by the last shift, not stranded.
+    """
+    staffed = np.flatnonzero(agents > 0)
+    if staffed.size == 0 or staffed[-1] == agents.size - 1:
+        return agents
+    agents = agents.copy()
+    agents[staffed[-1] + 1 :] = agents[staffed[-1]]
+    return agents
 
 
 def _summarize(scenario, arrivals, status, hold, answer_time, busy_seconds, end_time):
