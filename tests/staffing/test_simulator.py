@@ -1,5 +1,9 @@
 import math
+import os
+import subprocess
+import sys
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -210,3 +214,29 @@ def test_bad_scenarios_are_refused():
         CallbackPolicy(max_attempts=0)
     with pytest.raises(ValueError):
         simulate(Scenario(agents=1, arrival_rate=0.1, aht_seconds=30, calls=10), replications=0)
+
+
+def test_runs_without_numba_installed():
+    """Where numba has no wheel yet, the same kernel runs interpreted."""
+    code = (
+        "import sys; sys.modules['numba'] = None\n"
+        "from civiccx.staffing.queueing import _jit, simulator\n"
+        "assert not _jit.NUMBA_AVAILABLE\n"
+        "s = simulator.Scenario(agents=3, arrival_rate=0.01, aht_seconds=240, calls=300,\n"
+        "    patience_seconds=120, callback=simulator.CallbackPolicy(threshold_seconds=30))\n"
+        "print(simulator.simulate(s, replications=2, seed=3).estimate('answered_rate').mean)\n"
+    )
+    src = Path(__file__).resolve().parents[2] / "src"
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(src)},
+        check=True,
+    )
+    scenario = Scenario(
+        agents=3, arrival_rate=0.01, aht_seconds=240, calls=300, patience_seconds=120,
+        callback=CallbackPolicy(threshold_seconds=30),
+    )  # fmt: skip
+    compiled = simulate(scenario, replications=2, seed=3).estimate("answered_rate").mean
+    assert float(done.stdout) == pytest.approx(compiled)

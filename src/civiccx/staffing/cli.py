@@ -201,7 +201,12 @@ def _write_plan_chart(plan, path: Path) -> None:
 
 
 def _scenario(args: argparse.Namespace) -> tuple[Scenario, CallbackPolicy, int]:
-    positive = {"--agents": args.agents, "--arrival-rate": args.arrival_rate, "--aht": args.aht}
+    positive = {
+        "--agents": args.agents,
+        "--arrival-rate": args.arrival_rate,
+        "--aht": args.aht,
+        "--hours": args.hours,
+    }
     for flag, value in positive.items():
         if not value > 0:
             raise InputError(f"{flag} must be > 0, got {value:g}")
@@ -212,7 +217,6 @@ def _scenario(args: argparse.Namespace) -> tuple[Scenario, CallbackPolicy, int]:
         "--initial-delay": args.initial_delay,
         "--dial-seconds": args.dial_seconds,
         "--retry-delay": args.retry_delay,
-        "--hours": args.hours,
         "--callback-max-wait": args.callback_max_wait,
     }
     for flag, value in non_negative.items():

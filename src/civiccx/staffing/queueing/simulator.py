@@ -65,7 +65,8 @@ class Scenario:
 
     ``arrival_rate``, ``agents`` and ``aht_seconds`` are either scalars (one value for the whole
     day, whose length is ``hours``) or sequences with one value per interval of
-    ``interval_seconds``, like a staffing plan's rows. With ``calls`` set, exactly that many
+    ``interval_seconds``, like a staffing plan's rows (then the day is that many intervals and
+    ``hours`` is not used). With ``calls`` set, exactly that many
     calls arrive at a constant rate instead, and the run lasts as long as they take.
     """
 
@@ -88,7 +89,7 @@ class Scenario:
         if np.any(np.asarray(self.aht_seconds) <= 0) or np.size(self.aht_seconds) == 0:
             raise ValueError("aht must be > 0")
         if self.patience_seconds <= 0 or self.interval_seconds <= 0:
-            raise ValueError("aht, patience and interval must be > 0")
+            raise ValueError("patience and interval must be > 0")
         if self.calls is not None and self.calls < 1:
             raise ValueError("calls must be ≥ 1")
         lengths = {np.size(v) for v in (self.agents, self.arrival_rate, self.aht_seconds)} - {1}
@@ -99,7 +100,11 @@ class Scenario:
         if self.calls is not None:
             return 1
         sizes = (np.size(self.arrival_rate), np.size(self.agents), np.size(self.aht_seconds))
-        return max(*sizes, self._interval_count())
+        if max(sizes) > 1:
+            return max(sizes)
+        if self.hours is None:
+            return 1
+        return max(1, math.ceil(self.hours * 3600.0 / self.interval_seconds))
 
     def agents_by_interval(self) -> np.ndarray:
         return _per_interval(self.agents, self.interval_count()).astype(np.int64)
@@ -114,11 +119,6 @@ class Scenario:
         """Call-weighted AHT: what the callback offer's wait predictor assumes."""
         rates, aht = self.rates_by_interval(), self.aht_by_interval()
         return float((rates * aht).sum() / rates.sum()) if rates.sum() > 0 else float(aht[0])
-
-    def _interval_count(self) -> int:
-        if self.hours is None:
-            return 1
-        return max(1, math.ceil(self.hours * 3600.0 / self.interval_seconds))
 
 
 def _per_interval(value, count: int) -> np.ndarray:
