@@ -70,7 +70,8 @@ def test_no_calls_needs_no_agents():
 
 
 @pytest.mark.parametrize(
-    "required,shrinkage,expected", [(7, 0.3, 10), (100, 0.3, 143), (5, 0.0, 5)]
+    "required,shrinkage,expected",
+    [(7, 0.3, 10), (21, 0.3, 30), (465, 0.07, 500), (100, 0.3, 143), (5, 0.0, 5)],
 )
 def test_scheduled_agents_cover_shrinkage(required, shrinkage, expected):
     assert erlang_c.scheduled_agents(required, shrinkage) == expected

@@ -58,3 +58,12 @@ def test_grid_as_one_vector_call():
         for a, h in zip(loads, aht, strict=True)
     ]
     assert n.tolist() == one_by_one
+
+
+def test_scheduled_agents_avoid_pyworkforce_rounding_up_float_noise():
+    # 21 required with 30% shrinkage is exactly 30 scheduled; 21 / (1 - 0.3) is 30.000000000000004.
+    peer = pyworkforce.ErlangC(
+        transactions=175, aht=3, asa=1, interval=30, shrinkage=0.3
+    ).required_positions(0.8)
+    assert peer["raw_positions"] == 21 and peer["positions"] == 31
+    assert erlang_c.scheduled_agents(21, 0.3) == 30

@@ -104,8 +104,8 @@ def required_agents(
 def scheduled_agents(required, shrinkage: float) -> np.ndarray:
     """Agents to put on the schedule so ``required`` remain after shrinkage (breaks, training…).
 
-    ⌈N / (1 − shrinkage)⌉, computed with a 1e-9 guard so 7 / 0.7 = 10.000000000000002 does not
-    schedule an 11th person (pyworkforce would; see the ADR).
+    ⌈N / (1 − shrinkage)⌉, computed with a 1e-9 guard so 21 / (1 − 0.3) = 30.000000000000004
+    does not schedule a 31st person (pyworkforce does; see the ADR).
     """
     if not 0.0 <= shrinkage < 1.0:
         raise ValueError("shrinkage must be in [0, 1)")
