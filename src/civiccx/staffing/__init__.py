@@ -1,0 +1,1 @@
+"""Staffing: forecasts, staffing plans and the contact-center simulator (math in `queueing`)."""

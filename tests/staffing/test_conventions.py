@@ -1,0 +1,37 @@
+"""Keep the queueing package pure and the staffing tests marked as such."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.pure
+
+ROOT = Path(__file__).resolve().parents[2]
+QUEUEING = ROOT / "src" / "civiccx" / "staffing" / "queueing"
+ALLOWED_FIRST_PARTY = "civiccx.staffing.queueing"
+
+
+def imported_modules(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("module", sorted(QUEUEING.glob("*.py")), ids=lambda p: p.name)
+def test_queueing_imports_no_django_and_nothing_else_of_ours(module):
+    for name in imported_modules(module):
+        assert not name.startswith("django"), f"{module.name} imports {name}"
+        if name.startswith("civiccx"):
+            assert name.startswith(ALLOWED_FIRST_PARTY), f"{module.name} imports {name}"
+
+
+@pytest.mark.parametrize(
+    "module", sorted(Path(__file__).parent.glob("test_*.py")), ids=lambda p: p.name
+)
+def test_every_staffing_test_module_is_marked_pure(module):
+    assert "pytestmark = pytest.mark.pure" in module.read_text()
