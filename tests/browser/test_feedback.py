@@ -94,7 +94,8 @@ def third_party_site(tmp_path):
 def _host_page(directory, name, widget_origin, survey_id, mode, lang="en"):
     (directory / name).write_text(f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>County tax help</title>
-<style>button, iframe, dialog {{ display: none !important; }} * {{ color: #5c0000; font-size: 22px; }}</style></head>
+<style>button, iframe, dialog {{ display: none !important; }}
+       * {{ color: #5c0000; font-size: 22px; }}</style></head>
 <body><main><h1>County tax help</h1><p>Tell the agency how it went.</p>
 <script src="{widget_origin}/static/feedback/embed.js" data-survey="{survey_id}"
         data-mode="{mode}" data-lang="{lang}"></script></main></body></html>""")
