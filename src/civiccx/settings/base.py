@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "civiccx.accounts",
     "civiccx.services",
     "civiccx.feedback",
+    "civiccx.phone",
 ]
 
 MIDDLEWARE = [

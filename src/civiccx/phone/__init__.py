@@ -1,0 +1,1 @@
+"""The phone line: callbacks that keep your place in line, honest waits, the CSR workspace."""

@@ -1,0 +1,169 @@
+"""Phone queues and the people in them: callers holding on the line and callbacks, served
+together in order of arrival, so choosing a callback never costs anyone their place."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from auditlog.registry import auditlog
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, transition
+
+from civiccx.core.fields import EncryptedTextField
+from civiccx.services.models import Location, Service
+
+
+class CallQueue(models.Model):
+    """One phone line's queue, for one service, open when its call center is open."""
+
+    service = models.OneToOneField(Service, on_delete=models.PROTECT, related_name="call_queue")
+    slug = models.SlugField(unique=True)
+    call_center = models.ForeignKey(Location, on_delete=models.PROTECT,
+                                    related_name="call_queues",
+                                    help_text="Its opening hours are the queue's hours.")
+    callback_threshold_minutes = models.PositiveIntegerField(
+        default=10, help_text="Offer a callback when the estimated wait is longer than this.")
+    callback_max_wait_minutes = models.PositiveIntegerField(
+        default=240, help_text="Do not offer callbacks when the wait is longer than this.")
+    max_attempts = models.PositiveSmallIntegerField(default=3)
+    retry_delay_minutes = models.PositiveIntegerField(default=15)
+    mean_patience_minutes = models.PositiveIntegerField(
+        default=12, help_text="How long callers on hold wait, on average, before hanging up.")
+    default_handle_minutes = models.PositiveIntegerField(default=12)
+    service_level_seconds = models.PositiveIntegerField(default=300)
+
+    def __str__(self):
+        return self.slug
+
+
+class QueueEntry(models.Model):
+    """Someone waiting: on hold, or for a callback. Served in order of `arrived_at`."""
+
+    class Kind(models.TextChoices):
+        HOLD = "hold", _("On hold")
+        CALLBACK = "callback", _("Callback")
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting")
+        IN_PROGRESS = "in_progress", _("With a representative")
+        RESOLVED = "resolved", _("Resolved")
+        REACHED = "reached", _("Reached, needs follow-up")
+        TRANSFERRED = "transferred", _("Transferred")
+        NO_ANSWER = "no_answer", _("No answer")
+        VOICEMAIL = "voicemail", _("Voicemail left")
+        CANCELLED = "cancelled", _("Cancelled by the caller")
+        ABANDONED = "abandoned", _("Hung up while holding")
+
+    OPEN = (Status.WAITING, Status.IN_PROGRESS)
+
+    queue = models.ForeignKey(CallQueue, on_delete=models.PROTECT, related_name="entries")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    status = FSMField(max_length=12, choices=Status.choices, default=Status.WAITING,
+                      protected=True)
+    phone = EncryptedTextField(blank=True)
+    phone_index = models.CharField(max_length=64, blank=True, db_index=True)
+    language = models.CharField(max_length=8, default="en")
+    best_time = models.CharField(max_length=20, blank=True)
+    survey_consent = models.BooleanField(default=False)
+    source = models.CharField(max_length=10, default="ivr")  # ivr or web
+    arrived_at = models.DateTimeField(default=timezone.now, db_index=True)
+    not_before = models.DateTimeField(default=timezone.now,
+                                      help_text="Not dialed before this (hours, retries).")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    csr = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                            blank=True, related_name="queue_entries")
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    first_claimed_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    predicted_wait_seconds = models.PositiveIntegerField(null=True, blank=True)
+    predicted_low_seconds = models.PositiveIntegerField(null=True, blank=True)
+    predicted_high_seconds = models.PositiveIntegerField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["arrived_at", "pk"]
+        indexes = [models.Index(fields=["queue", "status", "arrived_at"])]
+        constraints = [models.UniqueConstraint(
+            fields=["queue", "phone_index"],
+            condition=Q(kind="callback", status__in=["waiting", "in_progress"]),
+            name="one_open_callback_per_number")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.pk} in {self.queue}"
+
+    @property
+    def actual_wait(self) -> timedelta | None:
+        return (self.first_claimed_at - self.arrived_at) if self.first_claimed_at else None
+
+    # --- the allowed moves, in one place (invalid ones raise TransitionNotAllowed) ---------
+
+    @transition(field=status, source=Status.WAITING, target=Status.IN_PROGRESS)
+    def claim(self, csr, now):
+        self.csr = csr
+        self.claimed_at = now
+        self.first_claimed_at = self.first_claimed_at or now
+        self.attempts += 1
+
+    @transition(field=status, source=Status.IN_PROGRESS,
+                target=Status.WAITING, conditions=[lambda self: self.kind == "callback"])
+    def retry_later(self, now):
+        self.csr = None
+        self.not_before = now + timedelta(minutes=self.queue.retry_delay_minutes)
+
+    @transition(field=status, source=Status.IN_PROGRESS,
+                target=Status.NO_ANSWER, conditions=[lambda self: self.kind == "callback"])
+    def give_up_no_answer(self, now):
+        self.ended_at = now
+
+    @transition(field=status, source=Status.IN_PROGRESS,
+                target=Status.VOICEMAIL, conditions=[lambda self: self.kind == "callback"])
+    def give_up_voicemail(self, now):
+        self.ended_at = now
+
+    @transition(field=status, source=Status.IN_PROGRESS, target=Status.RESOLVED)
+    def resolve(self, now):
+        self.ended_at = now
+
+    @transition(field=status, source=Status.IN_PROGRESS, target=Status.REACHED)
+    def reached_needs_follow_up(self, now):
+        self.ended_at = now
+
+    @transition(field=status, source=Status.IN_PROGRESS, target=Status.TRANSFERRED)
+    def transfer(self, now):
+        self.ended_at = now
+
+    @transition(field=status, source=[Status.WAITING, Status.IN_PROGRESS],
+                target=Status.CANCELLED)
+    def cancel(self, now):
+        self.ended_at = now
+
+    @transition(field=status, source=Status.WAITING, target=Status.ABANDONED,
+                conditions=[lambda self: self.kind == "hold"])
+    def abandon(self, now):
+        self.ended_at = now
+
+
+class AgentState(models.Model):
+    """What a CSR is doing now, for routing and the supervisor's view."""
+
+    class Status(models.TextChoices):
+        AVAILABLE = "available", _("Available")
+        ON_CALL = "on_call", _("On a call")
+        WRAP_UP = "wrap_up", _("Wrap-up")
+        BREAK = "break", _("On break")
+        OFFLINE = "offline", _("Signed out")
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="phone_state")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OFFLINE)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.user} {self.status}"
+
+
+auditlog.register(QueueEntry, mask_fields=["phone"], exclude_fields=["phone_index"])

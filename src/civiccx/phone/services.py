@@ -1,0 +1,311 @@
+"""Phone domain operations shared by the IVR webhooks, the web form, the CSR workspace and
+tasks: joining the queue, honest wait estimates, atomic claims, outcomes and cancellations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Avg, F
+from django.urls import reverse
+from django.utils import timezone
+
+from civiccx.core.fields import blind_index
+from civiccx.core.notifications import send_sms
+from civiccx.phone.models import AgentState, CallQueue, QueueEntry
+from civiccx.services.hours import is_open, next_opening
+from civiccx.services.models import Channel, Outcome
+from civiccx.services.services import normalize_phone, record_interaction
+from civiccx.staffing.queueing.wait_predictors import queue_length_wait_range
+
+CANCEL_SALT = "civiccx.phone.cancel"
+ACTIVE_AGENT_STATES = (AgentState.Status.AVAILABLE, AgentState.Status.ON_CALL,
+                       AgentState.Status.WRAP_UP)
+FINAL_TO_OUTCOME = {
+    QueueEntry.Status.RESOLVED: Outcome.RESOLVED, QueueEntry.Status.REACHED: Outcome.FOLLOW_UP,
+    QueueEntry.Status.TRANSFERRED: Outcome.REFERRED, QueueEntry.Status.NO_ANSWER:
+    Outcome.UNRESOLVED, QueueEntry.Status.VOICEMAIL: Outcome.UNRESOLVED,
+    QueueEntry.Status.CANCELLED: Outcome.ABANDONED, QueueEntry.Status.ABANDONED:
+    Outcome.ABANDONED,
+}
+
+
+class DuplicateCallback(ValidationError):
+    """This number already has an open callback in this queue."""
+
+
+@dataclass(frozen=True)
+class WaitEstimate:
+    mean_seconds: int
+    low_seconds: int
+    high_seconds: int
+    opens_at: datetime | None = None  # set when the line is closed now
+
+    @property
+    def low_minutes(self) -> int:
+        return max(1, round(self.low_seconds / 60))
+
+    @property
+    def high_minutes(self) -> int:
+        return max(self.low_minutes, round(self.high_seconds / 60))
+
+
+def handle_seconds(queue: CallQueue) -> float:
+    """Average handle time of the queue's recent finished calls (default when none)."""
+    recent = (QueueEntry.objects.filter(queue=queue, claimed_at__isnull=False,
+                                        ended_at__isnull=False)
+              .order_by("-ended_at")[:50].values_list("claimed_at", "ended_at"))
+    durations = [(end - start).total_seconds() for start, end in recent if end > start]
+    if len(durations) >= 5:
+        return sum(durations) / len(durations)
+    return queue.default_handle_minutes * 60.0
+
+
+def staffed_agents() -> int:
+    return max(1, AgentState.objects.filter(status__in=ACTIVE_AGENT_STATES).count())
+
+
+def estimate_wait(queue: CallQueue, n_ahead: int, now: datetime | None = None) -> WaitEstimate:
+    """Ibrahim & Whitt's queue-length predictor with abandonment, as an 80% range.
+
+    Callers on hold may hang up (rate 1/patience), which shortens the wait of those behind
+    them; callback customers never abandon. The abandonment rate is therefore scaled by the
+    share of people ahead who are holding.
+    """
+    now = now or timezone.now()
+    opens = next_opening(queue.call_center, now)
+    ahead = QueueEntry.objects.filter(queue=queue, status=QueueEntry.Status.WAITING)
+    holding = ahead.filter(kind=QueueEntry.Kind.HOLD).count()
+    share = holding / n_ahead if n_ahead else 0.0
+    patience = (queue.mean_patience_minutes * 60.0 / share) if share else float("inf")
+    estimate = queue_length_wait_range(n_ahead, staffed_agents(), handle_seconds(queue),
+                                       patience)
+    closed_for = max(0.0, (opens - now).total_seconds()) if opens else 0.0
+    return WaitEstimate(int(float(estimate.mean) + closed_for),
+                        int(float(estimate.low) + closed_for),
+                        int(float(estimate.high) + closed_for),
+                        opens if closed_for else None)
+
+
+def people_waiting(queue: CallQueue) -> int:
+    return QueueEntry.objects.filter(queue=queue, status=QueueEntry.Status.WAITING).count()
+
+
+def _store_estimate(entry: QueueEntry, estimate: WaitEstimate) -> None:
+    entry.predicted_wait_seconds = estimate.mean_seconds
+    entry.predicted_low_seconds = estimate.low_seconds
+    entry.predicted_high_seconds = estimate.high_seconds
+
+
+def request_callback(queue: CallQueue, raw_phone: str, *, language: str = "en",
+                     source: str = "web", best_time: str = "", survey_consent: bool = False,
+                     now: datetime | None = None) -> QueueEntry:
+    """Put a callback in line, keeping this moment as the caller's place.
+
+    After hours the request waits for the next opening (no dialing while closed). A number
+    with an open callback in this queue is refused, so nobody is called twice.
+    """
+    now = now or timezone.now()
+    phone = normalize_phone(raw_phone)
+    index = blind_index(phone)
+    if QueueEntry.objects.filter(queue=queue, phone_index=index, kind=QueueEntry.Kind.CALLBACK,
+                                 status__in=QueueEntry.OPEN).exists():
+        raise DuplicateCallback(
+            "This number already has a callback waiting in this line. We will call you; "
+            "to change it, cancel it first with the link we texted you.")
+    opens = next_opening(queue.call_center, now) or now
+    entry = QueueEntry(queue=queue, kind=QueueEntry.Kind.CALLBACK, phone=phone,
+                       phone_index=index, language=language, source=source,
+                       best_time=best_time, survey_consent=survey_consent, arrived_at=now,
+                       not_before=max(now, opens))
+    _store_estimate(entry, estimate_wait(queue, people_waiting(queue), now))
+    try:
+        with transaction.atomic():
+            entry.save()
+    except IntegrityError as error:  # a concurrent request for the same number won
+        raise DuplicateCallback("This number already has a callback waiting in this line."
+                                ) from error
+    transaction.on_commit(lambda: _confirm_by_sms(entry.pk))
+    return entry
+
+
+def join_hold(queue: CallQueue, raw_phone: str = "", *, language: str = "en",
+              now: datetime | None = None) -> QueueEntry:
+    now = now or timezone.now()
+    phone = ""
+    if raw_phone:
+        try:
+            phone = normalize_phone(raw_phone)
+        except ValidationError:
+            phone = ""
+    entry = QueueEntry(queue=queue, kind=QueueEntry.Kind.HOLD, phone=phone,
+                       phone_index=blind_index(phone) if phone else "", language=language,
+                       source="ivr", arrived_at=now, not_before=now)
+    _store_estimate(entry, estimate_wait(queue, people_waiting(queue), now))
+    entry.save()
+    return entry
+
+
+def cancel_token(entry: QueueEntry) -> str:
+    return signing.dumps(entry.pk, salt=CANCEL_SALT, compress=True)
+
+
+def entry_from_cancel_token(token: str) -> QueueEntry | None:
+    try:
+        pk = signing.loads(token, salt=CANCEL_SALT, max_age=timedelta(days=14))
+    except signing.BadSignature:
+        return None
+    return QueueEntry.objects.select_related("queue__service").filter(pk=pk).first()
+
+
+def cancel_url(entry: QueueEntry) -> str:
+    prefix = "/es" if entry.language == "es" else ""
+    return (f"{settings.CIVICCX_PUBLIC_URL}{prefix}"
+            f"{reverse('phone:cancel', args=[cancel_token(entry)])}")
+
+
+CONFIRMATIONS = {
+    "en": ("{agency}: we will call you back in about {low} to {high} minutes. You keep your "
+           "place in line. To cancel, reply CANCEL or visit {url}"),
+    "es": ("{agency}: le devolveremos la llamada en unos {low} a {high} minutos. Conserva su "
+           "lugar en la fila. Para cancelar, responda CANCELAR o visite {url}"),
+}
+
+
+def _confirm_by_sms(entry_pk: int) -> None:
+    entry = QueueEntry.objects.select_related("queue__service__provider").get(pk=entry_pk)
+    provider = entry.queue.service.provider
+    language = "es" if entry.language == "es" else "en"
+    low = max(1, round((entry.predicted_low_seconds or 60) / 60))
+    high = max(low, round((entry.predicted_high_seconds or 60) / 60))
+    send_sms(entry.phone, CONFIRMATIONS[language].format(
+        agency=provider.name_es if language == "es" and provider.name_es else provider.name,
+        low=low, high=high, url=cancel_url(entry)))
+
+
+def _claimable(queues, now):
+    open_queues = [q.pk for q in queues if is_open(q.call_center, now)]
+    return (QueueEntry.objects.filter(queue_id__in=open_queues, status=QueueEntry.Status.WAITING,
+                                      not_before__lte=now)
+            .order_by("arrived_at", "pk"))
+
+
+def take_next(csr, queues=None, now: datetime | None = None) -> QueueEntry | None:
+    """Give the CSR the person who has waited longest (hold or callback), or None.
+
+    The claim is atomic: PostgreSQL skips rows other CSRs have locked (FOR UPDATE SKIP
+    LOCKED); SQLite serializes writers (BEGIN IMMEDIATE). The conditional UPDATE below is a
+    second guard, so a callback can never be handed to two CSRs.
+    """
+    now = now or timezone.now()
+    queues = list(queues if queues is not None else
+                  CallQueue.objects.select_related("call_center"))
+    for _ in range(5):
+        with transaction.atomic():
+            candidates = _claimable(queues, now)
+            if connection.vendor == "postgresql":
+                candidates = candidates.select_for_update(skip_locked=True, of=("self",))
+            entry = candidates.select_related("queue").first()
+            if entry is None:
+                return None
+            claimed = QueueEntry.objects.filter(pk=entry.pk, status=QueueEntry.Status.WAITING
+                                                ).update(
+                status=QueueEntry.Status.IN_PROGRESS, csr=csr, claimed_at=now,
+                first_claimed_at=entry.first_claimed_at or now, attempts=F("attempts") + 1)
+            if claimed:
+                AgentState.objects.update_or_create(
+                    user=csr, defaults={"status": AgentState.Status.ON_CALL, "changed_at": now})
+                entry.refresh_from_db()
+                return entry
+    return None
+
+
+OUTCOMES = ("resolved", "reached", "transferred", "no_answer", "voicemail")
+
+
+def record_outcome(entry: QueueEntry, csr, outcome: str, *, notes: str = "",
+                   now: datetime | None = None) -> QueueEntry:
+    """Finish an attempt. No answer or voicemail retries later until the queue's maximum."""
+    now = now or timezone.now()
+    if outcome not in OUTCOMES:
+        raise ValidationError(f"Unknown outcome {outcome!r}; use one of {', '.join(OUTCOMES)}.")
+    with transaction.atomic():
+        entry = QueueEntry.objects.select_for_update().select_related(
+            "queue__call_center", "queue__service").get(pk=entry.pk)
+        if entry.csr_id != csr.pk:
+            raise PermissionDenied("This call belongs to another representative.")
+        if outcome in ("no_answer", "voicemail"):
+            if entry.kind != QueueEntry.Kind.CALLBACK:
+                raise ValidationError("A caller on hold is already on the line.")
+            if entry.attempts < entry.queue.max_attempts:
+                entry.retry_later(now)
+            elif outcome == "no_answer":
+                entry.give_up_no_answer(now)
+            else:
+                entry.give_up_voicemail(now)
+        else:
+            {"resolved": entry.resolve, "reached": entry.reached_needs_follow_up,
+             "transferred": entry.transfer}[outcome](now)
+        if notes:
+            entry.notes = (entry.notes + "\n" + notes).strip()[:5000]
+        entry.save()
+        AgentState.objects.update_or_create(
+            user=csr, defaults={"status": AgentState.Status.WRAP_UP, "changed_at": now})
+        if entry.status in FINAL_TO_OUTCOME:
+            _record_interaction(entry, now)
+    return entry
+
+
+def cancel_entry(entry: QueueEntry, now: datetime | None = None) -> bool:
+    """Cancel a waiting callback. Returns False when it had already ended."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        entry = QueueEntry.objects.select_for_update().select_related(
+            "queue__call_center", "queue__service").get(pk=entry.pk)
+        if entry.status != QueueEntry.Status.WAITING:
+            return False
+        entry.cancel(now)
+        entry.save()
+        _record_interaction(entry, now)
+    return True
+
+
+def cancel_by_sms(raw_phone: str) -> int:
+    """CANCEL by text message: cancels the sender's waiting callbacks. Returns how many."""
+    try:
+        phone = normalize_phone(raw_phone)
+    except ValidationError:
+        return 0
+    entries = QueueEntry.objects.filter(phone_index=blind_index(phone),
+                                        kind=QueueEntry.Kind.CALLBACK,
+                                        status=QueueEntry.Status.WAITING)
+    return sum(cancel_entry(entry) for entry in entries)
+
+
+def _record_interaction(entry: QueueEntry, now: datetime) -> None:
+    record_interaction(
+        service=entry.queue.service, channel=Channel.PHONE, location=entry.queue.call_center,
+        started_at=entry.arrived_at, ended_at=now, outcome=FINAL_TO_OUTCOME[entry.status],
+        language=entry.language if entry.language in ("en", "es") else "en",
+        contact_consent=entry.survey_consent and bool(entry.phone),
+        contact_phone=entry.phone if entry.survey_consent else "", source=f"phone:{entry.pk}")
+
+
+def set_agent_status(csr, status: str, now: datetime | None = None) -> AgentState:
+    if status not in AgentState.Status.values:
+        raise ValidationError(f"Unknown status {status!r}.")
+    state, _ = AgentState.objects.update_or_create(
+        user=csr, defaults={"status": status, "changed_at": now or timezone.now()})
+    return state
+
+
+def average_predicted_error(queue: CallQueue | None = None):
+    entries = QueueEntry.objects.filter(first_claimed_at__isnull=False,
+                                        predicted_wait_seconds__isnull=False)
+    if queue is not None:
+        entries = entries.filter(queue=queue)
+    return entries.aggregate(predicted=Avg("predicted_wait_seconds"))
