@@ -120,7 +120,7 @@ def test_article_language_version(article, lang):
     assert set(version) >= {"title", "summary", "body"}
     title, summary, body = version["title"], version["summary"], version["body"]
     assert title.strip() and len(title) <= 110
-    end = summary.rstrip().rstrip("\"”»")
+    end = summary.rstrip().rstrip('"”»')
     assert end.endswith((".", "?", "!")), summary
     # One sentence: no sentence break inside the summary.
     assert not re.search(r"[.!?]\s+[A-ZÁÉÍÓÚÑ¿¡]", end[:-1]), summary
