@@ -94,3 +94,20 @@ def make_sampling_rule(survey, **overrides):
     defaults = {"rate": 1, "cap_days": 90, "link_valid_days": 14, "remind_after_days": 3}
     return SamplingRule.objects.create(service=survey.service, survey=survey,
                                        **{**defaults, **overrides})
+
+
+def make_call_queue(service=None, *, open_hours=True, **overrides):
+    """A queue whose call center is open around the clock every day, unless told otherwise."""
+    from datetime import time
+
+    from civiccx.phone.models import CallQueue
+    from civiccx.services.models import OpeningHours
+
+    center = make_location(kind="call_center", time_zone="America/New_York")
+    if open_hours:
+        OpeningHours.objects.bulk_create(
+            OpeningHours(location=center, weekday=day, opens=time(0), closes=time(23, 59, 59))
+            for day in range(7))
+    defaults = {"slug": f"line-{next(_numbers)}", "callback_threshold_minutes": 0}
+    return CallQueue.objects.create(service=service or make_service(), call_center=center,
+                                    **{**defaults, **overrides})

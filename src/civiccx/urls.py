@@ -7,6 +7,7 @@ from django.urls import include, path
 from civiccx.core import views as core_views
 from civiccx.core.admin_site import StaffAdminSite
 from civiccx.feedback.api import api as feedback_api
+from civiccx.phone import urls as phone_urls
 
 admin.site.__class__ = StaffAdminSite
 admin.site.site_header = "Civic CX administration"
@@ -15,12 +16,14 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/feedback/v1/", feedback_api.urls),
+    path("", include((phone_urls.webhook_urlpatterns, "phone"), namespace="phone-webhooks")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("civiccx.services.urls")),
     path("", include("civiccx.core.urls")),
     path("", include("civiccx.accounts.urls")),
     path("", include("civiccx.feedback.urls")),
+    path("", include("civiccx.phone.urls")),
     prefix_default_language=False,
 )
 

@@ -15,6 +15,7 @@ AXE_PAGES = {
     "feedback:hosted": ["/feedback/phone-assistance/phone/", "/feedback/direct-file/web/"],
     "feedback:thanks": ["/feedback/thank-you/"],
     "feedback:embed-thanks": ["/feedback/embed/thank-you/"],
+    "phone:request-callback": ["/phone/callback/main-line/"],
 }
 
 # Pages behind a sign-in; their browser tests run axe once signed in.
@@ -25,6 +26,8 @@ SIGNED_IN_PAGES = {
     "accounts:staff-enroll": "tests/browser/test_sign_in.py (staff enrollment)",
     "feedback:invitation": "tests/browser/test_feedback.py (signed link)",
     "feedback:embed": "tests/browser/test_feedback.py (widget on a third-party page)",
+    "phone:confirmation": "tests/browser/test_phone.py (after a request)",
+    "phone:cancel": "tests/browser/test_phone.py (signed link)",
 }
 
 # Endpoints that only redirect or accept a POST: there is no page to check.
@@ -32,4 +35,10 @@ NOT_PAGES = {
     "accounts:public-sign-in-start": "redirects to the identity provider",
     "accounts:oidc-callback": "redirects after checking the provider's answer",
     "accounts:sign-out": "POST only, then redirects",
+    "phone-webhooks:voice-start": "Twilio webhook (TwiML, not a page)",
+    "phone-webhooks:voice-language": "Twilio webhook (TwiML, not a page)",
+    "phone-webhooks:voice-choice": "Twilio webhook (TwiML, not a page)",
+    "phone-webhooks:voice-number": "Twilio webhook (TwiML, not a page)",
+    "phone-webhooks:voice-entered": "Twilio webhook (TwiML, not a page)",
+    "phone-webhooks:sms-reply": "Twilio webhook (TwiML, not a page)",
 }

@@ -62,8 +62,7 @@ class QueueEntry(models.Model):
 
     queue = models.ForeignKey(CallQueue, on_delete=models.PROTECT, related_name="entries")
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    status = FSMField(max_length=12, choices=Status.choices, default=Status.WAITING,
-                      protected=True)
+    status = FSMField(max_length=12, choices=Status.choices, default=Status.WAITING)
     phone = EncryptedTextField(blank=True)
     phone_index = models.CharField(max_length=64, blank=True, db_index=True)
     language = models.CharField(max_length=8, default="en")
@@ -94,6 +93,14 @@ class QueueEntry(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.pk} in {self.queue}"
+
+    @property
+    def predicted_low_minutes(self) -> int:
+        return max(1, round((self.predicted_low_seconds or 0) / 60))
+
+    @property
+    def predicted_high_minutes(self) -> int:
+        return max(self.predicted_low_minutes, round((self.predicted_high_seconds or 0) / 60))
 
     @property
     def actual_wait(self) -> timedelta | None:

@@ -202,8 +202,8 @@ def take_next(csr, queues=None, now: datetime | None = None) -> QueueEntry | Non
     second guard, so a callback can never be handed to two CSRs.
     """
     now = now or timezone.now()
-    queues = list(queues if queues is not None else
-                  CallQueue.objects.select_related("call_center"))
+    queues = list(queues if queues is not None else CallQueue.objects.select_related(
+        "call_center").prefetch_related("call_center__hours", "call_center__special_hours"))
     for _ in range(5):
         with transaction.atomic():
             candidates = _claimable(queues, now)

@@ -211,3 +211,5 @@ FORM_RENDERER = "civiccx.core.forms_renderer.USWDSFormRenderer"
 CIVICCX_EMBED_ALLOWED_ORIGINS = env_list("CIVICCX_EMBED_ALLOWED_ORIGINS", ["*"])
 # Survey responses accepted per client address per minute through the JSON API.
 CIVICCX_API_RATE = os.environ.get("CIVICCX_API_RATE", "600/m")
+# Twilio-compatible webhooks are signed with this token (Twilio console: Auth Token).
+TWILIO_AUTH_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN", "")

@@ -7,3 +7,4 @@ DEBUG = True
 SECRET_KEY = SECRET_KEY or "development-only-secret-key-not-for-production"  # noqa: S105
 # A fixed development key so the demo's encrypted fields survive restarts; never used in production.
 CIVICCX_FIELD_KEYS = ["Y2l2aWNjeC1kZXZlbG9wbWVudC1vbmx5LWtleS0wMDA="]
+TWILIO_AUTH_TOKEN = "development-twilio-token"  # noqa: S105

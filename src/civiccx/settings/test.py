@@ -24,3 +24,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 CIVICCX_NOTIFICATION_BACKEND = "civiccx.core.notifications.OutboxBackend"
+TWILIO_AUTH_TOKEN = "test-twilio-token"  # noqa: S105

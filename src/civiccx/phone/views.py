@@ -1,0 +1,73 @@
+"""Public phone pages: ask for a callback, see it confirmed, cancel it by link."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from civiccx.core.views import public_form_ratelimit
+from civiccx.phone.forms import CallbackRequestForm
+from civiccx.phone.models import CallQueue, QueueEntry
+from civiccx.phone.services import (
+    DuplicateCallback,
+    cancel_entry,
+    cancel_token,
+    entry_from_cancel_token,
+    estimate_wait,
+    people_waiting,
+    request_callback,
+)
+
+SESSION_KEY = "civiccx_callbacks"
+
+
+@public_form_ratelimit
+def request_callback_page(request, slug: str):
+    queue = get_object_or_404(CallQueue.objects.select_related("service", "call_center"),
+                              slug=slug)
+    language = "es" if (translation.get_language() or "en").startswith("es") else "en"
+    form = CallbackRequestForm(request.POST if request.method == "POST" else None,
+                               initial={"language": language})
+    if request.method == "POST" and form.is_valid():
+        if form.is_spam():
+            return redirect("services:home")
+        try:
+            entry = request_callback(queue, form.cleaned_data["phone"],
+                                     language=form.cleaned_data["language"], source="web",
+                                     best_time=form.cleaned_data["best_time"],
+                                     survey_consent=form.cleaned_data["survey_consent"])
+        except DuplicateCallback:
+            form.add_error("phone", _("This number already has a callback waiting in this "
+                                      "line. We will call you; you keep your place."))
+        else:
+            request.session.setdefault(SESSION_KEY, []).append(entry.pk)
+            request.session.modified = True
+            return redirect("phone:confirmation", token=cancel_token(entry))
+    estimate = estimate_wait(queue, people_waiting(queue), timezone.now())
+    return render(request, "phone/request_callback.html",
+                  {"queue": queue, "form": form, "estimate": estimate,
+                   "waiting": people_waiting(queue)},
+                  status=400 if form.errors else 200)
+
+
+def confirmation(request, token: str):
+    entry = entry_from_cancel_token(token)
+    if entry is None:
+        return render(request, "phone/link_invalid.html", status=404)
+    ahead = QueueEntry.objects.filter(queue=entry.queue, status=QueueEntry.Status.WAITING,
+                                      arrived_at__lt=entry.arrived_at).count()
+    return render(request, "phone/confirmation.html",
+                  {"entry": entry, "token": token, "ahead": ahead})
+
+
+@public_form_ratelimit
+def cancel(request, token: str):
+    entry = entry_from_cancel_token(token)
+    if entry is None:
+        return render(request, "phone/link_invalid.html", status=404)
+    if request.method == "POST":
+        cancelled = cancel_entry(entry)
+        return render(request, "phone/cancelled.html", {"entry": entry,
+                                                        "was_waiting": cancelled})
+    return render(request, "phone/cancel.html", {"entry": entry, "token": token})

@@ -1,0 +1,276 @@
+"""Twilio-compatible voice and SMS webhooks: the IVR that offers a callback instead of hold.
+
+Every request must carry a valid X-Twilio-Signature (checked with the twilio library's
+RequestValidator against TWILIO_AUTH_TOKEN); unsigned or forged requests get 403.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from twilio.request_validator import RequestValidator
+from twilio.twiml.messaging_response import MessagingResponse
+from twilio.twiml.voice_response import Gather, VoiceResponse
+
+from civiccx.phone.models import CallQueue
+from civiccx.phone.services import (
+    DuplicateCallback,
+    cancel_by_sms,
+    estimate_wait,
+    join_hold,
+    people_waiting,
+    request_callback,
+)
+
+VOICES = {"en": "en-US", "es": "es-US"}
+SAY = {
+    "en": {
+        "welcome": "Thank you for calling the {agency}. For English, press 1.",
+        "not_an_option": "Sorry, that is not an option.",
+        "wait": "Your estimated wait is about {low} to {high} minutes.",
+        "closed": "We are closed now. We open again {opens}.",
+        "offer": "Press 1 to get a call back and keep your place in line. Press 2 to hold.",
+        "offer_closed": "Press 1 to get a call back after we open. You keep your place in line.",
+        "confirm": "We will call you at the number you are calling from, ending in {last4}. "
+                   "Press 1 to confirm, or press 2 to enter a different number.",
+        "enter": "Enter the 10-digit phone number, starting with the area code.",
+        "bad_number": "That number is not valid.",
+        "booked": "Thank you. We will call you back in about {low} to {high} minutes. "
+                  "You keep your place in line. We will also send you a text. Goodbye.",
+        "duplicate": "This number already has a callback waiting. We will call you. Goodbye.",
+        "hold": "Please hold. A representative will be with you soon.",
+        "unknown": "This phone line is not available. Goodbye.",
+    },
+    "es": {
+        "welcome": "Para español, oprima 2.",
+        "not_an_option": "Lo sentimos, esa no es una opción.",
+        "wait": "El tiempo de espera es de unos {low} a {high} minutos.",
+        "closed": "Estamos cerrados. Abrimos de nuevo {opens}.",
+        "offer": "Oprima 1 para que le devolvamos la llamada y conserve su lugar en la fila. "
+                 "Oprima 2 para esperar en la línea.",
+        "offer_closed": "Oprima 1 para que le llamemos cuando abramos. Conserva su lugar.",
+        "confirm": "Le llamaremos al número desde el que llama, que termina en {last4}. "
+                   "Oprima 1 para confirmar u oprima 2 para ingresar otro número.",
+        "enter": "Ingrese el número de teléfono de 10 dígitos, empezando por el código de área.",
+        "bad_number": "Ese número no es válido.",
+        "booked": "Gracias. Le devolveremos la llamada en unos {low} a {high} minutos. "
+                  "Conserva su lugar en la fila. También le enviaremos un mensaje de texto. "
+                  "Adiós.",
+        "duplicate": "Este número ya tiene una devolución de llamada pendiente. Le llamaremos. "
+                     "Adiós.",
+        "hold": "Por favor, espere en la línea. Un representante le atenderá pronto.",
+        "unknown": "Esta línea telefónica no está disponible. Adiós.",
+    },
+}
+
+
+def _twiml(response, status: int = 200) -> HttpResponse:
+    return HttpResponse(str(response), content_type="text/xml", status=status)
+
+
+def twilio_signed(view):
+    """Refuse requests that Twilio did not sign with our auth token."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not settings.TWILIO_AUTH_TOKEN:
+            return HttpResponse("Phone webhooks are not configured (TWILIO_AUTH_TOKEN).",
+                                status=503, content_type="text/plain")
+        signature = request.headers.get("X-Twilio-Signature", "")
+        validator = RequestValidator(settings.TWILIO_AUTH_TOKEN)
+        if not signature or not validator.validate(request.build_absolute_uri(),
+                                                   request.POST.dict(), signature):
+            return HttpResponse("Invalid or missing Twilio signature.", status=403,
+                                content_type="text/plain")
+        return view(request, *args, **kwargs)
+
+    return csrf_exempt(require_POST(wrapper))
+
+
+def _say(node, language: str, key: str, **values):
+    node.say(SAY[language][key].format(**values), language=VOICES[language])
+
+
+def _queue_or_refuse(slug: str):
+    queue = CallQueue.objects.select_related("service__provider", "call_center").filter(
+        slug=slug).first()
+    if queue is None:
+        response = VoiceResponse()
+        _say(response, "en", "unknown")
+        response.hangup()
+        return None, _twiml(response, status=404)
+    return queue, None
+
+
+def _step(queue, name: str, language: str | None = None) -> str:
+    url = reverse(f"phone-webhooks:voice-{name}", args=[queue.slug])
+    return f"{url}?lang={language}" if language else url
+
+
+def _language(request) -> str:
+    return "es" if request.GET.get("lang") == "es" else "en"
+
+
+@twilio_signed
+def voice_start(request, slug: str):
+    queue, refused = _queue_or_refuse(slug)
+    if refused:
+        return refused
+    response = VoiceResponse()
+    gather = Gather(num_digits=1, action=_step(queue, "language"), method="POST", timeout=6)
+    _say(gather, "en", "welcome", agency=queue.service.provider.name)
+    _say(gather, "es", "welcome")
+    response.append(gather)
+    response.redirect(_step(queue, "start"), method="POST")
+    return _twiml(response)
+
+
+def _offer(queue, language: str):
+    response = VoiceResponse()
+    now = timezone.now()
+    estimate = estimate_wait(queue, people_waiting(queue), now)
+    gather = Gather(num_digits=1, action=_step(queue, "choice", language), method="POST",
+                    timeout=8)
+    if estimate.opens_at:
+        opens = timezone.localtime(estimate.opens_at).strftime("%A %-I:%M %p")
+        _say(gather, language, "closed", opens=opens)
+        _say(gather, language, "offer_closed")
+        response.append(gather)
+        response.hangup()
+        return response
+    minutes = estimate.mean_seconds / 60
+    if (minutes <= queue.callback_threshold_minutes
+            or minutes > queue.callback_max_wait_minutes):
+        return _hold(queue, language, None)
+    _say(gather, language, "wait", low=estimate.low_minutes, high=estimate.high_minutes)
+    _say(gather, language, "offer")
+    response.append(gather)
+    response.redirect(_step(queue, "choice", language) + "&Digits=2", method="POST")
+    return response
+
+
+def _hold(queue, language: str, caller: str | None):
+    join_hold(queue, caller or "", language=language)
+    response = VoiceResponse()
+    _say(response, language, "hold")
+    response.enqueue(queue.slug)
+    return response
+
+
+@twilio_signed
+def voice_language(request, slug: str):
+    queue, refused = _queue_or_refuse(slug)
+    if refused:
+        return refused
+    digits = request.POST.get("Digits", "")
+    if digits not in ("1", "2"):
+        response = VoiceResponse()
+        _say(response, "en", "not_an_option")
+        response.redirect(_step(queue, "start"), method="POST")
+        return _twiml(response)
+    return _twiml(_offer(queue, "en" if digits == "1" else "es"))
+
+
+@twilio_signed
+def voice_choice(request, slug: str):
+    queue, refused = _queue_or_refuse(slug)
+    if refused:
+        return refused
+    language = _language(request)
+    digits = request.POST.get("Digits") or request.GET.get("Digits", "")
+    if digits == "2":
+        return _twiml(_hold(queue, language, request.POST.get("From")))
+    if digits != "1":
+        response = VoiceResponse()
+        _say(response, language, "not_an_option")
+        response.append(_offer(queue, language))
+        return _twiml(response)
+    response = VoiceResponse()
+    caller = request.POST.get("From", "")
+    gather = Gather(num_digits=1, action=_step(queue, "number", language), method="POST")
+    _say(gather, language, "confirm", last4=" ".join(caller[-4:]) if caller else "")
+    response.append(gather)
+    return _twiml(response)
+
+
+def _book(queue, language: str, number: str):
+    response = VoiceResponse()
+    try:
+        entry = request_callback(queue, number, language=language, source="ivr",
+                                 survey_consent=True)
+    except DuplicateCallback:
+        _say(response, language, "duplicate")
+        response.hangup()
+        return response
+    low = max(1, round(entry.predicted_low_seconds / 60))
+    high = max(low, round(entry.predicted_high_seconds / 60))
+    _say(response, language, "booked", low=low, high=high)
+    response.hangup()
+    return response
+
+
+def _ask_for_number(queue, language: str, response=None):
+    response = response or VoiceResponse()
+    gather = Gather(num_digits=10, action=_step(queue, "entered", language), method="POST",
+                    timeout=10)
+    _say(gather, language, "enter")
+    response.append(gather)
+    return response
+
+
+@twilio_signed
+def voice_number(request, slug: str):
+    queue, refused = _queue_or_refuse(slug)
+    if refused:
+        return refused
+    language = _language(request)
+    if request.POST.get("Digits") == "1" and request.POST.get("From"):
+        try:
+            return _twiml(_book(queue, language, request.POST["From"]))
+        except ValidationError:
+            pass  # a caller ID that is not a real number: ask for one
+    return _twiml(_ask_for_number(queue, language))
+
+
+@twilio_signed
+def voice_entered(request, slug: str):
+    queue, refused = _queue_or_refuse(slug)
+    if refused:
+        return refused
+    language = _language(request)
+    try:
+        return _twiml(_book(queue, language, request.POST.get("Digits", "")))
+    except ValidationError:
+        response = VoiceResponse()
+        _say(response, language, "bad_number")
+        return _twiml(_ask_for_number(queue, language, response))
+
+
+SMS_REPLIES = {
+    "cancelled": {"en": "Your callback is cancelled. Call us any time.",
+                  "es": "Su devolución de llamada fue cancelada. Llámenos cuando quiera."},
+    "none": {"en": "We found no waiting callback for this number.",
+             "es": "No encontramos una devolución de llamada pendiente para este número."},
+    "help": {"en": "Reply CANCEL to cancel your callback.",
+             "es": "Responda CANCELAR para cancelar su devolución de llamada."},
+}
+
+
+@twilio_signed
+def sms_reply(request):
+    body = request.POST.get("Body", "").strip().lower()
+    language = "es" if body.startswith("cancelar") else "en"
+    if body in ("cancel", "cancelar", "stop", "cancel callback"):
+        key = "cancelled" if cancel_by_sms(request.POST.get("From", "")) else "none"
+    else:
+        key = "help"
+    response = MessagingResponse()
+    response.message(SMS_REPLIES[key][language])
+    return _twiml(response)

@@ -1,0 +1,151 @@
+"""Staff pages: the CSR workspace (status, next call, outcome), live queue figures for HTMX,
+the supervisor's view, and how good the wait estimates have been."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Min
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from civiccx.core.charts import Series, line_chart
+from civiccx.core.roles import CSR, CX_ANALYST, role_required
+from civiccx.phone.models import AgentState, CallQueue, QueueEntry
+from civiccx.phone.services import record_outcome, set_agent_status, take_next
+from civiccx.services.audit import record_pii_read
+
+
+def queue_figures(now=None) -> list[dict]:
+    now = now or timezone.now()
+    start = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    rows = []
+    waiting = dict(QueueEntry.objects.filter(status=QueueEntry.Status.WAITING)
+                   .values_list("queue").annotate(n=Count("pk")))
+    oldest = dict(QueueEntry.objects.filter(status=QueueEntry.Status.WAITING)
+                  .values_list("queue").annotate(first=Min("arrived_at")))
+    for queue in CallQueue.objects.select_related("service"):
+        waits = [(claimed - arrived).total_seconds() for arrived, claimed in
+                 QueueEntry.objects.filter(queue=queue, first_claimed_at__gte=start)
+                 .values_list("arrived_at", "first_claimed_at")]
+        answered = len(waits)
+        within = sum(1 for wait in waits if wait <= queue.service_level_seconds)
+        rows.append({
+            "queue": queue, "waiting": waiting.get(queue.pk, 0),
+            "callbacks": QueueEntry.objects.filter(queue=queue, kind="callback",
+                                                   status=QueueEntry.Status.WAITING).count(),
+            "oldest_minutes": int((now - oldest[queue.pk]).total_seconds() // 60)
+            if queue.pk in oldest else None,
+            "answered_today": answered,
+            "service_level": within / answered if answered else None,
+        })
+    return rows
+
+
+def _my_call(user):
+    return (QueueEntry.objects.select_related("queue__service")
+            .filter(csr=user, status=QueueEntry.Status.IN_PROGRESS).first())
+
+
+@role_required(CSR)
+def workspace(request):
+    state, _created = AgentState.objects.get_or_create(user=request.user)
+    call = _my_call(request.user)
+    if call is not None and call.phone:
+        record_pii_read(request, call)
+    history = []
+    if call is not None:
+        history = (QueueEntry.objects.filter(phone_index=call.phone_index)
+                   .exclude(pk=call.pk).exclude(phone_index="").order_by("-arrived_at")[:5])
+    return render(request, "phone/workspace.html", {
+        "state": state, "call": call, "history": history, "statuses": AgentState.Status.choices,
+        "figures": queue_figures()})
+
+
+@role_required(CSR)
+def live_figures(request):
+    return render(request, "phone/_figures.html", {"figures": queue_figures()})
+
+
+@role_required(CSR)
+@require_POST
+def change_status(request):
+    try:
+        set_agent_status(request.user, request.POST.get("status", ""))
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    return redirect("phone:workspace")
+
+
+@role_required(CSR)
+@require_POST
+def next_call(request):
+    if _my_call(request.user) is not None:
+        messages.error(request, _("Finish your current call first."))
+    elif take_next(request.user) is None:
+        messages.info(request, _("Nobody is waiting right now."))
+    return redirect("phone:workspace")
+
+
+@role_required(CSR)
+@require_POST
+def finish_call(request, pk: int):
+    entry = get_object_or_404(QueueEntry, pk=pk)
+    try:
+        record_outcome(entry, request.user, request.POST.get("outcome", ""),
+                       notes=request.POST.get("notes", "")[:2000])
+    except PermissionDenied:
+        messages.error(request, _("That call belongs to another representative; it was not "
+                                  "changed."))
+        return redirect("phone:workspace")
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("phone:workspace")
+    messages.success(request, _("Outcome saved."))
+    return redirect("phone:workspace")
+
+
+@role_required(CSR, CX_ANALYST)
+def supervisor(request):
+    states = AgentState.objects.select_related("user").exclude(
+        status=AgentState.Status.OFFLINE).order_by("status", "user__username")
+    return render(request, "phone/supervisor.html",
+                  {"figures": queue_figures(), "states": states,
+                   "counts": dict(states.values_list("status").annotate(n=Count("pk")))})
+
+
+@role_required(CX_ANALYST)
+def estimates(request):
+    """Predicted vs actual waits, by day: is what we tell callers honest?"""
+    since = timezone.now() - timedelta(days=30)
+    entries = (QueueEntry.objects.filter(first_claimed_at__gte=since,
+                                         predicted_wait_seconds__isnull=False)
+               .values_list("arrived_at", "first_claimed_at", "predicted_wait_seconds",
+                            "predicted_low_seconds", "predicted_high_seconds"))
+    by_day = defaultdict(list)
+    for arrived, claimed, predicted, low, high in entries:
+        actual = (claimed - arrived).total_seconds()
+        by_day[timezone.localtime(arrived).date()].append(
+            (predicted, actual, (low or 0) <= actual <= (high or 0)))
+    rows = []
+    for day in sorted(by_day):
+        items = by_day[day]
+        n = len(items)
+        rows.append({"day": day, "n": n,
+                     "mean_abs_error_min": sum(abs(p - a) for p, a, _ in items) / n / 60,
+                     "bias_min": sum(p - a for p, a, _ in items) / n / 60,
+                     "in_range": sum(1 for *_, inside in items if inside) / n})
+    chart = line_chart(
+        _("Wait estimate error by day (minutes)"), [r["day"].strftime("%m-%d") for r in rows],
+        [Series(_("Mean absolute error"), [round(r["mean_abs_error_min"], 1) for r in rows]),
+         Series(_("Bias (positive: we over-estimated)"), [round(r["bias_min"], 1)
+                                                          for r in rows])],
+        y_format="{:.0f}") if rows else ""
+    return render(request, "phone/estimates.html", {"rows": rows, "chart": chart})
+
+
