@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("civiccx.accounts.urls")),
     path("", include("civiccx.feedback.urls")),
     path("", include("civiccx.phone.urls")),
+    path("", include("civiccx.staffing.urls")),
     prefix_default_language=False,
 )
 

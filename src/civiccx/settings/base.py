@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "civiccx.services",
     "civiccx.feedback",
     "civiccx.phone",
+    "civiccx.staffing",
 ]
 
 MIDDLEWARE = [
