@@ -113,3 +113,14 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """Requests leave their language active in the thread; each test starts in English so
+    reverse() gives unprefixed URLs."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

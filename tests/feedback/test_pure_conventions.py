@@ -17,7 +17,9 @@ PURE_MODULES = [
     *sorted((ROOT / "src/civiccx/feedback/instruments").glob("*.py")),
 ]
 PURE_TESTS = [
-    *sorted((ROOT / "tests/feedback").glob("test_*.py")),
+    *(ROOT / "tests/feedback" / name for name in (
+        "test_instruments.py", "test_comment_tags.py", "test_scoring.py",
+        "test_a11_formats.py", "test_pure_conventions.py")),
     ROOT / "tests/core/test_redaction.py",
     ROOT / "tests/core/test_fiscal.py",
 ]

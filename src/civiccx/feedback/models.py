@@ -3,7 +3,8 @@ dashboards read (so a quarter's scores never require scanning raw responses)."""
 
 from __future__ import annotations
 
-from functools import cached_property
+import json
+from functools import cached_property, lru_cache
 
 from auditlog.registry import auditlog
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -50,25 +51,36 @@ class Survey(models.Model):
     @cached_property
     def instrument(self) -> Instrument:
         """The instrument with custom questions and the service and agency names filled in."""
-        base = load_instrument(self.instrument_name, self.instrument_version,
-                               self.variant or None)
-        if self.custom_questions:
-            base = with_custom_questions(base, self.custom_questions)
         provider = self.service.provider
-        pra = {}
-        if self.omb_control_number and self.omb_expiration_date:
-            pra = {"omb_control_number": self.omb_control_number,
-                   "expiration_date": self.omb_expiration_date.strftime("%m/%d/%Y")}
-        return render_instrument(
-            base,
-            {"en": self.service.name, "es": self.service.name_es or self.service.name},
-            {"en": provider.name, "es": provider.name_es or provider.name},
-            burden_minutes=self.burden_minutes, **pra)
+        expiration = (self.omb_expiration_date.strftime("%m/%d/%Y")
+                      if self.omb_expiration_date else "")
+        return _rendered_instrument(
+            self.instrument_name, self.instrument_version, self.variant,
+            json.dumps(self.custom_questions, sort_keys=True),
+            (self.service.name, self.service.name_es or self.service.name),
+            (provider.name, provider.name_es or provider.name),
+            self.omb_control_number, expiration, self.burden_minutes)
 
     @property
     def kind(self) -> str:
         return "thumbs" if self.instrument_name == "a11_v2" and self.variant != "radio" \
             else "likert"
+
+
+@lru_cache(maxsize=512)
+def _rendered_instrument(name, version, variant, custom_json, service, agency, omb_number,
+                         expiration, burden) -> Instrument:
+    """Rendering is pure, so each distinct survey is rendered once per process."""
+    base = load_instrument(name, version, variant or None)
+    custom = json.loads(custom_json)
+    if custom:
+        base = with_custom_questions(base, custom)
+    pra = {}
+    if omb_number and expiration:
+        pra = {"omb_control_number": omb_number, "expiration_date": expiration}
+    return render_instrument(base, dict(zip(("en", "es"), service, strict=True)),
+                             dict(zip(("en", "es"), agency, strict=True)),
+                             burden_minutes=burden, **pra)
 
 
 class SamplingRule(models.Model):

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Sum
 
 from civiccx.feedback.instruments import Instrument
@@ -31,6 +31,32 @@ def increment(*, service_id: int, channel: str, fiscal_quarter: str, language: s
             Rollup.objects.create(**key, **deltas)
     except IntegrityError:  # another writer created the cell first
         Rollup.objects.filter(**key).update(**updates)
+
+
+def add_cells(*, service_id: int, channel: str, fiscal_quarter: str, language: str,
+              cells: list[tuple[str, dict]]) -> None:
+    """Add many cells' deltas in one INSERT ... ON CONFLICT DO UPDATE (PostgreSQL, SQLite).
+
+    One statement per response keeps the time hot counter rows stay locked short, which is
+    what limits concurrent writers.
+    """
+    merged: dict[str, dict[str, int]] = {}
+    for metric, deltas in cells:
+        for name, amount in deltas.items():
+            merged.setdefault(metric, dict.fromkeys(COUNTERS, 0))[name] += amount
+    table = Rollup._meta.db_table
+    values, params = [], []
+    for metric, counts in merged.items():
+        values.append("(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
+        params += [service_id, channel, fiscal_quarter, language, metric,
+                   *(counts[name] for name in COUNTERS)]
+    updates = ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in COUNTERS)
+    sql = (f"INSERT INTO {table} (service_id, channel, fiscal_quarter, language, metric, "
+           f"{', '.join(COUNTERS)}) VALUES {', '.join(values)} "
+           f"ON CONFLICT (service_id, channel, fiscal_quarter, language, metric) "
+           f"DO UPDATE SET {updates}")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def metrics_for_answers(instrument: Instrument, answers: dict) -> list[tuple[str, dict]]:

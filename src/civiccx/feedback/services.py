@@ -11,7 +11,7 @@ from civiccx.core.redaction import redact
 from civiccx.feedback.comment_tags import tag_comment
 from civiccx.feedback.instruments import AnswerError, validate_answers
 from civiccx.feedback.models import Comment, Invitation, Response, Survey
-from civiccx.feedback.rollups import OFFERED, increment, metrics_for_answers
+from civiccx.feedback.rollups import OFFERED, add_cells, increment, metrics_for_answers
 from civiccx.services.models import Channel
 
 LANGUAGES = ("en", "es")
@@ -65,9 +65,8 @@ def submit_response(survey: Survey, answers: dict, *, language: str, source: str
             interaction=invitation.interaction if invitation else None, fiscal_quarter=quarter,
             language=language, answers=clean, source=source, submitted_at=submitted_at)
         _store_comments(survey, response, clean)
-        for metric, deltas in metrics_for_answers(survey.instrument, clean):
-            increment(service_id=survey.service_id, channel=channel, fiscal_quarter=quarter,
-                      language=language, metric=metric, **deltas)
+        add_cells(service_id=survey.service_id, channel=channel, fiscal_quarter=quarter,
+                  language=language, cells=metrics_for_answers(survey.instrument, clean))
     return response
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from civiccx.settings.environment import database_from_url, env_bool, env_list
+from civiccx.settings.environment import cache_from_url, database_from_url, env_bool, env_list
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = Path(os.environ.get("CIVICCX_HOME", Path.cwd())).resolve()
@@ -165,12 +165,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "civiccx_cache",
-    }
-}
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "db://civiccx_cache"))}
 RATELIMIT_VIEW = "civiccx.core.views.rate_limited"
 # Public forms: this many POSTs per client address per minute.
 CIVICCX_PUBLIC_FORM_RATE = os.environ.get("CIVICCX_PUBLIC_FORM_RATE", "10/m")

@@ -74,6 +74,21 @@ def database_from_url(url: str, *, variable: str = "DATABASE_URL") -> dict:
     return config
 
 
+def cache_from_url(url: str) -> dict:
+    """The cache that holds rate-limit counters: `redis://host:6379/0` (shared by all web
+    processes: use it in production), `db://table` (the default) or `locmem://`."""
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": url.split("://", 1)[1] or "civiccx_cache"}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    raise ImproperlyConfigured(
+        f"CACHE_URL {url!r} is not supported: use redis://HOST:6379/0, db://TABLE or locmem://.")
+
+
 def redact_url(url: str) -> str:
     """Hide a password in a URL before it goes into an error message."""
     if "@" in url and "://" in url:
