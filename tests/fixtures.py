@@ -124,3 +124,10 @@ def _english_by_default():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_surveys():
+    from civiccx.feedback import api
+
+    api._surveys.clear()

@@ -6,6 +6,7 @@ and say what is wrong; an accepted response is stored whole or not at all.
 
 from __future__ import annotations
 
+import time
 from typing import Any, Literal
 
 from django.conf import settings
@@ -75,12 +76,29 @@ def _guard(request: HttpRequest):
     return None
 
 
+SURVEY_CACHE_SECONDS = 30
+_surveys: dict[int, tuple[float, Survey | None]] = {}
+
+
+def active_survey(pk: int) -> Survey | None:
+    """Surveys change rarely and every response names one: keep them 30 s per process."""
+    now = time.monotonic()
+    cached = _surveys.get(pk)
+    if cached and cached[0] > now:
+        return cached[1]
+    survey = (Survey.objects.select_related("service__provider")
+              .filter(pk=pk, is_active=True).first())
+    if len(_surveys) > 10_000:
+        _surveys.clear()
+    _surveys[pk] = (now + SURVEY_CACHE_SECONDS, survey)
+    return survey
+
+
 @api.post("/responses", response={201: ResponseOut, 400: ErrorOut, 404: ErrorOut,
                                   409: ErrorOut, 410: ErrorOut, 413: ErrorOut, 415: ErrorOut,
                                   429: ErrorOut}, summary="Submit one survey response")
 def create_response(request, payload: ResponseIn):
-    survey = (Survey.objects.select_related("service__provider")
-              .filter(pk=payload.survey, is_active=True).first())
+    survey = active_survey(payload.survey)
     if survey is None:
         return 404, {"detail": f"No active survey with id {payload.survey}."}
     invitation = None

@@ -148,7 +148,7 @@ def _write_rollups(rollups: Counter) -> None:
     for (service_id, channel, quarter, language, metric), counts in cells.items():
         row, _ = Rollup.objects.get_or_create(service_id=service_id, channel=channel,
                                               fiscal_quarter=quarter, language=language,
-                                              metric=metric)
+                                              metric=metric, shard=0)
         for column, amount in counts.items():
             setattr(row, column, getattr(row, column) + amount)
         row.save()

@@ -183,7 +183,9 @@ class Rollup(models.Model):
     `metric` names what the counts mean: "likert:<driver>" (c1..c5 = answers at points 1..5),
     "thumbs:<driver>" (c0 = down, c1 = up), "went_well:<indicator>" / "not_well:<indicator>"
     (c1 = times ticked), "volume:served" / "volume:offered" / "volume:responses" (c1).
-    Written in the same transaction as what they count, so they are always exact.
+    Written in the same transaction as what they count, so they are always exact. Each cell
+    is split into `ROLLUP_SHARDS` rows written at random: concurrent responses to the same
+    service then rarely wait on each other's row locks (which are held until commit).
     """
 
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="rollups")
@@ -191,6 +193,9 @@ class Rollup(models.Model):
     fiscal_quarter = models.CharField(max_length=8)
     language = models.CharField(max_length=8)
     metric = models.CharField(max_length=40)
+    shard = models.PositiveSmallIntegerField(
+        default=0, help_text="Writers spread over shards so no single row is a hot spot; "
+                             "readers sum the shards.")
     c0 = models.BigIntegerField(default=0)
     c1 = models.BigIntegerField(default=0)
     c2 = models.BigIntegerField(default=0)
@@ -200,8 +205,8 @@ class Rollup(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(
-            fields=["service", "channel", "fiscal_quarter", "language", "metric"],
-            name="unique_rollup_cell")]
+            fields=["service", "channel", "fiscal_quarter", "language", "metric", "shard"],
+            name="unique_rollup_cell_shard")]
         indexes = [models.Index(fields=["fiscal_quarter", "metric"])]
 
     def __str__(self):

@@ -3,6 +3,7 @@ the same transaction, and dashboards read those rows instead of raw responses.""
 
 from __future__ import annotations
 
+import random
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from civiccx.feedback.models import Rollup
 from civiccx.feedback.scoring import DriverTally, ThumbsTally
 
 COUNTERS = ("c0", "c1", "c2", "c3", "c4", "c5")
+ROLLUP_SHARDS = 16
 SERVED, OFFERED, RESPONSES = "volume:served", "volume:offered", "volume:responses"
 
 
@@ -22,7 +24,7 @@ def increment(*, service_id: int, channel: str, fiscal_quarter: str, language: s
               metric: str, **deltas: int) -> None:
     """Add `deltas` (e.g. c3=1) to one rollup cell, creating it the first time."""
     key = {"service_id": service_id, "channel": channel, "fiscal_quarter": fiscal_quarter,
-           "language": language, "metric": metric}
+           "language": language, "metric": metric, "shard": random.randrange(ROLLUP_SHARDS)}
     updates = {name: F(name) + amount for name, amount in deltas.items()}
     if Rollup.objects.filter(**key).update(**updates):
         return
@@ -45,15 +47,16 @@ def add_cells(*, service_id: int, channel: str, fiscal_quarter: str, language: s
         for name, amount in deltas.items():
             merged.setdefault(metric, dict.fromkeys(COUNTERS, 0))[name] += amount
     table = Rollup._meta.db_table
+    shard = random.randrange(ROLLUP_SHARDS)
     values, params = [], []
-    for metric, counts in merged.items():
-        values.append("(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
-        params += [service_id, channel, fiscal_quarter, language, metric,
+    for metric, counts in sorted(merged.items()):  # a fixed order: no deadlocks
+        values.append("(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
+        params += [service_id, channel, fiscal_quarter, language, metric, shard,
                    *(counts[name] for name in COUNTERS)]
     updates = ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in COUNTERS)
     sql = (f"INSERT INTO {table} (service_id, channel, fiscal_quarter, language, metric, "
-           f"{', '.join(COUNTERS)}) VALUES {', '.join(values)} "
-           f"ON CONFLICT (service_id, channel, fiscal_quarter, language, metric) "
+           f"shard, {', '.join(COUNTERS)}) VALUES {', '.join(values)} "
+           f"ON CONFLICT (service_id, channel, fiscal_quarter, language, metric, shard) "
            f"DO UPDATE SET {updates}")
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

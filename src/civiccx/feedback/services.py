@@ -71,18 +71,21 @@ def submit_response(survey: Survey, answers: dict, *, language: str, source: str
 
 
 def _store_comments(survey: Survey, response: Response, clean: dict) -> None:
+    redacted_any = False
     for question in survey.instrument.questions:
         if question.type != "textarea" or not clean.get(question.id):
             continue
         redacted = redact(clean[question.id])
         clean[question.id] = redacted.text  # raw text with PII is never stored
+        redacted_any = True
         tags = tag_comment(redacted.text)
         Comment.objects.create(
             response=response, question_id=question.id, text=redacted.text,
             redactions=sum(redacted.counts.values()), sentiment=tags.sentiment.score,
             sentiment_label=tags.sentiment.label, topics=sorted(tags.topics))
-    Response.objects.filter(pk=response.pk).update(answers=clean)
-    response.answers = clean
+    if redacted_any:
+        Response.objects.filter(pk=response.pk).update(answers=clean)
+        response.answers = clean
 
 
 def record_offer(survey: Survey, channel: str, language: str, when=None) -> None:
