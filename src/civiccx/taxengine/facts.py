@@ -30,6 +30,7 @@ class ValueType:
     name: str
     coerce: Callable[[object], object]
     placeholder: object = None
+    assume: object = None  # a stand-in answer used only while searching for missing facts
 
     def check(self, path: str, value: object) -> object:
         try:
@@ -109,7 +110,7 @@ def enum(*options: str) -> ValueType:
             return v
         raise ValueError(f"{v!r} is not one of: {', '.join(options)}")
 
-    return ValueType("enum(" + "|".join(options) + ")", coerce)
+    return ValueType("enum(" + "|".join(options) + ")", coerce, assume=options[0])
 
 
 def _collection(v: object) -> tuple:
@@ -118,14 +119,14 @@ def _collection(v: object) -> tuple:
     raise TypeError("must be a list of item ids")
 
 
-DOLLARS = ValueType("dollars", _dollars, 0)
-SIGNED_DOLLARS = ValueType("dollars", _signed_dollars, 0)
-BOOL = ValueType("boolean", _bool, False)
-INT = ValueType("integer", _int, 0)
-DATE = ValueType("date", _date)
-TIN = ValueType("tin", _tin)
-COLLECTION = ValueType("collection", _collection, ())
-MONTHS = ValueType("months", lambda v: _months(v), 0)
+DOLLARS = ValueType("dollars", _dollars, 0, 0)
+SIGNED_DOLLARS = ValueType("dollars", _signed_dollars, 0, 0)
+BOOL = ValueType("boolean", _bool, False, False)
+INT = ValueType("integer", _int, 0, 0)
+DATE = ValueType("date", _date, None, dt.date(1990, 1, 1))
+TIN = ValueType("tin", _tin, None, "123-45-6789")
+COLLECTION = ValueType("collection", _collection, (), ())
+MONTHS = ValueType("months", lambda v: _months(v), 0, 0)
 
 
 def _months(v: object) -> int:

@@ -202,7 +202,7 @@ class FactGraph:
                     if m not in needed:
                         needed.append(m)
                     f = self.fact(m)
-                    self._assumed[m] = f.type.placeholder
+                    self._assumed[m] = f.type.assume
                 self._cache.clear()
         finally:
             self._assumed.clear()
