@@ -55,7 +55,8 @@ SCHEMA = pa.schema([*(pa.field(k, t) for k, t in RETURN_COLUMNS.items()),
                     pa.field("dependents", pa.list_(pa.struct(
                         [pa.field(k, t) for k, t in DEPENDENT_FIELDS.items()])))])
 OUTPUT_COLUMNS = (
-    "total_income", "taxable_social_security", "adjustments", "agi", "standard_deduction",
+    "total_income", "taxable_social_security", "educator_deduction", "student_loan_deduction",
+    "adjustments", "agi", "standard_deduction",
     "taxable_income", "tax", "ctc_nonrefundable", "actc", "eitc", "total_tax", "total_payments",
     "refund", "amount_owed", "n_ctc_children", "n_other_dependents", "n_eitc_children",
 )
@@ -406,6 +407,7 @@ def _compute_year(t: pa.Table, p: YearParams):
     ko = codes != ""
     res = {
         "total_income": total_income, "taxable_social_security": taxable_ss,
+        "educator_deduction": educ, "student_loan_deduction": sli,
         "adjustments": adjustments, "agi": agi, "standard_deduction": std,
         "taxable_income": ti, "tax": tax, "ctc_nonrefundable": l14, "actc": actc, "eitc": eitc,
         "total_tax": total_tax, "total_payments": payments,
