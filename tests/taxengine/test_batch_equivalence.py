@@ -68,3 +68,11 @@ def test_vectorized_tables_equal_scalar_tables(year, _, status, incomes):
         for joint in (False, True):
             got = eic_from_table_v(x, np.full(len(x), n), np.full(len(x), joint), p).tolist()
             assert got == [eic_from_table(v, n, joint, p) for v in incomes]
+
+
+@pytest.mark.parametrize("year", [2023, 2024])
+def test_batch_equals_graph_on_realistic_households(year):
+    """The Tax-Calculator households (many EIC, CTC and ACTC claims), record by record."""
+    from tests.taxengine.households import random_households
+
+    assert_batch_equals_graph(random_households(2_000, year, seed=7))
