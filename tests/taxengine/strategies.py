@@ -11,7 +11,7 @@ from civiccx.taxengine.money import fmt
 from civiccx.taxengine.params import FILING_STATUSES
 from civiccx.taxengine.rules.answers import RELATIONSHIP
 
-RELATIONSHIPS = RELATIONSHIP.coerce.__closure__[0].cell_contents
+RELATIONSHIPS = RELATIONSHIP.options
 
 
 def money(max_dollars: int, cents: bool = True) -> st.SearchStrategy[str]:

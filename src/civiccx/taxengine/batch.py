@@ -26,7 +26,7 @@ from civiccx.taxengine.rules.filing_status import (
 )
 
 SINGLE, MFJ, MFS, HOH, QSS = range(5)
-RELATIONSHIPS = RELATIONSHIP.coerce.__closure__[0].cell_contents  # the enum's options, in order
+RELATIONSHIPS = RELATIONSHIP.options
 TIN_KINDS = ("ssn", "itin", "atin")
 
 RETURN_COLUMNS = {

@@ -31,6 +31,7 @@ class ValueType:
     coerce: Callable[[object], object]
     placeholder: object = None
     assume: object = None  # a stand-in answer used only while searching for missing facts
+    options: tuple = ()  # the allowed values of an enum
 
     def check(self, path: str, value: object) -> object:
         try:
@@ -110,7 +111,8 @@ def enum(*options: str) -> ValueType:
             return v
         raise ValueError(f"{v!r} is not one of: {', '.join(options)}")
 
-    return ValueType("enum(" + "|".join(options) + ")", coerce, assume=options[0])
+    return ValueType("enum(" + "|".join(options) + ")", coerce, assume=options[0],
+                     options=tuple(options))
 
 
 def _collection(v: object) -> tuple:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from civiccx.taxengine.facts import BOOL, DOLLARS, TEXT, WORKSHEET, Dictionary
+from civiccx.taxengine.facts import BOOL, DOLLARS, TEXT, WORKSHEET, Dictionary, tin_kind
 from civiccx.taxengine.tables import eic_from_table
 
 
@@ -43,8 +43,6 @@ def declare(d: Dictionary) -> None:
                 "/filingStatus", "/numberOfEitcChildren", "/livedApartFromSpouseLast6Months",
                 "/eitcFilerAgeOk", "/livedInUsOverHalfYear"])
     def _why_not(f):
-        from civiccx.taxengine.facts import tin_kind
-
         if f("/earnedIncome") <= 0:
             return "no earned income (Pub. 596 Rule 7)"
         if f("/investmentIncome") > f.p.eitc_investment_limit:
