@@ -27,8 +27,22 @@ def _birth(year: int, age: int) -> str:
     return f"{year - age}-07-01"  # mid-year: age at year end is unambiguous
 
 
+def critical_wages(year: int) -> list[int]:
+    """Wages at the EIC and CTC corners: earned income amounts, phase-out thresholds, completed
+    phase-out amounts (single and joint) and the ACTC's $2,500 floor, each with near neighbours."""
+    from civiccx.taxengine.params import load
+
+    p = load(year)
+    points = {p.actc_earned_threshold}
+    for seq in (p.eitc_earned_amount, p.eitc_threshold, p.eitc_threshold_joint,
+                p.eitc_completed, p.eitc_completed_joint):
+        points.update(seq)
+    return sorted({x // 100 + d for x in points for d in (-51, -30, -1, 0, 1, 29, 49)})
+
+
 def random_households(n: int, year: int, seed: int = 0) -> list[dict]:
     rng = np.random.default_rng(seed + year)
+    corners = critical_wages(year)
     docs = []
     for i in range(n):
         dependent_filer = rng.random() < 0.03
@@ -57,6 +71,8 @@ def random_households(n: int, year: int, seed: int = 0) -> list[dict]:
             r = rng.random()
             if r < 0.08:
                 return 0
+            if r < 0.14:
+                return int(rng.choice(corners))
             if r < 0.5:
                 return int(rng.integers(1, 30_000))
             if r < 0.9:
@@ -65,7 +81,7 @@ def random_households(n: int, year: int, seed: int = 0) -> list[dict]:
 
         w2s = []
         for filer in ("primary", "secondary") if joint else ("primary",):
-            w = wage()
+            w = wage() if filer == "primary" or w2s and int(w2s[0]["wages"]) > 0 else 0
             if dependent_filer:
                 w = int(rng.integers(0, 20_000))
             if w:

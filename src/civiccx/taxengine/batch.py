@@ -189,13 +189,16 @@ def eic_from_table_v(amount: np.ndarray, n: np.ndarray, joint: np.ndarray, p: Ye
     completed = np.where(joint, pick(p.eitc_completed_joint), pick(p.eitc_completed))
     threshold = np.where(joint, pick(p.eitc_threshold_joint), pick(p.eitc_threshold))
     lo = amount // 5000 * 5000
-    mid2 = np.where(amount < 5000, 5000, 2 * lo + 5000)
+    mid2 = np.where(amount < 5000, 5000, lo + np.minimum(lo + 5000, completed))
     phase_in = mid2 * pick(p.eitc_phasein_bp)
     cap = 2 * pick(p.eitc_max) * BP
     phase_out = cap - np.maximum(0, mid2 - 2 * threshold) * pick(p.eitc_phaseout_bp)
     doubled = np.maximum(0, np.minimum(np.minimum(phase_in, cap), phase_out))
     unit = 2 * 100 * BP
-    credit = np.maximum((doubled + unit // 2) // unit * 100, 100)
+    credit = (doubled + unit // 2) // unit * 100
+    hi = np.where(amount < 5000, 5000, np.minimum(lo + 5000, completed))
+    credit = np.where((hi > pick(p.eitc_earned_amount)) & (np.maximum(lo, 100) < threshold),
+                      pick(p.eitc_max), credit)
     return np.where((amount < 100) | (amount >= completed), 0, credit)
 
 

@@ -6,9 +6,11 @@ $25 wide up to $3,000, then $50 wide. At $100,000 or more the Tax Computation Wo
 income times the bracket rate minus a subtraction amount, which equals the exact bracket tax.
 
 EIC Table (Pub. 596 / Form 1040 instructions): rows are $1-50, then $50 wide; the credit is the
-statutory formula (IRC 32(a),(b)) at the row midpoint, rounded to the nearest dollar. At and above
-the completed phase-out amount the credit is $0; in the last rows below it the table shows at
-least $1.
+statutory formula (IRC 32(a),(b)) at the row midpoint, rounded to the nearest dollar. The last
+row ends at the completed phase-out amount and is figured at its own midpoint (2024 footnotes:
+"$18,550 but less than $18,591 ... your credit is $2"; "$25,500 but less than $25,511 ... $0"),
+and a row that reaches the plateau (it holds the earned income amount or the phase-out
+threshold) shows the maximum credit. This reproduces every row of the 2024 EIC Table.
 """
 
 from __future__ import annotations
@@ -75,12 +77,14 @@ def eic_from_table(amount_cents: int, n: int, joint: bool, p: YearParams) -> int
     if amount_cents < 100 or amount_cents >= completed:
         return 0
     lo = 100 if amount_cents < 5000 else amount_cents // 5000 * 5000
-    hi = 5000 if amount_cents < 5000 else lo + 5000
+    hi = 5000 if amount_cents < 5000 else min(lo + 5000, completed)
     mid2 = (0 if lo == 100 else lo) + hi  # the $1-50 row is figured at $25, like the others
+    threshold = (p.eitc_threshold_joint if joint else p.eitc_threshold)[n]
+    if hi > p.eitc_earned_amount[n] and lo < threshold:
+        return p.eitc_max[n]  # a row that reaches the plateau shows the maximum credit
     doubled = eic_formula_bp(mid2, n, joint, _doubled(p))
     unit = 2 * 100 * BP
-    credit = (doubled + unit // 2) // unit * 100
-    return max(credit, 100)
+    return (doubled + unit // 2) // unit * 100
 
 
 def _doubled(p: YearParams) -> _Doubled:

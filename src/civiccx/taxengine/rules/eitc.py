@@ -55,7 +55,7 @@ def declare(d: Dictionary) -> None:
         for who in ("primaryFiler", "secondaryFiler") if joint else ("primaryFiler",):
             if f(f"/{who}/canBeClaimedAsDependent"):
                 return ("someone else can claim you as a dependent or qualifying child "
-                        "(Pub. 596 Rules 10 and 13)")
+                        "(Pub. 596 Rules 10, 12 and 13)")
         n = f("/numberOfEitcChildren")
         if f("/filingStatus") == "married_filing_separately" and not (
                 n > 0 and f("/livedApartFromSpouseLast6Months")):
@@ -63,9 +63,11 @@ def declare(d: Dictionary) -> None:
                     "apart from the spouse for the last 6 months (Pub. 596 Rule 3)")
         if n == 0:
             if not f("/eitcFilerAgeOk"):
-                return "without a qualifying child you must be at least 25 and under 65 (Rule 12)"
+                return ("without a qualifying child you must be at least 25 and under 65 "
+                        "(Pub. 596 Rule 11)")
             if not f("/livedInUsOverHalfYear"):
-                return "main home must be in the United States more than half the year (Rule 13)"
+                return ("your main home must be in the United States for more than half the year "
+                        "(Pub. 596 Rule 14)")
         return ""
 
     @d.derived("/eicWorksheetA", WORKSHEET, "EIC Worksheet A",
