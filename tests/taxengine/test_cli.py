@@ -70,9 +70,14 @@ def test_batch_roundtrip(tmp_path, capsys):
     out = pq.read_table(dst).to_pylist()
     assert out[0]["refund"] == 38_100 and out[0]["status"] == "ok"
     assert out[1]["status"] == "knockout" and out[1]["knockout"] == "business-income"
+    many = rows_to_table(document_to_row(make_return(wages=1_000 * i)) for i in range(40))
+    pq.write_table(many, src, row_group_size=7)            # six partitions
+    assert main(["batch", str(src), str(dst), "--no-progress"]) == 0
     assert main(["batch", str(src), str(tmp_path / "dask.parquet"), "--dask"]) == 0
+    parts = sorted((tmp_path / "dask.parquet").glob("part-*.parquet"))
+    assert len(parts) == 6
     assert pq.read_table(tmp_path / "dask.parquet").column("refund").to_pylist() == \
-        [r["refund"] for r in out]
+        pq.read_table(dst).column("refund").to_pylist()
 
 
 def test_batch_bad_column(tmp_path, capsys):
@@ -82,3 +87,16 @@ def test_batch_bad_column(tmp_path, capsys):
     pq.write_table(table, src)
     assert main(["batch", str(src), str(tmp_path / "o.parquet"), "--no-progress"]) == 2
     assert "column 'wages' is missing" in capsys.readouterr().err
+
+
+def test_packaged_example_explains_as_json(capsys):
+    from pathlib import Path
+
+    import civiccx.taxengine
+
+    example = Path(civiccx.taxengine.__file__).parent / "examples" / "family-2024.json"
+    assert main(["compute", str(example), "--explain", "/refund", "--json-explain"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    tree = out["explanations"][0]
+    assert tree["path"] == "/refund" and tree["value"] == "$2,826.00"
+    assert tree["cite"].startswith("Form 1040 lines 34 and 35a")

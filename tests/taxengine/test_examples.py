@@ -127,3 +127,37 @@ def test_pub596_2024_example_2_cameron_and_jordan_grey():
                                   "5": "6131.00", "6": "6131.00"}
     assert d["form1040"]["16"] == "438.00" and d["form1040"]["19"] == "438.00"
     assert d["form1040"]["28"] == "3400.00" and d["form1040"]["27"] == "6131.00"
+
+
+@pytest.mark.parametrize(("age", "blind", "interest", "wages", "std"), [
+    # Pub. 17 (2024), chapter 10, Example 1: 16, single, claimed by parents, interest $780,
+    # wages $150 -> Standard Deduction Worksheet for Dependents: 150 + 450 = 600 < 1,300 ->
+    # $1,300.
+    (16, False, "780", 150, 1_300),
+    # Example 3: 18, blind, interest $1,300, wages $2,900 -> 2,900 + 450 = 3,350, plus $1,950
+    # for blindness (line 7b) -> $5,300.
+    (18, True, "1300", 2_900, 5_300),
+])
+def test_pub17_2024_dependent_standard_deduction_examples(age, blind, interest, wages, std):
+    doc = make_return(year=2024, wages=wages, forms1099Int=[{"interest": interest}],
+                      primary={"dateOfBirth": f"{2024 - age}-06-15", "isBlind": blind,
+                               "canBeClaimedAsDependent": True})
+    assert lines(doc)["12"] == std
+
+
+def test_pub17_2024_social_security_worksheet_examples():
+    """Pub. 17 (2024), chapter 7, Examples 1 and 2 (Worksheet 1), through the same worksheet
+    function the engine uses (their pension and IRA are outside Direct File's scope, so the
+    other income and adjustments are given directly)."""
+    from civiccx.taxengine.params import load
+    from civiccx.taxengine.rules.income import social_security_worksheet
+
+    p = load(2024)
+    # Example 1: single, benefits $5,980, other income $28,990 -> taxable $2,990.
+    ws = social_security_worksheet(598_000, 2_899_000, 0, 0, "single", False, p)
+    assert ws["9"] == 698_000 and ws["18"] == 299_000
+    # Example 2 (Hopkins): joint, benefits $5,600, other income $29,750, adjustments $1,000 ->
+    # 31,550 is not more than $32,000 -> none taxable.
+    ws = social_security_worksheet(560_000, 2_975_000, 0, 100_000, "married_filing_jointly",
+                                   False, p)
+    assert ws["7"] == 3_155_000 and ws["18"] == 0

@@ -8,6 +8,7 @@ hypothesis). Input is a columnar table (Parquet); dependents are a list<struct> 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
@@ -457,18 +458,26 @@ def _progress(enabled: bool):
 
 
 def run_dask(src: str, dst: str, year: int | None = None) -> int:
-    """Partition the input and compute partitions in parallel; each partition is independent."""
+    """One Dask task per Parquet row group; each writes its own part file under ``dst``.
+
+    Parts never pass through the client, so the same task graph runs on a laptop (threads) or
+    on a distributed cluster whose workers share the storage; ``dst`` becomes a directory of
+    ``part-NNNNN.parquet`` files that Parquet readers treat as one dataset."""
     import dask
     from dask import delayed
 
-    pf = pq.ParquetFile(src)
+    out_dir = Path(dst)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    groups = pq.ParquetFile(src).num_row_groups
 
     @delayed
-    def part(i: int) -> pa.Table:
-        return compute_table(pq.ParquetFile(src).read_row_group(i), year)
+    def part(i: int) -> int:
+        table = compute_table(pq.ParquetFile(src).read_row_group(i), year)
+        pq.write_table(table, out_dir / f"part-{i:05d}.parquet")
+        return table.num_rows
 
-    tables = dask.compute(*[part(i) for i in range(pf.num_row_groups)])
-    out = pa.concat_tables(tables) if tables else compute_table(
-        pa.Table.from_pylist([], schema=SCHEMA), year)
-    pq.write_table(out, dst)
-    return out.num_rows
+    if groups == 0:
+        pq.write_table(compute_table(pa.Table.from_pylist([], schema=SCHEMA), year),
+                       out_dir / "part-00000.parquet")
+        return 0
+    return sum(dask.compute(*[part(i) for i in range(groups)]))

@@ -79,6 +79,8 @@ def _show(value: object, fact_type, path: str = "") -> object:
         return f"{len(value)} listed"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if fact_type.options:
+        return str(value).replace("_", " ")
     return str(value)
 
 

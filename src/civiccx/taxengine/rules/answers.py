@@ -30,7 +30,7 @@ FILER = enum("primary", "secondary")
 
 
 def declare(d: Dictionary) -> None:
-    d.writable("/filingStatus", FILING_STATUS, "Filing status you chose")
+    d.writable("/filingStatus", FILING_STATUS, "the filing status you chose")
     for who, you, your, are in (("primaryFiler", "you", "your", "are"),
                                 ("secondaryFiler", "your spouse", "your spouse's", "is")):
         d.writable(f"/{who}/tin", TIN, f"{your} SSN or ITIN")
