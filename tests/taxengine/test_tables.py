@@ -19,12 +19,14 @@ def dollars(c: int) -> int:
 
 
 @pytest.mark.parametrize(("year", "status", "income", "tax"), [
-    # 2023 Form 1040 instructions, Tax Table example: taxable income $25,300, married filing
-    # jointly -> $2,599 (row $25,300-25,350). The single column of the same row is $2,819.
+    # 2023: the row the instructions' Tax Table example uses ($25,300-25,350), worked by the
+    # same construction that reproduces every row of the published 2024 table: MFJ 2,200 +
+    # 12% x 3,325 = $2,599; single 1,100 + 12% x 14,325 = $2,819.
     (2023, "married_filing_jointly", 25_300, 2_599),
     (2023, "single", 25_300, 2_819),
     (2023, "single", 25_349, 2_819),
-    # 2024 instructions, the same example row: MFJ $2,575.
+    # 2024 instructions / Pub. 17 (2024) Tax Table example: "$25,300 ... married filing jointly
+    # ... The amount shown ... is $2,575."
     (2024, "married_filing_jointly", 25_300, 2_575),
     # First rows of every Tax Table: $0-5 -> 0, $5-15 -> 1, $15-25 -> 2, $25-50 -> 4,
     # $50-75 -> 6, $75-100 -> 9 (rows $25 wide under $3,000).
