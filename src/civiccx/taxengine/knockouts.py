@@ -87,6 +87,9 @@ def graph_knockouts(g: FactGraph) -> list[Knockout]:
         out.append(Knockout("interest-over-limit", f"Your taxable interest is over "
                             f"${p.taxable_interest_limit // 100:,}, which needs Schedule B.",
                             "Schedule B; Direct File scope"))
+    # Form 8615 (tax at the parents' rate) can apply to a dependent under 24 with unearned income
+    # over the threshold. Its age, student and support tests are not asked, so every such
+    # dependent is sent elsewhere: over-inclusive on purpose, never a wrong number.
     if g.value("/primaryFiler/canBeClaimedAsDependent"):
         unearned = (g.value("/taxableInterest") + g.value("/unemploymentCompensation")
                     + g.value("/taxableSocialSecurity"))

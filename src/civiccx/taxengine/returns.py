@@ -1,5 +1,25 @@
 """Return documents (JSON) in, fact graph answers out; every error names the field at fault.
 
+Shape (amounts are dollar strings or numbers with at most two decimals; dates YYYY-MM-DD)::
+
+    {"taxYear": 2024, "filingStatus": "single" | "married_filing_jointly" |
+        "married_filing_separately" | "head_of_household" | "qualifying_surviving_spouse",
+     "primaryFiler": {"tin", "dateOfBirth", "isBlind", "canBeClaimedAsDependent",
+                      "ssnValidForEmployment", "isEligibleEducator", "educatorExpenses"},
+     "secondaryFiler": {...same; required on a joint return},
+     "dependents": [{"tin", "dateOfBirth", "relationship", "monthsLivedWithFiler",
+                     "fullTimeStudent", "permanentlyDisabled", "filesJointReturn",
+                     "providedOverHalfOwnSupport", "filerProvidedOverHalfSupport",
+                     "grossIncome", "usCitizenOrResident", "ssnValidForEmployment"}],
+     "formW2s": [{"filer", "wages", "federalWithholding", "socialSecurityTax", "medicareTax"}],
+     "formsSsa1099": [{"netBenefits", "federalWithholding"}],
+     "forms1099G": [{"unemployment", "federalWithholding"}],
+     "forms1099Int": [{"interest", "taxExemptInterest", "federalWithholding"}],
+     "studentLoanInterestPaid", "livedWithSpouseAnyTimeInYear",
+     "livedApartFromSpouseLast6Months", "spouseDeathYear", "paidOverHalfCostOfHome",
+     "livedInUsOverHalfYear",
+     ...out-of-scope flags such as "businessIncome" or "wantsToItemize" (see knockouts.py)}
+
 Absent optional fields mean "no" or "$0" in a document: the loader answers them with the fact's
 default, so a document computes to complete values. (An interview that has not asked yet leaves
 them unanswered instead, and the graph reports placeholders.)
