@@ -10,7 +10,8 @@ from civiccx.taxengine import compute
 from civiccx.taxengine.batch import compute_table, document_to_row, rows_to_table
 from civiccx.taxengine.params import load
 from civiccx.taxengine.tables import eic_from_table, tax_from_table
-from tests.taxengine.strategies import return_document
+
+from .strategies import return_document
 
 pytestmark = pytest.mark.pure
 
@@ -73,6 +74,6 @@ def test_vectorized_tables_equal_scalar_tables(year, _, status, incomes):
 @pytest.mark.parametrize("year", [2023, 2024])
 def test_batch_equals_graph_on_realistic_households(year):
     """The Tax-Calculator households (many EIC, CTC and ACTC claims), record by record."""
-    from tests.taxengine.households import random_households
+    from .households import random_households
 
     assert_batch_equals_graph(random_households(2_000, year, seed=7))

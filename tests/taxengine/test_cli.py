@@ -9,7 +9,8 @@ import pytest
 
 from civiccx.taxengine.batch import SCHEMA, document_to_row, rows_to_table
 from civiccx.taxengine.cli import main
-from tests.taxengine.factories import child, make_return
+
+from .factories import child, make_return
 
 pytestmark = pytest.mark.pure
 

@@ -6,7 +6,8 @@ import pytest
 
 from civiccx.taxengine import compute
 from civiccx.taxengine.params import load
-from tests.taxengine.factories import child, make_return
+
+from .factories import child, make_return
 
 pytestmark = pytest.mark.pure
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from civiccx.taxengine import compute
-from tests.taxengine.factories import child, make_return
+
+from .factories import child, make_return
 
 pytestmark = pytest.mark.pure
 

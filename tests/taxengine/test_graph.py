@@ -7,7 +7,8 @@ import pytest
 from civiccx.taxengine import DICTIONARY, FactGraph, compute, explain
 from civiccx.taxengine.facts import BOOL, DOLLARS, Dictionary, FactTypeError
 from civiccx.taxengine.graph import COMPLETE, INCOMPLETE, PLACEHOLDER
-from tests.taxengine.factories import child, make_return
+
+from .factories import child, make_return
 
 pytestmark = pytest.mark.pure
 

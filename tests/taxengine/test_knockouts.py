@@ -6,7 +6,8 @@ import pytest
 
 from civiccx.taxengine import ReturnError, compute
 from civiccx.taxengine.knockouts import DOCUMENT_KNOCKOUTS
-from tests.taxengine.factories import child, make_return
+
+from .factories import child, make_return
 
 pytestmark = pytest.mark.pure
 

@@ -17,7 +17,8 @@ import pytest
 
 from civiccx.taxengine.batch import compute_table, document_to_row, rows_to_table
 from civiccx.taxengine.params import load
-from tests.taxengine.households import random_households, taxcalc_frame
+
+from .households import random_households, taxcalc_frame
 
 pytestmark = pytest.mark.pure
 
