@@ -27,12 +27,12 @@ YEARS = (2023, 2024)
 
 # Corrections to Tax-Calculator 6.8 defaults (array order: single, MFJ, MFS, HoH, QSS).
 LAW = {
-    # Rev. Proc. 2022-38 sec. 3.15(3): unmarried aged/blind $1,850 (taxcalc $1,800); a surviving
-    # spouse gets the married amount, IRC 63(f)(1)-(3) (taxcalc: unmarried).
+    # Rev. Proc. 2022-38, 'Standard Deduction': unmarried aged/blind $1,850 (taxcalc $1,800);
+    # a surviving spouse gets the married amount, IRC 63(f)(1)-(3) (taxcalc: unmarried).
     "STD_Aged": {2023: [1850, 1500, 1500, 1850, 1500], 2024: [1950, 1550, 1550, 1950, 1550]},
     # IRC 24(b)(2): $400,000 only for a joint return; QSS $200,000 (taxcalc: $400,000).
     "CTC_ps": {2023: [200000, 400000, 200000, 200000, 200000]},
-    # Rev. Proc. 2022-38 sec. 3.01: the 2023 37% MFS bracket starts at $346,875.
+    # Rev. Proc. 2022-38, 'Tax Rate Tables': the 2023 37% MFS bracket starts at $346,875.
     "II_brk6": {2023: [578125, 693750, 346875, 578100, 693750]},
     # Random take-up off (REFERENCE.md).
     "eitc_claim_prob_scale": {2023: 9e99}, "actc_claim_prob_scale": {2023: 9e99},
