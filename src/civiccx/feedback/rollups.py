@@ -54,7 +54,8 @@ def add_cells(*, service_id: int, channel: str, fiscal_quarter: str, language: s
         params += [service_id, channel, fiscal_quarter, language, metric, shard,
                    *(counts[name] for name in COUNTERS)]
     updates = ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in COUNTERS)
-    sql = (f"INSERT INTO {table} (service_id, channel, fiscal_quarter, language, metric, "
+    # Only constant names are formatted in; every value is a bound parameter.
+    sql = (f"INSERT INTO {table} (service_id, channel, fiscal_quarter, language, metric, "  # noqa: S608
            f"shard, {', '.join(COUNTERS)}) VALUES {', '.join(values)} "
            f"ON CONFLICT (service_id, channel, fiscal_quarter, language, metric, shard) "
            f"DO UPDATE SET {updates}")
