@@ -55,6 +55,8 @@ def test_every_callback_is_claimed_exactly_once():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL row locks (the SQLite path is covered by test_queue)")
     queue = make_call_queue()
+    queue = type(queue).objects.prefetch_related("call_center__hours",
+                                                 "call_center__special_hours").get(pk=queue.pk)
     fill_queue(queue, CALLBACKS)
     csrs = [make_staff("csr") for _ in range(WORKERS)]
     claimed = claim_all(csrs, [queue])

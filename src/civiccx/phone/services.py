@@ -197,13 +197,15 @@ def _claimable(queues, now):
 def take_next(csr, queues=None, now: datetime | None = None) -> QueueEntry | None:
     """Give the CSR the person who has waited longest (hold or callback), or None.
 
-    The claim is atomic: PostgreSQL skips rows other CSRs have locked (FOR UPDATE SKIP
-    LOCKED); SQLite serializes writers (BEGIN IMMEDIATE). The conditional UPDATE below is a
-    second guard, so a callback can never be handed to two CSRs.
+    The claim is atomic: on PostgreSQL one UPDATE picks the row with FOR UPDATE SKIP LOCKED,
+    so CSRs never wait on each other; SQLite serializes writers (BEGIN IMMEDIATE) and a
+    conditional UPDATE guards again, so a callback can never be handed to two CSRs.
     """
     now = now or timezone.now()
     queues = list(queues if queues is not None else CallQueue.objects.select_related(
         "call_center").prefetch_related("call_center__hours", "call_center__special_hours"))
+    if connection.vendor == "postgresql":
+        return _take_next_postgresql(csr, queues, now)
     for _ in range(5):
         with transaction.atomic():
             candidates = _claimable(queues, now)
@@ -217,11 +219,39 @@ def take_next(csr, queues=None, now: datetime | None = None) -> QueueEntry | Non
                 status=QueueEntry.Status.IN_PROGRESS, csr=csr, claimed_at=now,
                 first_claimed_at=entry.first_claimed_at or now, attempts=F("attempts") + 1)
             if claimed:
-                AgentState.objects.update_or_create(
-                    user=csr, defaults={"status": AgentState.Status.ON_CALL, "changed_at": now})
+                _mark_on_call(csr, now)
                 entry.refresh_from_db()
                 return entry
     return None
+
+
+def _take_next_postgresql(csr, queues, now) -> QueueEntry | None:
+    """One statement: pick the longest-waiting unlocked entry and claim it (SKIP LOCKED)."""
+    open_queues = [q.pk for q in queues if is_open(q.call_center, now)]
+    if not open_queues:
+        return None
+    table = QueueEntry._meta.db_table
+    sql = f"""
+        UPDATE {table} SET status = %s, csr_id = %s, claimed_at = %s,
+               first_claimed_at = COALESCE(first_claimed_at, %s), attempts = attempts + 1
+        WHERE id = (SELECT id FROM {table}
+                    WHERE queue_id = ANY(%s) AND status = %s AND not_before <= %s
+                    ORDER BY arrived_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+        RETURNING *"""  # noqa: S608 (only the table name is formatted in)
+    with transaction.atomic():
+        claimed = list(QueueEntry.objects.raw(sql, [
+            QueueEntry.Status.IN_PROGRESS, csr.pk, now, now, open_queues,
+            QueueEntry.Status.WAITING, now]))
+        if not claimed:
+            return None
+        _mark_on_call(csr, now)
+    return claimed[0]
+
+
+def _mark_on_call(csr, now) -> None:
+    if not AgentState.objects.filter(user=csr).update(status=AgentState.Status.ON_CALL,
+                                                      changed_at=now):
+        AgentState.objects.create(user=csr, status=AgentState.Status.ON_CALL, changed_at=now)
 
 
 OUTCOMES = ("resolved", "reached", "transferred", "no_answer", "voicemail")
