@@ -150,7 +150,11 @@ def test_analyst_pages_are_accessible(live_server, page, assert_accessible, demo
     from tests.factories import make_staff
 
     _staff_sign_in(page, live_server.url, make_staff("cx_analyst"))
-    for path in ("/staff/cx/", "/staff/cx/comments/", "/staff/cx/a11/"):
+    quarter = Response.objects.values_list("fiscal_quarter", flat=True).first()
+    for path in ("/staff/cx/", "/staff/cx/comments/", "/staff/cx/a11/",
+                 f"/staff/cx/a11/?quarter={quarter}", "/staff/phone/estimates/",
+                 "/staff/staffing/", "/staff/interactions/", "/staff/problem-reports/",
+                 "/staff/"):
         page.goto(live_server.url + path)
         assert_accessible(page, path)
     page.goto(live_server.url + "/staff/cx/")

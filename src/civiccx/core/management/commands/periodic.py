@@ -1,0 +1,20 @@
+"""`civiccx periodic`: enqueue the recurring background jobs. Run it from cron (e.g. every
+15 minutes); the task worker (`civiccx db_worker`) does the work. Each job is safe to repeat."""
+
+from django.core.management.base import BaseCommand
+
+PERIODIC_TASKS = [
+    "civiccx.feedback.tasks.send_reminders",
+    "civiccx.services.tasks.purge_expired_contact_details",
+]
+
+
+class Command(BaseCommand):
+    help = "Enqueue recurring jobs: survey reminders, retention purges."
+
+    def handle(self, *args, **options):
+        from django.utils.module_loading import import_string
+
+        for path in PERIODIC_TASKS:
+            result = import_string(path).enqueue()
+            self.stdout.write(f"Enqueued {path} ({result.id})")
