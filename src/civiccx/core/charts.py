@@ -21,7 +21,7 @@ class Series:
 def line_chart(title: str, categories: list[str], series: list[Series], *,
                y_max: float | None = None, y_format: str = "{:.0f}", width: int = 640,
                height: int = 260) -> str:
-    left, right, top, bottom = 48, 16, 16, 64
+    left, right, top, bottom = 48, 40, 16, 64
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [v for s in series for v in s.values if v is not None]
     top_value = y_max if y_max is not None else (max(values) * 1.1 if values else 1) or 1

@@ -32,9 +32,25 @@ def seed(options, progress) -> list[str]:
                                        "call_center": center})
         if created:
             _history(queue, random.Random(queue_slug))
+            _waiting_now(queue, random.Random(queue_slug + "now"))
         progress.advance(task)
     return ["Phone: request a callback at /phone/callback/main-line/ ; CSRs work calls at "
             "/staff/phone/ .", ""]
+
+
+def _waiting_now(queue: CallQueue, rng: random.Random) -> None:
+    """A few people in line right now, so the CSR workspace has work to show."""
+    from civiccx.phone.services import join_hold, request_callback
+
+    now = timezone.now()
+    for minutes_ago in (34, 27, 21, 16, 9, 4):
+        when = now - timedelta(minutes=minutes_ago)
+        number = f"+1202555{rng.randint(1000, 9999)}"
+        if rng.random() < 0.7:
+            request_callback(queue, number, language=rng.choice(["en", "en", "es"]),
+                             source="web", survey_consent=True, now=when)
+        else:
+            join_hold(queue, number, now=when)
 
 
 def _history(queue: CallQueue, rng: random.Random) -> None:

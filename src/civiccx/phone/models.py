@@ -162,7 +162,7 @@ class AgentState(models.Model):
         ON_CALL = "on_call", _("On a call")
         WRAP_UP = "wrap_up", _("Wrap-up")
         BREAK = "break", _("On break")
-        OFFLINE = "offline", _("Signed out")
+        OFFLINE = "offline", _("Not taking calls")
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                 related_name="phone_state")
