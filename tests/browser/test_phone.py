@@ -24,6 +24,7 @@ def line():
     with open(os.devnull, "w") as quiet:
         call_command("seed_demo", interactions=0, responses=0, stdout=quiet)
     queue = CallQueue.objects.select_related("call_center").get(slug="main-line")
+    QueueEntry.objects.filter(status="waiting").delete()  # the demo's people in line
     queue.call_center.hours.all().delete()  # open all day, every day, so the test never waits
     OpeningHours.objects.bulk_create(
         OpeningHours(location=queue.call_center, weekday=day, opens=time(0),
