@@ -62,7 +62,8 @@ def api_throughput(seconds: int) -> None:
                      f"wrk.body = {json.dumps(body)}\n")
     os.environ.update({"CIVICCX_API_RATE": "100000000/m", "DEBUG": "false",
                        "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/3")})
-    server = start_gunicorn(PORT, workers=int(os.environ.get("BENCH_WORKERS", "5")))
+    workers = int(os.environ.get("BENCH_WORKERS", "5"))
+    server = start_gunicorn(PORT, workers=workers)
     try:
         wrk(f"http://127.0.0.1:{PORT}/healthz", 2)  # warm up the workers
         health = [wrk(f"http://127.0.0.1:{PORT}/healthz", seconds)[0] for _ in range(3)]
