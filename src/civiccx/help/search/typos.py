@@ -1,0 +1,92 @@
+"""Typo tolerance: map a word that no article uses to close words that articles do use.
+
+Distances are optimal string alignment (Levenshtein plus swapped neighbours, "recieve"), computed
+by RapidFuzz. The allowed distance grows with the word: none under 4 letters (too many short
+words are one edit apart), 1 up to 7 letters, 2 from 8.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+
+def allowed_edits(word: str) -> int:
+    if len(word) < 4 or any(c.isdigit() for c in word):
+        return 0
+    return 1 if len(word) <= 7 else 2
+
+
+class Vocabulary:
+    """Surface words (folded, unstemmed) with the number of documents that use each."""
+
+    def __init__(self) -> None:
+        self.doc_freq: Counter[str] = Counter()
+        self.fixed: set[str] = set()
+        self._by_length: dict[int, list[str]] | None = None
+
+    def add_fixed(self, words: Iterable[str]) -> None:
+        """Words that are always known (stop words, synonym members) even if no article has them."""
+        self.fixed.update(words)
+        self._by_length = None
+
+    def add_document(self, words: Iterable[str]) -> None:
+        for word in set(words):
+            if self.doc_freq[word] == 0:
+                self._by_length = None
+            self.doc_freq[word] += 1
+
+    def remove_document(self, words: Iterable[str]) -> None:
+        for word in set(words):
+            self.doc_freq[word] -= 1
+            if self.doc_freq[word] <= 0:
+                del self.doc_freq[word]
+                self._by_length = None
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.fixed or self.doc_freq.get(word, 0) > 0
+
+    def _buckets(self) -> dict[int, list[str]]:
+        if self._by_length is None:
+            buckets: dict[int, list[str]] = {}
+            for word in sorted(set(self.doc_freq) | self.fixed):
+                buckets.setdefault(len(word), []).append(word)
+            self._by_length = buckets
+        return self._by_length
+
+    def corrections(self, word: str, limit: int = 3) -> list[tuple[str, int]]:
+        """Known words closest to an unknown one, best first: (word, distance).
+
+        Ties on distance go to the word sharing the first letter (people rarely mistype it), then
+        to a word that extends or shortens the typed one ("wher" -> "where", a dropped last
+        letter), then to the more common word, then alphabetical order, so the choice is stable.
+        """
+        edits = allowed_edits(word)
+        if edits == 0:
+            return []
+        buckets = self._buckets()
+        found: list[tuple[str, int]] = []
+        for length in range(len(word) - edits, len(word) + edits + 1):
+            choices = buckets.get(length)
+            if not choices:
+                continue
+            for choice, distance, _ in process.extract(
+                word, choices, scorer=OSA.distance, score_cutoff=edits, limit=None
+            ):
+                found.append((choice, int(distance)))
+        found.sort(
+            key=lambda pair: (
+                pair[1],
+                pair[0][:1] != word[:1],
+                not (pair[0].startswith(word) or word.startswith(pair[0])),
+                -self.doc_freq.get(pair[0], 0),
+                pair[0],
+            )
+        )
+        if not found:
+            return []
+        best = found[0][1]
+        return [pair for pair in found if pair[1] == best][:limit]
