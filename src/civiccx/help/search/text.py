@@ -83,7 +83,9 @@ def clip_query(query: str) -> str:
     return cut[:space] if space > MAX_QUERY_CHARS // 2 else cut
 
 
-_MARKDOWN = re.compile(r"(\*\*|__|`|^#{1,6}\s+|^\s*(?:[-*+]|\d+\.)\s+|\[|\]\([^)]*\))", re.M)
+_MARKDOWN = re.compile(
+    r"(\*\*|__|`|^#{1,6}[ \t]+|^[ \t]*(?:[-*+]|\d+\.)[ \t]+|\[|\]\([^)]*\))", re.M
+)
 
 
 def strip_markdown(text: str) -> str:
