@@ -6,6 +6,8 @@ SQLite and PostgreSQL. See docs/decisions/0004-help-search-engine.md.
 
 from __future__ import annotations
 
+import gc
+import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +32,9 @@ PAIR_WEIGHT = 0.5
 # An article one of whose keywords is exactly what was typed (stop words and word order aside)
 # was written for that query: its score is multiplied by this.
 KEYWORD_MATCH_BOOST = 1.5
+
+
+_SEGMENT = re.compile(r"[.!?:;\n]+")
 
 
 def pairs(terms: Sequence[str]) -> list[str]:
@@ -83,7 +88,6 @@ class _LanguageIndex:
     postings: FieldedPostings
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     documents: dict[str, Document] = field(default_factory=dict)
-    surface: dict[str, tuple[str, ...]] = field(default_factory=dict)
     keyword_docs: dict[frozenset[str], set[str]] = field(default_factory=dict)
     _suggestions: SuggestionList | None = None
 
@@ -119,10 +123,20 @@ class SearchIndex:
         synonyms: Mapping | None = None,
         params: BM25FParams | None = None,
     ) -> SearchIndex:
+        """Index every document in one pass (postings merged once per language)."""
         index = cls(synonyms, params)
         started = time.perf_counter()
-        for document in documents:
-            index._add(document)
+        batches: dict[str, list] = {language: [] for language in index._languages}
+        collecting = gc.isenabled()
+        gc.disable()  # millions of short-lived objects, no cycles: skip the collector's passes
+        try:
+            for document in documents:
+                index._add(document, batches[document.language])
+            for language, batch in batches.items():
+                index._languages[language].postings.add_many(batch)
+        finally:
+            if collecting:
+                gc.enable()
         index.last_refresh_seconds = time.perf_counter() - started
         return index
 
@@ -135,26 +149,46 @@ class SearchIndex:
             raise ValueError(f"unsupported language {language!r}; expected one of "
                              f"{LANGUAGES}") from None
 
-    def _add(self, document: Document) -> None:
+    @staticmethod
+    def _fields(
+        a: Analyzer, document: Document
+    ) -> tuple[list[list[str]], list[int], set[str]]:
+        """Stems per field followed by their word pairs (within a sentence or keyword), the
+        number of stems per field, and the set of surface words (for typo correction)."""
+        texts = (
+            [document.title],
+            list(document.keywords),
+            [document.summary],
+            [strip_markdown(document.body_markdown)],
+        )
+        fields: list[list[str]] = []
+        lengths: list[int] = []
+        words: set[str] = set()
+        for segments in texts:
+            terms: list[str] = []
+            pair_terms: list[str] = []
+            for segment in segments:
+                for sentence in _SEGMENT.split(segment):
+                    tokens = surface_tokens(sentence)
+                    words.update(tokens)
+                    stems = [a.stem(t) for t in tokens if t not in a.stop_words]
+                    terms.extend(stems)
+                    pair_terms.extend(pairs(stems))
+            fields.append(terms + pair_terms)
+            lengths.append(len(terms))
+        return fields, lengths, words
+
+    def _add(self, document: Document, batch: list | None = None) -> None:
         lang = self._lang(document.language)
         if document.slug in lang.documents:
             self._remove(document.language, document.slug)
         a = lang.analyzer
-        texts = (
-            document.title,
-            " \n ".join(document.keywords),
-            document.summary,
-            strip_markdown(document.body_markdown),
-        )
-        surface = [surface_tokens(text) for text in texts]
-        fields = tuple([a.stem(t) for t in tokens if not a.is_stop(t)] for tokens in surface)
-        lengths = tuple(len(terms) for terms in fields)
-        lang.postings.add(
-            document.slug, tuple(terms + pairs(terms) for terms in fields), lengths
-        )
-        words = tuple({t for tokens in surface for t in tokens})
+        fields, lengths, words = self._fields(a, document)
+        if batch is None:
+            lang.postings.add(document.slug, fields, lengths)
+        else:
+            batch.append((document.slug, fields, lengths))
         lang.vocabulary.add_document(words)
-        lang.surface[document.slug] = words
         for keyword in document.keywords:
             key = frozenset(a.terms(keyword))
             if key:
@@ -164,15 +198,15 @@ class SearchIndex:
 
     def _remove(self, language: str, slug: str) -> bool:
         lang = self._lang(language)
-        if slug not in lang.documents:
+        document = lang.documents.pop(slug, None)
+        if document is None:
             return False
-        for keyword in lang.documents[slug].keywords:
+        for keyword in document.keywords:
             slugs = lang.keyword_docs.get(frozenset(lang.analyzer.terms(keyword)))
             if slugs is not None:
                 slugs.discard(slug)
         lang.postings.remove(slug)
-        lang.vocabulary.remove_document(lang.surface.pop(slug))
-        del lang.documents[slug]
+        lang.vocabulary.remove_document(self._fields(lang.analyzer, document)[2])
         lang._suggestions = None
         return True
 
@@ -315,10 +349,12 @@ class SearchIndex:
             if len(terms) == 1 or (n == 0 and c.typed)
             for t in terms
         }
+        by_stem = lang.vocabulary.words_by_stem(lang.analyzer.stem)
+        words = {w for stem in wanted for w in by_stem.get(stem, ())}
         hits = []
         for slug, score in ranked:
             doc = lang.documents[slug]
-            snippet = make_snippet(doc.summary, doc.body_markdown, lang.analyzer.stem, wanted)
+            snippet = make_snippet(doc.summary, doc.body_markdown, words)
             hits.append(Hit(slug, score, doc.title, snippet, doc.category))
         return hits
 

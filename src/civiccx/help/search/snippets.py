@@ -2,74 +2,103 @@
 
 Everything from the article is HTML-escaped; the only markup in a snippet is <mark>, which the
 template may render with |safe. An article that says "<script>" shows it as text.
+
+Matching works on folded surface words (the index maps the query's stems back to the words
+articles use), so choosing a passage is a regular expression run over the normalized article,
+without tokenizing or stemming it again.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection
+from functools import lru_cache
 
-from .text import strip_markdown, surface_tokens
+from .text import normalize, strip_markdown, surface_tokens
 
 SNIPPET_WORDS = 30
 
 _CHUNK = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_CHUNK_SPLIT = re.compile(r"([^\W_]+(?:[-'’][^\W_]+)*)")
+_PLAIN = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
 
 
 def _passages(text: str) -> list[str]:
-    return [p.strip() for p in _SENTENCE_END.split(strip_markdown(text)) if p.strip()]
+    return [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
 
 
-def _matches(chunk: str, stem: Callable[[str], str], wanted: Collection[str]) -> bool:
-    return any(stem(token) in wanted for token in surface_tokens(chunk))
+@lru_cache(maxsize=512)
+def _pattern(wanted: frozenset[str]) -> re.Pattern:
+    words = "|".join(sorted(map(re.escape, wanted), key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])")
 
 
-def highlight(text: str, stem: Callable[[str], str], wanted: Collection[str]) -> str:
-    """Escape `text` and wrap each word whose stem is wanted in <mark>."""
+def _matches(chunk: str, wanted: Collection[str]) -> bool:
+    lowered = chunk.casefold()
+    if _PLAIN.fullmatch(lowered):
+        return lowered in wanted
+    return any(token in wanted for token in surface_tokens(chunk))
+
+
+def highlight(text: str, wanted: Collection[str]) -> str:
+    """Escape `text` and wrap each word whose folded form is wanted in <mark>."""
+    pieces = _CHUNK_SPLIT.split(text)  # separator, word, separator, word, ..., separator
     out: list[str] = []
-    last = 0
-    for m in _CHUNK.finditer(text):
-        out.append(html.escape(text[last : m.start()]))
-        word = html.escape(m.group())
-        out.append(f"<mark>{word}</mark>" if _matches(m.group(), stem, wanted) else word)
-        last = m.end()
-    out.append(html.escape(text[last:]))
+    run_start = 0
+    for i in range(1, len(pieces), 2):
+        if _matches(pieces[i], wanted):
+            out.append(html.escape("".join(pieces[run_start:i])))
+            out.append(f"<mark>{html.escape(pieces[i])}</mark>")
+            run_start = i + 1
+    out.append(html.escape("".join(pieces[run_start:])))
     return "".join(out)
 
 
+@lru_cache(maxsize=2048)
+def _prepared(summary: str, body_markdown: str) -> tuple[list[str], list[str]]:
+    """An article's passages as written and as normalized; cached for articles often shown."""
+    plain = strip_markdown(body_markdown)
+    passages = [summary, *_passages(plain)]
+    folded = [normalize(summary), *_passages(normalize(plain))]
+    if len(folded) != len(passages):  # folding changed a passage break: fold one by one
+        folded = [normalize(p) for p in passages]
+    return passages, folded
+
+
+def _best_passage(summary: str, body_markdown: str, wanted: frozenset[str]) -> str:
+    """The summary or the body passage with the most distinct wanted words (summary on ties)."""
+    if not wanted:
+        return summary
+    passages, folded = _prepared(summary, body_markdown)
+    pattern = _pattern(wanted)
+    best, best_hits = 0, -1
+    for i, text in enumerate(folded):
+        hits = len(set(pattern.findall(text)))
+        if hits > best_hits:
+            best, best_hits = i, hits
+    return passages[best]
+
+
 def make_snippet(
-    summary: str,
-    body_markdown: str,
-    stem: Callable[[str], str],
-    wanted: Collection[str],
-    words: int = SNIPPET_WORDS,
+    summary: str, body_markdown: str, wanted: Collection[str], words: int = SNIPPET_WORDS
 ) -> str:
-    """The summary or body passage holding the most distinct wanted stems, marked and escaped.
+    """The passage holding the most distinct wanted words, marked and escaped.
 
     Passages are sentences or list items; the summary wins ties, since it was written to be
     shown. A passage longer than `words` is cut around its first match.
     """
-    best, best_hits = summary, -1
-    for passage in [summary, *_passages(body_markdown)]:
-        stems = {stem(t) for t in surface_tokens(passage)}
-        hits = len(stems & set(wanted))
-        if hits > best_hits:
-            best, best_hits = passage, hits
-    chunks = best.split()
+    wanted = frozenset(wanted)
+    chunks = _best_passage(summary, body_markdown, wanted).split()
     if len(chunks) > words:
-        first = next(
-            (i for i, c in enumerate(chunks) if _matches(c, stem, wanted)),
-            0,
-        )
+        first = next((i for i, c in enumerate(chunks) if _matches(c, wanted)), 0)
         start = max(0, min(first - words // 3, len(chunks) - words))
-        cut = chunks[start : start + words]
-        text = " ".join(cut)
+        text = " ".join(chunks[start : start + words])
         if start:
             text = "… " + text
         if start + words < len(chunks):
             text += " …"
     else:
         text = " ".join(chunks)
-    return highlight(text, stem, wanted)
+    return highlight(text, wanted)

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import Stemmer
 
@@ -54,23 +55,68 @@ _APOSTROPHES = re.compile(r"[’'`´]")
 # A hyphen joins the parts of a form name ("w-2", "1099-g", "1040-x", "ssa-1099"): the parts
 # are joined when one of them holds a digit, and so is a one-letter prefix ("e-file" -> efile).
 # Other hyphens ("walk-in") separate words.
-_CODE = re.compile(
-    r"\b([a-z0-9]*\d[a-z0-9]*|[a-z]{1,3})-(?=[a-z0-9]*\d|[a-z]\b)|\b([a-z])-(?=[a-z]{2})"
-)
+_HYPHENATED = re.compile(r"(?<![a-z0-9])([a-z0-9]+)-(?=([a-z0-9]+))")
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+def _accent_table() -> dict[int, str]:
+    table = {}
+    for code in range(0xC0, 0x250):
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c)
+        )
+        if base != chr(code) and base:
+            table[code] = base
+    return table
+
+
+_ACCENTS = _accent_table()
+
+
 def fold(text: str) -> str:
-    """Lowercase and strip accents ("Dónde ESTÁ" -> "donde esta"); ñ becomes n."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Lowercase and strip accents ("Dónde ESTÁ" -> "donde esta"); ñ becomes n.
+
+    Latin letters go through a translation table (fast, the common case); anything left that
+    is not ASCII is decomposed with NFKD and its combining marks dropped.
+    """
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    folded = folded.translate(_ACCENTS)
+    if folded.isascii():
+        return folded
+    return _NON_ASCII.sub(_strip_marks, folded)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=4096)
+def _strip_mark_of(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _strip_marks(m: re.Match) -> str:
+    return _strip_mark_of(m.group())
+
+
+def _join_code(m: re.Match) -> str:
+    left, right = m.group(1), m.group(2)
+    digits = any(c.isdigit() for c in left), any(c.isdigit() for c in right)
+    code = (digits[0] or len(left) <= 3) and (digits[1] or len(right) == 1)
+    return left if code or (len(left) == 1 and len(right) >= 2) else left + " "
+
+
+def normalize(text: str) -> str:
+    """Folded text with apostrophes dropped and form names joined; words are [a-z0-9]+ runs."""
+    folded = _APOSTROPHES.sub("", fold(text))
+    return _HYPHENATED.sub(_join_code, folded) if "-" in folded else folded
 
 
 def surface_tokens(text: str) -> list[str]:
     """Folded word tokens in order, with stop words kept ("Where's my W-2?" -> wheres my w2)."""
-    folded = _APOSTROPHES.sub("", fold(text))
-    folded = _CODE.sub(lambda m: m.group(1) or m.group(2), folded)
-    return _WORD.findall(folded)
+    return _WORD.findall(normalize(text))
 
 
 def clip_query(query: str) -> str:

@@ -8,7 +8,7 @@ words are one edit apart), 1 up to 7 letters, 2 from 8.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -27,16 +27,17 @@ class Vocabulary:
         self.doc_freq: Counter[str] = Counter()
         self.fixed: set[str] = set()
         self._by_length: dict[int, list[str]] | None = None
+        self._by_stem: dict[str, list[str]] | None = None
 
     def add_fixed(self, words: Iterable[str]) -> None:
         """Words that are always known (stop words, synonym members) even if no article has them."""
         self.fixed.update(words)
-        self._by_length = None
+        self._by_length = self._by_stem = None
 
     def add_document(self, words: Iterable[str]) -> None:
         for word in set(words):
             if self.doc_freq[word] == 0:
-                self._by_length = None
+                self._by_length = self._by_stem = None
             self.doc_freq[word] += 1
 
     def remove_document(self, words: Iterable[str]) -> None:
@@ -44,10 +45,19 @@ class Vocabulary:
             self.doc_freq[word] -= 1
             if self.doc_freq[word] <= 0:
                 del self.doc_freq[word]
-                self._by_length = None
+                self._by_length = self._by_stem = None
 
     def __contains__(self, word: str) -> bool:
         return word in self.fixed or self.doc_freq.get(word, 0) > 0
+
+    def words_by_stem(self, stem: Callable[[str], str]) -> dict[str, list[str]]:
+        """Known words grouped by stem, to find the words an article uses for a query stem."""
+        if self._by_stem is None:
+            groups: dict[str, list[str]] = {}
+            for word in sorted(set(self.doc_freq) | self.fixed):
+                groups.setdefault(stem(word), []).append(word)
+            self._by_stem = groups
+        return self._by_stem
 
     def _buckets(self) -> dict[int, list[str]]:
         if self._by_length is None:
