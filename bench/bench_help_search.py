@@ -8,10 +8,11 @@ and mixed with sentences of other articles in the same category, slugs renamed),
 and word frequencies are realistic. Queries are the 128 labelled queries and variations of them
 (upper case, a dropped letter, extra words). The peer is what a first Django version would do:
 every query word must appear, as a lowercase substring, in title + body (`icontains` per word,
-ANDed) over all articles of the language, in the same run, on pre-lowercased text (a favour to
-the peer: the database lowercases each row per query). Latency figures are medians over
-repeats of each query's time; p50/p95 are across queries. Also reports the index's refresh time
-after editing one article, full rebuild time, and memory per article.
+ANDed) over all articles of the language, in the same run; it is shown both lowercasing rows
+per query (as the database does) and on pre-lowercased rows (a favour to it). Latency figures
+are medians over repeats of each query's time; p50/p95 are across queries. "Cold" clears the
+index's caches before every query (as after an edit). Also reports the refresh time after
+editing one article, full rebuild time, and memory per article.
 """
 
 from __future__ import annotations
@@ -104,19 +105,30 @@ def query_variants(seed: int = 11) -> list[tuple[str, str]]:
 
 
 class IcontainsPeer:
-    """Every query word as a substring of title + body, over every article of the language."""
+    """Every query word as a substring of title + body, over every article of the language.
 
-    def __init__(self, documents: list[Document]) -> None:
+    `lowered=False` (the peer reported) lowercases each row per query, as the database does for
+    `icontains` (SQLite's LIKE folds case per comparison; PostgreSQL runs UPPER() on each row).
+    `lowered=True` keeps pre-lowercased rows: a peer helped by a lowercased copy of each row.
+    """
+
+    def __init__(self, documents: list[Document], lowered: bool) -> None:
+        self.lowered = lowered
         self.rows: dict[str, list[tuple[str, str]]] = {}
         for d in documents:
-            text = f"{d.title}\n{d.body_markdown}".lower()
-            self.rows.setdefault(d.language, []).append((d.slug, text))
+            text = f"{d.title}\n{d.body_markdown}"
+            self.rows.setdefault(d.language, []).append((d.slug, text.lower() if lowered else text))
 
     def search(self, query: str, language: str, limit: int = 10) -> list[str]:
         words = clip_query(query).lower().split()
         if not words:
             return []
-        found = [slug for slug, text in self.rows[language] if all(w in text for w in words)]
+        if self.lowered:
+            found = [s for s, text in self.rows[language] if all(w in text for w in words)]
+        else:
+            found = [
+                s for s, text in self.rows[language] if all(w in text.lower() for w in words)
+            ]
         return sorted(found)[:limit]
 
 
@@ -172,23 +184,40 @@ def main() -> None:
     print(f"full rebuild: {statistics.median(builds):.2f} s (median of {len(builds)})")
 
     queries = query_variants()
-    peer = IcontainsPeer(documents)
+    peer = IcontainsPeer(documents, lowered=False)
+    lowered_peer = IcontainsPeer(documents, lowered=True)
 
     def ours(q, language):
         return index.search(q, language, limit=10)
 
-    ours(*queries[0])  # first-query costs (impact cache, suggestion list) aside
+    def ours_cold(q, language):
+        index.clear_caches()
+        return index.search(q, language, limit=10)
+
+    ours(*queries[0])  # build the lazy structures (typo buckets) once
+    cold_ms = per_query_median_ms(ours_cold, queries, 1)
     ours_ms = per_query_median_ms(ours, queries, repeats)
     peer_ms = per_query_median_ms(peer.search, queries, repeats)
-    o50, o95 = pct(ours_ms, 50), pct(ours_ms, 95)
-    p50, p95 = pct(peer_ms, 50), pct(peer_ms, 95)
+    lowered_ms = per_query_median_ms(lowered_peer.search, queries, repeats)
     print(f"queries: {len(queries)} (128 labelled + variations), {repeats} repeats each")
-    print(f"{'':24}{'p50 ms':>10}{'p95 ms':>10}")
-    print(f"{'index.search':24}{o50:>10.2f}{o95:>10.2f}")
-    print(f"{'icontains peer':24}{p50:>10.2f}{p95:>10.2f}")
-    print(f"{'ratio (peer / ours)':24}{p50 / o50:>9.1f}x{p95 / o95:>9.1f}x")
-    goal = "met" if o95 < 20 and p95 / o95 >= 20 else "NOT met"
-    print(f"goal p95 < 20 ms and >= 20x: {goal}")
+    print(f"{'':36}{'p50 ms':>9}{'p95 ms':>9}{'ratio p50':>11}{'ratio p95':>11}")
+    o50, o95 = pct(ours_ms, 50), pct(ours_ms, 95)
+    for name, ms in [
+        ("index.search (warm caches)", ours_ms),
+        ("index.search (cold: caches cleared)", cold_ms),
+        ("icontains peer (lower per query)", peer_ms),
+        ("icontains peer (pre-lowered rows)", lowered_ms),
+    ]:
+        print(
+            f"{name:36}{pct(ms, 50):>9.2f}{pct(ms, 95):>9.2f}"
+            f"{pct(ms, 50) / o50:>10.1f}x{pct(ms, 95) / o95:>10.1f}x"
+        )
+    c95 = pct(cold_ms, 95)
+    p95 = pct(peer_ms, 95)
+    print(
+        f"goal p95 < 20 ms and >= 20x the peer: warm {o95:.2f} ms, {p95 / o95:.1f}x; "
+        f"cold {c95:.2f} ms, {p95 / c95:.1f}x"
+    )
 
     fresh_ms = []
     target = next(d for d in documents if d.slug == "pay-by-card" and d.language == "en")
@@ -215,7 +244,7 @@ def main() -> None:
     print(
         f"MRR on this corpus (a variant counts as its article): "
         f"index {mrr(lambda q, lang: [h.slug for h in ours(q, lang)], base_of):.3f}, "
-        f"icontains {mrr(peer.search, base_of):.3f}"
+        f"icontains {mrr(lowered_peer.search, base_of):.3f}"
     )
 
     del index

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .ranking import BM25FParams, FieldedPostings, top_slots
-from .snippets import make_snippet
+from .snippets import clear_snippet_cache, make_snippet
 from .suggest import Suggestion, SuggestionList
 from .synonyms import CrossLanguageHints, SynonymTable
 from .text import LANGUAGES, MAX_QUERY_TOKENS, Analyzer, clip_query, strip_markdown, surface_tokens
@@ -228,6 +228,12 @@ class SearchIndex:
             removed = [self._remove(lang, slug) for lang in self._languages]
             return any(removed)
         return self._remove(language, slug)
+
+    def clear_caches(self) -> None:
+        """Forget cached term scores and prepared snippets (an edit clears the term scores)."""
+        for lang in self._languages.values():
+            lang.postings.clear_cache()
+        clear_snippet_cache()
 
     def __len__(self) -> int:
         return sum(len(lang.documents) for lang in self._languages.values())

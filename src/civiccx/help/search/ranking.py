@@ -55,7 +55,8 @@ class FieldedPostings:
         self._tf = np.zeros((0, NF), dtype=np.uint16)
         self._overlay: dict[int, tuple[list[int], list[list[int]]]] = {}
         self._overlay_docs = 0
-        self._impacts: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._impacts: dict[object, tuple[np.ndarray, np.ndarray]] = {}
+        self._scale: np.ndarray | None = None
         self._length_sums = np.zeros(NF)
         self.count = 0
 
@@ -118,7 +119,7 @@ class FieldedPostings:
         self._df[terms] += 1
         self._doc_terms[slot] = terms
         self.count += 1
-        self._impacts.clear()
+        self.clear_cache()
         if _batch is not None:
             _batch.append((slot, terms, tf))
             return slot
@@ -150,7 +151,7 @@ class FieldedPostings:
         self.alive[slot] = False
         self.slugs[slot] = None
         self.count -= 1
-        self._impacts.clear()
+        self.clear_cache()
         return True
 
     def compact(self, batch: list | None = None) -> None:
@@ -184,9 +185,13 @@ class FieldedPostings:
         ).astype(np.int64)
         self._overlay.clear()
         self._overlay_docs = 0
-        self._impacts.clear()
+        self.clear_cache()
 
     # -- reading ----------------------------------------------------------------------------
+
+    def clear_cache(self) -> None:
+        self._impacts.clear()
+        self._scale = None
 
     def doc_freq(self, term: str) -> int:
         tid = self.term_id.get(term)
@@ -211,11 +216,17 @@ class FieldedPostings:
             slots, tf = slots[live], tf[live]
         return slots.astype(np.int64), tf.astype(np.float64)
 
+    def _field_scale(self) -> np.ndarray:
+        """Per slot and field: weight / (1 - b + b * length / average length)."""
+        if self._scale is None:
+            avg = np.maximum(self._length_sums / max(self.count, 1), 1e-9)
+            norm = 1.0 - self._b + self._b * (self.lengths[: self.capacity] / avg)
+            self._scale = self._weights / norm
+        return self._scale
+
     def _bm25f(self, slots: np.ndarray, tf: np.ndarray, df: int) -> np.ndarray:
         p = self.params
-        avg = np.maximum(self._length_sums / max(self.count, 1), 1e-9)
-        norm = 1.0 - self._b + self._b * (self.lengths[slots] / avg)
-        weighted = (tf / norm) @ self._weights
+        weighted = np.einsum("ij,ij->i", tf, self._field_scale()[slots])
         idf = math.log(1.0 + (self.count - df + 0.5) / (df + 0.5))
         return idf * weighted / (p.k1 + weighted)
 
@@ -245,28 +256,45 @@ class FieldedPostings:
         where its terms stand side by side (its adjacent pairs are indexed as terms): its count
         in a field is the smallest count of its pairs there.
         """
-        counts = np.zeros((self.capacity, NF))
-        for terms, weight in variants:
-            if len(terms) == 1:
-                slots, tf = self._counts(terms[0])
-                counts[slots] += weight * tf
-                continue
-            phrase: np.ndarray | None = None
-            for a, b in zip(terms, terms[1:], strict=False):
-                slots, tf = self._counts(f"{a} {b}")
-                if phrase is None and len(terms) == 2:
-                    counts[slots] += weight * tf
-                    break
-                dense = np.zeros_like(counts)
-                dense[slots] = tf
-                phrase = dense if phrase is None else np.minimum(phrase, dense)
-            if phrase is not None:
-                counts += weight * phrase
+        key = ("blend", tuple((tuple(t), w) for t, w in variants))
+        cached = self._impacts.get(key)
+        if cached is None:
+            cached = self._impacts[key] = self._blend(variants)
         scores = np.zeros(self.capacity)
-        slots = np.flatnonzero(counts.any(axis=1))
-        if slots.size:
-            scores[slots] = self._bm25f(slots, counts[slots], int(slots.size))
+        scores[cached[0]] = cached[1]
         return scores
+
+    def _phrase_counts(self, terms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(slots, counts per field) where all the adjacent pairs of `terms` occur."""
+        slots, tf = self._counts(f"{terms[0]} {terms[1]}")
+        for a, b in zip(terms[1:], terms[2:], strict=False):
+            more_slots, more_tf = self._counts(f"{a} {b}")
+            common, i, j = np.intersect1d(slots, more_slots, return_indices=True)
+            slots, tf = common, np.minimum(tf[i], more_tf[j])
+        return slots, tf
+
+    def _blend(self, variants: Sequence[tuple[Sequence[str], float]]) -> tuple:
+        parts = []
+        for terms, weight in variants:
+            if not terms:
+                continue
+            slots, tf = self._counts(terms[0]) if len(terms) == 1 else self._phrase_counts(terms)
+            if len(slots):
+                parts.append((slots, tf * weight if weight != 1.0 else tf))
+        if not parts:
+            return _EMPTY[0], np.zeros(0)
+        if len(parts) == 1:
+            slots, tf = parts[0]
+        else:
+            slots, inverse = np.unique(
+                np.concatenate([p[0] for p in parts]), return_inverse=True
+            )
+            stacked = np.concatenate([p[1] for p in parts])
+            tf = np.stack(
+                [np.bincount(inverse, stacked[:, f], minlength=len(slots)) for f in range(NF)],
+                axis=1,
+            )
+        return slots, self._bm25f(slots, tf, len(slots))
 
 
 def top_slots(

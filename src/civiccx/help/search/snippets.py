@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Collection
 from functools import lru_cache
 
@@ -22,11 +23,12 @@ SNIPPET_WORDS = 30
 _CHUNK = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _CHUNK_SPLIT = re.compile(r"([^\W_]+(?:[-'’][^\W_]+)*)")
 _PLAIN = re.compile(r"[a-z0-9]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
+_PASSAGE = re.compile(r"[^\n.!?:]+[.!?:]*")
 
 
 def _passages(text: str) -> list[str]:
-    return [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
+    """Sentences and list items, with their closing punctuation."""
+    return [p.strip() for p in _PASSAGE.findall(text) if p.strip()]
 
 
 @lru_cache(maxsize=512)
@@ -57,27 +59,37 @@ def highlight(text: str, wanted: Collection[str]) -> str:
 
 
 @lru_cache(maxsize=2048)
-def _prepared(summary: str, body_markdown: str) -> tuple[list[str], list[str]]:
-    """An article's passages as written and as normalized; cached for articles often shown."""
+def _prepared(summary: str, body_markdown: str) -> tuple[list[str], str, list[int]]:
+    """An article's passages as written; the normalized passages joined by newlines; and where
+    each normalized passage starts. Cached for the articles shown most often."""
     plain = strip_markdown(body_markdown)
     passages = [summary, *_passages(plain)]
     folded = [normalize(summary), *_passages(normalize(plain))]
     if len(folded) != len(passages):  # folding changed a passage break: fold one by one
         folded = [normalize(p) for p in passages]
-    return passages, folded
+    starts = []
+    offset = 0
+    for text in folded:
+        starts.append(offset)
+        offset += len(text) + 1
+    return passages, "\n".join(folded), starts
+
+
+def clear_snippet_cache() -> None:
+    _prepared.cache_clear()
 
 
 def _best_passage(summary: str, body_markdown: str, wanted: frozenset[str]) -> str:
     """The summary or the body passage with the most distinct wanted words (summary on ties)."""
     if not wanted:
         return summary
-    passages, folded = _prepared(summary, body_markdown)
-    pattern = _pattern(wanted)
-    best, best_hits = 0, -1
-    for i, text in enumerate(folded):
-        hits = len(set(pattern.findall(text)))
-        if hits > best_hits:
-            best, best_hits = i, hits
+    passages, joined, starts = _prepared(summary, body_markdown)
+    found: dict[int, set[str]] = {}
+    for m in _pattern(wanted).finditer(joined):
+        found.setdefault(bisect_right(starts, m.start()) - 1, set()).add(m.group())
+    if not found:
+        return summary
+    best = min(found, key=lambda i: (-len(found[i]), i))
     return passages[best]
 
 
