@@ -18,7 +18,15 @@ from .ranking import BM25FParams, FieldedPostings, top_slots
 from .snippets import clear_snippet_cache, make_snippet
 from .suggest import Suggestion, SuggestionList
 from .synonyms import CrossLanguageHints, SynonymTable
-from .text import LANGUAGES, MAX_QUERY_TOKENS, Analyzer, clip_query, strip_markdown, surface_tokens
+from .text import (
+    LANGUAGES,
+    MAX_QUERY_TOKENS,
+    Analyzer,
+    clip_query,
+    normalize,
+    strip_markdown,
+    surface_tokens,
+)
 from .typos import Vocabulary
 
 # A synonym scores a little below the words typed, and a corrected typo below a synonym, so an
@@ -34,7 +42,9 @@ PAIR_WEIGHT = 0.5
 KEYWORD_MATCH_BOOST = 1.5
 
 
-_SEGMENT = re.compile(r"[.!?:;\n]+")
+# Word pairs are taken within a sentence, a keyword or a list item, never across them.
+_BREAKS = frozenset(".!?:;\n")
+_WORD_OR_BREAK = re.compile(r"[a-z0-9]+|[.!?:;\n]")
 
 
 def pairs(terms: Sequence[str]) -> list[str]:
@@ -156,24 +166,31 @@ class SearchIndex:
         """Stems per field followed by their word pairs (within a sentence or keyword), the
         number of stems per field, and the set of surface words (for typo correction)."""
         texts = (
-            [document.title],
-            list(document.keywords),
-            [document.summary],
-            [strip_markdown(document.body_markdown)],
+            document.title,
+            "\n".join(document.keywords),
+            document.summary,
+            strip_markdown(document.body_markdown),
         )
         fields: list[list[str]] = []
         lengths: list[int] = []
         words: set[str] = set()
-        for segments in texts:
+        stop, stem = a.stop_words, a.stem
+        for text in texts:
             terms: list[str] = []
             pair_terms: list[str] = []
-            for segment in segments:
-                for sentence in _SEGMENT.split(segment):
-                    tokens = surface_tokens(sentence)
-                    words.update(tokens)
-                    stems = [a.stem(t) for t in tokens if t not in a.stop_words]
-                    terms.extend(stems)
-                    pair_terms.extend(pairs(stems))
+            previous = None
+            for token in _WORD_OR_BREAK.findall(normalize(text)):
+                if token[0] in _BREAKS:
+                    previous = None
+                    continue
+                words.add(token)
+                if token in stop:
+                    continue
+                term = stem(token)
+                terms.append(term)
+                if previous is not None:
+                    pair_terms.append(f"{previous} {term}")
+                previous = term
             fields.append(terms + pair_terms)
             lengths.append(len(terms))
         return fields, lengths, words
