@@ -84,3 +84,11 @@ def test_slots_are_reused_after_removal():
         index.remove(f"d{i}", "en")
         index.add(Document(f"e{i}", "en", f"Title {i} refund"))
     assert [h.slug for h in index.search("refund", "en")] == [f"e{i}" for i in range(5)]
+
+
+def test_a_word_brought_by_an_edit_is_a_typo_target_at_once():
+    index = SearchIndex.build([Document("b", "en", "Refund facts")], {})
+    assert index.search("quoka", "en") == []  # typo tables built now
+    index.add(Document("a", "en", "Quokka facts"))
+    assert [h.slug for h in index.search("quoka", "en")] == ["a"]
+    assert index.did_you_mean("quoka", "en") == "quokka"

@@ -79,10 +79,11 @@ class Hit:
 
 @dataclass(frozen=True)
 class Concept:
-    """One thing the query asks for, as weighted alternative bags of stems (best one counts).
+    """One thing the query asks for, as weighted alternative bags of stems.
 
-    With `typed`, the first variant is the person's own words and scores as the sum of its
-    terms. Other variants (synonyms) of several words count only where their words stand side by
+    The alternatives are scored together as one term (FieldedPostings.blended_scores). With
+    `typed`, the first alternative is the person's own words; when it has several, they also
+    count one by one. An alternative of several words counts only where its words stand side by
     side: "devolucion de impuestos", offered as a synonym of "reembolso", must not match an
     article about "devolucion de llamada" (callbacks) that also says "impuestos".
     """
@@ -96,7 +97,7 @@ class _LanguageIndex:
     analyzer: Analyzer
     synonyms: SynonymTable
     postings: FieldedPostings
-    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    vocabulary: Vocabulary
     documents: dict[str, Document] = field(default_factory=dict)
     keyword_docs: dict[frozenset[str], set[str]] = field(default_factory=dict)
     _suggestions: SuggestionList | None = None
@@ -120,7 +121,9 @@ class SearchIndex:
             analyzer = Analyzer(language)
             analyzers[language] = analyzer
             table = SynonymTable(synonyms.get(language, ()), analyzer)
-            index = _LanguageIndex(analyzer, table, FieldedPostings(params))
+            index = _LanguageIndex(
+                analyzer, table, FieldedPostings(params), Vocabulary(analyzer.stem)
+            )
             index.vocabulary.add_fixed(analyzer.stop_words | table.words)
             self._languages[language] = index
         self._hints = CrossLanguageHints(synonyms.get("cross_language", ()), analyzers)
@@ -372,7 +375,7 @@ class SearchIndex:
             if len(terms) == 1 or (n == 0 and c.typed)
             for t in terms
         }
-        by_stem = lang.vocabulary.words_by_stem(lang.analyzer.stem)
+        by_stem = lang.vocabulary.words_by_stem()
         words = {w for stem in wanted for w in by_stem.get(stem, ())}
         hits = []
         for slug, score in ranked:

@@ -7,6 +7,7 @@ words are one edit apart), 1 up to 7 letters, 2 from 8.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -23,21 +24,24 @@ def allowed_edits(word: str) -> int:
 class Vocabulary:
     """Surface words (folded, unstemmed) with the number of documents that use each."""
 
-    def __init__(self) -> None:
+    def __init__(self, stem: Callable[[str], str]) -> None:
         self.doc_freq: Counter[str] = Counter()
         self.fixed: set[str] = set()
+        self._stem = stem
         self._by_length: dict[int, list[str]] | None = None
         self._by_stem: dict[str, list[str]] | None = None
 
     def add_fixed(self, words: Iterable[str]) -> None:
         """Words that are always known (stop words, synonym members) even if no article has them."""
-        self.fixed.update(words)
-        self._by_length = self._by_stem = None
+        for word in words:
+            if word not in self:
+                self._appeared(word)
+            self.fixed.add(word)
 
     def add_document(self, words: Iterable[str]) -> None:
         for word in set(words):
-            if self.doc_freq[word] == 0:
-                self._by_length = self._by_stem = None
+            if word not in self:
+                self._appeared(word)
             self.doc_freq[word] += 1
 
     def remove_document(self, words: Iterable[str]) -> None:
@@ -45,17 +49,32 @@ class Vocabulary:
             self.doc_freq[word] -= 1
             if self.doc_freq[word] <= 0:
                 del self.doc_freq[word]
-                self._by_length = self._by_stem = None
+                if word not in self.fixed:
+                    self._vanished(word)
+
+    # The length buckets and stem groups are built on first use, then kept up to date one
+    # word at a time, so an edit that brings a new word does not rebuild them.
+    def _appeared(self, word: str) -> None:
+        if self._by_length is not None:
+            insort(self._by_length.setdefault(len(word), []), word)
+        if self._by_stem is not None:
+            insort(self._by_stem.setdefault(self._stem(word), []), word)
+
+    def _vanished(self, word: str) -> None:
+        if self._by_length is not None:
+            self._by_length[len(word)].remove(word)
+        if self._by_stem is not None:
+            self._by_stem[self._stem(word)].remove(word)
 
     def __contains__(self, word: str) -> bool:
         return word in self.fixed or self.doc_freq.get(word, 0) > 0
 
-    def words_by_stem(self, stem: Callable[[str], str]) -> dict[str, list[str]]:
+    def words_by_stem(self) -> dict[str, list[str]]:
         """Known words grouped by stem, to find the words an article uses for a query stem."""
         if self._by_stem is None:
             groups: dict[str, list[str]] = {}
             for word in sorted(set(self.doc_freq) | self.fixed):
-                groups.setdefault(stem(word), []).append(word)
+                groups.setdefault(self._stem(word), []).append(word)
             self._by_stem = groups
         return self._by_stem
 
