@@ -33,8 +33,8 @@ def _words(text: str) -> frozenset[str]:
 STOP_WORDS = {
     "en": _words(
         """
-        a about an and are as at be been being but by can could did do does doing for from get
-        gets got had has have having he her here hers him his how i i'm im if in into is it its
+        a about an and are as at be been being but by can could did do does doing for from
+        had has have having he her here hers him his how i i'm im if in into is it its
         it's me my mine myself of off on or our ours please she should so some than that the their
         them then there these they this those to too us was we were what whats when where wheres
         which who whom whose why will with would you your yours
