@@ -92,3 +92,20 @@ def test_a_word_brought_by_an_edit_is_a_typo_target_at_once():
     index.add(Document("a", "en", "Quokka facts"))
     assert [h.slug for h in index.search("quoka", "en")] == ["a"]
     assert index.did_you_mean("quoka", "en") == "quokka"
+
+
+def test_edits_merged_into_the_base_still_match_a_full_rebuild(monkeypatch):
+    from civiccx.help.search import ranking
+
+    monkeypatch.setattr(ranking, "COMPACT_AFTER", 3)  # merge the overlay every few edits
+    documents = load_documents()
+    index = SearchIndex.build(documents, load_synonyms())
+    edited = list(documents)
+    for i, d in enumerate(documents[:40:4]):
+        changed = dataclasses.replace(d, summary=f"{d.summary} quokka refund {i}")
+        index.update(changed)
+        edited[edited.index(d)] = changed
+    index.remove(documents[1])
+    edited.remove(documents[1])
+    rebuilt = SearchIndex.build(edited, load_synonyms())
+    assert results(index) == results(rebuilt)
