@@ -1,0 +1,1 @@
+"""Help center: plain-language articles in English and Spanish, search, helpfulness votes."""

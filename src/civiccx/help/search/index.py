@@ -1,0 +1,480 @@
+"""The help center's search index: build it from articles, query it, keep it fresh.
+
+Pure Python (no Django), in process, so a query gives the same results in the same order on
+SQLite and PostgreSQL. See docs/decisions/0004-help-search-engine.md.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .ranking import BM25FParams, FieldedPostings, top_slots
+from .snippets import clear_snippet_cache, make_snippet
+from .suggest import Suggestion, SuggestionList
+from .synonyms import CrossLanguageHints, SynonymTable
+from .text import (
+    LANGUAGES,
+    MAX_QUERY_TOKENS,
+    Analyzer,
+    clip_query,
+    normalize,
+    strip_markdown,
+    surface_tokens,
+)
+from .typos import Vocabulary
+
+# A synonym scores a little below the words typed, and a corrected typo below a synonym, so an
+# article using the person's own words wins a tie of meaning.
+SYNONYM_WEIGHT = 0.9
+TYPO_WEIGHT = 0.8
+# Word pairs: two query words side by side in an article (stop words aside) add this share of
+# the pair's own BM25F score, so "payment plan" beats an article that has "payment" and "plan"
+# far apart, and a two-word synonym ("devolucion de impuestos") needs the phrase, not the words.
+PAIR_WEIGHT = 0.5
+# An article one of whose keywords is exactly what was typed (stop words and word order aside)
+# was written for that query: its score is multiplied by this.
+KEYWORD_MATCH_BOOST = 1.5
+
+
+# Word pairs are taken within a sentence, a keyword or a list item, never across them.
+_BREAKS = frozenset(".!?:;\n")
+_WORD_OR_BREAK = re.compile(r"[a-z0-9]+|[.!?:;\n]")
+
+
+def pairs(terms: Sequence[str]) -> list[str]:
+    """Adjacent stem pairs, as the index stores them ("payment plan")."""
+    return [f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article in one language, as the index sees it."""
+
+    slug: str
+    language: str
+    title: str
+    summary: str = ""
+    body_markdown: str = ""
+    keywords: tuple[str, ...] = ()
+    category: str = ""
+    services: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A search result. `snippet_html` is escaped HTML whose only tags are <mark>."""
+
+    slug: str
+    score: float
+    title: str
+    snippet_html: str
+    category: str = ""
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One thing the query asks for, as weighted alternative bags of stems.
+
+    The alternatives are scored together as one term (FieldedPostings.blended_scores). With
+    `typed`, the first alternative is the person's own words; when it has several, they also
+    count one by one. An alternative of several words counts only where its words stand side by
+    side: "devolucion de impuestos", offered as a synonym of "reembolso", must not match an
+    article about "devolucion de llamada" (callbacks) that also says "impuestos".
+    """
+
+    variants: tuple[tuple[tuple[str, ...], float], ...]
+    typed: bool = False
+
+
+@dataclass
+class _LanguageIndex:
+    analyzer: Analyzer
+    synonyms: SynonymTable
+    postings: FieldedPostings
+    vocabulary: Vocabulary
+    documents: dict[str, Document] = field(default_factory=dict)
+    keyword_docs: dict[frozenset[str], set[str]] = field(default_factory=dict)
+    _suggestions: SuggestionList | None = None
+
+
+class SearchIndex:
+    """Per-language BM25F indexes over title, keywords, summary and body.
+
+    Build with `SearchIndex.build(documents, synonyms)`; keep it fresh with `add`, `update` and
+    `remove` (each changes only the edited article's postings). Not thread-safe for writes:
+    a web process swaps in a new or updated index under its own lock.
+    """
+
+    def __init__(
+        self, synonyms: Mapping | None = None, params: BM25FParams | None = None
+    ) -> None:
+        synonyms = synonyms or {}
+        self._languages: dict[str, _LanguageIndex] = {}
+        analyzers = {}
+        for language in LANGUAGES:
+            analyzer = Analyzer(language)
+            analyzers[language] = analyzer
+            table = SynonymTable(synonyms.get(language, ()), analyzer)
+            index = _LanguageIndex(
+                analyzer, table, FieldedPostings(params), Vocabulary(analyzer.stem)
+            )
+            index.vocabulary.add_fixed(analyzer.stop_words | table.words)
+            self._languages[language] = index
+        self._hints = CrossLanguageHints(synonyms.get("cross_language", ()), analyzers)
+        self.last_refresh_seconds = 0.0
+
+    @classmethod
+    def build(
+        cls,
+        documents: Iterable[Document],
+        synonyms: Mapping | None = None,
+        params: BM25FParams | None = None,
+    ) -> SearchIndex:
+        """Index every document in one pass (postings merged once per language)."""
+        index = cls(synonyms, params)
+        started = time.perf_counter()
+        batches: dict[str, list] = {language: [] for language in index._languages}
+        collecting = gc.isenabled()
+        gc.disable()  # millions of short-lived objects, no cycles: skip the collector's passes
+        try:
+            for document in documents:
+                index._add(document, batches[document.language])
+            for language, batch in batches.items():
+                index._languages[language].postings.add_many(batch)
+        finally:
+            if collecting:
+                gc.enable()
+        index.last_refresh_seconds = time.perf_counter() - started
+        return index
+
+    # -- keeping it fresh -------------------------------------------------------------------
+
+    def _lang(self, language: str) -> _LanguageIndex:
+        try:
+            return self._languages[language]
+        except KeyError:
+            raise ValueError(f"unsupported language {language!r}; expected one of "
+                             f"{LANGUAGES}") from None
+
+    @staticmethod
+    def _fields(
+        a: Analyzer, document: Document
+    ) -> tuple[list[list[str]], list[int], set[str]]:
+        """Stems per field followed by their word pairs (within a sentence or keyword), the
+        number of stems per field, and the set of surface words (for typo correction)."""
+        texts = (
+            document.title,
+            "\n".join(document.keywords),
+            document.summary,
+            strip_markdown(document.body_markdown),
+        )
+        fields: list[list[str]] = []
+        lengths: list[int] = []
+        words: set[str] = set()
+        stop, stem = a.stop_words, a.stem
+        for text in texts:
+            terms: list[str] = []
+            pair_terms: list[str] = []
+            previous = None
+            for token in _WORD_OR_BREAK.findall(normalize(text)):
+                if token[0] in _BREAKS:
+                    previous = None
+                    continue
+                words.add(token)
+                if token in stop:
+                    continue
+                term = stem(token)
+                terms.append(term)
+                if previous is not None:
+                    pair_terms.append(f"{previous} {term}")
+                previous = term
+            fields.append(terms + pair_terms)
+            lengths.append(len(terms))
+        return fields, lengths, words
+
+    def _add(self, document: Document, batch: list | None = None) -> None:
+        lang = self._lang(document.language)
+        if document.slug in lang.documents:
+            self._remove(document.language, document.slug)
+        a = lang.analyzer
+        fields, lengths, words = self._fields(a, document)
+        if batch is None:
+            lang.postings.add(document.slug, fields, lengths)
+        else:
+            batch.append((document.slug, fields, lengths))
+        lang.vocabulary.add_document(words)
+        for keyword in document.keywords:
+            key = frozenset(a.terms(keyword))
+            if key:
+                lang.keyword_docs.setdefault(key, set()).add(document.slug)
+        lang.documents[document.slug] = document
+        lang._suggestions = None
+
+    def _remove(self, language: str, slug: str) -> bool:
+        lang = self._lang(language)
+        document = lang.documents.pop(slug, None)
+        if document is None:
+            return False
+        for keyword in document.keywords:
+            slugs = lang.keyword_docs.get(frozenset(lang.analyzer.terms(keyword)))
+            if slugs is not None:
+                slugs.discard(slug)
+        lang.postings.remove(slug)
+        lang.vocabulary.remove_document(self._fields(lang.analyzer, document)[2])
+        lang._suggestions = None
+        return True
+
+    def add(self, document: Document) -> None:
+        """Add an article, or replace the one with the same slug and language."""
+        started = time.perf_counter()
+        self._add(document)
+        self.last_refresh_seconds = time.perf_counter() - started
+
+    update = add
+
+    def remove(self, document_or_slug: Document | str, language: str | None = None) -> bool:
+        """Remove an article (pass the Document, or its slug and language); False if absent."""
+        if isinstance(document_or_slug, Document):
+            slug, language = document_or_slug.slug, document_or_slug.language
+        else:
+            slug = document_or_slug
+        if language is None:
+            removed = [self._remove(lang, slug) for lang in self._languages]
+            return any(removed)
+        return self._remove(language, slug)
+
+    def clear_caches(self) -> None:
+        """Forget cached term scores and prepared snippets (an edit clears the term scores)."""
+        for lang in self._languages.values():
+            lang.postings.clear_cache()
+        clear_snippet_cache()
+
+    def __len__(self) -> int:
+        return sum(len(lang.documents) for lang in self._languages.values())
+
+    def __contains__(self, key: tuple[str, str]) -> bool:
+        slug, language = key
+        return language in self._languages and slug in self._languages[language].documents
+
+    # -- understanding the query ------------------------------------------------------------
+
+    def _correct(self, lang: _LanguageIndex, token: str) -> list[tuple[str, int]]:
+        """[] when the token is known; otherwise the closest known words (may be [])."""
+        if token in lang.vocabulary or any(c.isdigit() for c in token):
+            return []
+        return lang.vocabulary.corrections(token)
+
+    def analyze(self, query: str, language: str) -> list[Concept]:
+        """What the query asks for: stop words dropped, typos corrected, synonyms expanded."""
+        lang = self._lang(language)
+        a = lang.analyzer
+        tokens = surface_tokens(clip_query(query))[:MAX_QUERY_TOKENS]
+        chosen: list[str] = []
+        alternatives: dict[int, list[tuple[str, int]]] = {}
+        for i, token in enumerate(tokens):
+            fixes = self._correct(lang, token)
+            if fixes:
+                alternatives[i] = fixes
+                chosen.append(fixes[0][0])
+            else:
+                chosen.append(token)
+        stems = [a.stem(t) for t in chosen]
+        for i, fixes in alternatives.items():
+            # Among equally close words, prefer one that completes a synonym phrase in context
+            # ("wher is my refund": "where", not "when").
+            for word, _ in fixes:
+                trial = [*stems[:i], a.stem(word), *stems[i + 1 :]]
+                if any(m.start <= i < m.end for m in lang.synonyms.find(trial)):
+                    chosen[i], stems[i] = word, a.stem(word)
+                    break
+        concepts: list[Concept] = []
+        seen: set[tuple] = set()
+
+        def keep(concept: Concept) -> None:
+            key = tuple(sorted(concept.variants))
+            if concept.variants and key not in seen:
+                seen.add(key)
+                concepts.append(concept)
+
+        covered: set[int] = set()
+        for match in lang.synonyms.find(stems):
+            span = range(match.start, match.end)
+            covered.update(span)
+            scale = TYPO_WEIGHT if any(i in alternatives for i in span) else 1.0
+            own = tuple(stems[i] for i in span if not a.is_stop(chosen[i]))
+            whole = len(own) == len(span)
+            variants = [(own, scale)] if own else []
+            # When every typed word counts, a member that only adds words ("tax refund" for
+            # "refund") is narrower than what was asked and is left out. When stop words were
+            # typed ("donde esta mi reembolso"), members carry their meaning ("estado del
+            # reembolso") and all count.
+            variants += [
+                (v.terms, scale * SYNONYM_WEIGHT)
+                for v in lang.synonyms.groups[match.group]
+                if v.terms != own and not (whole and set(own) < set(v.terms))
+            ]
+            keep(Concept(tuple(variants), typed=bool(own)))
+        for i, token in enumerate(chosen):
+            if i in covered or a.is_stop(token):
+                continue
+            if i in alternatives:
+                variants = tuple(((a.stem(w),), TYPO_WEIGHT) for w, _ in alternatives[i])
+                keep(Concept(tuple(dict.fromkeys(variants))))
+            elif token in lang.vocabulary or any(c.isdigit() for c in token):
+                keep(Concept((((stems[i],), 1.0),)))
+        return concepts
+
+    # -- searching --------------------------------------------------------------------------
+
+    def _scores(self, lang: _LanguageIndex, concepts: Sequence[Concept]) -> np.ndarray:
+        total = np.zeros(lang.postings.capacity)
+        for concept in concepts:
+            own, alternatives = concept.variants[:1], concept.variants[1:]
+            if concept.typed and len(own[0][0]) > 1:
+                # The words typed count one by one; synonyms then count as one term.
+                total += lang.postings.score_terms(own[0][0])
+                if alternatives:
+                    total += lang.postings.blended_scores([*own, *alternatives])
+            else:
+                total += lang.postings.blended_scores(concept.variants)
+        typed = [c.variants[0][0] for c in concepts if c.typed or len(c.variants) == 1]
+        sequence = [t for terms in typed for t in terms]
+        if len(sequence) > 1:
+            total += PAIR_WEIGHT * lang.postings.score_terms(tuple(pairs(sequence)))
+        # Each concept as the first of its variants that articles use ("reembolzo", a listed
+        # misspelling, stands for "reembolso").
+        postings = lang.postings
+        wanted: set[str] = set()
+        for concept in concepts:
+            for terms, _ in concept.variants:
+                if all(postings.doc_freq(t) for t in terms):
+                    wanted.update(terms)
+                    break
+        for slug in sorted(lang.keyword_docs.get(frozenset(wanted), ())):
+            total[lang.postings.slot_of[slug]] *= KEYWORD_MATCH_BOOST
+        return total
+
+    def _rank(self, query: str, language: str, limit: int) -> list[Hit]:
+        lang = self._lang(language)
+        concepts = self.analyze(query, language)
+        if not concepts:
+            return []
+        ranked = top_slots(self._scores(lang, concepts), lang.postings.slugs, limit)
+        # Mark the words typed and one-word synonyms; a many-word synonym's words alone
+        # ("tax" from "wage and tax statement") would mark unrelated text.
+        wanted = {
+            t
+            for c in concepts
+            for n, (terms, _) in enumerate(c.variants)
+            if len(terms) == 1 or (n == 0 and c.typed)
+            for t in terms
+        }
+        by_stem = lang.vocabulary.words_by_stem()
+        words = {w for stem in wanted for w in by_stem.get(stem, ())}
+        hits = []
+        for slug, score in ranked:
+            doc = lang.documents[slug]
+            snippet = make_snippet(doc.summary, doc.body_markdown, words)
+            hits.append(Hit(slug, score, doc.title, snippet, doc.category))
+        return hits
+
+    def search(
+        self, query: str, language: str, limit: int = 10, cross_language: bool = True
+    ) -> list[Hit]:
+        """Articles in `language` that answer `query`, best first (ties by slug).
+
+        The query is cut to 200 characters and 32 words. If nothing matches and
+        `cross_language` is on, the synonyms file's cross-language pairs translate words from
+        the other language ("refund" on the Spanish site) and the search runs once more.
+        """
+        if not query or not query.strip() or limit <= 0:
+            return []
+        hits = self._rank(query, language, limit)
+        if hits or not cross_language:
+            return hits
+        for other in self._languages:
+            if other == language:
+                continue
+            translated = self._hints.translate(clip_query(query), other, language)
+            if translated:
+                hits = self._rank(translated, language, limit)
+                if hits:
+                    return hits
+        return []
+
+    def did_you_mean(self, query: str, language: str) -> str | None:
+        """The query with unknown words replaced by the closest known ones, or None.
+
+        For a no-results or few-results page: "Did you mean: refund status?". Only offered
+        when the corrected query finds something.
+        """
+        lang = self._lang(language)
+        tokens = surface_tokens(clip_query(query or ""))[:MAX_QUERY_TOKENS]
+        changed = False
+        out = []
+        for token in tokens:
+            fixes = self._correct(lang, token)
+            if fixes:
+                out.append(fixes[0][0])
+                changed = True
+            else:
+                out.append(token)
+        if not changed:
+            return None
+        suggestion = " ".join(out)
+        return suggestion if self._rank(suggestion, language, 1) else None
+
+    def suggest(self, prefix: str, language: str, limit: int = 8) -> list[Suggestion]:
+        """Titles and keywords completing what has been typed, then common words."""
+        lang = self._lang(language)
+        prefix = clip_query(prefix or "") + (" " if (prefix or "")[-1:].isspace() else "")
+        if not prefix.strip() or limit <= 0:
+            return []
+        if lang._suggestions is None:
+            suggestions = SuggestionList(lang.analyzer.stem)
+            for slug in sorted(lang.documents):
+                suggestions.add(lang.documents[slug].title, slug, is_title=True)
+            for slug in sorted(lang.documents):
+                for keyword in lang.documents[slug].keywords:
+                    suggestions.add(keyword, None, is_title=False)
+            suggestions.finish()
+            lang._suggestions = suggestions
+
+        def correct(token: str) -> str:
+            fixes = self._correct(lang, token)
+            return fixes[0][0] if fixes else token
+
+        found = lang._suggestions.suggest(prefix, limit, correct)
+        if len(found) < limit:
+            found += self._common_terms(lang, prefix, limit - len(found), found)
+        return found
+
+    def _common_terms(
+        self, lang: _LanguageIndex, prefix: str, limit: int, already: list[Suggestion]
+    ) -> list[Suggestion]:
+        tokens = surface_tokens(prefix)
+        if not tokens or prefix[-1:].isspace():
+            return []
+        head, partial = tokens[:-1], tokens[-1]
+        shown = {s.text.casefold() for s in already}
+        df = lang.vocabulary.doc_freq
+        words = sorted(
+            (w for w in df if w.startswith(partial) and w != partial
+             and not lang.analyzer.is_stop(w)),
+            key=lambda w: (-df[w], w),
+        )
+        out = []
+        for word in words:
+            text = " ".join([*head, word])
+            if text not in shown:
+                out.append(Suggestion(text))
+                shown.add(text)
+            if len(out) == limit:
+                break
+        return out
