@@ -104,7 +104,7 @@ def available_slots(offering: CenterService, now: datetime | None = None,
 
 def _check_bookable(offering: CenterService, starts_at: datetime, now: datetime) -> None:
     center = offering.center
-    if starts_at <= now:
+    if starts_at < now:
         raise BookingError(_("That time has already passed. Choose a later time."))
     if starts_at < now + timedelta(minutes=center.min_notice_minutes):
         raise BookingError(_("That time is too soon to book. Choose a time at least %(n)d "
