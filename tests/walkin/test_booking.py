@@ -181,3 +181,30 @@ def test_the_no_show_rule_marks_missed_appointments(center):
     assert walkin.apply_no_show_rule(center, now=at(10, 16)) == 1
     appointment.refresh_from_db()
     assert appointment.status == "no_show"
+
+
+def test_the_hourly_command_reminds_and_applies_the_no_show_rule(center):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("walkin_hourly", stdout=out)
+    assert "Reminded 0; marked 0 missed." in out.getvalue()
+
+
+def test_slots_through_the_catalog_across_the_spring_change():
+    """A New York center open 8:30-4:30 every day: the Monday after clocks change still
+    starts at 8:30 local, an hour earlier in UTC than the Friday before."""
+    new_york = make_center(time_zone="America/New_York", hours=((8, 16),), weekdays=range(7),
+                           slot_minutes=30)
+    offering = new_york.offerings.get()
+    now = datetime(2027, 3, 12, 5, 0, tzinfo=UTC)  # Friday, before opening
+    slots = walkin.available_slots(offering, now, days=4)
+    by_day = {}
+    for slot in slots:
+        by_day.setdefault(slot.local("America/New_York").date(), []).append(slot)
+    assert by_day[date(2027, 3, 12)][0].starts_at.hour == 13  # 8:00 EST
+    assert by_day[date(2027, 3, 15)][0].starts_at.hour == 12  # 8:00 EDT
+    assert {len(v) for v in by_day.values()} == {16}  # the Sunday of the change included
+    assert date(2027, 3, 14) in by_day

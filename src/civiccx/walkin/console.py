@@ -108,6 +108,7 @@ def _console_context(center: Center) -> dict:
 @role_required(CENTER_STAFF)
 def console(request, slug: str):
     center = _center(slug)
+    walkin.apply_no_show_rule(center)
     context = _console_context(center)
     rows, chart = accuracy(center)
     return render(request, "walkin/console.html", {**context, "rows": rows[-14:],
