@@ -103,6 +103,9 @@ def test_find_book_check_in_and_be_called(live_server, browser, page, assert_acc
     assert lobby.locator("html").get_attribute("lang") == language
     assert_accessible(lobby, "lobby display")
     assert ticket.display not in lobby.locator("#board").inner_text()
+    _tab_to(lobby, "#speak-toggle")  # spoken announcements, switched on by keyboard
+    lobby.keyboard.press("Enter")
+    assert lobby.locator("#speak-toggle").get_attribute("aria-pressed") == "true"
 
     staff = browser.new_context().new_page()
     _staff_sign_in(staff, live_server.url, make_staff("center_staff"))

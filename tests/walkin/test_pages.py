@@ -168,3 +168,20 @@ def test_console_call_serve_undo_and_transfer(staff_client, client, center):
 
 def test_console_is_for_center_staff(staff_client, center):
     assert staff_client("researcher").get(f"/staff/walkin/{center.slug}/").status_code == 403
+
+
+def test_a_signed_in_person_books_with_their_account(client, center,
+                                                     django_capture_on_commit_callbacks):
+    from tests.factories import make_public_user
+
+    person = make_public_user()
+    person.email = "me@example.com"
+    person.save()
+    client.force_login(person)
+    url = f"/visit/{center.slug}/book/"
+    slot = re.search(rb'name="slot" value="([^"]+)"', client.get(url).content).group(1).decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"service": "A", "slot": slot, "language": "en"})
+    assert response.status_code == 302
+    assert Appointment.objects.get().person == person
+    assert OutboxBackend.outbox[-1].to == "me@example.com"

@@ -182,3 +182,20 @@ def test_the_estimate_uses_the_queue_open_counters_and_recent_visits(center, sta
         1200, 431, 1969)
     newcomer = walkin.take_ticket(a, now=now)
     assert (newcomer.predicted_low_seconds, newcomer.predicted_high_seconds) == (431, 1969)
+
+
+def test_over_capacity_walk_ins_are_told_before_they_wait_in_vain():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    center = make_center(counters=1, services=(("A", 60),))
+    chicago = ZoneInfo("America/Chicago")
+    local = timezone.now().astimezone(chicago)
+    closes = datetime.combine(local.date(), datetime.max.time(), chicago)
+    hours_left = (closes - local).total_seconds() / 3600
+    a = center.offerings.get()
+    people = int(hours_left * 2) + 5  # far more hour-long visits than hours left
+    with pytest.raises(walkin.QueueError, match="line is full"):
+        for _ in range(people):
+            walkin.take_ticket(a)
+    assert Ticket.objects.count() < people

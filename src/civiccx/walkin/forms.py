@@ -65,16 +65,20 @@ class BookingForm(HoneypotFormMixin, forms.Form):
         label=_("I need accessibility help (for example a wheelchair-height counter, a sign "
                 "language interpreter, or to be seen sooner)"), required=False)
 
-    def __init__(self, *args, slot_choices=(), **kwargs):
+    def __init__(self, *args, slot_choices=(), account_email: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slot"].widget.choices = list(slot_choices)
+        self.account_email = account_email
+        if account_email:
+            self.fields["email"].help_text = _("Leave empty to use your account's email.")
 
     def clean_phone(self):
         return _clean_phone(self.cleaned_data["phone"])
 
     def clean(self):
         data = super().clean()
-        if not self.errors and not (data.get("email") or data.get("phone")):
+        if not self.errors and not (data.get("email") or data.get("phone")
+                                    or self.account_email):
             self.add_error("email", _("Give an email address or a mobile number so we can "
                                       "send your confirmation code."))
         return data

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civiccx.core.notifications import send_email, send_sms
-from civiccx.services.hours import is_open, next_opening, opening_spans
+from civiccx.services.hours import closing_time, is_open, next_opening, opening_spans
 from civiccx.services.models import Channel, Interaction, Outcome
 from civiccx.services.services import normalize_phone, record_interaction
 from civiccx.walkin.estimate import WaitRange, wait_range
@@ -419,8 +419,13 @@ def take_ticket(offering: CenterService, *, phone: str = "", language: str = "en
                     needs_accessibility=needs_accessibility, phone=phone,
                     language=language if language in ("en", "es") else "en",
                     survey_consent=survey_consent)
-    _store_estimate(ticket, estimate_wait(center, offering, now, n_ahead=len(
-        waiting_in_order(center, now, offering=offering))))
+    estimate = estimate_wait(center, None, now)
+    closes = closing_time(center.location, now)
+    if closes is not None and now + timedelta(seconds=estimate.low_seconds) >= closes:
+        raise QueueError(_("Today's line is full: we cannot see you before we close at "
+                           "%(time)s. Book an appointment, or come back when we open.")
+                         % {"time": closes.astimezone(zone(center)).strftime("%H:%M")})
+    _store_estimate(ticket, estimate)
     return _issue(ticket)
 
 
@@ -635,7 +640,11 @@ def open_counters(center: Center) -> int:
 
 def estimate_wait(center: Center, offering: CenterService | None = None,
                   now: datetime | None = None, n_ahead: int | None = None) -> WaitRange:
-    """The wait for someone joining now (or with `n_ahead` people before them)."""
+    """The wait for someone joining now (or with `n_ahead` people before them).
+
+    Every counter serves every service from one priority line, so the wait is the center's:
+    the people ahead, the counters open and busy, and how long recent visits took (of one
+    service when `offering` is given, else of all, which is what the people ahead need)."""
     now = now or timezone.now()
     if n_ahead is None:
         n_ahead = waiting_queryset(center, now).count()

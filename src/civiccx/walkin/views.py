@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from civiccx.core.roles import is_staff_member
 from civiccx.core.views import public_form_ratelimit
 from civiccx.walkin import finder
 from civiccx.walkin import services as walkin
@@ -126,9 +127,12 @@ def book(request, slug: str):
     day = _day_from(request, center, days, notices)
     slots = list(walkin.available_slots(offering, now, first_day=day, days=1)) \
         if day else []
+    person = request.user if request.user.is_authenticated and not is_staff_member(
+        request.user) else None
     form = BookingForm(request.POST if request.method == "POST" else None,
                        slot_choices=_slot_choices(slots, center.location.time_zone),
-                       initial={"language": _language()})
+                       initial={"language": _language()},
+                       account_email=getattr(person, "email", "") or "")
     if request.method == "POST" and form.is_valid():
         if form.is_spam():
             return redirect("services:home")
@@ -142,8 +146,7 @@ def book(request, slug: str):
                     email=form.cleaned_data["email"], phone=form.cleaned_data["phone"],
                     language=form.cleaned_data["language"],
                     needs_accessibility=form.cleaned_data["needs_accessibility"],
-                    person=request.user if request.user.is_authenticated and not
-                    request.user.is_staff else None, now=now)
+                    person=person, now=now)
             except walkin.BookingError as error:
                 form.add_error("slot", error.messages[0])
                 slots = walkin.available_slots(offering, now, first_day=day, days=1) \
@@ -317,8 +320,8 @@ def _ticket_context(ticket: Ticket) -> dict:
     context = {"ticket": ticket}
     if ticket.status == Ticket.Status.WAITING:
         ahead = walkin.position(ticket, now)
-        context.update(ahead=ahead, estimate=walkin.estimate_wait(ticket.center, ticket.offering,
-                                                                  now, n_ahead=ahead))
+        context.update(ahead=ahead, estimate=walkin.estimate_wait(ticket.center, None, now,
+                                                                  n_ahead=ahead))
     return context
 
 
