@@ -278,5 +278,6 @@ class Ticket(models.Model):
         self.ended_at = now
 
 
-auditlog.register(Appointment, mask_fields=["name", "email", "phone"])
+auditlog.register(Appointment, mask_fields=["name", "email", "phone"],
+                  exclude_fields=["ticket", "claims", "created_at", "changed_at"])
 auditlog.register(Ticket, mask_fields=["phone"])

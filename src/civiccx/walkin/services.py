@@ -177,8 +177,9 @@ def book(offering: CenterService, starts_at: datetime, *, name: str = "", email:
          person=None, now: datetime | None = None) -> Appointment:
     """Book a visit. Raises BookingError (past, closed, too far) or SlotFull (taken)."""
     now = now or timezone.now()
-    offering = CenterService.objects.select_related("center__location", "service").get(
-        pk=offering.pk)
+    offering = (CenterService.objects.select_related("center__location", "service")
+                .prefetch_related("center__location__hours", "center__location__special_hours")
+                .get(pk=offering.pk))
     center = offering.center
     _check_bookable(offering, starts_at, now)
     if phone:
