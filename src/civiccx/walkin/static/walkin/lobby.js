@@ -7,6 +7,7 @@
   if (!board) { return; }
   var speaking = false;
   var lastCall = currentCall();
+  var lastHtml = null;
 
   function currentCall() {
     var current = board.querySelector("[data-call]");
@@ -34,6 +35,9 @@
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
         if (html === null) { return; }
+        board.setAttribute("data-refreshed", String(Date.now()));
+        if (html === lastHtml) { return; }  // unchanged: do not make screen readers repeat it
+        lastHtml = html;
         board.innerHTML = html;
         var call = currentCall();
         if (call && call !== lastCall) {
@@ -41,7 +45,6 @@
           say(current.getAttribute("data-say"));
         }
         lastCall = call;
-        board.setAttribute("data-refreshed", String(Date.now()));
       })
       .catch(function () { /* keep showing the last board; try again next time */ });
   }
