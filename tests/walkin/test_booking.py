@@ -190,7 +190,18 @@ def test_the_hourly_command_reminds_and_applies_the_no_show_rule(center):
 
     out = StringIO()
     call_command("walkin_hourly", stdout=out)
-    assert "Reminded 0; marked 0 missed." in out.getvalue()
+    assert "Reminded 0; marked 0 missed; erased 0" in out.getvalue()
+
+
+def test_contact_details_are_erased_after_the_retention_period(center):
+    appointment = walkin.book(_offering(center), at(10), email="a@example.com",
+                              phone="2025550143", name="Ana", now=NOW)
+    retention = _offering(center).service.contact_retention_days
+    assert walkin.purge_contact_details(now=at(11)) == 0
+    assert walkin.purge_contact_details(now=at(11) + timedelta(days=retention + 1)) == 1
+    appointment.refresh_from_db()
+    assert (appointment.name, appointment.email, appointment.phone) == ("", "", "")
+    assert appointment.code  # the booking itself stays, for the figures
 
 
 def test_slots_through_the_catalog_across_the_spring_change():

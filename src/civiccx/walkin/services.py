@@ -683,3 +683,17 @@ def called_board(center: Center, now: datetime | None = None, limit: int = 8) ->
 def local_instant_day(center: Center, day: date) -> datetime:
     """Local midnight starting `day`, as an aware datetime."""
     return datetime.combine(day, datetime.min.time(), zone(center))
+
+
+def purge_contact_details(now: datetime | None = None) -> int:
+    """Erase names, emails and phone numbers of visits past their service's retention
+    period (counted from the visit). Returns how many records were erased."""
+    now = now or timezone.now()
+    erased = 0
+    for offering in CenterService.objects.select_related("service"):
+        cutoff = now - timedelta(days=offering.service.contact_retention_days)
+        erased += Appointment.objects.filter(offering=offering, ends_at__lt=cutoff).exclude(
+            name="", email="", phone="").update(name="", email="", phone="")
+        erased += Ticket.objects.filter(offering=offering, arrived_at__lt=cutoff).exclude(
+            phone="").update(phone="")
+    return erased

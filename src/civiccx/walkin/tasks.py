@@ -3,7 +3,7 @@
 
 from django_tasks import task
 
-from civiccx.walkin.services import apply_no_show_rule, send_reminders
+from civiccx.walkin.services import apply_no_show_rule, purge_contact_details, send_reminders
 
 
 @task()
@@ -16,3 +16,9 @@ def send_appointment_reminders() -> int:
 def mark_missed_appointments() -> int:
     """Every few minutes: apply each center's no-show rule so missed times go to walk-ins."""
     return apply_no_show_rule()
+
+
+@task()
+def erase_expired_contact_details() -> int:
+    """Daily: erase visitors' names, emails and numbers past the service's retention period."""
+    return purge_contact_details()
