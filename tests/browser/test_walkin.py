@@ -117,6 +117,8 @@ def test_find_book_check_in_and_be_called(live_server, browser, page, assert_acc
     lobby.locator(".walkin-board__current", has_text=ticket.display).wait_for(timeout=10000)
     assert "1" in lobby.locator(".walkin-board__counter").inner_text()
     assert_accessible(lobby, "lobby display after the call")
+    staff.goto(f"{live_server.url}/staff/walkin/centers/")
+    assert_accessible(staff, "all centers")
     page.bring_to_front()  # background tabs throttle their timers
     page.locator("#status-heading", has_text="1").wait_for(timeout=15000)  # the ticket page too
     lobby.close()

@@ -162,6 +162,8 @@ def test_the_calendar_file_parses_with_icalendar(center):
     assert appointment.code in str(event["description"])
     assert str(event["uid"]).startswith("walkin-")
     assert list(event.walk("VALARM"))
+    zones = [str(z["tzid"]) for z in calendar.walk("VTIMEZONE")]
+    assert zones == ["America/Chicago"]
 
 
 def test_reminders_go_once_the_day_before_with_a_cancel_link(center):

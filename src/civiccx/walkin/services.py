@@ -300,6 +300,7 @@ def ics(appointment: Appointment) -> bytes:
     alarm.add("trigger", timedelta(days=-1))
     event.add_component(alarm)
     calendar.add_component(event)
+    calendar.add_missing_timezones()  # a VTIMEZONE for the center's zone (RFC 5545 3.6.5)
     return calendar.to_ical()
 
 
