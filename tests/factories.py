@@ -138,3 +138,13 @@ def make_center(*, time_zone: str = "America/Chicago", hours=((0, 24),), weekday
     for number in range(1, counters + 1):
         Counter.objects.create(center=center, number=number)
     return center
+
+
+def midday_zone() -> str:
+    """A fixed-offset time zone where it is around noon now, so tests that step back or
+    forward an hour or two never cross a local midnight."""
+    from datetime import UTC
+
+    offset = 12 - timezone.now().astimezone(UTC).hour
+    offset = (offset + 12) % 24 - 12  # -12..+11 hours from UTC
+    return "Etc/GMT" + (f"{-offset:+d}" if offset else "")

@@ -13,7 +13,7 @@ from civiccx.core.notifications import OutboxBackend
 from civiccx.services.models import OpeningHours
 from civiccx.walkin.models import Appointment, Center, Ticket
 from tests.browser.test_sign_in import _staff_sign_in
-from tests.factories import make_staff
+from tests.factories import make_staff, midday_zone
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,6 +30,8 @@ def houston():
                      closes=time(23, 59, 59)) for day in range(7))
     center.min_notice_minutes = 0
     center.save()
+    center.location.time_zone = midday_zone()  # never near midnight: booking is for today
+    center.location.save()
     OutboxBackend.outbox.clear()
     return center
 

@@ -11,7 +11,7 @@ from civiccx.core.notifications import OutboxBackend
 from civiccx.services.models import Interaction
 from civiccx.walkin import services as walkin
 from civiccx.walkin.models import Appointment, Ticket
-from tests.factories import make_center
+from tests.factories import make_center, midday_zone
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def center():
     center = make_center(services=(("A", 30), ("B", 15)), appointment_counters=1,
-                         min_notice_minutes=60)
+                         min_notice_minutes=60, time_zone=midday_zone())
     location = center.location
     location.latitude, location.longitude = 30.2672, -97.7431  # Austin
     location.save()

@@ -11,14 +11,15 @@ from civiccx.core.notifications import OutboxBackend
 from civiccx.services.models import Interaction
 from civiccx.walkin import services as walkin
 from civiccx.walkin.models import Appointment, Counter, Ticket
-from tests.factories import make_center, make_staff
+from tests.factories import make_center, make_staff, midday_zone
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def center():
-    return make_center(services=(("A", 30), ("B", 15)), counters=2, appointment_counters=2)
+    return make_center(services=(("A", 30), ("B", 15)), counters=2, appointment_counters=2,
+                       time_zone=midday_zone())
 
 
 @pytest.fixture
@@ -188,8 +189,8 @@ def test_over_capacity_walk_ins_are_told_before_they_wait_in_vain():
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    center = make_center(counters=1, services=(("A", 60),))
-    chicago = ZoneInfo("America/Chicago")
+    center = make_center(counters=1, services=(("A", 60),), time_zone=midday_zone())
+    chicago = ZoneInfo(center.location.time_zone)
     local = timezone.now().astimezone(chicago)
     closes = datetime.combine(local.date(), datetime.max.time(), chicago)
     hours_left = (closes - local).total_seconds() / 3600
