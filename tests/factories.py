@@ -111,3 +111,40 @@ def make_call_queue(service=None, *, open_hours=True, **overrides):
     defaults = {"slug": f"line-{next(_numbers)}", "callback_threshold_minutes": 0}
     return CallQueue.objects.create(service=service or make_service(), call_center=center,
                                     **{**defaults, **overrides})
+
+
+def make_center(*, time_zone: str = "America/Chicago", hours=((0, 24),), weekdays=range(7),
+                services=(("A", 30),), counters: int = 2, appointment_counters: int = 1,
+                **overrides):
+    """A walk-in center with weekly hours (24: open until 23:59:59), services with ticket
+    letters and visit lengths, and numbered counters."""
+    from datetime import time
+
+    from civiccx.services.models import OpeningHours
+    from civiccx.walkin.models import Center, CenterService, Counter
+
+    location = make_location(time_zone=time_zone)
+    OpeningHours.objects.bulk_create(
+        OpeningHours(location=location, weekday=day, opens=time(opens),
+                     closes=time(23, 59, 59) if closes == 24 else time(closes))
+        for day in weekdays for opens, closes in hours)
+    defaults = {"counters": counters, "appointment_counters": appointment_counters,
+                "min_notice_minutes": 0}
+    center = Center.objects.create(location=location, **{**defaults, **overrides})
+    provider = location.provider
+    for prefix, minutes in services:
+        CenterService.objects.create(center=center, service=make_service(provider),
+                                     prefix=prefix, duration_minutes=minutes)
+    for number in range(1, counters + 1):
+        Counter.objects.create(center=center, number=number)
+    return center
+
+
+def midday_zone() -> str:
+    """A fixed-offset time zone where it is around noon now, so tests that step back or
+    forward an hour or two never cross a local midnight."""
+    from datetime import UTC
+
+    offset = 12 - timezone.now().astimezone(UTC).hour
+    offset = (offset + 12) % 24 - 12  # -12..+11 hours from UTC
+    return "Etc/GMT" + (f"{-offset:+d}" if offset else "")

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("civiccx.feedback.urls")),
     path("", include("civiccx.phone.urls")),
     path("", include("civiccx.staffing.urls")),
+    path("", include("civiccx.walkin.urls")),
     prefix_default_language=False,
 )
 

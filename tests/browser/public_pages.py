@@ -16,6 +16,12 @@ AXE_PAGES = {
     "feedback:thanks": ["/feedback/thank-you/"],
     "feedback:embed-thanks": ["/feedback/embed/thank-you/"],
     "phone:request-callback": ["/phone/callback/main-line/"],
+    "walkin:find": ["/visit/", "/visit/?zip_code=77002", "/visit/?state=AZ"],
+    "walkin:center": ["/visit/houston-tx/"],
+    "walkin:book": ["/visit/houston-tx/book/"],
+    "walkin:manage": ["/visit/appointment/"],
+    "walkin:kiosk": ["/visit/houston-tx/kiosk/"],
+    "walkin:lobby": ["/visit/houston-tx/display/"],
 }
 
 # Pages behind a sign-in; their browser tests run axe once signed in.
@@ -28,6 +34,10 @@ SIGNED_IN_PAGES = {
     "feedback:embed": "tests/browser/test_feedback.py (widget on a third-party page)",
     "phone:confirmation": "tests/browser/test_phone.py (after a request)",
     "phone:cancel": "tests/browser/test_phone.py (signed link)",
+    "walkin:confirmation": "tests/browser/test_walkin.py (signed link, after booking)",
+    "walkin:change": "tests/browser/test_walkin.py (signed link)",
+    "walkin:cancel": "tests/browser/test_walkin.py (signed link)",
+    "walkin:ticket": "tests/browser/test_walkin.py (signed link, after check-in)",
 }
 
 # Endpoints that only redirect or accept a POST: there is no page to check.
@@ -41,4 +51,7 @@ NOT_PAGES = {
     "phone-webhooks:voice-number": "Twilio webhook (TwiML, not a page)",
     "phone-webhooks:voice-entered": "Twilio webhook (TwiML, not a page)",
     "phone-webhooks:sms-reply": "Twilio webhook (TwiML, not a page)",
+    "walkin:ics": "an iCalendar file, checked by tests/walkin/test_pages.py",
+    "walkin:ticket-status": "an HTML fragment polled into the ticket page",
+    "walkin:lobby-board": "an HTML fragment polled into the lobby display",
 }

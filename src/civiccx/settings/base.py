@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "civiccx.feedback",
     "civiccx.phone",
     "civiccx.staffing",
+    "civiccx.walkin",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+
+
+class WalkinConfig(AppConfig):
+    name = "civiccx.walkin"
+    label = "walkin"
+    verbose_name = "Walk-in centers"
+    demo_seed = "civiccx.walkin.demo.seed"
+
+    def ready(self):
+        from django.utils.translation import gettext_lazy as _
+
+        from civiccx.core.roles import CENTER_STAFF, CX_ANALYST
+        from civiccx.core.staff_tools import register_staff_tool
+
+        register_staff_tool(_("Center console: appointments, queue and counters"),
+                            "walkin:console-home", {CENTER_STAFF})
+        register_staff_tool(_("Walk-in centers across the country"), "walkin:manager",
+                            {CENTER_STAFF, CX_ANALYST})

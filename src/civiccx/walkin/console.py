@@ -1,0 +1,215 @@
+"""Center staff pages: the day's appointments, the queue and counters, call next, finish and
+undo, throughput and wait figures; and the manager's view across centers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import timedelta
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from civiccx.core.charts import Series, line_chart
+from civiccx.core.roles import CENTER_STAFF, CX_ANALYST, role_required
+from civiccx.walkin import services as walkin
+from civiccx.walkin.finder import centers
+from civiccx.walkin.models import Appointment, Center, CenterService, Counter, Ticket
+
+
+def _center(slug: str) -> Center:
+    return get_object_or_404(centers(), location__slug=slug)
+
+
+def day_figures(center: Center, now=None) -> dict:
+    now = now or timezone.now()
+    today = walkin.local_today(center, now)
+    tickets = list(Ticket.objects.filter(center=center, day=today))
+    served = [t for t in tickets if t.status == Ticket.Status.SERVED]
+    waits = [t.actual_wait.total_seconds() for t in tickets if t.actual_wait is not None]
+    visits = [(t.ended_at - t.called_at).total_seconds() for t in served
+              if t.called_at and t.ended_at]
+    estimate = walkin.estimate_wait(center, None, now)
+    return {
+        "waiting": sum(1 for t in tickets if t.status == Ticket.Status.WAITING),
+        "at_counters": sum(1 for t in tickets if t.status == Ticket.Status.CALLED),
+        "served": len(served),
+        "no_shows": sum(1 for t in tickets if t.status == Ticket.Status.NO_SHOW),
+        "mean_wait_minutes": round(sum(waits) / len(waits) / 60) if waits else None,
+        "mean_visit_minutes": round(sum(visits) / len(visits) / 60) if visits else None,
+        "open_counters": Counter.objects.filter(center=center, is_open=True).count(),
+        "estimate": estimate,
+    }
+
+
+def accuracy(center: Center | None, days: int = 30):
+    """Predicted vs actual waits, by day, as rows and a chart."""
+    since = timezone.now() - timedelta(days=days)
+    tickets = Ticket.objects.filter(first_called_at__gte=since,
+                                    predicted_wait_seconds__isnull=False,
+                                    appointment__isnull=True)
+    if center is not None:
+        tickets = tickets.filter(center=center)
+    by_day = defaultdict(list)
+    for arrived, called, predicted, low, high in tickets.values_list(
+            "arrived_at", "first_called_at", "predicted_wait_seconds", "predicted_low_seconds",
+            "predicted_high_seconds"):
+        actual = (called - arrived).total_seconds()
+        by_day[timezone.localtime(arrived).date()].append(
+            (predicted, actual, (low or 0) <= actual <= (high or 0)))
+    rows = []
+    for day in sorted(by_day):
+        items = by_day[day]
+        n = len(items)
+        rows.append({"day": day, "n": n,
+                     "predicted_min": sum(p for p, _a, _i in items) / n / 60,
+                     "actual_min": sum(a for _p, a, _i in items) / n / 60,
+                     "in_range": sum(1 for *_x, inside in items if inside) / n})
+    chart = line_chart(
+        _("Walk-in wait, predicted and actual (mean minutes by day)"),
+        [r["day"].strftime("%m-%d") for r in rows],
+        [Series(_("Predicted"), [round(r["predicted_min"], 1) for r in rows]),
+         Series(_("Actual"), [round(r["actual_min"], 1) for r in rows])]) if rows else ""
+    return rows, chart
+
+
+@role_required(CENTER_STAFF)
+def console_home(request):
+    mine = Counter.objects.filter(staff=request.user).select_related("center__location").first()
+    if mine is not None:
+        return redirect("walkin:console", slug=mine.center.slug)
+    return render(request, "walkin/console_home.html", {"centers": centers()})
+
+
+def _console_context(center: Center) -> dict:
+    now = timezone.now()
+    today = walkin.local_today(center, now)
+    start = walkin.local_instant_day(center, today)
+    appointments = (Appointment.objects.filter(center=center, starts_at__gte=start,
+                                               starts_at__lt=start + timedelta(days=1))
+                    .select_related("offering__service").order_by("starts_at"))
+    at_counters = (Ticket.objects.filter(center=center, day=today, status=Ticket.Status.CALLED)
+                   .select_related("counter", "offering__service"))
+    finished = (Ticket.objects.filter(center=center, day=today, undo_until__gte=now)
+                .exclude(undo_status="").select_related("counter", "offering__service"))
+    by_counter = {t.counter_id: t for t in at_counters}
+    return {
+        "center": center, "appointments": appointments,
+        "queue": walkin.waiting_in_order(center, now),
+        "counter_rows": [{"counter": c, "ticket": by_counter.get(c.pk)} for c in
+                         Counter.objects.filter(center=center).select_related("staff")],
+        "finished": finished,
+        "figures": day_figures(center, now), "offerings": center.offerings.all(),
+    }
+
+
+@role_required(CENTER_STAFF)
+def console(request, slug: str):
+    center = _center(slug)
+    walkin.apply_no_show_rule(center)
+    context = _console_context(center)
+    rows, chart = accuracy(center)
+    return render(request, "walkin/console.html", {**context, "rows": rows[-14:],
+                                                   "chart": chart})
+
+
+@role_required(CENTER_STAFF)
+def console_figures(request, slug: str):
+    center = _center(slug)
+    return render(request, "walkin/_console_figures.html",
+                  {"center": center, "figures": day_figures(center)})
+
+
+def _counter(center: Center, pk) -> Counter:
+    return get_object_or_404(Counter, center=center, pk=pk)
+
+
+@role_required(CENTER_STAFF)
+@require_POST
+def counter_state(request, slug: str, pk: int):
+    center = _center(slug)
+    counter = _counter(center, pk)
+    walkin.set_counter(counter, request.user, request.POST.get("open") == "1")
+    return redirect("walkin:console", slug=slug)
+
+
+@role_required(CENTER_STAFF)
+@require_POST
+def call_next(request, slug: str, pk: int):
+    center = _center(slug)
+    counter = _counter(center, pk)
+    try:
+        ticket = walkin.call_next(counter, request.user)
+    except walkin.QueueError as error:
+        messages.error(request, error.messages[0])
+    else:
+        if ticket is None:
+            messages.info(request, _("Nobody is waiting right now."))
+        else:
+            messages.success(request, _("Called %(ticket)s to counter %(counter)s.")
+                             % {"ticket": ticket.display, "counter": counter.number})
+    return redirect("walkin:console", slug=slug)
+
+
+def _ticket(center: Center, pk) -> Ticket:
+    return get_object_or_404(Ticket, center=center, pk=pk)
+
+
+@role_required(CENTER_STAFF)
+@require_POST
+def finish_ticket(request, slug: str, pk: int):
+    center = _center(slug)
+    outcome = request.POST.get("outcome", "")
+    try:
+        ticket = walkin.finish(_ticket(center, pk), outcome)
+    except walkin.QueueError as error:
+        messages.error(request, error.messages[0])
+    else:
+        text = (_("%(ticket)s marked served.") if outcome == "served"
+                else _("%(ticket)s marked no-show."))
+        messages.success(request, text % {"ticket": ticket.display} + " " +
+                         _("You can undo this for %(n)d minutes.") % {"n": walkin.UNDO_MINUTES})
+    return redirect("walkin:console", slug=slug)
+
+
+@role_required(CENTER_STAFF)
+@require_POST
+def undo_ticket(request, slug: str, pk: int):
+    center = _center(slug)
+    try:
+        ticket = walkin.undo(_ticket(center, pk))
+    except walkin.QueueError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Undone: %(ticket)s is back at counter %(counter)s.")
+                         % {"ticket": ticket.display, "counter": ticket.counter.number
+                            if ticket.counter else "—"})
+    return redirect("walkin:console", slug=slug)
+
+
+@role_required(CENTER_STAFF)
+@require_POST
+def transfer_ticket(request, slug: str, pk: int):
+    center = _center(slug)
+    offering = get_object_or_404(CenterService, center=center,
+                                 prefix=request.POST.get("service", ""))
+    try:
+        ticket = walkin.transfer(_ticket(center, pk), offering)
+    except walkin.QueueError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("%(ticket)s moved to %(service)s; they keep their place.")
+                         % {"ticket": ticket.display, "service": offering.service.name})
+    return redirect("walkin:console", slug=slug)
+
+
+@role_required(CENTER_STAFF, CX_ANALYST)
+def manager(request):
+    now = timezone.now()
+    rows = [{"center": center, "figures": day_figures(center, now),
+             "open": walkin.walk_in_status(center, now)["open"]} for center in centers()]
+    accuracy_rows, chart = accuracy(None)
+    return render(request, "walkin/manager.html", {"rows": rows, "chart": chart,
+                                                   "accuracy": accuracy_rows[-14:]})

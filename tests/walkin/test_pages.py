@@ -1,0 +1,187 @@
+"""The public pages and the center console through the Django test client."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from icalendar import Calendar
+
+from civiccx.core.notifications import OutboxBackend
+from civiccx.services.models import Interaction
+from civiccx.walkin import services as walkin
+from civiccx.walkin.models import Appointment, Ticket
+from tests.factories import make_center, midday_zone
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def center():
+    center = make_center(services=(("A", 30), ("B", 15)), appointment_counters=1,
+                         min_notice_minutes=60, time_zone=midday_zone())
+    location = center.location
+    location.latitude, location.longitude = 30.2672, -97.7431  # Austin
+    location.save()
+    return center
+
+
+@pytest.fixture(autouse=True)
+def _outbox():
+    OutboxBackend.outbox.clear()
+
+
+def test_find_by_zip_lists_nearest_first_with_the_wait(client, center):
+    far = make_center(time_zone="America/New_York")
+    far.location.latitude, far.location.longitude = 40.7143, -74.0060
+    far.location.save()
+    page = client.get("/visit/", {"zip_code": "78701"}).content.decode()
+    assert page.index(center.location.name) < page.index(far.location.name)
+    assert "miles away" in page and ("No wait right now" in page or "Walk-in wait" in page)
+
+
+def test_find_by_state_and_bad_zip(client, center):
+    assert center.location.name in client.get("/visit/", {"state": "TX"}).content.decode()
+    response = client.get("/visit/", {"zip_code": "7870"})
+    assert response.status_code == 400 and b"5-digit ZIP code" in response.content
+    response = client.get("/visit/", {"zip_code": "00000"})
+    assert b"We do not know ZIP code 00000" in response.content
+    assert b"no center in that state" in client.get("/visit/", {"state": "WY"}).content
+
+
+def test_book_by_form_confirmation_ics_and_code(client, center,
+                                                django_capture_on_commit_callbacks):
+    url = f"/visit/{center.slug}/book/"
+    page = client.get(url)
+    assert page.status_code == 200
+    slot = re.search(rb'name="slot" value="([^"]+)"', page.content).group(1).decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"service": "A", "slot": slot, "email": "a@example.com",
+                                     "language": "en"})
+    assert response.status_code == 302
+    appointment = Appointment.objects.get()
+    confirmation = client.get(response.url).content.decode()
+    assert appointment.code in confirmation and "<svg" in confirmation
+    assert appointment.code in OutboxBackend.outbox[-1].body
+    ics = client.get(response.url + "calendar.ics")
+    assert ics["Content-Type"].startswith("text/calendar")
+    assert list(Calendar.from_ical(ics.content).walk("VEVENT"))
+    again = client.post(url, {"service": "A", "slot": slot, "email": "b@example.com",
+                              "language": "en"})
+    assert again.status_code == 400 and b"just booked the last place" in again.content
+    assert Appointment.objects.count() == 1
+
+
+def test_booking_bad_input_is_explained(client, center):
+    url = f"/visit/{center.slug}/book/"
+    past = (walkin.local_today(center) - timedelta(days=3)).isoformat()
+    assert b"That day has passed" in client.get(url, {"day": past}).content
+    assert b"That is not a date" in client.get(url, {"day": "tomorrow"}).content
+    response = client.post(url, {"service": "A", "slot": "2020-01-01T10:00:00+00:00",
+                                 "email": "a@example.com", "language": "en"})
+    assert b"already passed" in response.content
+    response = client.post(url, {"service": "A", "slot": "not-a-time", "language": "en"})
+    assert b"Choose one of the times shown" in response.content or \
+        b"email address or a mobile" in response.content
+    assert not Appointment.objects.exists()
+
+
+def test_manage_by_code_reschedule_and_cancel(client, center):
+    now = timezone.now()
+    slots = walkin.available_slots(center.offerings.get(prefix="A"), now)
+    appointment = walkin.book(center.offerings.get(prefix="A"), slots[0].starts_at,
+                              email="a@example.com")
+    assert b"could not find an appointment" in client.post(
+        "/visit/appointment/", {"code": "WRONG123"}).content
+    response = client.post("/visit/appointment/", {"code": appointment.code.lower()})
+    assert response.status_code == 302 and response.url.endswith("/change/")
+    change = client.get(response.url)
+    later = list(re.findall(r'name="slot" value="([^"]+)"', change.content.decode()))
+    moved = client.post(response.url, {"slot": later[-1]})
+    assert moved.status_code == 302
+    appointment.refresh_from_db()
+    assert appointment.starts_at.isoformat() == later[-1]
+    cancel_url = response.url.replace("/change/", "/cancel/")
+    assert b"Yes, cancel it" in client.get(cancel_url).content
+    assert b"is cancelled" in client.post(cancel_url).content
+    appointment.refresh_from_db()
+    assert appointment.status == "cancelled"
+    assert client.get("/visit/appointment/garbage/cancel/").status_code == 404
+
+
+def test_kiosk_ticket_page_and_lobby_board(client, center):
+    response = client.post(f"/visit/{center.slug}/kiosk/", {
+        "action": "ticket", "ticket-service": "B", "ticket-phone": ""})
+    assert response.status_code == 302
+    page = client.get(response.url).content.decode()
+    assert "B-001" in page and "You are next" in page
+    status = client.get(response.url + "status/")
+    assert status.status_code == 200
+    board = client.get(f"/visit/{center.slug}/display/board/").content.decode()
+    assert "Please wait for your number" in board
+
+
+def test_kiosk_check_in_by_code_and_bad_codes(client, center):
+    now = timezone.now()
+    appointment = Appointment.objects.create(
+        center=center, offering=center.offerings.get(prefix="A"),
+        starts_at=now + timedelta(minutes=10), ends_at=now + timedelta(minutes=40),
+        code=walkin.new_code())
+    response = client.post(f"/visit/{center.slug}/kiosk/",
+                           {"action": "check-in", "checkin-code": "ABCD2345"})
+    assert response.status_code == 400 and b"could not find that confirmation code" in \
+        response.content
+    kiosk = client.get(f"/visit/{center.slug}/kiosk/", {"code": appointment.code})
+    assert appointment.code.encode() in kiosk.content  # the QR code fills in the code
+    response = client.post(f"/visit/{center.slug}/kiosk/",
+                           {"action": "check-in", "checkin-code": appointment.code})
+    assert response.status_code == 302
+    assert Ticket.objects.get().appointment == appointment
+
+
+def test_console_call_serve_undo_and_transfer(staff_client, client, center):
+    staff = staff_client("center_staff")
+    a = center.offerings.get(prefix="A")
+    first = walkin.take_ticket(a)
+    second = walkin.take_ticket(a)
+    page = staff.get(f"/staff/walkin/{center.slug}/")
+    assert page.status_code == 200 and b"A-001" in page.content
+    counter = center.counter_set.get(number=1)
+    staff.post(f"/staff/walkin/{center.slug}/counters/{counter.pk}/next/")
+    first.refresh_from_db()
+    assert first.status == "called"
+    board = client.get(f"/visit/{center.slug}/display/board/").content.decode()
+    assert "A-001" in board and "Counter 1" in board
+    staff.post(f"/staff/walkin/{center.slug}/tickets/{first.pk}/finish/",
+               {"outcome": "no_show"})
+    response = staff.post(f"/staff/walkin/{center.slug}/tickets/{first.pk}/undo/", follow=True)
+    assert b"Undone: A-001 is back at counter 1" in response.content
+    staff.post(f"/staff/walkin/{center.slug}/tickets/{first.pk}/finish/", {"outcome": "served"})
+    assert Interaction.objects.filter(source=f"walkin:{first.pk}").exists()
+    staff.post(f"/staff/walkin/{center.slug}/tickets/{second.pk}/transfer/", {"service": "B"})
+    second.refresh_from_db()
+    assert second.offering.prefix == "B"
+    assert staff.get(f"/staff/walkin/{center.slug}/figures/").status_code == 200
+    assert staff.get("/staff/walkin/centers/").status_code == 200
+    assert staff.get("/staff/walkin/").status_code in (200, 302)
+
+
+def test_console_is_for_center_staff(staff_client, center):
+    assert staff_client("researcher").get(f"/staff/walkin/{center.slug}/").status_code == 403
+
+
+def test_a_signed_in_person_books_with_their_account(client, center,
+                                                     django_capture_on_commit_callbacks):
+    from tests.factories import make_public_user
+
+    person = make_public_user()
+    person.email = "me@example.com"
+    person.save()
+    client.force_login(person)
+    url = f"/visit/{center.slug}/book/"
+    slot = re.search(rb'name="slot" value="([^"]+)"', client.get(url).content).group(1).decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"service": "A", "slot": slot, "language": "en"})
+    assert response.status_code == 302
+    assert Appointment.objects.get().person == person
+    assert OutboxBackend.outbox[-1].to == "me@example.com"
