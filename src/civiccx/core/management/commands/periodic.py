@@ -6,11 +6,14 @@ from django.core.management.base import BaseCommand
 PERIODIC_TASKS = [
     "civiccx.feedback.tasks.send_reminders",
     "civiccx.services.tasks.purge_expired_contact_details",
+    "civiccx.walkin.tasks.send_appointment_reminders",
+    "civiccx.walkin.tasks.mark_missed_appointments",
+    "civiccx.walkin.tasks.erase_expired_contact_details",
 ]
 
 
 class Command(BaseCommand):
-    help = "Enqueue recurring jobs: survey reminders, retention purges."
+    help = "Enqueue recurring jobs: survey and appointment reminders, no-shows, retention purges."
 
     def handle(self, *args, **options):
         from django.utils.module_loading import import_string
