@@ -62,7 +62,12 @@ def test_book_by_form_confirmation_ics_and_code(client, center,
     appointment = Appointment.objects.get()
     confirmation = client.get(response.url).content.decode()
     assert appointment.code in confirmation and "<svg" in confirmation
-    assert appointment.code in OutboxBackend.outbox[-1].body
+    email = OutboxBackend.outbox[-1]
+    assert appointment.code in email.body
+    [(filename, attached, mime)] = email.attachments  # the .ics travels with the email
+    assert filename.endswith(".ics") and mime == "text/calendar"
+    [event] = Calendar.from_ical(attached).walk("VEVENT")
+    assert event.decoded("dtstart") == appointment.starts_at
     ics = client.get(response.url + "calendar.ics")
     assert ics["Content-Type"].startswith("text/calendar")
     assert list(Calendar.from_ical(ics.content).walk("VEVENT"))

@@ -24,6 +24,8 @@ class Message:
     body: str
     subject: str = ""
     sent_at: datetime = field(default_factory=timezone.now)
+    attachments: list[tuple[str, bytes, str]] = field(default_factory=list)
+    """(filename, content, MIME type) for email."""
 
 
 def mask(address: str) -> str:
@@ -36,8 +38,9 @@ def mask(address: str) -> str:
 
 class ConsoleBackend:
     def send(self, message: Message) -> None:
-        print(f"[{message.channel} to {mask(message.to)}] {message.subject} {message.body}".strip(),
-              flush=True)
+        files = "".join(f" [attached: {name}]" for name, _, _ in message.attachments)
+        print(f"[{message.channel} to {mask(message.to)}] {message.subject} {message.body}"
+              f"{files}".strip(), flush=True)
 
 
 class OutboxBackend:
@@ -60,7 +63,8 @@ def send_sms(to: str, body: str) -> Message:
     return message
 
 
-def send_email(to: str, subject: str, body: str) -> Message:
-    message = Message("email", to, body, subject)
+def send_email(to: str, subject: str, body: str,
+               attachments: list[tuple[str, bytes, str]] | None = None) -> Message:
+    message = Message("email", to, body, subject, attachments=list(attachments or []))
     _backend().send(message)
     return message

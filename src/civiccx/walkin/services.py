@@ -358,7 +358,9 @@ def notify(appointment_pk: int, kind: str) -> None:
         send_sms(appointment.phone, body)
     email = appointment.email or getattr(appointment.person, "email", "")
     if email:
-        send_email(email, SUBJECTS[language][kind], body)
+        calendar = ([("appointment.ics", ics(appointment), "text/calendar")]
+                    if kind in ("booked", "rescheduled", "reminder") else [])
+        send_email(email, SUBJECTS[language][kind], body, attachments=calendar)
 
 
 def send_reminders(now: datetime | None = None) -> int:
