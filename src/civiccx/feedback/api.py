@@ -12,10 +12,10 @@ from typing import Any, Literal
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
-from django_ratelimit.core import is_ratelimited
 from ninja import NinjaAPI, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 
+from civiccx.core.ratelimit import over_limit
 from civiccx.feedback.invitations import invitation_from_token
 from civiccx.feedback.models import Response, Survey
 from civiccx.feedback.services import AlreadyAnswered, ResponseRejected, submit_response
@@ -70,8 +70,7 @@ def _guard(request: HttpRequest):
     length = int(request.META.get("CONTENT_LENGTH") or 0)
     if length > MAX_BODY_BYTES:
         return 413, {"detail": f"The body is {length} bytes; the limit is {MAX_BODY_BYTES}."}
-    if is_ratelimited(request, group="feedback-api", key="ip",
-                      rate=settings.CIVICCX_API_RATE, method="POST", increment=True):
+    if over_limit(request, "feedback-api", settings.CIVICCX_API_RATE):
         return 429, {"detail": "Too many requests from this address. Wait a minute and retry."}
     return None
 
