@@ -665,7 +665,8 @@ def walk_in_status(center: Center, now: datetime | None = None) -> dict:
     waiting = waiting_queryset(center, now).count() if open_now else 0
     return {"open": open_now, "waiting": waiting,
             "estimate": estimate_wait(center, None, now, n_ahead=waiting) if open_now else None,
-            "opens_at": None if open_now else _next_open_local(center, now)}
+            "opens_at": None if open_now else _next_open_local(center, now),
+            "time_zone": center.location.time_zone}
 
 
 def _next_open_local(center: Center, now: datetime):
