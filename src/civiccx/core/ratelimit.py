@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django_ratelimit.core import is_ratelimited
 
@@ -24,8 +24,8 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 def over_limit(request, group: str, rate: str) -> bool:
     """Count this request against `rate` for the client's address; True when over it."""
-    if not isinstance(cache, RedisCache) and not isinstance(
-            getattr(cache, "_wrapped", None), RedisCache):
+    cache = caches["default"]  # the backend itself (django.core.cache.cache is only a proxy)
+    if not isinstance(cache, RedisCache):
         return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST",
                               increment=True)
     limit, window = parse_rate(rate)
