@@ -42,6 +42,15 @@ def add_cells(*, service_id: int, channel: str, fiscal_quarter: str, language: s
     One statement per response keeps the time hot counter rows stay locked short, which is
     what limits concurrent writers.
     """
+    sql, params = upsert_sql(service_id=service_id, channel=channel,
+                             fiscal_quarter=fiscal_quarter, language=language, cells=cells)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def upsert_sql(*, service_id: int, channel: str, fiscal_quarter: str, language: str,
+               cells: list[tuple[str, dict]]) -> tuple[str, list]:
+    """The rollup upsert statement and its parameters (also used inside a larger statement)."""
     merged: dict[str, dict[str, int]] = {}
     for metric, deltas in cells:
         for name, amount in deltas.items():
@@ -59,8 +68,7 @@ def add_cells(*, service_id: int, channel: str, fiscal_quarter: str, language: s
            f"shard, {', '.join(COUNTERS)}) VALUES {', '.join(values)} "
            f"ON CONFLICT (service_id, channel, fiscal_quarter, language, metric, shard) "
            f"DO UPDATE SET {updates}")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+    return sql, params
 
 
 def metrics_for_answers(instrument: Instrument, answers: dict) -> list[tuple[str, dict]]:

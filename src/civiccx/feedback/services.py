@@ -3,7 +3,9 @@ transaction so an accepted response is never half-saved and never lost."""
 
 from __future__ import annotations
 
-from django.db import transaction
+import json
+
+from django.db import connection, transaction
 from django.utils import timezone
 
 from civiccx.core.fiscal import fiscal_quarter, format_fiscal_quarter
@@ -11,7 +13,13 @@ from civiccx.core.redaction import redact
 from civiccx.feedback.comment_tags import tag_comment
 from civiccx.feedback.instruments import AnswerError, validate_answers
 from civiccx.feedback.models import Comment, Invitation, Response, Survey
-from civiccx.feedback.rollups import OFFERED, add_cells, increment, metrics_for_answers
+from civiccx.feedback.rollups import (
+    OFFERED,
+    add_cells,
+    increment,
+    metrics_for_answers,
+    upsert_sql,
+)
 from civiccx.services.models import Channel
 
 LANGUAGES = ("en", "es")
@@ -54,6 +62,11 @@ def submit_response(survey: Survey, answers: dict, *, language: str, source: str
         raise ResponseRejected(errors)
     submitted_at = submitted_at or timezone.now()
     quarter = quarter_of(submitted_at)
+    cells = metrics_for_answers(survey.instrument, clean)
+    if (invitation is None and connection.vendor == "postgresql"
+            and not _has_comments(survey, clean)):
+        return _insert_in_one_statement(survey, channel, quarter, language, clean, source,
+                                        submitted_at, cells)
     with transaction.atomic():
         if invitation is not None:
             claimed = Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True).update(
@@ -66,8 +79,36 @@ def submit_response(survey: Survey, answers: dict, *, language: str, source: str
             language=language, answers=clean, source=source, submitted_at=submitted_at)
         _store_comments(survey, response, clean)
         add_cells(service_id=survey.service_id, channel=channel, fiscal_quarter=quarter,
-                  language=language, cells=metrics_for_answers(survey.instrument, clean))
+                  language=language, cells=cells)
     return response
+
+
+def _has_comments(survey: Survey, clean: dict) -> bool:
+    return any(q.type == "textarea" and clean.get(q.id) for q in survey.instrument.questions)
+
+
+def _insert_in_one_statement(survey, channel, quarter, language, clean, source, submitted_at,
+                             cells) -> Response:
+    """PostgreSQL: store the response and add to its rollups in one statement.
+
+    A single statement is atomic on its own, so no BEGIN/COMMIT round trips are needed: the
+    hottest path (a response without comments or invitation) costs one round trip.
+    """
+    rollup_sql, rollup_params = upsert_sql(service_id=survey.service_id, channel=channel,
+                                           fiscal_quarter=quarter, language=language,
+                                           cells=cells)
+    table = Response._meta.db_table
+    sql = (f"WITH stored AS (INSERT INTO {table} (survey_id, service_id, channel, "  # noqa: S608
+           "fiscal_quarter, language, answers, source, submitted_at) "
+           "VALUES (%s, %s, %s, %s, %s, %s::jsonb, %s, %s) RETURNING id), "
+           f"counted AS ({rollup_sql} RETURNING 1) SELECT id FROM stored")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [survey.pk, survey.service_id, channel, quarter, language,
+                             json.dumps(clean), source, submitted_at, *rollup_params])
+        (pk,) = cursor.fetchone()
+    return Response(pk=pk, survey=survey, service_id=survey.service_id, channel=channel,
+                    fiscal_quarter=quarter, language=language, answers=clean, source=source,
+                    submitted_at=submitted_at)
 
 
 def _store_comments(survey: Survey, response: Response, clean: dict) -> None:
