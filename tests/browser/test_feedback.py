@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from civiccx.feedback.invitations import link_token, maybe_invite
 from civiccx.feedback.models import Response, Survey
+from tests.browser.keyboard import tab_to
 from tests.factories import make_interaction, make_sampling_rule
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,29 +22,21 @@ def demo(tmp_path):
         call_command("seed_demo", interactions=0, responses=300, stdout=quiet)
 
 
-def _tab_to(page, selector: str, limit: int = 60):
-    """Press Tab until the element matching `selector` has focus (keyboard only)."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"document.activeElement.matches({selector!r})"):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
-
 
 def test_english_survey_by_keyboard(live_server, page, assert_accessible, demo):
     page.goto(f"{live_server.url}/feedback/phone-assistance/phone/")
     assert_accessible(page, "phone survey")
     assert not page.locator("#q-question_2").is_visible()
-    _tab_to(page, "input[name=question_1]")
+    tab_to(page, "input[name=question_1]")
     page.keyboard.press("Space")  # thumbs up is first
     assert page.locator("#q-question_2").is_visible()
     assert not page.locator("#q-question_3").is_visible()
     assert_accessible(page, "phone survey after thumbs up")
-    _tab_to(page, "input[name=question_2][value=ease]")
+    tab_to(page, "input[name=question_2][value=ease]")
     page.keyboard.press("Space")
-    _tab_to(page, "textarea[name=question_4]")
+    tab_to(page, "textarea[name=question_4]")
     page.keyboard.type("The callback came on time.")
-    _tab_to(page, "button[type=submit]")
+    tab_to(page, "button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url("**/feedback/thank-you/")
     assert page.get_by_role("heading", name="Thank you for your feedback").is_visible()
@@ -56,13 +49,13 @@ def test_english_survey_by_keyboard(live_server, page, assert_accessible, demo):
 def test_spanish_survey_by_keyboard(live_server, page, assert_accessible, demo):
     page.goto(f"{live_server.url}/es/feedback/walk-in-assistance/in_person/")
     assert page.locator("html").get_attribute("lang") == "es"
-    _tab_to(page, "input[name=question_1]")
+    tab_to(page, "input[name=question_1]")
     page.keyboard.press("ArrowDown")  # moves to and selects "Pulgar abajo"
     assert page.get_by_text("¿Qué no salió tan bien?").is_visible()
     assert_accessible(page, "encuesta en español")
-    _tab_to(page, "input[name=question_3][value=efficiency]")
+    tab_to(page, "input[name=question_3][value=efficiency]")
     page.keyboard.press("Space")
-    _tab_to(page, "button[type=submit]")
+    tab_to(page, "button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url("**/es/feedback/thank-you/")
     assert page.get_by_role("heading", name="Gracias por su opinión").is_visible()

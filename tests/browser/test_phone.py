@@ -9,6 +9,7 @@ from django.core.management import call_command
 from civiccx.phone.models import QueueEntry
 from civiccx.phone.services import request_callback
 from civiccx.services.models import OpeningHours
+from tests.browser.keyboard import tab_to
 from tests.browser.test_sign_in import _staff_sign_in
 from tests.factories import make_staff
 
@@ -32,21 +33,14 @@ def line():
     return queue
 
 
-def _tab_to(page, selector: str, limit: int = 60):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"document.activeElement.matches({selector!r})"):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
-
 
 def test_spanish_callback_request_by_keyboard(live_server, page, assert_accessible, line):
     page.goto(f"{live_server.url}/es/phone/callback/main-line/")
     assert page.locator("html").get_attribute("lang") == "es"
     assert_accessible(page, "pedir devolución de llamada")
-    _tab_to(page, "input[name=phone]")
+    tab_to(page, "input[name=phone]")
     page.keyboard.type("(202) 555-01")  # too short: the page must say so and keep it
-    _tab_to(page, "button[type=submit]")
+    tab_to(page, "button[type=submit]")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.locator("input[name=phone]").input_value() == "(202) 555-01"
@@ -54,13 +48,13 @@ def test_spanish_callback_request_by_keyboard(live_server, page, assert_accessib
     page.locator("input[name=phone]").focus()
     page.keyboard.press("End")
     page.keyboard.type("99")
-    _tab_to(page, "button[type=submit]")
+    tab_to(page, "button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/es/phone/callback/confirmed/"))
     assert_accessible(page, "confirmación")
     entry = QueueEntry.objects.get(source="web")
     assert entry.phone == "+12025550199" and entry.language == "es" and entry.source == "web"
-    _tab_to(page, "a[href*='/cancel/']")
+    tab_to(page, "a[href*='/cancel/']")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/cancel/"))
     assert_accessible(page, "cancelar")

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from civiccx.core.notifications import OutboxBackend
 from civiccx.services.models import OpeningHours
 from civiccx.walkin.models import Appointment, Center, Ticket
+from tests.browser.keyboard import tab_to
 from tests.browser.test_sign_in import _staff_sign_in
 from tests.factories import make_staff, midday_zone
 
@@ -36,16 +37,9 @@ def houston():
     return center
 
 
-def _tab_to(page, selector: str, limit: int = 150):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"document.activeElement.matches({selector!r})"):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
-
 
 def _enter(page, selector: str):
-    _tab_to(page, selector)
+    tab_to(page, selector)
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
@@ -57,7 +51,7 @@ def test_find_book_check_in_and_be_called(live_server, browser, page, assert_acc
     page.goto(f"{base}/visit/")
     assert page.locator("html").get_attribute("lang") == language
     assert_accessible(page, "find a center")
-    _tab_to(page, "input[name=zip_code]")
+    tab_to(page, "input[name=zip_code]")
     page.keyboard.type("7700")  # too short: the page says so and keeps the entry
     _enter(page, "form[role=search] button[type=submit]")
     assert page.locator("input[name=zip_code]").input_value() == "7700"
@@ -72,9 +66,9 @@ def test_find_book_check_in_and_be_called(live_server, browser, page, assert_acc
     _enter(page, "a[href$='/visit/houston-tx/book/']")
     assert_accessible(page, "book")
 
-    _tab_to(page, "input[name=slot]")
+    tab_to(page, "input[name=slot]")
     page.keyboard.press("Space")
-    _tab_to(page, "input[name=email]")
+    tab_to(page, "input[name=email]")
     page.keyboard.type("ana@example.com")
     _enter(page, "button.usa-button--big")
     page.wait_for_url(re.compile(r"/visit/appointment/[^/]+/$"))
@@ -105,7 +99,7 @@ def test_find_book_check_in_and_be_called(live_server, browser, page, assert_acc
     assert lobby.locator("html").get_attribute("lang") == language
     assert_accessible(lobby, "lobby display")
     assert ticket.display not in lobby.locator("#board").inner_text()
-    _tab_to(lobby, "#speak-toggle")  # spoken announcements, switched on by keyboard
+    tab_to(lobby, "#speak-toggle")  # spoken announcements, switched on by keyboard
     lobby.keyboard.press("Enter")
     assert lobby.locator("#speak-toggle").get_attribute("aria-pressed") == "true"
 

@@ -3,7 +3,6 @@ the supervisor's view, and how good the wait estimates have been."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import timedelta
 
 from django.contrib import messages
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from civiccx.core.charts import Series, line_chart
 from civiccx.core.roles import CSR, CX_ANALYST, role_required
+from civiccx.core.wait_accuracy import daily_accuracy
 from civiccx.phone.models import AgentState, CallQueue, QueueEntry
 from civiccx.phone.services import record_outcome, set_agent_status, take_next
 from civiccx.services.audit import record_pii_read
@@ -127,19 +127,7 @@ def estimates(request):
                                          predicted_wait_seconds__isnull=False)
                .values_list("arrived_at", "first_claimed_at", "predicted_wait_seconds",
                             "predicted_low_seconds", "predicted_high_seconds"))
-    by_day = defaultdict(list)
-    for arrived, claimed, predicted, low, high in entries:
-        actual = (claimed - arrived).total_seconds()
-        by_day[timezone.localtime(arrived).date()].append(
-            (predicted, actual, (low or 0) <= actual <= (high or 0)))
-    rows = []
-    for day in sorted(by_day):
-        items = by_day[day]
-        n = len(items)
-        rows.append({"day": day, "n": n,
-                     "mean_abs_error_min": sum(abs(p - a) for p, a, _ in items) / n / 60,
-                     "bias_min": sum(p - a for p, a, _ in items) / n / 60,
-                     "in_range": sum(1 for *_, inside in items if inside) / n})
+    rows = daily_accuracy(entries)
     chart = line_chart(
         _("Wait estimate error by day (minutes)"), [r["day"].strftime("%m-%d") for r in rows],
         [Series(_("Mean absolute error"), [round(r["mean_abs_error_min"], 1) for r in rows]),

@@ -3,7 +3,6 @@ undo, throughput and wait figures; and the manager's view across centers."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import timedelta
 
 from django.contrib import messages
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from civiccx.core.charts import Series, line_chart
 from civiccx.core.roles import CENTER_STAFF, CX_ANALYST, role_required
+from civiccx.core.wait_accuracy import daily_accuracy
 from civiccx.walkin import services as walkin
 from civiccx.walkin.finder import centers
 from civiccx.walkin.models import Appointment, Center, CenterService, Counter, Ticket
@@ -52,21 +52,9 @@ def accuracy(center: Center | None, days: int = 30):
                                     appointment__isnull=True)
     if center is not None:
         tickets = tickets.filter(center=center)
-    by_day = defaultdict(list)
-    for arrived, called, predicted, low, high in tickets.values_list(
-            "arrived_at", "first_called_at", "predicted_wait_seconds", "predicted_low_seconds",
-            "predicted_high_seconds"):
-        actual = (called - arrived).total_seconds()
-        by_day[timezone.localtime(arrived).date()].append(
-            (predicted, actual, (low or 0) <= actual <= (high or 0)))
-    rows = []
-    for day in sorted(by_day):
-        items = by_day[day]
-        n = len(items)
-        rows.append({"day": day, "n": n,
-                     "predicted_min": sum(p for p, _a, _i in items) / n / 60,
-                     "actual_min": sum(a for _p, a, _i in items) / n / 60,
-                     "in_range": sum(1 for *_x, inside in items if inside) / n})
+    rows = daily_accuracy(tickets.values_list(
+        "arrived_at", "first_called_at", "predicted_wait_seconds", "predicted_low_seconds",
+        "predicted_high_seconds"))
     chart = line_chart(
         _("Walk-in wait, predicted and actual (mean minutes by day)"),
         [r["day"].strftime("%m-%d") for r in rows],
