@@ -4,6 +4,7 @@
     civiccx serve                serve on 127.0.0.1:$PORT (default 8000) with a task worker
     civiccx tax ...              the tax engine (compute, batch)
     civiccx staffing ...         staffing plans and the contact-center simulator
+    civiccx help import|export   load an agency's help articles (JSON, CSV) or write them out
     civiccx generate-field-key   a new key for CIVICCX_FIELD_KEYS
     civiccx <django command>     e.g. migrate, createsuperuser, db_worker
 """
@@ -45,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"civiccx {command}: this tool is not installed in this build.", file=sys.stderr)
             return 2
         return module.main(argv[1:])
+    if command == "help" and argv[1:2] and argv[1] in {"import", "export"}:
+        return _django(["help_articles", *argv[1:]])
     if command == "generate-field-key":
         return generate_field_key()
     if command in {"demo", "serve"}:

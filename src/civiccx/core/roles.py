@@ -17,7 +17,12 @@ CSR = "csr"
 CENTER_STAFF = "center_staff"
 CX_ANALYST = "cx_analyst"
 RESEARCHER = "researcher"
+CONTENT_EDITOR = "content_editor"
+CONTENT_PUBLISHER = "content_publisher"
 ADMIN = "admin"
+
+_HELP_EDITING = ("help.view_article", "help.add_article", "help.change_article",
+                 "help.view_help_analytics")
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,13 @@ ROLES: dict[str, Role] = {
         Role(CX_ANALYST, "CX analyst",
              "Reads interactions, feedback and dashboards; exports A-11 reports.",
              ("services.view_interaction", "services.view_interaction_contact",
-              "core.view_problemreport")),
+              "core.view_problemreport", "help.view_help_analytics")),
+        Role(CONTENT_EDITOR, "Help center editor",
+             "Writes and updates help articles and sends them for review.",
+             _HELP_EDITING),
+        Role(CONTENT_PUBLISHER, "Help center publisher",
+             "Reviews help articles, publishes or returns them, and withdraws old ones.",
+             (*_HELP_EDITING, "help.publish_article", "help.change_synonymgroup")),
         Role(RESEARCHER, "Researcher",
              "Runs studies and keeps the research repository.",
              ("services.view_service",)),
@@ -49,7 +60,8 @@ ROLES: dict[str, Role] = {
              ("services.add_service", "services.change_service", "services.view_service",
               "services.add_location", "services.change_location", "services.view_location",
               "services.view_interaction", "services.view_interaction_contact",
-              "core.view_problemreport", "auditlog.view_logentry")),
+              "core.view_problemreport", "auditlog.view_logentry",
+              *_HELP_EDITING, "help.publish_article", "help.change_synonymgroup")),
     )
 }
 STAFF_ROLES = frozenset(ROLES)

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "civiccx.phone",
     "civiccx.staffing",
     "civiccx.walkin",
+    "civiccx.help",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,53 @@
+"""The help app's part of `civiccx seed_demo`: the categories, synonyms and 167 bilingual
+articles of `help/content/`, loaded through the same import path an agency would use."""
+
+from __future__ import annotations
+
+import json
+
+from django.db import transaction
+
+from civiccx.help.content_io import import_articles, parse_json
+from civiccx.help.models import Article, SearchState, SynonymGroup
+from civiccx.help.search.content import CONTENT_DIR
+
+
+def load_synonyms() -> int:
+    """Seed the editable synonym list from synonyms.json, once."""
+    if SynonymGroup.objects.exists():
+        return 0
+    data = json.loads((CONTENT_DIR / "synonyms.json").read_text(encoding="utf-8"))
+    groups = [SynonymGroup(language=language, terms=terms)
+              for language in ("en", "es") for terms in data[language]]
+    SynonymGroup.objects.bulk_create(groups)
+    SearchState.bump(rebuild=True)
+    return len(groups)
+
+
+def content_files() -> list:
+    listing = json.loads((CONTENT_DIR / "index.json").read_text(encoding="utf-8"))
+    return [CONTENT_DIR / entry["file"] for entry in listing["files"]]
+
+
+@transaction.atomic
+def load_content() -> int:
+    """Every demo article, in one import (related articles may cross categories)."""
+    categories = json.loads((CONTENT_DIR / "categories.json").read_text(encoding="utf-8"))
+    records = []
+    for path in content_files():
+        records += parse_json(path.read_text(encoding="utf-8"))[0]
+    for order, category in enumerate(categories["categories"]):
+        category.setdefault("order", order)
+    import_articles(records, categories["categories"])
+    return len(records)
+
+
+def seed(options, progress) -> list[str]:
+    task = progress.add_task("Help center articles", total=2)
+    load_synonyms()
+    progress.advance(task)
+    if not Article.objects.exists():
+        load_content()
+    progress.advance(task)
+    return ["Help center: /help/ (Spanish /es/help/); editors sign in as content-editor or "
+            "content-publisher"]

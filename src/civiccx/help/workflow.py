@@ -1,0 +1,249 @@
+"""The editorial workflow: draft → in review → published (→ withdrawn), with who may do what.
+
+Editors save drafts and send them for review; publishers approve (publish), return with a note,
+or withdraw. Nobody publishes their own edit: a second person reads every change the public will
+see. Each step is a `WorkflowEvent`, and each public change bumps the search version in the same
+transaction, so search never shows text that is not (or no longer) published.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civiccx.help.models import (
+    Article,
+    Revision,
+    SearchState,
+    Translation,
+    WorkflowEvent,
+)
+from civiccx.help.rendering import unsafe_markup
+
+State = Translation.State
+Action = WorkflowEvent.Action
+
+TITLE_MAX, SUMMARY_MAX, BODY_MAX, KEYWORDS_MAX = 200, 400, 20_000, 30
+
+
+class WorkflowError(Exception):
+    """A step that is not allowed from the translation's current state."""
+
+
+def can_edit(user) -> bool:
+    return user.has_perm("help.change_article")
+
+
+def can_publish(user) -> bool:
+    return user.has_perm("help.publish_article")
+
+
+def validate_text(title: str, summary: str, body: str, keywords) -> dict[str, str]:
+    """Field-by-field problems with an article's text, in plain language (empty if fine)."""
+    errors: dict[str, str] = {}
+    if not (title or "").strip():
+        errors["title"] = _("Enter a title.")
+    elif len(title) > TITLE_MAX:
+        errors["title"] = _("Keep the title under %(max)d characters.") % {"max": TITLE_MAX}
+    if not (summary or "").strip():
+        errors["summary"] = _("Enter a one-sentence summary.")
+    elif len(summary) > SUMMARY_MAX:
+        errors["summary"] = _("Keep the summary under %(max)d characters.") % {
+            "max": SUMMARY_MAX}
+    if not (body or "").strip():
+        errors["body"] = _("Enter the article text.")
+    elif len(body) > BODY_MAX:
+        errors["body"] = _("Keep the article under %(max)d characters.") % {"max": BODY_MAX}
+    else:
+        problems = unsafe_markup(body)
+        if problems:
+            errors["body"] = _("Remove %(what)s: articles are Markdown only.") % {
+                "what": ", ".join(problems)}
+    if not isinstance(keywords, list | tuple) or not all(isinstance(k, str) for k in keywords):
+        errors["keywords"] = _("Keywords must be a list of words or phrases.")
+    elif len(keywords) > KEYWORDS_MAX:
+        errors["keywords"] = _("Use at most %(max)d keywords.") % {"max": KEYWORDS_MAX}
+    return errors
+
+
+def clean_keywords(keywords) -> list[str]:
+    """Lowercase, trimmed, without blanks or repeats, in the order given."""
+    seen: dict[str, None] = {}
+    for keyword in keywords:
+        cleaned = " ".join(str(keyword).lower().split())
+        if cleaned:
+            seen.setdefault(cleaned, None)
+    return list(seen)
+
+
+@transaction.atomic
+def save_draft(article: Article, language: str, *, title: str, summary: str, body: str,
+               keywords=(), author=None, note: str = "") -> Revision:
+    """Save an edit as a new revision. The public keeps seeing the published text until a
+    publisher approves this one."""
+    if author is not None and not can_edit(author):
+        raise PermissionDenied(_("Your role cannot edit help articles."))
+    errors = validate_text(title, summary, body, list(keywords))
+    if errors:
+        raise ValidationError(errors)
+    translation, _created = Translation.objects.select_for_update().get_or_create(
+        article=article, language=language)
+    revision = _new_revision(translation, title, summary, body, keywords, author, note)
+    translation.working = revision
+    translation.state = State.DRAFT
+    translation.save(update_fields=["working", "state"])
+    _event(translation, revision, Action.EDITED, author, note)
+    return revision
+
+
+def _new_revision(translation, title, summary, body, keywords, author, note) -> Revision:
+    number = (translation.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
+    return Revision.objects.create(
+        translation=translation, number=number, title=title.strip(), summary=summary.strip(),
+        body=body.strip() + "\n", keywords=clean_keywords(keywords), author=author,
+        note=note[:300])
+
+
+def _event(translation, revision, action, actor, note="") -> None:
+    WorkflowEvent.objects.create(translation=translation, revision=revision, action=action,
+                                 actor=actor, note=(note or "")[:300])
+
+
+def _locked(translation: Translation) -> Translation:
+    return Translation.objects.select_for_update().select_related("working").get(
+        pk=translation.pk)
+
+
+def _require(translation: Translation, *states: str, doing: str) -> None:
+    if translation.state not in states:
+        raise WorkflowError(_("You cannot %(doing)s an article that is %(state)s.") % {
+            "doing": doing, "state": translation.get_state_display().lower()})
+
+
+@transaction.atomic
+def submit_for_review(translation: Translation, actor, note: str = "") -> Translation:
+    if not can_edit(actor):
+        raise PermissionDenied(_("Your role cannot edit help articles."))
+    translation = _locked(translation)
+    _require(translation, State.DRAFT, doing=_("send for review"))
+    translation.state = State.IN_REVIEW
+    translation.save(update_fields=["state"])
+    _event(translation, translation.working, Action.SUBMITTED, actor, note)
+    return translation
+
+
+@transaction.atomic
+def approve(translation: Translation, actor, note: str = "") -> Translation:
+    """Publish the revision in review: the public and search see it at once."""
+    if not can_publish(actor):
+        raise PermissionDenied(_("Only a publisher can approve help articles."))
+    translation = _locked(translation)
+    _require(translation, State.IN_REVIEW, doing=_("approve"))
+    if translation.working.author_id == actor.pk:
+        raise PermissionDenied(_("Someone else must review your own edit before it is "
+                                 "published."))
+    _go_live(translation, translation.working)
+    _event(translation, translation.working, Action.APPROVED, actor, note)
+    Article.objects.filter(pk=translation.article_id).update(
+        last_reviewed=timezone.localdate(), review_reminded_at=None)
+    return translation
+
+
+def _go_live(translation: Translation, revision: Revision | None) -> None:
+    translation.live = revision
+    translation.working = revision or translation.working
+    translation.state = State.PUBLISHED if revision else State.WITHDRAWN
+    translation.published_at = timezone.now() if revision else translation.published_at
+    translation.search_version = SearchState.bump()
+    translation.save(update_fields=["live", "working", "state", "published_at",
+                                    "search_version"])
+
+
+@transaction.atomic
+def return_to_author(translation: Translation, actor, note: str) -> Translation:
+    if not can_publish(actor):
+        raise PermissionDenied(_("Only a publisher can return help articles."))
+    if not (note or "").strip():
+        raise ValidationError({"note": _("Say what the author should change.")})
+    translation = _locked(translation)
+    _require(translation, State.IN_REVIEW, doing=_("return"))
+    translation.state = State.DRAFT
+    translation.save(update_fields=["state"])
+    _event(translation, translation.working, Action.RETURNED, actor, note)
+    return translation
+
+
+@transaction.atomic
+def withdraw(translation: Translation, actor, note: str) -> Translation:
+    """Take a published article off the site (and out of search). Its history is kept."""
+    if not can_publish(actor):
+        raise PermissionDenied(_("Only a publisher can withdraw help articles."))
+    if not (note or "").strip():
+        raise ValidationError({"note": _("Say why the article is withdrawn.")})
+    translation = _locked(translation)
+    if translation.live_id is None:
+        raise WorkflowError(_("This article is not published."))
+    _go_live(translation, None)
+    _event(translation, None, Action.WITHDRAWN, actor, note)
+    return translation
+
+
+@transaction.atomic
+def mark_reviewed(article: Article, actor, note: str = "") -> None:
+    """The owner checked the article and it is still right: reset its review clock."""
+    if not can_edit(actor):
+        raise PermissionDenied(_("Your role cannot edit help articles."))
+    Article.objects.filter(pk=article.pk).update(last_reviewed=timezone.localdate(),
+                                                 review_reminded_at=None)
+    for translation in article.translations.all():
+        _event(translation, translation.live, Action.REVIEWED, actor, note)
+
+
+@transaction.atomic
+def publish_imported(article: Article, language: str, *, title: str, summary: str, body: str,
+                     keywords=(), actor=None, note: str = "") -> Revision:
+    """Import path: an agency's already-approved FAQ goes live as a new revision (the import
+    command is run by an administrator; its file is the approval)."""
+    translation, _created = Translation.objects.select_for_update().get_or_create(
+        article=article, language=language)
+    live = translation.live
+    if live and (live.title, live.summary, live.body.strip(), live.keywords) == (
+            title.strip(), summary.strip(), body.strip(), clean_keywords(keywords)):
+        return live
+    revision = _new_revision(translation, title, summary, body, keywords, actor,
+                             note or "Imported")
+    _go_live(translation, revision)
+    _event(translation, revision, Action.IMPORTED, actor, note)
+    return revision
+
+
+@dataclass(frozen=True)
+class DiffLine:
+    kind: str  # "added", "removed" or "same"
+    text: str
+
+
+def revision_diff(old: Revision | None, new: Revision) -> list[DiffLine]:
+    """Line-by-line changes from `old` to `new` (title, summary, keywords, then the body)."""
+
+    def lines(revision: Revision | None) -> list[str]:
+        if revision is None:
+            return []
+        return [f"# {revision.title}", f"> {revision.summary}",
+                f"Keywords: {', '.join(revision.keywords)}", "",
+                *revision.body.rstrip("\n").split("\n")]
+
+    out = []
+    for line in difflib.ndiff(lines(old), lines(new)):
+        code, text = line[:2], line[2:]
+        if code == "? ":
+            continue
+        kind = {"+ ": "added", "- ": "removed"}.get(code, "same")
+        out.append(DiffLine(kind, text))
+    return out
