@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("civiccx.phone.urls")),
     path("", include("civiccx.staffing.urls")),
     path("", include("civiccx.walkin.urls")),
+    path("", include("civiccx.help.urls")),
     prefix_default_language=False,
 )
 

@@ -1,0 +1,3 @@
+"""Search analytics for editors and analysts (staff only)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The editors' pages (staff only): articles, drafts, review, history."""
+
+urlpatterns: list = []
