@@ -55,7 +55,7 @@ def search(query: str, language: str, *, visit: str | None, limit: int = 10) -> 
     if not query:
         return SearchOutcome("", [], None, None)
     hits = help_search.search(query, language, limit=limit)
-    suggestion = help_search.did_you_mean(query, language) if len(hits) < 3 else None
+    suggestion = help_search.did_you_mean(query, language)
     log_id = None
     if visit:
         safe = redact(query).text[:200]
