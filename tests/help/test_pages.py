@@ -88,10 +88,14 @@ def test_an_empty_search_is_not_logged(client, refunds):
     assert not SearchLog.objects.exists()
 
 
-def test_suggestions_complete_titles_as_you_type(client, refunds):
+def test_suggestions_show_articles_and_searches_as_you_type(client, refunds):
     fragment = client.get(reverse("help:suggest"), {"q": "check the sta"}).content.decode()
     assert "Check the status of your refund" in fragment
     assert reverse("help:article", args=["check-your-refund-status"]) in fragment
+    fragment = client.get(reverse("help:suggest"), {"q": "wheres my ref"}).content.decode()
+    articles, searches = fragment.split("Searches")
+    assert "Check the status of your refund" in articles
+    assert "wheres my refund" in searches
     assert client.get(reverse("help:suggest"), {"q": ""}).content.decode().strip() == ""
 
 

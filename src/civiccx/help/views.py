@@ -63,9 +63,18 @@ def search(request):
 @require_GET
 def suggest(request):
     """Suggestions as you type: an HTML fragment swapped in by htmx under the search box."""
-    prefix = request.GET.get("q", "")
-    found = services.help_search.suggest(prefix, _language(), limit=6) if prefix.strip() else []
-    return render(request, "help/_suggestions.html", {"suggestions": found, "prefix": prefix})
+    prefix = request.GET.get("q", "")[:200]
+    language = _language()
+    found, articles = [], []
+    if prefix.strip():
+        completions = services.help_search.suggest(prefix, language, limit=8)
+        articles = services.help_search.search(prefix, language, limit=3)
+        if not articles and completions:  # the last word is half typed: use its completion
+            articles = services.help_search.search(completions[0].text, language, limit=3)
+        shown = {hit.slug for hit in articles}
+        found = [c for c in completions if c.slug not in shown][:5]
+    return render(request, "help/_suggestions.html",
+                  {"suggestions": found, "articles": articles, "prefix": prefix})
 
 
 @require_GET
