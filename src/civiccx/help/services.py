@@ -54,8 +54,7 @@ def search(query: str, language: str, *, visit: str | None, limit: int = 10) -> 
     query = " ".join((query or "").split())[:MAX_QUERY_CHARS]
     if not query:
         return SearchOutcome("", [], None, None)
-    hits = help_search.search(query, language, limit=limit)
-    suggestion = help_search.did_you_mean(query, language)
+    hits, suggestion = help_search.search_and_correct(query, language, limit=limit)
     log_id = None
     if visit:
         safe = redact(query).text[:200]
