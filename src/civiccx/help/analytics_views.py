@@ -122,6 +122,19 @@ def _day_label(day: date) -> str:
     return date_format(day, "M j")
 
 
+NICE_STEPS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 75, 80)
+
+
+def nice_axis_top(largest: float) -> int:
+    """The top of a y axis with four gridlines at round numbers, a little above `largest`."""
+    wanted = max(largest * 1.05, 1) / 4
+    scale = 1
+    while wanted > NICE_STEPS[-1] * scale:
+        scale *= 100
+    step = next(n * scale for n in NICE_STEPS if n * scale >= wanted)
+    return 4 * step
+
+
 def daily_chart(rows) -> str:
     step = max(1, -(-len(rows) // 12))
     total = sum(row.searches for row in rows)
@@ -132,6 +145,7 @@ def daily_chart(rows) -> str:
         [_day_label(row.day) if index % step == 0 else "" for index, row in enumerate(rows)],
         [Series(_("Searches"), [row.searches for row in rows]),
          Series(_("Found nothing"), [row.zero_result for row in rows])],
+        y_max=nice_axis_top(busiest.searches),
         description=_("%(total)s searches over %(days)s days, %(zero)s of them with no "
                       "results. The busiest day was %(day)s with %(most)s searches.") % {
             "total": total, "days": len(rows), "zero": zero, "day": _day_label(busiest.day),
@@ -142,12 +156,13 @@ def helpfulness_chart(rows, threshold: int) -> str:
     bars = []
     for row in rows:
         interval = row.interval
-        bars.append(Bar(f"{row.title} ({row.language})", row.share * 100,
+        title = row.title if len(row.title) <= 28 else row.title[:27].rstrip() + "…"
+        bars.append(Bar(f"{title} ({row.language})", row.share * 100,
                         interval.low * 100, interval.high * 100))
     return bar_chart(
         _("Share of votes saying the article helped, least helpful first"), bars,
-        reference=threshold, reference_label=_("Threshold %(percent)s%%") % {
-            "percent": threshold},
+        width=480, label_width=210, bar_height=30, reference=threshold,
+        reference_label=_("Threshold %(percent)s%%") % {"percent": threshold},
         description=_("Bars show the share of yes votes for each article; lines show the 95%% "
                       "confidence interval; the dashed line is the %(percent)s%% threshold.")
         % {"percent": threshold})
@@ -180,7 +195,8 @@ def analytics(request):
         "form": form, "filters": filters, "period": filters.period, "figures": figures,
         "query": query, "top": top_queries(filters), "zero": zero_result_queries(filters),
         "low_click": low_click_queries(filters), "articles": articles, "days": days,
-        "weeks": weeks, "daily_chart": daily_chart(days) if figures.searches else "",
+        "weeks": weeks, "includes_today": filters.period.last_day >= timezone.localdate(),
+        "daily_chart": daily_chart(days) if figures.searches else "",
         "helpfulness_chart": helpfulness_chart(articles, filters.max_helpful_percent)
         if articles else "",
         "deflection_chart": deflection_chart(weeks) if figures.searches else "",
