@@ -36,11 +36,12 @@ def book_a_visit(client):
                              "language": "en"})
 
 
-def test_a_search_then_a_callback_request_is_one_phone_escalation(client):
-    searched(client)
+@pytest.mark.parametrize("visit", [VISIT, "0123456789abcdef"])
+def test_a_search_then_a_callback_request_is_one_phone_escalation(client, visit):
+    searched(client, visit)
     assert ask_for_callback(client).status_code == 302
     [escalation] = Escalation.objects.all()
-    assert (escalation.visit, escalation.channel) == (VISIT, "phone")
+    assert (escalation.visit, escalation.channel) == (visit, "phone")
 
 
 def test_a_callback_request_without_a_search_is_not_an_escalation(client):

@@ -19,7 +19,8 @@ PHONE = "phone"
 IN_PERSON = "in_person"
 CHANNELS = (PHONE, IN_PERSON)
 
-_VISIT_ID = re.compile(r"[0-9a-f]{32}")
+# Hex, at most SearchLog.visit's 32 characters; shorter ids (e.g. token_hex(8)) are fine.
+_VISIT_ID = re.compile(r"[0-9a-f]{8,32}")
 
 
 def visit_id(request, create: bool = False) -> str | None:
