@@ -6,3 +6,12 @@ class HelpConfig(AppConfig):
     label = "help"
     verbose_name = "Help center"
     demo_seed = "civiccx.help.demo.seed"
+
+    def ready(self):
+        from django.utils.translation import gettext_lazy as _
+
+        from civiccx.core.roles import CONTENT_EDITOR, CONTENT_PUBLISHER, CX_ANALYST
+        from civiccx.core.staff_tools import register_staff_tool
+
+        register_staff_tool(_("Help center search analytics"), "help:analytics",
+                            {CX_ANALYST, CONTENT_EDITOR, CONTENT_PUBLISHER})
