@@ -148,19 +148,3 @@ def midday_zone() -> str:
     offset = 12 - timezone.now().astimezone(UTC).hour
     offset = (offset + 12) % 24 - 12  # -12..+11 hours from UTC
     return "Etc/GMT" + (f"{-offset:+d}" if offset else "")
-
-
-def make_help_translation(slug: str | None = None, language: str = "en", *,
-                          title: str | None = None):
-    """A published help article translation (its article and category made as needed)."""
-    from civiccx.help.models import Article, Category
-    from civiccx.help.workflow import publish_imported
-
-    category, _created = Category.objects.get_or_create(slug="test-topics",
-                                                        defaults={"name": "Test topics"})
-    article, _created = Article.objects.get_or_create(
-        slug=slug or f"article-{next(_numbers)}",
-        defaults={"category": category, "owner": "Test team"})
-    revision = publish_imported(article, language, title=title or f"About {article.slug}",
-                                summary="A summary.", body="Some text.")
-    return revision.translation

@@ -42,3 +42,18 @@ def make_article(slug: str | None = None, *, category: Category | None = None,
             workflow.save_draft(article, language, title=title, summary=summary, body=body,
                                 keywords=keywords)
     return article
+
+
+def make_help_translation(slug: str | None = None, language: str = "en", *,
+                          title: str | None = None):
+    """One published translation (its article and category made as needed)."""
+    article = Article.objects.filter(slug=slug).first() if slug else None
+    if article is None:
+        article = Article.objects.create(slug=slug or f"article-{next(_numbers)}",
+                                         category=make_category(slug="test-topics",
+                                                                name="Test topics"),
+                                         owner="Test team")
+    revision = workflow.publish_imported(article, language,
+                                         title=title or f"About {article.slug}",
+                                         summary="A summary.", body="Some text.")
+    return revision.translation

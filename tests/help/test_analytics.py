@@ -18,7 +18,7 @@ from civiccx.help.analytics import (
     zero_result_queries,
 )
 from civiccx.help.models import Escalation, SearchLog, Vote
-from tests.factories import make_help_translation
+from tests.help.factories import make_help_translation
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from civiccx.help.models import Escalation, SearchLog, Vote
-from tests.factories import make_help_translation
+from tests.help.factories import make_help_translation
 
 pytestmark = pytest.mark.django_db
 

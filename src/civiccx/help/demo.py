@@ -4,10 +4,12 @@ articles of `help/content/`, loaded through the same import path an agency would
 from __future__ import annotations
 
 import json
+import random
 
 from django.db import transaction
 
 from civiccx.help.content_io import import_articles, parse_json
+from civiccx.help.demo_analytics import seed_analytics
 from civiccx.help.models import Article, SearchState, SynonymGroup
 from civiccx.help.search.content import CONTENT_DIR
 
@@ -43,11 +45,13 @@ def load_content() -> int:
 
 
 def seed(options, progress) -> list[str]:
-    task = progress.add_task("Help center articles", total=2)
+    task = progress.add_task("Help center articles", total=3)
     load_synonyms()
     progress.advance(task)
     if not Article.objects.exists():
         load_content()
     progress.advance(task)
+    seed_analytics(random.Random(2024))
+    progress.advance(task)
     return ["Help center: /help/ (Spanish /es/help/); editors sign in as content-editor or "
-            "content-publisher"]
+            "content-publisher; search analytics at /staff/help/analytics/"]

@@ -4,7 +4,6 @@ toward the help center's A-11 effectiveness score."""
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 
 from django.core import signing
@@ -20,21 +19,10 @@ from civiccx.help.search_service import help_search
 from civiccx.services.models import Channel, Outcome, Service
 from civiccx.services.services import record_interaction
 
-HELP_VISIT_SESSION_KEY = "help_visit"
 HELP_CENTER_SERVICE = "help-center"
 EFFECTIVENESS = "thumbs:effectiveness"
 VOTE_SALT = "civiccx.help.vote"
 COMMENT_MAX = 1000
-
-
-def visit_id(request, create: bool = False) -> str | None:
-    """A random id for this browser session's help visit (not linked to a person), so
-    analytics can tell whether a search was followed by a callback request."""
-    visit = request.session.get(HELP_VISIT_SESSION_KEY)
-    if visit is None and create:
-        visit = secrets.token_hex(8)
-        request.session[HELP_VISIT_SESSION_KEY] = visit
-    return visit
 
 
 def normalize_query(query: str) -> str:

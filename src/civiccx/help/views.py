@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from civiccx.core.views import public_form_ratelimit
 from civiccx.help import services
 from civiccx.help.forms import CommentForm, VoteForm
+from civiccx.help.journeys import visit_id
 from civiccx.help.models import Article, Category, Translation
 from civiccx.help.rendering import markdown_to_html
 from civiccx.phone.models import CallQueue
@@ -54,7 +55,7 @@ def home(request):
 def search(request):
     language = _language()
     query = request.GET.get("q", "")
-    visit = services.visit_id(request, create=bool(query.strip()))
+    visit = visit_id(request, create=bool(query.strip()))
     outcome = services.search(query, language, visit=visit)
     return render(request, "help/search.html", {
         "outcome": outcome, "query": outcome.query, **_next_channels()})
@@ -103,7 +104,7 @@ def article(request, slug: str):
                      for _code, t in sorted(translations.items())]
         return render(request, "help/not_translated.html",
                       {"article": topic, "available": available}, status=404)
-    services.note_click(request.GET.get("sq"), services.visit_id(request), slug,
+    services.note_click(request.GET.get("sq"), visit_id(request), slug,
                         request.GET.get("r"))
     if request.GET.get("sq"):  # the click is noted: keep the address clean to share or bookmark
         return redirect(reverse("help:article", args=[slug]))
