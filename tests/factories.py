@@ -148,3 +148,32 @@ def midday_zone() -> str:
     offset = 12 - timezone.now().astimezone(UTC).hour
     offset = (offset + 12) % 24 - 12  # -12..+11 hours from UTC
     return "Etc/GMT" + (f"{-offset:+d}" if offset else "")
+
+
+def make_help_category(**overrides):
+    from civiccx.help.models import Category
+
+    number = next(_numbers)
+    defaults = {"slug": f"category-{number}", "name": f"Category {number}",
+                "name_es": f"Categoría {number}"}
+    return Category.objects.create(**{**defaults, **overrides})
+
+
+def make_help_article(slug: str | None = None, *, languages=("en", "es"), category=None,
+                      title: str = "", **overrides):
+    """A help article published (through the import path) in `languages`; English titles are
+    `title` or "Article N", Spanish ones "Artículo N"."""
+    from civiccx.help.models import Article
+    from civiccx.help.workflow import publish_imported
+
+    number = next(_numbers)
+    defaults = {"owner": "Test content team"}
+    article = Article.objects.create(slug=slug or f"article-{number}",
+                                     category=category or make_help_category(),
+                                     **{**defaults, **overrides})
+    texts = {"en": (title or f"Article {number}", "What to do.", "Do the thing.\n"),
+             "es": (f"Artículo {number}", "Qué hacer.", "Haga la cosa.\n")}
+    for language in languages:
+        heading, summary, body = texts[language]
+        publish_imported(article, language, title=heading, summary=summary, body=body)
+    return article

@@ -6,3 +6,14 @@ class HelpConfig(AppConfig):
     label = "help"
     verbose_name = "Help center"
     demo_seed = "civiccx.help.demo.seed"
+
+    def ready(self):
+        from django.utils.translation import gettext_lazy as _
+
+        from civiccx.core.roles import CONTENT_EDITOR, CONTENT_PUBLISHER
+        from civiccx.core.staff_tools import register_staff_tool
+
+        register_staff_tool(_("Help center articles"), "help:editor-articles",
+                            {CONTENT_EDITOR, CONTENT_PUBLISHER})
+        register_staff_tool(_("Help search synonyms"), "help:editor-synonyms",
+                            {CONTENT_PUBLISHER})
