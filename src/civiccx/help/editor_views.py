@@ -29,7 +29,6 @@ from civiccx.help.editor_forms import (
     TranslationTextForm,
 )
 from civiccx.help.models import (
-    LANGUAGES,
     Article,
     Category,
     Revision,
@@ -43,7 +42,9 @@ from civiccx.help.rendering import markdown_to_html, unsafe_markup
 editors = role_required(CONTENT_EDITOR, CONTENT_PUBLISHER)
 publishers = role_required(CONTENT_PUBLISHER)
 
-LANGUAGE_NAMES = dict(LANGUAGES)
+# The editors' names for the languages (the page's own language, not the article's).
+LANGUAGES_FOR_STAFF = (("en", gettext_lazy("English")), ("es", gettext_lazy("Spanish")))
+LANGUAGE_NAMES = dict(LANGUAGES_FOR_STAFF)
 PAGE_SIZE = 50
 
 
@@ -83,7 +84,7 @@ def article_list(request):
             "title": shown.working.title if shown and shown.working else article.slug,
             "languages": [{"code": code, "name": name, "translation": by_language.get(code),
                            "status": editorial.status_label(by_language.get(code))}
-                          for code, name in LANGUAGES],
+                          for code, name in LANGUAGES_FOR_STAFF],
             "spanish_gap": editorial.spanish_gap(english, spanish),
             "review_due": article.pk in due,
         })
@@ -92,7 +93,7 @@ def article_list(request):
     return render(request, "help/editor/article_list.html", {
         "rows": rows, "page_obj": page, "filters": filters, "query_string": query.urlencode(),
         "figures": editorial.counts(request.user), "categories": Category.objects.all(),
-        "state_choices": editorial.STATE_FILTERS.items(), "languages": LANGUAGES,
+        "state_choices": editorial.STATE_FILTERS.items(), "languages": LANGUAGES_FOR_STAFF,
         "can_publish": workflow.can_publish(request.user),
     })
 
@@ -137,14 +138,14 @@ def _panels(article: Article, user, errors: dict | None = None, notes: dict | No
         "working__author", "live__author")}
     english, spanish = translations.get("en"), translations.get("es")
     panels = []
-    for code, name in LANGUAGES:
+    for code, name in LANGUAGES_FOR_STAFF:
         translation = translations.get(code)
         steps = workflow.steps_for(translation, user) if translation else []
         panels.append({
             "code": code, "name": name, "translation": translation,
             "status": editorial.status_label(translation),
             "steps": {step.action: step for step in steps},
-            "refused": [step for step in steps if not step.allowed],
+            "refused": _refusals(steps),
             "gap": editorial.spanish_gap(english, spanish) if code == "es" else "",
             "last_event": translation.events.select_related("actor").first()
             if translation else None,
@@ -152,6 +153,21 @@ def _panels(article: Article, user, errors: dict | None = None, notes: dict | No
             "notes": (notes or {}).get(code, {}),
         })
     return panels
+
+
+STEP_NAMES = {"submit": gettext_lazy("Send for review"),
+              "approve": gettext_lazy("Approve and publish"),
+              "return": gettext_lazy("Return to the author"),
+              "withdraw": gettext_lazy("Withdraw")}
+
+
+def _refusals(steps) -> list[dict]:
+    """The steps this user cannot take, with why; steps refused for one reason share a line."""
+    by_reason: dict[str, list[str]] = {}
+    for step in steps:
+        if not step.allowed:
+            by_reason.setdefault(step.reason, []).append(str(STEP_NAMES[step.action]))
+    return [{"steps": ", ".join(names), "reason": reason} for reason, names in by_reason.items()]
 
 
 def _article_page(request, article: Article, *, errors=None, notes=None, status=200):
@@ -248,6 +264,10 @@ def edit_text(request, slug: str, language: str):
                "language_name": LANGUAGE_NAMES[language], "translation": translation,
                "form": form, "other": _other_language(article, language)}
     if request.method != "POST":
+        initial = form.initial
+        if initial.get("body"):
+            context.update(_preview_context(initial["title"], initial["summary"],
+                                            initial["body"]))
         return render(request, "help/editor/edit_text.html", context)
     if "preview" in request.POST:
         post = request.POST
@@ -384,7 +404,7 @@ def synonyms(request):
         groups = [group for group in groups if any(search in term for term in group.terms)]
     return render(request, "help/editor/synonyms.html", {
         "form": form, "groups": groups, "language": language, "search": search,
-        "languages": LANGUAGES,
+        "languages": LANGUAGES_FOR_STAFF,
         "counts": {code: SynonymGroup.objects.filter(language=code).count()
                    for code in LANGUAGE_NAMES},
     }, status=400 if form.errors else 200)
