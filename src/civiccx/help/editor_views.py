@@ -372,12 +372,36 @@ def revision_diff(request, slug: str, language: str, number: int):
     lines = workflow.revision_diff(old, revision)
     return render(request, "help/editor/diff.html", {
         "article": article, "translation": translation, "revision": revision, "old": old,
-        "against": against, "lines": lines,
+        "against": against, "lines": _around_changes(lines),
         "added": sum(1 for line in lines if line.kind == "added"),
         "removed": sum(1 for line in lines if line.kind == "removed"),
         "language_name": LANGUAGE_NAMES[translation.language],
         "html": mark_safe(markdown_to_html(revision.body)),  # noqa: S308 (nh3-sanitized)
     })
+
+
+DIFF_CONTEXT = 2
+
+
+def _around_changes(lines, context: int = DIFF_CONTEXT) -> list:
+    """The changed lines with `context` unchanged lines either side; longer unchanged runs
+    become one "skipped" row that says how many lines it hides."""
+    changed = [i for i, line in enumerate(lines) if line.kind != "same"]
+    if not changed:
+        return lines
+    keep = {j for i in changed for j in range(i - context, i + context + 1)}
+    out, hidden = [], 0
+    for i, line in enumerate(lines):
+        if i in keep:
+            if hidden:
+                out.append({"kind": "skipped", "count": hidden})
+                hidden = 0
+            out.append(line)
+        else:
+            hidden += 1
+    if hidden:
+        out.append({"kind": "skipped", "count": hidden})
+    return out
 
 
 # Synonyms ---------------------------------------------------------------------------------
