@@ -119,6 +119,8 @@ def article_details(request, slug: str):
     article = _article(slug)
     if not workflow.can_edit(request.user):
         raise PermissionDenied(_("Your role cannot edit help articles."))
+    # The form gets its own copy: validating it writes the new values into its instance, and
+    # save_details compares the old category and services with the new ones.
     form = ArticleDetailsForm(request.POST or None, instance=Article.objects.get(pk=article.pk))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -276,7 +278,14 @@ def edit_text(request, slug: str, language: str):
         return render(request, "help/editor/edit_text.html", context)
     if not form.is_valid():
         return render(request, "help/editor/edit_text.html", context, status=400)
+    with transaction.atomic():  # the check for someone else's save and ours, as one step
+        return _save_text(request, article, language, form, context)
+
+
+def _save_text(request, article, language, form, context):
     data = form.cleaned_data
+    translation = (Translation.objects.select_for_update(of=("self",)).select_related("working__author")
+                   .filter(article=article, language=language).first())
     working = translation.working if translation else None
     if working is not None and data.get("base") != working.number:
         form.add_error(None, _(
@@ -293,7 +302,7 @@ def edit_text(request, slug: str, language: str):
             messages.success(request, _("Sent for review."))
         else:
             messages.info(request, _("Nothing changed, so no new revision was saved."))
-        return redirect("help:editor-article", slug=slug)
+        return redirect("help:editor-article", slug=article.slug)
     try:
         revision = workflow.save_draft(
             article, language, title=data["title"], summary=data["summary"],
@@ -311,7 +320,7 @@ def edit_text(request, slug: str, language: str):
         messages.success(request, _("Saved as revision %(number)d (a draft: the public still "
                                     "sees the published version).") % {
             "number": revision.number})
-    return redirect("help:editor-article", slug=slug)
+    return redirect("help:editor-article", slug=article.slug)
 
 
 def _other_language(article: Article, language: str):

@@ -116,7 +116,7 @@ def _event(translation, revision, action, actor, note="") -> None:
 
 
 def _locked(translation: Translation) -> Translation:
-    return Translation.objects.select_for_update().select_related("working").get(
+    return Translation.objects.select_for_update(of=("self",)).select_related("working").get(
         pk=translation.pk)
 
 
