@@ -177,3 +177,19 @@ def make_help_article(slug: str | None = None, *, languages=("en", "es"), catego
         heading, summary, body = texts[language]
         publish_imported(article, language, title=heading, summary=summary, body=body)
     return article
+
+
+def make_help_translation(slug: str | None = None, language: str = "en", *,
+                          title: str | None = None):
+    """A published help article translation (its article and category made as needed)."""
+    from civiccx.help.models import Article, Category
+    from civiccx.help.workflow import publish_imported
+
+    category, _created = Category.objects.get_or_create(slug="test-topics",
+                                                        defaults={"name": "Test topics"})
+    article, _created = Article.objects.get_or_create(
+        slug=slug or f"article-{next(_numbers)}",
+        defaults={"category": category, "owner": "Test team"})
+    revision = publish_imported(article, language, title=title or f"About {article.slug}",
+                                summary="A summary.", body="Some text.")
+    return revision.translation

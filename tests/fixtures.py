@@ -131,3 +131,12 @@ def _no_cached_surveys():
     from civiccx.feedback import api
 
     api._surveys.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_help_search():
+    """The help index mirrors the database, which each test rolls back: start from nothing."""
+    from civiccx.help.search_service import help_search
+
+    help_search.reset()
+    yield

@@ -22,6 +22,11 @@ AXE_PAGES = {
     "walkin:manage": ["/visit/appointment/"],
     "walkin:kiosk": ["/visit/houston-tx/kiosk/"],
     "walkin:lobby": ["/visit/houston-tx/display/"],
+    "help:home": ["/help/"],
+    "help:search": ["/help/search/", "/help/search/?q=wheres+my+refund",
+                    "/help/search/?q=quantum+physics"],
+    "help:category": ["/help/topics/refunds/"],
+    "help:article": ["/help/articles/check-your-refund-status/"],
 }
 
 # Pages behind a sign-in; their browser tests run axe once signed in.
@@ -54,4 +59,6 @@ NOT_PAGES = {
     "walkin:ics": "an iCalendar file, checked by tests/walkin/test_pages.py",
     "walkin:ticket-status": "an HTML fragment polled into the ticket page",
     "walkin:lobby-board": "an HTML fragment polled into the lobby display",
+    "help:suggest": "an HTML fragment swapped in under the search box (tests/browser/test_help.py)",
+    "help:vote": "POST only; the thanks and comment form show on the article (test_help.py)",
 }

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from civiccx.settings.environment import database_from_url, env_bool
+from civiccx.settings.environment import database_from_url, env_bool, env_seconds
 
 pytestmark = pytest.mark.pure
 
@@ -37,3 +37,13 @@ def test_boolean_settings_reject_nonsense(monkeypatch):
     monkeypatch.setenv("CIVICCX_GOV_BANNER", "maybe")
     with pytest.raises(ImproperlyConfigured, match="CIVICCX_GOV_BANNER must be true or false"):
         env_bool("CIVICCX_GOV_BANNER")
+
+
+@pytest.mark.parametrize("raw", ["soon", "-1", "nan"])
+def test_seconds_settings_reject_nonsense(monkeypatch, raw):
+    monkeypatch.setenv("HELP_SEARCH_CHECK_SECONDS", raw)
+    with pytest.raises(ImproperlyConfigured,
+                       match="HELP_SEARCH_CHECK_SECONDS must be a number of seconds"):
+        env_seconds("HELP_SEARCH_CHECK_SECONDS", 2.0)
+    monkeypatch.setenv("HELP_SEARCH_CHECK_SECONDS", "0.5")
+    assert env_seconds("HELP_SEARCH_CHECK_SECONDS", 2.0) == 0.5

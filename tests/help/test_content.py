@@ -72,8 +72,11 @@ def test_index_lists_every_category_file():
         "index.json",
         "synonyms.json",
         "query_set.json",
+        "categories.json",
     }
     assert files == on_disk
+    named = {c["slug"] for c in _load("categories.json")["categories"]}
+    assert named == CATEGORIES  # each category has its English and Spanish name
     assert {e["category"] for e in index["files"]} == CATEGORIES
     counts = {e["category"]: e["count"] for e in index["files"]}
     for cat in CATEGORIES:

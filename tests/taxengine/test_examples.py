@@ -162,3 +162,64 @@ def test_pub17_2024_social_security_worksheet_examples():
     ws = social_security_worksheet(560_000, 2_975_000, 0, 100_000, "married_filing_jointly",
                                    False, p)
     assert ws["7"] == 3_155_000 and ws["18"] == 0
+
+
+# --- TY2023 figures published by the IRS -------------------------------------------------
+# The 2023 cases in CASES above are our own line-by-line arithmetic. The tests below hold
+# figures printed in the 2023 publications themselves; each names the publication and place.
+
+
+def test_2023_instructions_tax_table_example_on_a_full_return():
+    """2023 Instructions for Form 1040, Tax Table example: a married couple filing jointly with
+    taxable income of $25,300 (row $25,300-25,350) enter $2,599 on line 16. Wages of $53,000
+    less the 2023 standard deduction of $27,700 give that taxable income."""
+    doc = make_return(year=2023, status="married_filing_jointly", wages=53_000)
+    got = lines(doc)
+    assert (got["12"], got["15"], got["16"]) == (27_700, 25_300, 2_599)
+
+
+@pytest.mark.parametrize(("status", "dependents", "wages", "eic"), [
+    # 2023 EIC Table (Form 1040 instructions / Pub. 596 (2023)), row $9,950-10,000, single with
+    # no qualifying child: $586. Wages are the only income, so EIC Worksheet A line 6 = line 2.
+    ("single", 0, 9_975, 586),
+    # Row $21,650-21,700, head of household with three qualifying children: $7,405.
+    ("head_of_household", 3, 21_675, 7_405),
+    # Row $28,150-28,200, married filing jointly with three children: $7,418.
+    ("married_filing_jointly", 3, 28_175, 7_418),
+])
+def test_2023_eic_table_rows_on_full_returns(status, dependents, wages, eic):
+    kids = [child(f"20{10 + i}-03-0{i + 1}") for i in range(dependents)]
+    doc = make_return(year=2023, status=status, wages=wages, dependents=kids)
+    assert lines(doc)["27"] == eic
+
+
+@pytest.mark.parametrize(("tax_exempt", "eic"), [
+    # Pub. 596 (2023), Rule 6: investment income must be $11,000 or less. Head of household,
+    # one child, wages $20,000, taxable interest $1,000: EIC Table row $20,000-20,050 (one
+    # child) shows $3,995; AGI $21,000 is under the $21,600 Worksheet A test, so line 6 = $3,995.
+    (10_000, 3_995),   # investment income exactly $11,000: allowed
+    (10_001, 0),       # $11,001: no credit
+])
+def test_pub596_2023_rule_6_investment_income_limit(tax_exempt, eic):
+    doc = make_return(year=2023, status="head_of_household", wages=20_000,
+                      dependents=[child("2016-04-04")],
+                      forms1099Int=[{"interest": "1000", "taxExemptInterest": str(tax_exempt)}])
+    assert lines(doc)["27"] == eic
+
+
+def test_pub915_social_security_examples_with_2023_amounts():
+    """Pub. 915, Example 1 (George White: single, benefits $5,980, other income $28,990 ->
+    taxable $2,990) and Example 2 (Ray and Alice Hopkins: joint, benefits $5,600, other income
+    $29,750, adjustments $1,000 -> none taxable). These figures are the same in every edition we
+    could read (Pub. 915 (2001); Pub. 17 (2015 and 2024), chapter on Social Security); the 2023
+    edition's text was not available to check. The base amounts ($25,000 / $32,000) are not
+    indexed, so the 2023 parameters must give the same results."""
+    from civiccx.taxengine.params import load
+    from civiccx.taxengine.rules.income import social_security_worksheet
+
+    p = load(2023)
+    ws = social_security_worksheet(598_000, 2_899_000, 0, 0, "single", False, p)
+    assert ws["9"] == 698_000 and ws["18"] == 299_000
+    ws = social_security_worksheet(560_000, 2_975_000, 0, 100_000, "married_filing_jointly",
+                                   False, p)
+    assert ws["7"] == 3_155_000 and ws["18"] == 0

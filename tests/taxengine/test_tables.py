@@ -19,9 +19,9 @@ def dollars(c: int) -> int:
 
 
 @pytest.mark.parametrize(("year", "status", "income", "tax"), [
-    # 2023: the row the instructions' Tax Table example uses ($25,300-25,350), worked by the
-    # same construction that reproduces every row of the published 2024 table: MFJ 2,200 +
-    # 12% x 3,325 = $2,599; single 1,100 + 12% x 14,325 = $2,819.
+    # 2023 Instructions for Form 1040, Tax Table example: a married couple filing jointly with
+    # taxable income of $25,300 finds the $25,300-25,350 row; the married filing jointly column
+    # shows $2,599. The same row's single column shows $2,819 (2023 Tax Table, page 3).
     (2023, "married_filing_jointly", 25_300, 2_599),
     (2023, "single", 25_300, 2_819),
     (2023, "single", 25_349, 2_819),
@@ -79,6 +79,50 @@ def test_published_2024_tax_table_rows(row):
             assert dollars(tax_from_table(income * 100, status, p)) == tax, (status, income)
     # A qualifying surviving spouse uses the married filing jointly column.
     assert dollars(tax_from_table(row[0] * 100, "qualifying_surviving_spouse", p)) == row[3]
+
+
+# Rows of the 2023 Tax Table as published (2023 Form 1040 instructions, Tax Table pages 3-14;
+# values as transcribed from the IRS PDF by an independent project and matched here row by row):
+# (at least, but less than, single, married filing jointly, married filing separately, head of
+# household). They span the $5/$10/$25/$50 row widths, the head of household 10%/12% edge at
+# $15,700 and the table's last row.
+TAX_TABLE_2023 = [
+    (0, 5, 0, 0, 0, 0), (5, 15, 1, 1, 1, 1), (15, 25, 2, 2, 2, 2), (25, 50, 4, 4, 4, 4),
+    (50, 75, 6, 6, 6, 6), (975, 1000, 99, 99, 99, 99), (2975, 3000, 299, 299, 299, 299),
+    (3000, 3050, 303, 303, 303, 303), (11950, 12000, 1217, 1198, 1217, 1198),
+    (15700, 15750, 1667, 1573, 1667, 1573), (25300, 25350, 2819, 2599, 2819, 2725),
+    (57000, 57050, 7853, 6403, 7853, 6529), (60000, 60050, 8513, 6763, 8513, 6907),
+    (95000, 95050, 16213, 11521, 16213, 14607), (97000, 97050, 16686, 11961, 16686, 15080),
+    (99950, 100000, 17394, 12610, 17394, 15788),
+]
+
+
+@pytest.mark.parametrize("row", TAX_TABLE_2023, ids=[str(r[0]) for r in TAX_TABLE_2023])
+def test_published_2023_tax_table_rows(row):
+    p = load(2023)
+    statuses = ("single", "married_filing_jointly", "married_filing_separately",
+                "head_of_household")
+    for status, tax in zip(statuses, row[2:], strict=True):
+        for income in (row[0], row[1] - 1):
+            assert dollars(tax_from_table(income * 100, status, p)) == tax, (status, income)
+    # "This column must also be used by a qualifying surviving spouse" (MFJ column footnote).
+    assert dollars(tax_from_table(row[0] * 100, "qualifying_surviving_spouse", p)) == row[3]
+
+
+@pytest.mark.parametrize(("status", "rate", "subtract_cents", "income"), [
+    # 2023 Tax Computation Worksheet—Line 16 (Form 1040 instructions): tax = taxable income x
+    # rate - subtraction amount. Section A (single), 24% row: minus $6,600.00; Section B
+    # (married filing jointly or qualifying surviving spouse), 22% row: minus $9,385.00;
+    # Section C (married filing separately), 37% row: minus $35,043.00; Section D (head of
+    # household), 35% row: minus $29,711.50.
+    ("single", 24, 660_000, 100_000),
+    ("married_filing_jointly", 22, 938_500, 150_000),
+    ("qualifying_surviving_spouse", 22, 938_500, 150_000),
+    ("married_filing_separately", 37, 3_504_300, 400_000),
+    ("head_of_household", 35, 2_971_150, 300_000),
+])
+def test_published_2023_tax_computation_worksheet(status, rate, subtract_cents, income):
+    assert tax_from_table(income * 100, status, load(2023)) == income * rate - subtract_cents
 
 
 def test_tax_table_ends_below_100000():
@@ -149,6 +193,62 @@ def test_published_2024_eic_table_last_rows(lo, end, n, joint, credit):
     assert eic_from_table(end * 100, n, joint, p) == 0
 
 
+# Rows of the 2023 EIC Table as published (2023 Form 1040 instructions and Pub. 596 (2023);
+# values as transcribed from the IRS PDF by an independent project): (at least, but less than,
+# single/HoH/QSS with 0-3 children, married filing jointly with 0-3 children). The engine now
+# reproduces every transcribed row (1,265 rows x 8 columns, checked while writing this; the few
+# asterisked last rows are footnoted and covered by the completed phase-out test below). Rows
+# marked * were $1 too high before the phase-out started from 7.65% x $7,840 = $599.76 and
+# 45% x $16,510 = $7,429.50 instead of the rounded $600 and $7,430 (params/2023.yaml).
+EIC_TABLE_2023 = [
+    (2450, 2500, 189, 842, 990, 1114, 189, 842, 990, 1114),
+    (7800, 7850, 600, 2661, 3130, 3521, 600, 2661, 3130, 3521),
+    (9950, 10000, 586, 3392, 3990, 4489, 600, 3392, 3990, 4489),  # *
+    (11750, 11800, 449, 3995, 4710, 5299, 600, 3995, 4710, 5299),
+    (16500, 16550, 85, 3995, 6604, 7430, 588, 3995, 6604, 7430),  # *
+    (17000, 17050, 47, 3995, 6604, 7430, 550, 3995, 6604, 7430),
+    (21650, 21700, 0, 3977, 6580, 7405, 194, 3995, 6604, 7430),  # *
+    (22000, 22050, 0, 3921, 6506, 7332, 167, 3995, 6604, 7430),
+    (25000, 25050, 0, 3441, 5874, 6700, 0, 3995, 6604, 7430),
+    (28150, 28200, 0, 2938, 5211, 6036, 0, 3986, 6592, 7418),  # *
+    (33000, 33050, 0, 2163, 4189, 5015, 0, 3211, 5571, 6397),
+    (40000, 40050, 0, 1044, 2715, 3541, 0, 2093, 4097, 4922),  # *
+    (46500, 46550, 0, 6, 1346, 2172, 0, 1054, 2728, 3553),  # *
+    (52850, 52900, 0, 0, 9, 835, 0, 39, 1391, 2216),  # *
+    (56750, 56800, 0, 0, 0, 13, 0, 0, 569, 1395),  # *
+    (59400, 59450, 0, 0, 0, 0, 0, 0, 11, 837),
+    (63300, 63350, 0, 0, 0, 0, 0, 0, 0, 15),  # *
+]
+
+
+@pytest.mark.parametrize("row", EIC_TABLE_2023, ids=[str(r[0]) for r in EIC_TABLE_2023])
+def test_published_2023_eic_table_rows(row):
+    p = load(2023)
+    for col, credit in enumerate(row[2:]):
+        for amount in (row[0], row[1] - 1):
+            got = dollars(eic_from_table(amount * 100, col % 4, col >= 4, p))
+            assert got == credit, (amount, col)
+
+
+@pytest.mark.parametrize(("n", "joint", "limit", "maximum"), [
+    # Pub. 596 (2023), Rule 1 and "What's New": the EIC needs AGI (and earned income) less than
+    # $17,640 ($24,210 married filing jointly) with no qualifying child, $46,560 ($53,120) with
+    # one, $52,918 ($59,478) with two, $56,838 ($63,398) with three or more; the maximum credit
+    # is $600, $3,995, $6,604 and $7,430.
+    (0, False, 17_640, 600), (1, False, 46_560, 3_995), (2, False, 52_918, 6_604),
+    (3, False, 56_838, 7_430), (0, True, 24_210, 600), (1, True, 53_120, 3_995),
+    (2, True, 59_478, 6_604), (3, True, 63_398, 7_430),
+])
+def test_pub596_2023_income_limits_and_maximum_credit(n, joint, limit, maximum):
+    p = load(2023)
+    # Still a credit one row below the limit; none at the limit. (The last partial row can round
+    # to $0: married filing jointly, no child, $24,200-24,210 gives 7.65% x $5 = $0.38.)
+    assert eic_from_table(limit * 100 - 5_000, n, joint, p) > 0
+    assert eic_from_table(limit * 100, n, joint, p) == 0
+    plateau = (p.eitc_threshold_joint if joint else p.eitc_threshold)[n] - 100
+    assert dollars(eic_from_table(plateau, n, joint, p)) == maximum
+
+
 def test_eic_table_midpoint_method_matches_pub596_2022_example():
     """Pub. 596 (2022), Example 2 (C and J Grey): MFJ, two children, AGI $26,500 -> EIC Table
     line 5 amount $6,108 (line 2 was $6,164, the maximum). 2022 parameters from Rev. Proc.
@@ -161,7 +261,10 @@ def test_eic_table_midpoint_method_matches_pub596_2022_example():
         eitc_completed_joint=(2282000, 4969100, 5575100, 5952300),
         eitc_threshold=(916000, 2000000, 2000000, 2000000),
     )
-    p22 = dataclasses.replace(p22, eitc_max=tuple(x * 100 for x in p22.eitc_max))
+    # Only the two-child column is used, where the maximum is exact (40% x $15,410 = $6,164), so
+    # the phase-out starts from the maximum itself.
+    p22 = dataclasses.replace(p22, eitc_max=tuple(x * 100 for x in p22.eitc_max),
+                              eitc_phaseout_base=tuple(x * 100 for x in p22.eitc_max))
     assert eic_from_table(2_650_000, 2, True, p22) == 610_800
     assert eic_from_table(2_000_000, 2, True, p22) == 616_400
 

@@ -102,9 +102,12 @@ def _eitc_tol(ours, year):
     (phase-in rate x $25) + $0.50 from the exact formula. The two rows that reach the plateau
     (holding the earned income amount or the phase-out threshold) show the maximum for the
     whole row, up to (phase-in rate x $50) away; phase-out rates are lower than phase-in rates,
-    so that bound covers both."""
+    so that bound covers both. In the phase-out, Tax-Calculator starts from the rounded
+    maximum credit, the law and the 2023 EIC Table from credit rate x earned income amount
+    (IRC 32(a)(2)(A): $599.76 and $7,429.50 in 2023), which adds up to that difference."""
     p = load(year)
     n = np.minimum(ours["n_eitc"], 3)
+    start_gap = (np.array(p.eitc_max)[n] - np.array(p.eitc_phaseout_base)[n]) / 100
     rate = np.array(p.eitc_phasein_bp)[n] / 10_000
     joint = ours["joint"]
     earned_amount = np.array(p.eitc_earned_amount)[n] / 100
@@ -114,7 +117,7 @@ def _eitc_tol(ours, year):
     for amount in (ours["earned"], ours["agi"]):
         row = amount // 50 * 50
         plateau_row |= (row == earned_amount // 50 * 50) | (row == threshold // 50 * 50)
-    return np.where(plateau_row, rate * 50, rate * 25) + 0.5
+    return np.where(plateau_row, rate * 50, rate * 25) + 0.5 + start_gap
 
 
 def test_eitc_within_eic_table_rounding(both):

@@ -284,7 +284,8 @@ def edit_text(request, slug: str, language: str):
 
 def _save_text(request, article, language, form, context):
     data = form.cleaned_data
-    translation = (Translation.objects.select_for_update(of=("self",)).select_related("working__author")
+    translation = (Translation.objects.select_for_update(of=("self",))
+                   .select_related("working__author")
                    .filter(article=article, language=language).first())
     working = translation.working if translation else None
     if working is not None and data.get("base") != working.number:

@@ -95,6 +95,14 @@ class HelpSearch:
             self._catch_up()
             return self._index.search(query, language, limit=limit)
 
+    def search_and_correct(self, query: str, language: str, limit: int = 10
+                           ) -> tuple[list[Hit], str | None]:
+        """Results and the "did you mean" query, with one version check for both."""
+        with self._lock:
+            self._catch_up()
+            return (self._index.search(query, language, limit=limit),
+                    self._index.did_you_mean(query, language))
+
     def did_you_mean(self, query: str, language: str) -> str | None:
         with self._lock:
             self._catch_up()

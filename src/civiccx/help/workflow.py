@@ -120,10 +120,9 @@ def _locked(translation: Translation) -> Translation:
         pk=translation.pk)
 
 
-def _require(translation: Translation, *states: str, doing: str) -> None:
-    if translation.state not in states:
-        raise WorkflowError(_("You cannot %(doing)s an article that is %(state)s.") % {
-            "doing": doing, "state": translation.get_state_display().lower()})
+def _require(translation: Translation, state: str, message: str) -> None:
+    if translation.state != state:
+        raise WorkflowError(message)
 
 
 @transaction.atomic
@@ -131,7 +130,7 @@ def submit_for_review(translation: Translation, actor, note: str = "") -> Transl
     if not can_edit(actor):
         raise PermissionDenied(_("Your role cannot edit help articles."))
     translation = _locked(translation)
-    _require(translation, State.DRAFT, doing=_("send for review"))
+    _require(translation, State.DRAFT, _("Only a draft can be sent for review."))
     translation.state = State.IN_REVIEW
     translation.save(update_fields=["state"])
     _event(translation, translation.working, Action.SUBMITTED, actor, note)
@@ -144,7 +143,7 @@ def approve(translation: Translation, actor, note: str = "") -> Translation:
     if not can_publish(actor):
         raise PermissionDenied(_("Only a publisher can approve help articles."))
     translation = _locked(translation)
-    _require(translation, State.IN_REVIEW, doing=_("approve"))
+    _require(translation, State.IN_REVIEW, _("Only an article in review can be approved."))
     if translation.working.author_id == actor.pk:
         raise PermissionDenied(_("Someone else must review your own edit before it is "
                                  "published."))
@@ -172,7 +171,7 @@ def return_to_author(translation: Translation, actor, note: str) -> Translation:
     if not (note or "").strip():
         raise ValidationError({"note": _("Say what the author should change.")})
     translation = _locked(translation)
-    _require(translation, State.IN_REVIEW, doing=_("return"))
+    _require(translation, State.IN_REVIEW, _("Only an article in review can be returned."))
     translation.state = State.DRAFT
     translation.save(update_fields=["state"])
     _event(translation, translation.working, Action.RETURNED, actor, note)

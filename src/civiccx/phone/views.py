@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from civiccx.core.views import public_form_ratelimit
+from civiccx.help.journeys import PHONE, record_escalation
 from civiccx.phone.forms import CallbackRequestForm
 from civiccx.phone.models import CallQueue, QueueEntry
 from civiccx.phone.services import (
@@ -43,6 +44,7 @@ def request_callback_page(request, slug: str):
         else:
             request.session.setdefault(SESSION_KEY, []).append(entry.pk)
             request.session.modified = True
+            record_escalation(request, PHONE)
             return redirect("phone:confirmation", token=cancel_token(entry))
     estimate = estimate_wait(queue, people_waiting(queue), timezone.now())
     return render(request, "phone/request_callback.html",

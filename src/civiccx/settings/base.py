@@ -8,7 +8,13 @@ from pathlib import Path
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from civiccx.settings.environment import cache_from_url, database_from_url, env_bool, env_list
+from civiccx.settings.environment import (
+    cache_from_url,
+    database_from_url,
+    env_bool,
+    env_list,
+    env_seconds,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = Path(os.environ.get("CIVICCX_HOME", Path.cwd())).resolve()
@@ -171,6 +177,8 @@ CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "db://civiccx_ca
 RATELIMIT_VIEW = "civiccx.core.views.rate_limited"
 # Public forms: this many POSTs per client address per minute.
 CIVICCX_PUBLIC_FORM_RATE = os.environ.get("CIVICCX_PUBLIC_FORM_RATE", "10/m")
+# How often (seconds) a web process checks whether help articles changed (decision 0004).
+HELP_SEARCH_CHECK_SECONDS = env_seconds("HELP_SEARCH_CHECK_SECONDS", 2.0)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -25,3 +25,4 @@ STORAGES = {
 }
 CIVICCX_NOTIFICATION_BACKEND = "civiccx.core.notifications.OutboxBackend"
 TWILIO_AUTH_TOKEN = "test-twilio-token"  # noqa: S105
+HELP_SEARCH_CHECK_SECONDS = 0.0  # every request checks the search version

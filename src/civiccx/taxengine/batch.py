@@ -193,7 +193,8 @@ def eic_from_table_v(amount: np.ndarray, n: np.ndarray, joint: np.ndarray, p: Ye
     mid2 = np.where(amount < 5000, 5000, lo + np.minimum(lo + 5000, completed))
     phase_in = mid2 * pick(p.eitc_phasein_bp)
     cap = 2 * pick(p.eitc_max) * BP
-    phase_out = cap - np.maximum(0, mid2 - 2 * threshold) * pick(p.eitc_phaseout_bp)
+    base = 2 * pick(p.eitc_phaseout_base) * BP
+    phase_out = base - np.maximum(0, mid2 - 2 * threshold) * pick(p.eitc_phaseout_bp)
     doubled = np.maximum(0, np.minimum(np.minimum(phase_in, cap), phase_out))
     unit = 2 * 100 * BP
     credit = (doubled + unit // 2) // unit * 100

@@ -10,7 +10,10 @@ statutory formula (IRC 32(a),(b)) at the row midpoint, rounded to the nearest do
 row ends at the completed phase-out amount and is figured at its own midpoint (2024 footnotes:
 "$18,550 but less than $18,591 ... your credit is $2"; "$25,500 but less than $25,511 ... $0"),
 and a row that reaches the plateau (it holds the earned income amount or the phase-out
-threshold) shows the maximum credit. This reproduces every row of the 2024 EIC Table.
+threshold) shows the maximum credit. The phase-out reduces the year's "phase-out starting
+credit" (params), which is not always the rounded maximum: in 2023 it is 7.65% x $7,840 =
+$599.76 and 45% x $16,510 = $7,429.50 (IRC 32(a)(2)(A)), in 2024 the published $632 and $7,830.
+This reproduces every row of the 2024 and the 2023 EIC Tables.
 """
 
 from __future__ import annotations
@@ -67,7 +70,8 @@ def eic_formula_bp(amount_cents: int, n: int, joint: bool, p: YearParams) -> int
     phase_in = amount_cents * p.eitc_phasein_bp[n]
     cap = p.eitc_max[n] * BP
     threshold = (p.eitc_threshold_joint if joint else p.eitc_threshold)[n]
-    phase_out = cap - max(0, amount_cents - threshold) * p.eitc_phaseout_bp[n]
+    base = p.eitc_phaseout_base[n] * BP
+    phase_out = base - max(0, amount_cents - threshold) * p.eitc_phaseout_bp[n]
     return max(0, min(phase_in, cap, phase_out))
 
 
@@ -98,5 +102,6 @@ class _Doubled:
         self.eitc_phasein_bp = p.eitc_phasein_bp
         self.eitc_phaseout_bp = p.eitc_phaseout_bp
         self.eitc_max = tuple(2 * x for x in p.eitc_max)
+        self.eitc_phaseout_base = tuple(2 * x for x in p.eitc_phaseout_base)
         self.eitc_threshold = tuple(2 * x for x in p.eitc_threshold)
         self.eitc_threshold_joint = tuple(2 * x for x in p.eitc_threshold_joint)

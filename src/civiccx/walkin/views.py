@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 
 from civiccx.core.roles import is_staff_member
 from civiccx.core.views import public_form_ratelimit
+from civiccx.help.journeys import IN_PERSON, record_escalation
 from civiccx.walkin import finder
 from civiccx.walkin import services as walkin
 from civiccx.walkin.forms import BookingForm, CodeForm, FindCenterForm, RescheduleForm, TicketForm
@@ -154,6 +155,7 @@ def book(request, slug: str):
                 form.fields["slot"].widget.choices = _slot_choices(
                     slots, center.location.time_zone)
             else:
+                record_escalation(request, IN_PERSON)
                 return redirect("walkin:confirmation", token=walkin.cancel_token(appointment))
     return render(request, "walkin/book.html", {
         "center": center, "offerings": offerings, "offering": offering, "days": days[:15],

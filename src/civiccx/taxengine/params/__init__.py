@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from civiccx.taxengine.money import rate_bp
+from civiccx.taxengine.money import cents, rate_bp
 
 SUPPORTED_YEARS = (2023, 2024)
 FILING_STATUSES = (
@@ -47,6 +47,7 @@ class YearParams:
     ctc_threshold_other: int
     eitc_earned_amount: tuple[int, ...]
     eitc_max: tuple[int, ...]
+    eitc_phaseout_base: tuple[int, ...]  # the credit the phase-out reduces (cents)
     eitc_phasein_bp: tuple[int, ...]
     eitc_phaseout_bp: tuple[int, ...]
     eitc_threshold: tuple[int, ...]
@@ -119,6 +120,7 @@ def load(year: int) -> YearParams:
         ctc_threshold_other=_d(ctcth["other"]),
         eitc_earned_amount=tuple(_d(v) for v in e["earned_income_amount"]),
         eitc_max=tuple(_d(v) for v in e["maximum_credit"]),
+        eitc_phaseout_base=tuple(cents(v) for v in e["phaseout_starting_credit"]),
         eitc_phasein_bp=tuple(rate_bp(v) for v in e["phasein_rate"]),
         eitc_phaseout_bp=tuple(rate_bp(v) for v in e["phaseout_rate"]),
         eitc_threshold=tuple(_d(v) for v in e["threshold_phaseout"]),

@@ -1,0 +1,124 @@
+"""What the public help pages do: search (logged for editors, PII redacted), open articles,
+and answer "Was this page helpful?" — which is a customer interaction on the spine and counts
+toward the help center's A-11 effectiveness score."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from django.core import signing
+from django.db import transaction
+from django.utils import timezone
+
+from civiccx.core.redaction import redact
+from civiccx.feedback.rollups import add_cells
+from civiccx.feedback.services import quarter_of
+from civiccx.help.models import SearchLog, Translation, Vote
+from civiccx.help.search import MAX_QUERY_CHARS, Hit
+from civiccx.help.search_service import help_search
+from civiccx.services.models import Channel, Outcome, Service
+from civiccx.services.services import record_interaction
+
+HELP_VISIT_SESSION_KEY = "help_visit"
+HELP_CENTER_SERVICE = "help-center"
+EFFECTIVENESS = "thumbs:effectiveness"
+VOTE_SALT = "civiccx.help.vote"
+COMMENT_MAX = 1000
+
+
+def visit_id(request, create: bool = False) -> str | None:
+    """A random id for this browser session's help visit (not linked to a person), so
+    analytics can tell whether a search was followed by a callback request."""
+    visit = request.session.get(HELP_VISIT_SESSION_KEY)
+    if visit is None and create:
+        visit = secrets.token_hex(8)
+        request.session[HELP_VISIT_SESSION_KEY] = visit
+    return visit
+
+
+def normalize_query(query: str) -> str:
+    return " ".join(query.lower().split())[:MAX_QUERY_CHARS]
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    hits: list[Hit]
+    did_you_mean: str | None
+    log_id: int | None
+
+
+def search(query: str, language: str, *, visit: str | None, limit: int = 10) -> SearchOutcome:
+    """Ranked articles for a query, and a log row (redacted) when a visit is given."""
+    query = " ".join((query or "").split())[:MAX_QUERY_CHARS]
+    if not query:
+        return SearchOutcome("", [], None, None)
+    hits, suggestion = help_search.search_and_correct(query, language, limit=limit)
+    log_id = None
+    if visit:
+        safe = redact(query).text[:200]
+        log_id = SearchLog.objects.create(
+            query=safe, normalized=normalize_query(safe), language=language,
+            results=len(hits), top_slug=hits[0].slug if hits else "", visit=visit).pk
+    return SearchOutcome(query, hits, suggestion, log_id)
+
+
+def note_click(log_id: str | None, visit: str | None, slug: str, rank: str | None) -> None:
+    """Remember which result a search led to (the first one opened), for click-through."""
+    if not (log_id and visit and str(log_id).isdigit()):
+        return
+    try:
+        position = max(1, min(int(rank or 0), 100))
+    except ValueError:
+        position = None
+    SearchLog.objects.filter(pk=int(log_id), visit=visit, clicked_slug="").update(
+        clicked_slug=slug[:100], clicked_rank=position)
+
+
+def help_center_service() -> Service | None:
+    return Service.objects.filter(slug=HELP_CENTER_SERVICE).first()
+
+
+@transaction.atomic
+def record_vote(translation: Translation, helpful: bool, *, comment: str = "") -> Vote:
+    """Store a vote, record the visit as an Interaction, and count it toward effectiveness."""
+    now = timezone.now()
+    text = redact(comment.strip()[:COMMENT_MAX]) if comment.strip() else None
+    vote = Vote.objects.create(translation=translation, helpful=helpful, at=now,
+                               comment=text.text if text else "",
+                               redactions=sum(text.counts.values()) if text else 0)
+    service = help_center_service()
+    if service is not None:
+        vote.interaction = record_interaction(
+            service=service, channel=Channel.WEB, started_at=now, ended_at=now,
+            outcome=Outcome.RESOLVED if helpful else Outcome.UNRESOLVED,
+            language=translation.language, source=f"help:{translation.article.slug}")
+        vote.save(update_fields=["interaction"])
+        add_cells(service_id=service.pk, channel=Channel.WEB, fiscal_quarter=quarter_of(now),
+                  language=translation.language,
+                  cells=[(EFFECTIVENESS, {"c1" if helpful else "c0": 1})])
+    return vote
+
+
+def add_comment(vote: Vote, comment: str) -> bool:
+    """A comment after the vote (the form comes after the yes/no). Only once per vote."""
+    text = redact(comment.strip()[:COMMENT_MAX])
+    if not text.text:
+        return False
+    return bool(Vote.objects.filter(pk=vote.pk, comment="").update(
+        comment=text.text, redactions=sum(text.counts.values())))
+
+
+def vote_token(vote: Vote) -> str:
+    return signing.dumps(vote.pk, salt=VOTE_SALT)
+
+
+def vote_from_token(token: str | None, max_age_seconds: int = 3600) -> Vote | None:
+    if not token:
+        return None
+    try:
+        pk = signing.loads(token, salt=VOTE_SALT, max_age=max_age_seconds)
+    except signing.BadSignature:
+        return None
+    return Vote.objects.select_related("translation__article").filter(pk=pk).first()

@@ -1,0 +1,80 @@
+"""A taxpayer uses the help center by keyboard alone: search with suggestions, open an
+article, vote and comment, switch to Spanish; a search with no answer offers a callback."""
+
+import os
+import re
+
+import pytest
+from django.core.management import call_command
+
+from civiccx.help.models import SearchLog, Vote
+from tests.browser.keyboard import tab_to
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demo_help():
+    with open(os.devnull, "w") as quiet:
+        call_command("seed_demo", interactions=0, responses=0, stdout=quiet)
+
+
+def test_search_open_vote_and_switch_language_by_keyboard(live_server, page, assert_accessible,
+                                                          demo_help):
+    page.goto(f"{live_server.url}/help/")
+    assert_accessible(page, "help center home")
+    tab_to(page, "#help-search-field")
+    page.keyboard.type("check the sta")
+    suggestion = page.locator("#help-suggestions a", has_text="Check the status of your refund")
+    suggestion.wait_for()
+    assert_accessible(page, "help center with suggestions")
+    page.locator("#help-search-field").fill("")
+    page.keyboard.type("wheres my refnd")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("heading", name=re.compile(r"results for “wheres my refnd”"))
+    assert_accessible(page, "search results")
+    first = page.locator("ol.usa-collection a").first
+    assert first.inner_text() == "Check the status of your refund"
+    tab_to(page, "ol.usa-collection li:first-child a")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/help/articles/check-your-refund-status/$"))
+    assert page.get_by_role("heading", level=1).inner_text() == "Check the status of your refund"
+    assert SearchLog.objects.get().clicked_slug == "check-your-refund-status"
+    assert_accessible(page, "article")
+
+    tab_to(page, "#helpful button[value=no]")
+    page.keyboard.press("Enter")
+    page.get_by_text("Tell us what you were looking for").wait_for()
+    assert page.evaluate("document.activeElement.id") == "helpful-heading"
+    assert_accessible(page, "after voting")
+    tab_to(page, "#helpful textarea")
+    page.keyboard.type("I need to know when it will arrive. Call me at 202-555-0143.")
+    tab_to(page, "#helpful button[type=submit]")
+    page.keyboard.press("Enter")
+    page.get_by_text("Your comment was sent").wait_for()
+    vote = Vote.objects.get()
+    assert not vote.helpful and "202-555-0143" not in vote.comment
+    assert "when it will arrive" in vote.comment
+
+    tab_to(page, "a[hreflang=es]")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/es/help/articles/check-your-refund-status/$"))
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.get_by_role("heading", level=1).inner_text() == "Consulte el estado de su reembolso"
+    assert_accessible(page, "artículo")
+
+
+def test_no_results_offers_a_callback_in_spanish(live_server, page, assert_accessible, demo_help):
+    page.goto(f"{live_server.url}/es/help/")
+    tab_to(page, "#help-search-field")
+    page.keyboard.type("xilófono morado")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/es/help/search/" in page.url
+    assert_accessible(page, "sin resultados")
+    tab_to(page, "#still-need-help ~ ul a[href*='/phone/callback/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/es/phone/callback/[a-z-]+/$"))
+    assert page.locator("input[name=phone]").is_visible()
+    assert SearchLog.objects.get().results == 0
