@@ -313,6 +313,7 @@ def test_another_publisher_approves_and_the_page_says_so(staff_client, settings)
     assert "Approve and publish English" in text(publisher.get(article_url(article)))
     response = publisher.post(article_url(article, "en", "approve"), follow=True)
     assert "English version approved and published." in text(response)
+    assert 'href="/help/articles/quokka-care/">View on the site' in response.content.decode()
     assert article.translations.get().live.title == "Quokka care for beginners"
     assert help_search.search("beginners", "en")[0].slug == "quokka-care"
     help_search.reset()

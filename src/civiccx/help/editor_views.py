@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.utils.translation import override as translation_override
 from django.views.decorators.http import require_POST
 
 from civiccx.core.roles import CONTENT_EDITOR, CONTENT_PUBLISHER, role_required
@@ -149,12 +150,18 @@ def _panels(article: Article, user, errors: dict | None = None, notes: dict | No
             "steps": {step.action: step for step in steps},
             "refused": _refusals(steps),
             "gap": editorial.spanish_gap(english, spanish) if code == "es" else "",
+            "public_url": _public_url(article, code),
             "last_event": translation.events.select_related("actor").first()
             if translation else None,
             "errors": (errors or {}).get(code, {}),
             "notes": (notes or {}).get(code, {}),
         })
     return panels
+
+
+def _public_url(article: Article, language: str) -> str:
+    with translation_override(language):
+        return reverse("help:article", args=[article.slug])
 
 
 STEP_NAMES = {"submit": gettext_lazy("Send for review"),
