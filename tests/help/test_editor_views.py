@@ -100,6 +100,7 @@ def test_the_list_filters_by_state_category_language_title_and_review(staff_clie
         "check-your-refund", "old-refund-rules", "pay-by-card", "pay-in-cash"]
     assert slugs_listed(editor.get(LIST, {"state": "in_review"})) == ["pay-by-card"]
     assert slugs_listed(editor.get(LIST, {"state": "in_review", "language": "es"})) == []
+    assert slugs_listed(editor.get(LIST, {"state": "unpublished_changes"})) == ["pay-by-card"]
     assert slugs_listed(editor.get(LIST, {"category": "payments"})) == [
         "pay-by-card", "pay-in-cash"]
     assert slugs_listed(editor.get(LIST, {"q": "debit"})) == ["pay-by-card"]
