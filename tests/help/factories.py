@@ -18,19 +18,21 @@ def make_category(**overrides) -> Category:
     return Category.objects.get_or_create(slug=slug, defaults={**defaults, **overrides})[0]
 
 
-def make_article(slug: str | None = None, *, category: Category | None = None,
-                 en: tuple[str, str, str] | None = None, es: tuple[str, str, str] | None = None,
-                 keywords_en=(), keywords_es=(), publish: bool = True, **fields) -> Article:
-    """An article with English (and optionally Spanish) text, published unless told not to.
+_DEFAULT = object()
 
-    `en`/`es` are (title, summary, body)."""
+
+def make_article(slug: str | None = None, *, category: Category | None = None,
+                 en=_DEFAULT, es: tuple[str, str, str] | None = None,
+                 keywords_en=(), keywords_es=(), publish: bool = True, **fields) -> Article:
+    """An article with English (unless `en=None`) and optionally Spanish text, published unless
+    told not to. `en`/`es` are (title, summary, body)."""
     number = next(_numbers)
     article = Article.objects.create(slug=slug or f"article-{number}",
                                      category=category or make_category(),
                                      owner=fields.pop("owner", "Test content team"), **fields)
-    texts = {"en": (en or (f"Article {number}", "A short summary.",
-                           "Some **helpful** text about a topic."), keywords_en),
-             "es": (es, keywords_es)}
+    if en is _DEFAULT:
+        en = (f"Article {number}", "A short summary.", "Some **helpful** text about a topic.")
+    texts = {"en": (en, keywords_en), "es": (es, keywords_es)}
     for language, (text, keywords) in texts.items():
         if text is None:
             continue
@@ -57,3 +59,19 @@ def make_help_translation(slug: str | None = None, language: str = "en", *,
                                          title=title or f"About {article.slug}",
                                          summary="A summary.", body="Some text.")
     return revision.translation
+
+
+make_help_category = make_category
+
+
+def make_help_article(slug: str | None = None, *, languages=("en", "es"), category=None,
+                      title: str = "", **fields) -> Article:
+    """An article published in `languages`; English titles are `title` or "Article N",
+    Spanish ones "Artículo N"."""
+    number = next(_numbers)
+    return make_article(
+        slug, category=category,
+        en=(title or f"Article {number}", "What to do.", "Do the thing.\n")
+        if "en" in languages else None,
+        es=(f"Artículo {number}", "Qué hacer.", "Haga la cosa.\n") if "es" in languages else None,
+        **fields)

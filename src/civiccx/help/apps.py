@@ -13,5 +13,9 @@ class HelpConfig(AppConfig):
         from civiccx.core.roles import CONTENT_EDITOR, CONTENT_PUBLISHER, CX_ANALYST
         from civiccx.core.staff_tools import register_staff_tool
 
+        register_staff_tool(_("Help center articles"), "help:editor-articles",
+                            {CONTENT_EDITOR, CONTENT_PUBLISHER})
+        register_staff_tool(_("Help search synonyms"), "help:editor-synonyms",
+                            {CONTENT_PUBLISHER})
         register_staff_tool(_("Help center search analytics"), "help:analytics",
                             {CX_ANALYST, CONTENT_EDITOR, CONTENT_PUBLISHER})

@@ -246,3 +246,38 @@ def revision_diff(old: Revision | None, new: Revision) -> list[DiffLine]:
         kind = {"+ ": "added", "- ": "removed"}.get(code, "same")
         out.append(DiffLine(kind, text))
     return out
+
+
+@dataclass(frozen=True)
+class Step:
+    """A workflow step that applies to a translation in its current state, and whether this user
+    may take it; `reason` says why not, so the editor page can explain a missing button."""
+
+    action: str  # "submit", "approve", "return" or "withdraw"
+    allowed: bool
+    reason: str = ""
+
+
+def steps_for(translation: Translation, user) -> list[Step]:
+    """The steps the state allows, in page order, each allowed or refused with a reason. The
+    same rules as the functions above, so a button is shown exactly when the step would work."""
+    steps = []
+    if translation.state == State.DRAFT and translation.working_id:
+        steps.append(Step("submit", True) if can_edit(user) else Step(
+            "submit", False, _("Your role cannot edit help articles.")))
+    if translation.state == State.IN_REVIEW:
+        if not can_publish(user):
+            refused = _("Only a publisher can approve or return an article; it is waiting in "
+                        "their review list.")
+            steps += [Step("approve", False, refused), Step("return", False, refused)]
+        else:
+            if translation.working.author_id == user.pk:
+                steps.append(Step("approve", False, _(
+                    "You wrote this version, so another publisher must approve it.")))
+            else:
+                steps.append(Step("approve", True))
+            steps.append(Step("return", True))
+    if translation.live_id is not None:
+        steps.append(Step("withdraw", True) if can_publish(user) else Step(
+            "withdraw", False, _("Only a publisher can take a published article off the site.")))
+    return steps

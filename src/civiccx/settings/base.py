@@ -189,6 +189,9 @@ CIVICCX_NOTIFICATION_BACKEND = os.environ.get(
     "CIVICCX_NOTIFICATION_BACKEND", "civiccx.core.notifications.ConsoleBackend")
 CIVICCX_PUBLIC_URL = os.environ.get("CIVICCX_PUBLIC_URL", "http://127.0.0.1:8000")
 CIVICCX_AGENCY_NAME = os.environ.get("CIVICCX_AGENCY_NAME", "")
+# Where help article review reminders go (comma-separated); empty: every help center editor
+# with an email address (see civiccx.help.reminders).
+HELP_REVIEW_EMAIL = env_list("CIVICCX_HELP_REVIEW_EMAIL", [])
 
 # Public sign-in through OpenID Connect (Login.gov in production).
 OIDC_DISCOVERY_URL = os.environ.get("OIDC_DISCOVERY_URL", "")

@@ -9,11 +9,13 @@ PERIODIC_TASKS = [
     "civiccx.walkin.tasks.send_appointment_reminders",
     "civiccx.walkin.tasks.mark_missed_appointments",
     "civiccx.walkin.tasks.erase_expired_contact_details",
+    "civiccx.help.tasks.send_review_reminders",
 ]
 
 
 class Command(BaseCommand):
-    help = "Enqueue recurring jobs: survey and appointment reminders, no-shows, retention purges."
+    help = ("Enqueue recurring jobs: survey and appointment reminders, no-shows, retention "
+            "purges, help article review reminders.")
 
     def handle(self, *args, **options):
         from django.utils.module_loading import import_string
