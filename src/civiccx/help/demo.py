@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from civiccx.help.content_io import import_articles, parse_json
 from civiccx.help.demo_analytics import seed_analytics
@@ -44,12 +46,35 @@ def load_content() -> int:
     return len(records)
 
 
+def seed_editorial_examples() -> None:
+    """Give the editors' pages something to show: an edit waiting for review (by the demo
+    editor, so the demo publisher can approve it) and a few articles due for their check."""
+    from civiccx.accounts.models import User
+    from civiccx.help import workflow
+    from civiccx.help.models import Translation
+
+    editor = User.objects.filter(username="content-editor").first()
+    english = Translation.objects.filter(article__slug="ways-to-pay", language="en").first()
+    if editor is None or english is None or english.revisions.count() > 1:
+        return
+    live = english.live
+    workflow.save_draft(
+        english.article, "en", title=live.title, summary=live.summary,
+        body=live.body.replace("Paying online is fastest", "Paying online is the fastest way"),
+        keywords=live.keywords, author=editor, note="Plainer first paragraph.")
+    workflow.submit_for_review(english, editor)
+    overdue = timezone.localdate() - timedelta(days=400)
+    Article.objects.filter(slug__in=["child-tax-credit", "payment-plan-options",
+                                     "itin-basics"]).update(last_reviewed=overdue)
+
+
 def seed(options, progress) -> list[str]:
     task = progress.add_task("Help center articles", total=3)
     load_synonyms()
     progress.advance(task)
     if not Article.objects.exists():
         load_content()
+        seed_editorial_examples()
     progress.advance(task)
     seed_analytics(random.Random(2024))
     progress.advance(task)
