@@ -46,3 +46,12 @@ def test_bad_quarter_filter_is_explained(staff_client, responses):
     page = staff_client("cx_analyst").get(reverse("feedback:dashboard"), {"from": "2024Q9"})
     assert page.status_code == 200
     assert "2024Q9" in page.content.decode()
+
+
+def test_comment_downloads_cannot_run_as_spreadsheet_formulas(staff_client):
+    survey = make_survey(instrument_name="a11_v2")
+    submit_response(survey, {"question_1": "0", "question_4": "=HYPERLINK(\"http://x.example\")"},
+                    language="en", source="hosted", channel="web")
+    response = staff_client("cx_analyst").get(reverse("feedback:comments"), {"download": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[1][-1] == "'=HYPERLINK(\"http://x.example\")"

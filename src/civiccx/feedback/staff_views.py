@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -17,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from civiccx.core.fiscal import parse_fiscal_quarter
 from civiccx.core.roles import CX_ANALYST, role_required
+from civiccx.core.spreadsheets import csv_download, spreadsheet_safe
 from civiccx.feedback.a11_formats import CX_RESPONSE_COLUMNS, PUBLISHED_SUMMARY_COLUMNS
 from civiccx.feedback.a11_reporting import (
     import_touchpoints_responses,
@@ -51,16 +49,6 @@ def _filters(request) -> tuple[dict, dict, list[str]]:
     return filters, chosen, problems
 
 
-def _csv(filename: str, header: list[str], rows: list[list]) -> HttpResponse:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def _pct(value):
     return "" if value is None else f"{value * 100:.1f}"
 
@@ -71,20 +59,20 @@ def dashboard(request):
     data = dashboard_data(filters)
     download = request.GET.get("download")
     if download == "drivers":
-        return _csv("cx-drivers.csv",
+        return csv_download("cx-drivers.csv",
                     ["driver", "fiscal_quarter", "responses", "mean", "percent_agree",
                      "agree_ci_low", "agree_ci_high", "small_sample"],
                     [[driver, c.quarter, c.n, "" if c.mean is None else f"{c.mean:.2f}",
                       _pct(c.agree), _pct(c.agree_low), _pct(c.agree_high), c.small_sample]
                      for driver, cells in data["drivers"].items() for c in cells])
     if download == "volumes":
-        return _csv("cx-volumes.csv",
+        return csv_download("cx-volumes.csv",
                     ["fiscal_quarter", "customers_served", "surveys_offered", "responses",
                      "response_rate_offered", "response_rate_served"],
                     [[r["quarter"], r["served"], r["offered"], r["responses"],
                       _pct(r["rate_offered"]), _pct(r["rate_served"])] for r in data["volumes"]])
     if download == "indicators":
-        return _csv("cx-trust-indicators.csv",
+        return csv_download("cx-trust-indicators.csv",
                     ["indicator", "went_well", "went_well_share_of_trusting", "not_well",
                      "not_well_share_of_distrusting"],
                     [[r["indicator"], r["went_well"], _pct(r["went_well_share"]), r["not_well"],
@@ -113,12 +101,13 @@ def comments(request):
     if request.GET.get("flagged"):
         queryset = queryset.filter(flagged=True)
     if request.GET.get("download") == "csv":
-        return _csv("cx-comments.csv",
+        return csv_download("cx-comments.csv",
                     ["submitted_at", "service", "channel", "fiscal_quarter", "sentiment",
                      "topics", "analyst_tags", "flagged", "comment"],
                     [[c.response.submitted_at.isoformat(), c.response.service.slug,
                       c.response.channel, c.response.fiscal_quarter, c.sentiment_label,
-                      ";".join(c.topics), ";".join(c.analyst_tags), c.flagged, c.text]
+                      ";".join(c.topics), spreadsheet_safe(";".join(c.analyst_tags)), c.flagged,
+                      spreadsheet_safe(c.text)]
                      for c in queryset[:50000]])
     page = Paginator(queryset, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()

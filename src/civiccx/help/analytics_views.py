@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from datetime import date
 
 from django import forms
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -17,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from civiccx.core.charts import Bar, Series, bar_chart, line_chart
 from civiccx.core.roles import CONTENT_EDITOR, CONTENT_PUBLISHER, CX_ANALYST, role_required
+from civiccx.core.spreadsheets import csv_download, spreadsheet_safe
 from civiccx.help.analytics import (
     Filters,
     Period,
@@ -203,15 +202,6 @@ def analytics(request):
     })
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text(value: str) -> str:
-    """Public text (queries, comments) made safe to open in a spreadsheet: a leading formula
-    character is escaped (OWASP CSV injection)."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
 def _when(value) -> str:
     return timezone.localtime(value).isoformat(timespec="seconds")
 
@@ -219,8 +209,8 @@ def _when(value) -> str:
 def _query_table(rows) -> tuple[list[str], list[list]]:
     return (["query", "searches", "visits", "mean_results", "clicks", "click_through_percent",
              "last_seen"],
-            [[_text(row.query), row.searches, row.visits, f"{row.mean_results:.1f}", row.clicks,
-              _percent(row.click_through), _when(row.last_seen)] for row in rows])
+            [[spreadsheet_safe(row.query), row.searches, row.visits, f"{row.mean_results:.1f}",
+              row.clicks, _percent(row.click_through), _when(row.last_seen)] for row in rows])
 
 
 def _csv_rows(table: str, filters: Filters) -> tuple[list[str], list[list]]:
@@ -247,7 +237,7 @@ def _csv_rows(table: str, filters: Filters) -> tuple[list[str], list[list]]:
     if table == "zero-result-queries":
         rows = zero_result_queries(filters, limit=None)
         return (["query", "searches", "visits", "last_seen"],
-                [[_text(row.query), row.searches, row.visits, _when(row.last_seen)]
+                [[spreadsheet_safe(row.query), row.searches, row.visits, _when(row.last_seen)]
                  for row in rows])
     if table == "low-click-queries":
         return _query_table(low_click_queries(filters, limit=None))
@@ -258,7 +248,8 @@ def _csv_rows(table: str, filters: Filters) -> tuple[list[str], list[list]]:
                 [[row.slug, row.language, row.title, row.votes, row.helpful,
                   _percent(row.share), _percent(row.interval.low), _percent(row.interval.high),
                   "yes" if row.clearly_low else "no", row.url or "",
-                  _text(" | ".join(text for _at, text in row.comments))] for row in rows])
+                  spreadsheet_safe(" | ".join(text for _at, text in row.comments))]
+                 for row in rows])
     if table == "searches-by-day":
         return (["day", "searches", "zero_result_searches"],
                 [[row.day.isoformat(), row.searches, row.zero_result]
@@ -277,13 +268,7 @@ def analytics_csv(request, table: str):
         return render(request, "help/analytics/dashboard.html", {"form": form}, status=400)
     filters = form.filters()
     header, rows = _csv_rows(table, filters)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
     period = filters.period
     language = f"-{filters.language}" if filters.language else ""
-    name = f"help-{table}-{period.first_day}-to-{period.last_day}{language}.csv"
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return csv_download(f"help-{table}-{period.first_day}-to-{period.last_day}{language}.csv",
+                        header, rows)
