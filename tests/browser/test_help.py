@@ -46,7 +46,9 @@ def test_search_open_vote_and_switch_language_by_keyboard(live_server, page, ass
     tab_to(page, "#helpful button[value=no]")
     page.keyboard.press("Enter")
     page.get_by_text("Tell us what you were looking for").wait_for()
-    assert page.evaluate("document.activeElement.id") == "helpful-heading"
+    # htmx moves focus to the thanks heading once the swap settles (its autofocus)
+    page.wait_for_function("document.activeElement && document.activeElement.id === "
+                           "'helpful-heading'")
     assert_accessible(page, "after voting")
     tab_to(page, "#helpful textarea")
     page.keyboard.type("I need to know when it will arrive. Call me at 202-555-0143.")
