@@ -74,7 +74,7 @@ def test_a_click_from_another_visit_is_not_counted(client, refunds):
 def test_no_results_offers_close_matches_a_callback_and_a_walk_in_visit(client, refunds):
     queue = make_call_queue(make_service(slug="phone-assistance"), slug="main-line")
     page = client.get(reverse("help:search"), {"q": "refnd stauts"}).content.decode()
-    assert "Did you mean:" in page and "refund status" in page
+    assert "Some words were not found, so these results are for “refund status”." in page
     page = client.get(reverse("help:search"), {"q": "quantum physics"}).content.decode()
     assert "0 results" in page
     assert "We could not find an article for that" in page
