@@ -27,25 +27,6 @@ from typing import Any
 
 import yaml
 
-__all__ = [
-    "LANGUAGES",
-    "MESSAGES",
-    "QUESTION_TYPES",
-    "AnswerError",
-    "Instrument",
-    "InstrumentError",
-    "Option",
-    "PRABlock",
-    "Question",
-    "ShowWhen",
-    "TooManyQuestionsError",
-    "available_instruments",
-    "load_instrument",
-    "render_instrument",
-    "validate_answers",
-    "with_custom_questions",
-]
-
 LANGUAGES = ("en", "es")
 QUESTION_TYPES = ("likert5", "thumbs", "radio", "checkbox", "textarea")
 MAX_QUESTIONS = 15  # A-11 Section 280: "no more than 15 questions in total" (pra_form.rb)
