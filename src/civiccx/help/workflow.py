@@ -125,16 +125,22 @@ def _require(translation: Translation, state: str, message: str) -> None:
         raise WorkflowError(message)
 
 
+def _move(translation, source, target, action, actor, note, *, refusal) -> Translation:
+    """A step that changes only the state of the working revision (no public change)."""
+    translation = _locked(translation)
+    _require(translation, source, refusal)
+    translation.state = target
+    translation.save(update_fields=["state"])
+    _event(translation, translation.working, action, actor, note)
+    return translation
+
+
 @transaction.atomic
 def submit_for_review(translation: Translation, actor, note: str = "") -> Translation:
     if not can_edit(actor):
         raise PermissionDenied(_("Your role cannot edit help articles."))
-    translation = _locked(translation)
-    _require(translation, State.DRAFT, _("Only a draft can be sent for review."))
-    translation.state = State.IN_REVIEW
-    translation.save(update_fields=["state"])
-    _event(translation, translation.working, Action.SUBMITTED, actor, note)
-    return translation
+    return _move(translation, State.DRAFT, State.IN_REVIEW, Action.SUBMITTED, actor, note,
+                 refusal=_("Only a draft can be sent for review."))
 
 
 @transaction.atomic
@@ -170,12 +176,8 @@ def return_to_author(translation: Translation, actor, note: str) -> Translation:
         raise PermissionDenied(_("Only a publisher can return help articles."))
     if not (note or "").strip():
         raise ValidationError({"note": _("Say what the author should change.")})
-    translation = _locked(translation)
-    _require(translation, State.IN_REVIEW, _("Only an article in review can be returned."))
-    translation.state = State.DRAFT
-    translation.save(update_fields=["state"])
-    _event(translation, translation.working, Action.RETURNED, actor, note)
-    return translation
+    return _move(translation, State.IN_REVIEW, State.DRAFT, Action.RETURNED, actor, note,
+                 refusal=_("Only an article in review can be returned."))
 
 
 @transaction.atomic
