@@ -46,6 +46,9 @@ test: install assets messages browser
 	bash scripts/run_tests.sh
 
 bench: install
+	@command -v wrk >/dev/null || { \
+	  echo "Installing Debian's wrk for the API load benchmark..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	bash scripts/run_bench.sh
 
 lint: install
