@@ -29,7 +29,7 @@ def _book_many(offering_pk: int, starts: list, attempts: int, seed: int, barrier
     """One worker process: its own database connection, booking random slots."""
     from django.db import connections
 
-    from civiccx.walkin import services as walkin
+    from civiccx.walkin import booking
     from civiccx.walkin.models import CenterService
 
     connections.close_all()
@@ -40,9 +40,9 @@ def _book_many(offering_pk: int, starts: list, attempts: int, seed: int, barrier
     barrier.wait()
     for _ in range(attempts):
         try:
-            walkin.book(offering, rng.choice(starts), email="b@example.com", now=NOW)
+            booking.book(offering, rng.choice(starts), email="b@example.com", now=NOW)
             booked += 1
-        except walkin.SlotFull:
+        except booking.SlotFull:
             lost += 1
         except Exception as error:  # noqa: BLE001 (reported, then the run fails)
             errors.append(repr(error))
@@ -56,13 +56,13 @@ def booking_run(workers: int, attempts_each: int) -> tuple[float, int, int]:
 
     from django.db import connections
 
-    from civiccx.walkin import services as walkin
+    from civiccx.walkin import booking
     from civiccx.walkin.models import Appointment, SlotClaim
     from tests.factories import make_center
 
     center = make_center(hours=((8, 16),), weekdays=range(5), appointment_counters=3)
     offering = center.offerings.get()
-    starts = [slot.starts_at for slot in walkin.available_slots(offering, NOW)]
+    starts = [slot.starts_at for slot in booking.available_slots(offering, NOW)]
     context = multiprocessing.get_context("fork")
     barrier = context.Barrier(workers + 1)
     results = context.Queue()
@@ -96,7 +96,7 @@ def page_latency(in_line: int) -> dict[str, float]:
     from django.test import Client
     from django.utils import timezone
 
-    from civiccx.walkin import services as walkin
+    from civiccx.walkin import local_time
     from civiccx.walkin.models import Ticket
     from civiccx.walkin.views import ticket_token
     from tests.factories import make_center, make_staff
@@ -105,7 +105,7 @@ def page_latency(in_line: int) -> dict[str, float]:
     now = timezone.now()
     offerings = list(center.offerings.all())
     Ticket.objects.bulk_create(
-        Ticket(center=center, offering=offerings[i % 2], day=walkin.local_today(center, now),
+        Ticket(center=center, offering=offerings[i % 2], day=local_time.local_today(center, now),
                prefix=offerings[i % 2].prefix, number=i + 1, arrived_at=now, due_at=now,
                needs_accessibility=i % 17 == 0) for i in range(in_line))
     last = Ticket.objects.filter(center=center).order_by("-pk").first()

@@ -127,12 +127,12 @@ def test_a_person_can_cancel_from_the_reminder_link_by_keyboard(live_server, pag
 
     from django.utils import timezone
 
-    from civiccx.walkin import services as walkin
+    from civiccx.walkin import booking, messages
 
     offering = houston.offerings.get(prefix="A")
-    slot = walkin.available_slots(offering, timezone.now() + timedelta(days=1))[0]
-    appointment = walkin.book(offering, slot.starts_at, phone="2025550143")
-    page.goto(f"{live_server.url}/visit/appointment/{walkin.cancel_token(appointment)}/cancel/")
+    slot = booking.available_slots(offering, timezone.now() + timedelta(days=1))[0]
+    appointment = booking.book(offering, slot.starts_at, phone="2025550143")
+    page.goto(f"{live_server.url}/visit/appointment/{messages.cancel_token(appointment)}/cancel/")
     assert_accessible(page, "one-tap cancel")
     _enter(page, "main button[type=submit]")
     assert_accessible(page, "cancelled")

@@ -7,7 +7,7 @@ from icalendar import Calendar
 
 from civiccx.core.notifications import OutboxBackend
 from civiccx.services.models import SpecialHours
-from civiccx.walkin import services as walkin
+from civiccx.walkin import booking, codes, messages
 from civiccx.walkin.models import Appointment, SlotClaim
 from tests.factories import make_center
 
@@ -38,7 +38,7 @@ def at(hour, minute=0, day=9):
 
 
 def test_slots_respect_hours_visit_length_and_the_weekend(center):
-    slots = walkin.available_slots(_offering(center, "B"), NOW, days=7)
+    slots = booking.available_slots(_offering(center, "B"), NOW, days=7)
     local = [s.starts_at - timedelta(hours=6) for s in slots]
     assert {d.date() for d in local} == {date(2027, 3, d) for d in (8, 9, 10, 11, 12)}
     assert min(local) == datetime(2027, 3, 8, 9, 0, tzinfo=UTC)  # not before now (9:00)
@@ -49,10 +49,10 @@ def test_book_then_the_slot_is_gone_and_the_person_gets_a_code(center,
                                                                 django_capture_on_commit_callbacks):
     offering = _offering(center)
     with django_capture_on_commit_callbacks(execute=True):
-        appointment = walkin.book(offering, at(10), email="ana@example.com",
+        appointment = booking.book(offering, at(10), email="ana@example.com",
                                   phone="(202) 555-0143", language="es", now=NOW)
     assert len(appointment.code) == 8 and appointment.status == "booked"
-    assert at(10) not in {s.starts_at for s in walkin.available_slots(offering, NOW, days=2)}
+    assert at(10) not in {s.starts_at for s in booking.available_slots(offering, NOW, days=2)}
     sms = [m for m in OutboxBackend.outbox if m.channel == "sms"]
     email = [m for m in OutboxBackend.outbox if m.channel == "email"]
     assert len(sms) == len(email) == 1
@@ -63,16 +63,16 @@ def test_book_then_the_slot_is_gone_and_the_person_gets_a_code(center,
 
 def test_the_last_place_cannot_be_booked_twice(center):
     offering = _offering(center)
-    walkin.book(offering, at(10), email="a@example.com", now=NOW)
-    with pytest.raises(walkin.SlotFull, match="just booked the last place"):
-        walkin.book(offering, at(10), email="b@example.com", now=NOW)
+    booking.book(offering, at(10), email="a@example.com", now=NOW)
+    with pytest.raises(booking.SlotFull, match="just booked the last place"):
+        booking.book(offering, at(10), email="b@example.com", now=NOW)
     assert Appointment.objects.count() == 1
 
 
 def test_a_long_visit_cannot_overlap_a_booked_half_hour(center):
-    walkin.book(_offering(center, "A"), at(10, 30), email="a@example.com", now=NOW)
-    with pytest.raises(walkin.SlotFull):
-        walkin.book(_offering(center, "B"), at(10), email="b@example.com", now=NOW)
+    booking.book(_offering(center, "A"), at(10, 30), email="a@example.com", now=NOW)
+    with pytest.raises(booking.SlotFull):
+        booking.book(_offering(center, "B"), at(10), email="b@example.com", now=NOW)
 
 
 @pytest.mark.parametrize(("starts_at", "message"), [
@@ -83,16 +83,16 @@ def test_a_long_visit_cannot_overlap_a_booked_half_hour(center):
     (at(10, day=31) + timedelta(days=30), "up to 21 days ahead"),
 ])
 def test_bad_times_are_refused_with_a_clear_reason(center, starts_at, message):
-    with pytest.raises(walkin.BookingError, match=message):
-        walkin.book(_offering(center), starts_at, email="a@example.com", now=NOW)
+    with pytest.raises(booking.BookingError, match=message):
+        booking.book(_offering(center), starts_at, email="a@example.com", now=NOW)
     assert not Appointment.objects.exists() and not SlotClaim.objects.exists()
 
 
 def test_a_closure_day_takes_no_bookings(center):
     SpecialHours.objects.create(location=center.location, date=date(2027, 3, 9), is_closed=True,
                                 note="Closed for training")
-    with pytest.raises(walkin.BookingError, match="that day"):
-        walkin.book(_offering(center), at(10), email="a@example.com", now=NOW)
+    with pytest.raises(booking.BookingError, match="that day"):
+        booking.book(_offering(center), at(10), email="a@example.com", now=NOW)
 
 
 def test_saturday_walk_in_days_are_walk_in_only_unless_configured(center):
@@ -100,35 +100,35 @@ def test_saturday_walk_in_days_are_walk_in_only_unless_configured(center):
 
     SpecialHours.objects.create(location=center.location, date=date(2027, 3, 13),
                                 opens=time(9), closes=time(16), note="Saturday walk-in day")
-    with pytest.raises(walkin.BookingError):
-        walkin.book(_offering(center), at(10, day=13), email="a@example.com", now=NOW)
+    with pytest.raises(booking.BookingError):
+        booking.book(_offering(center), at(10, day=13), email="a@example.com", now=NOW)
     center.appointments_on_special_days = True
     center.save()
-    assert walkin.book(_offering(center), at(10, day=13), email="a@example.com", now=NOW).pk
+    assert booking.book(_offering(center), at(10, day=13), email="a@example.com", now=NOW).pk
 
 
 def test_a_booking_needs_a_way_to_send_the_code(center):
-    with pytest.raises(walkin.BookingError, match="email address or a mobile number"):
-        walkin.book(_offering(center), at(10), now=NOW)
+    with pytest.raises(booking.BookingError, match="email address or a mobile number"):
+        booking.book(_offering(center), at(10), now=NOW)
 
 
 def test_reschedule_by_code_frees_the_old_time(center):
     offering = _offering(center)
-    appointment = walkin.book(offering, at(10), email="a@example.com", now=NOW)
-    found = walkin.find_appointment(appointment.code.lower()[:4] + "-" + appointment.code[4:])
+    appointment = booking.book(offering, at(10), email="a@example.com", now=NOW)
+    found = codes.find_appointment(appointment.code.lower()[:4] + "-" + appointment.code[4:])
     assert found == appointment
-    moved = walkin.reschedule(found, at(11), now=NOW)
+    moved = booking.reschedule(found, at(11), now=NOW)
     assert moved.starts_at == at(11)
-    assert walkin.book(offering, at(10), email="b@example.com", now=NOW).pk  # freed
+    assert booking.book(offering, at(10), email="b@example.com", now=NOW).pk  # freed
     assert SlotClaim.objects.filter(appointment=moved).count() == 1
 
 
 def test_reschedule_onto_a_taken_time_keeps_the_old_booking(center):
     offering = _offering(center)
-    mine = walkin.book(offering, at(10), email="a@example.com", now=NOW)
-    walkin.book(offering, at(11), email="b@example.com", now=NOW)
-    with pytest.raises(walkin.SlotFull, match="was not changed"):
-        walkin.reschedule(mine, at(11), now=NOW)
+    mine = booking.book(offering, at(10), email="a@example.com", now=NOW)
+    booking.book(offering, at(11), email="b@example.com", now=NOW)
+    with pytest.raises(booking.SlotFull, match="was not changed"):
+        booking.reschedule(mine, at(11), now=NOW)
     mine.refresh_from_db()
     assert mine.starts_at == at(10)
     assert SlotClaim.objects.filter(appointment=mine, starts_at=at(10)).exists()
@@ -136,23 +136,23 @@ def test_reschedule_onto_a_taken_time_keeps_the_old_booking(center):
 
 def test_cancel_by_code_frees_the_time_and_says_so(center, django_capture_on_commit_callbacks):
     offering = _offering(center)
-    appointment = walkin.book(offering, at(10), phone="2025550143", now=NOW)
+    appointment = booking.book(offering, at(10), phone="2025550143", now=NOW)
     with django_capture_on_commit_callbacks(execute=True):
-        assert walkin.cancel(walkin.find_appointment(appointment.code), now=NOW) is True
-    assert walkin.cancel(appointment, now=NOW) is False  # already cancelled
+        assert booking.cancel(codes.find_appointment(appointment.code), now=NOW) is True
+    assert booking.cancel(appointment, now=NOW) is False  # already cancelled
     assert "cancelled" in OutboxBackend.outbox[-1].body
-    assert at(10) in {s.starts_at for s in walkin.available_slots(offering, NOW, days=2)}
+    assert at(10) in {s.starts_at for s in booking.available_slots(offering, NOW, days=2)}
 
 
 def test_unknown_codes_find_nothing(center):
-    assert walkin.find_appointment("NOPE1234") is None
-    assert walkin.find_appointment("") is None
-    assert walkin.find_appointment("x" * 500) is None
+    assert codes.find_appointment("NOPE1234") is None
+    assert codes.find_appointment("") is None
+    assert codes.find_appointment("x" * 500) is None
 
 
 def test_the_calendar_file_parses_with_icalendar(center):
-    appointment = walkin.book(_offering(center, "B"), at(10), email="a@example.com", now=NOW)
-    calendar = Calendar.from_ical(walkin.ics(appointment))
+    appointment = booking.book(_offering(center, "B"), at(10), email="a@example.com", now=NOW)
+    calendar = Calendar.from_ical(messages.ics(appointment))
     events = list(calendar.walk("VEVENT"))
     assert len(events) == 1
     event = events[0]
@@ -167,20 +167,20 @@ def test_the_calendar_file_parses_with_icalendar(center):
 
 
 def test_reminders_go_once_the_day_before_with_a_cancel_link(center):
-    appointment = walkin.book(_offering(center), at(10), phone="2025550143", now=NOW)
+    appointment = booking.book(_offering(center), at(10), phone="2025550143", now=NOW)
     OutboxBackend.outbox.clear()
-    assert walkin.send_reminders(now=NOW) == 1
-    assert walkin.send_reminders(now=NOW) == 0
+    assert messages.send_reminders(now=NOW) == 1
+    assert messages.send_reminders(now=NOW) == 0
     body = OutboxBackend.outbox[-1].body
     assert "tomorrow" in body and "/cancel/" in body
     token = body.rsplit("/visit/appointment/", 1)[1].split("/")[0]
-    assert walkin.appointment_from_token(token) == appointment
+    assert messages.appointment_from_token(token) == appointment
 
 
 def test_the_no_show_rule_marks_missed_appointments(center):
-    appointment = walkin.book(_offering(center), at(10), email="a@example.com", now=NOW)
-    assert walkin.apply_no_show_rule(center, now=at(10, 14)) == 0  # grace: 15 minutes
-    assert walkin.apply_no_show_rule(center, now=at(10, 16)) == 1
+    appointment = booking.book(_offering(center), at(10), email="a@example.com", now=NOW)
+    assert booking.apply_no_show_rule(center, now=at(10, 14)) == 0  # grace: 15 minutes
+    assert booking.apply_no_show_rule(center, now=at(10, 16)) == 1
     appointment.refresh_from_db()
     assert appointment.status == "no_show"
 
@@ -196,11 +196,11 @@ def test_the_hourly_command_reminds_and_applies_the_no_show_rule(center):
 
 
 def test_contact_details_are_erased_after_the_retention_period(center):
-    appointment = walkin.book(_offering(center), at(10), email="a@example.com",
+    appointment = booking.book(_offering(center), at(10), email="a@example.com",
                               phone="2025550143", name="Ana", now=NOW)
     retention = _offering(center).service.contact_retention_days
-    assert walkin.purge_contact_details(now=at(11)) == 0
-    assert walkin.purge_contact_details(now=at(11) + timedelta(days=retention + 1)) == 1
+    assert booking.purge_contact_details(now=at(11)) == 0
+    assert booking.purge_contact_details(now=at(11) + timedelta(days=retention + 1)) == 1
     appointment.refresh_from_db()
     assert (appointment.name, appointment.email, appointment.phone) == ("", "", "")
     assert appointment.code  # the booking itself stays, for the figures
@@ -213,7 +213,7 @@ def test_slots_through_the_catalog_across_the_spring_change():
                            slot_minutes=30)
     offering = new_york.offerings.get()
     now = datetime(2027, 3, 12, 5, 0, tzinfo=UTC)  # Friday, before opening
-    slots = walkin.available_slots(offering, now, days=4)
+    slots = booking.available_slots(offering, now, days=4)
     by_day = {}
     for slot in slots:
         by_day.setdefault(slot.local("America/New_York").date(), []).append(slot)

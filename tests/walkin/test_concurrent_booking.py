@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from django.db import connection, connections
 
-from civiccx.walkin import services as walkin
+from civiccx.walkin import booking
 from civiccx.walkin.models import Appointment, SlotClaim
 from tests.factories import make_center
 
@@ -26,9 +26,9 @@ def race(offering, starts_at, people: int) -> list[str]:
     def attempt(number):
         try:
             barrier.wait()
-            walkin.book(offering, starts_at, email=f"p{number}@example.com", now=NOW)
+            booking.book(offering, starts_at, email=f"p{number}@example.com", now=NOW)
             result = "booked"
-        except walkin.SlotFull:
+        except booking.SlotFull:
             result = "full"
         except BaseException as error:  # surface anything else in the test
             result = f"error: {error!r}"

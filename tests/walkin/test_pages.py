@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from civiccx.core.notifications import OutboxBackend
 from civiccx.services.models import Interaction
-from civiccx.walkin import services as walkin
+from civiccx.walkin import booking, codes, local_time, queue
 from civiccx.walkin.models import Appointment, Ticket
 from tests.factories import make_center, midday_zone
 
@@ -79,7 +79,7 @@ def test_book_by_form_confirmation_ics_and_code(client, center,
 
 def test_booking_bad_input_is_explained(client, center):
     url = f"/visit/{center.slug}/book/"
-    past = (walkin.local_today(center) - timedelta(days=3)).isoformat()
+    past = (local_time.local_today(center) - timedelta(days=3)).isoformat()
     assert b"That day has passed" in client.get(url, {"day": past}).content
     assert b"That is not a date" in client.get(url, {"day": "tomorrow"}).content
     response = client.post(url, {"service": "A", "slot": "2020-01-01T10:00:00+00:00",
@@ -93,8 +93,8 @@ def test_booking_bad_input_is_explained(client, center):
 
 def test_manage_by_code_reschedule_and_cancel(client, center):
     now = timezone.now()
-    slots = walkin.available_slots(center.offerings.get(prefix="A"), now)
-    appointment = walkin.book(center.offerings.get(prefix="A"), slots[0].starts_at,
+    slots = booking.available_slots(center.offerings.get(prefix="A"), now)
+    appointment = booking.book(center.offerings.get(prefix="A"), slots[0].starts_at,
                               email="a@example.com")
     assert b"could not find an appointment" in client.post(
         "/visit/appointment/", {"code": "WRONG123"}).content
@@ -131,7 +131,7 @@ def test_kiosk_check_in_by_code_and_bad_codes(client, center):
     appointment = Appointment.objects.create(
         center=center, offering=center.offerings.get(prefix="A"),
         starts_at=now + timedelta(minutes=10), ends_at=now + timedelta(minutes=40),
-        code=walkin.new_code())
+        code=codes.new_code())
     response = client.post(f"/visit/{center.slug}/kiosk/",
                            {"action": "check-in", "checkin-code": "ABCD2345"})
     assert response.status_code == 400 and b"could not find that confirmation code" in \
@@ -147,8 +147,8 @@ def test_kiosk_check_in_by_code_and_bad_codes(client, center):
 def test_console_call_serve_undo_and_transfer(staff_client, client, center):
     staff = staff_client("center_staff")
     a = center.offerings.get(prefix="A")
-    first = walkin.take_ticket(a)
-    second = walkin.take_ticket(a)
+    first = queue.take_ticket(a)
+    second = queue.take_ticket(a)
     page = staff.get(f"/staff/walkin/{center.slug}/")
     assert page.status_code == 200 and b"A-001" in page.content
     counter = center.counter_set.get(number=1)

@@ -9,7 +9,7 @@ from django_fsm import TransitionNotAllowed
 
 from civiccx.core.notifications import OutboxBackend
 from civiccx.services.models import Interaction
-from civiccx.walkin import services as walkin
+from civiccx.walkin import codes, estimates, line, queue
 from civiccx.walkin.models import Appointment, Counter, Ticket
 from tests.factories import make_center, make_staff, midday_zone
 
@@ -36,31 +36,31 @@ def _booked(center, starts_at, **extra):
     offering = center.offerings.get(prefix="A")
     return Appointment.objects.create(
         center=center, offering=offering, starts_at=starts_at,
-        ends_at=starts_at + timedelta(minutes=30), code=walkin.new_code(), **extra)
+        ends_at=starts_at + timedelta(minutes=30), code=codes.new_code(), **extra)
 
 
 def test_tickets_are_numbered_per_service_and_day(center):
     a, b = center.offerings.get(prefix="A"), center.offerings.get(prefix="B")
-    numbers = [walkin.take_ticket(o).display for o in (a, a, b, a)]
+    numbers = [queue.take_ticket(o).display for o in (a, a, b, a)]
     assert numbers == ["A-001", "A-002", "B-001", "A-003"]
 
 
 def test_no_tickets_while_the_center_is_closed():
     closed = make_center(hours=((0, 1),), weekdays=[])
-    with pytest.raises(walkin.QueueError, match="closed"):
-        walkin.take_ticket(closed.offerings.first())
+    with pytest.raises(queue.QueueError, match="closed"):
+        queue.take_ticket(closed.offerings.first())
 
 
 def test_priority_appointments_at_their_time_then_accessibility_then_arrival(center):
     now = timezone.now()
     a = center.offerings.get(prefix="A")
-    first = walkin.take_ticket(a, now=now - timedelta(minutes=30))
-    second = walkin.take_ticket(a, now=now - timedelta(minutes=20))
-    wheelchair = walkin.take_ticket(a, needs_accessibility=True, now=now - timedelta(minutes=5))
-    due = walkin.check_in(_booked(center, now - timedelta(minutes=2)).code, center,
+    first = queue.take_ticket(a, now=now - timedelta(minutes=30))
+    second = queue.take_ticket(a, now=now - timedelta(minutes=20))
+    wheelchair = queue.take_ticket(a, needs_accessibility=True, now=now - timedelta(minutes=5))
+    due = queue.check_in(_booked(center, now - timedelta(minutes=2)).code, center,
                           now=now - timedelta(minutes=10))
-    early = walkin.check_in(_booked(center, now + timedelta(minutes=60)).code, center, now=now)
-    order = [t.display for t in walkin.waiting_in_order(center, now)]
+    early = queue.check_in(_booked(center, now + timedelta(minutes=60)).code, center, now=now)
+    order = [t.display for t in line.waiting_in_order(center, now)]
     assert order == [due.display, wheelchair.display, first.display, second.display,
                      early.display]
 
@@ -70,62 +70,62 @@ def test_call_next_follows_the_order_and_texts_the_person_next(center, staff,
     OutboxBackend.outbox.clear()
     a = center.offerings.get(prefix="A")
     now = timezone.now()
-    one = walkin.take_ticket(a, phone="2025550101", now=now - timedelta(minutes=3))
-    two = walkin.take_ticket(a, phone="2025550102", now=now - timedelta(minutes=2))
+    one = queue.take_ticket(a, phone="2025550101", now=now - timedelta(minutes=3))
+    two = queue.take_ticket(a, phone="2025550102", now=now - timedelta(minutes=2))
     with django_capture_on_commit_callbacks(execute=True):
-        called = walkin.call_next(counter(center), staff, now=now)
+        called = queue.call_next(counter(center), staff, now=now)
     assert called == one and called.status == "called" and called.counter.number == 1
     texts = {m.to: m.body for m in OutboxBackend.outbox}
     assert "counter 1" in texts["+12025550101"]
     assert "You're next" in texts["+12025550102"]
-    with pytest.raises(walkin.QueueError, match="Finish"):
-        walkin.call_next(counter(center), staff, now=now)
-    assert walkin.call_next(counter(center, 2), staff, now=now) == two
-    walkin.finish(two, "no_show", now=now)
-    assert walkin.call_next(counter(center, 2), staff, now=now) is None  # nobody left
+    with pytest.raises(queue.QueueError, match="Finish"):
+        queue.call_next(counter(center), staff, now=now)
+    assert queue.call_next(counter(center, 2), staff, now=now) == two
+    queue.finish(two, "no_show", now=now)
+    assert queue.call_next(counter(center, 2), staff, now=now) is None  # nobody left
 
 
 def test_served_records_an_interaction_and_undo_takes_it_back(center, staff):
     a = center.offerings.get(prefix="A")
-    ticket = walkin.take_ticket(a, phone="2025550101", survey_consent=True)
-    walkin.call_next(counter(center), staff)
-    served = walkin.finish(ticket, "served")
+    ticket = queue.take_ticket(a, phone="2025550101", survey_consent=True)
+    queue.call_next(counter(center), staff)
+    served = queue.finish(ticket, "served")
     interaction = Interaction.objects.get(source=f"walkin:{ticket.pk}")
     assert interaction.channel == "in_person" and interaction.location == center.location
     assert interaction.contact_phone == "+12025550101" and served.interaction == interaction
-    back = walkin.undo(served)
+    back = queue.undo(served)
     assert back.status == "called" and not Interaction.objects.filter(
         source=f"walkin:{ticket.pk}").exists()
-    walkin.finish(back, "served")
+    queue.finish(back, "served")
     assert Interaction.objects.filter(source=f"walkin:{ticket.pk}").count() == 1
 
 
 def test_a_mistaken_no_show_is_undone_within_minutes(center, staff):
-    ticket = walkin.take_ticket(center.offerings.get(prefix="A"))
-    walkin.call_next(counter(center), staff)
+    ticket = queue.take_ticket(center.offerings.get(prefix="A"))
+    queue.call_next(counter(center), staff)
     now = timezone.now()
-    marked = walkin.finish(ticket, "no_show", now=now)
+    marked = queue.finish(ticket, "no_show", now=now)
     assert marked.status == "no_show" and not Interaction.objects.exists()
-    restored = walkin.undo(marked, now=now + timedelta(minutes=4))
+    restored = queue.undo(marked, now=now + timedelta(minutes=4))
     assert restored.status == "called" and restored.counter.number == 1
     assert restored.ended_at is None
-    walkin.finish(restored, "served")
+    queue.finish(restored, "served")
     assert Interaction.objects.count() == 1
 
 
 def test_undo_is_refused_after_the_window(center, staff):
-    ticket = walkin.take_ticket(center.offerings.get(prefix="A"))
-    walkin.call_next(counter(center), staff)
-    marked = walkin.finish(ticket, "no_show", now=timezone.now() - timedelta(minutes=6))
-    with pytest.raises(walkin.QueueError, match="too late"):
-        walkin.undo(marked)
+    ticket = queue.take_ticket(center.offerings.get(prefix="A"))
+    queue.call_next(counter(center), staff)
+    marked = queue.finish(ticket, "no_show", now=timezone.now() - timedelta(minutes=6))
+    with pytest.raises(queue.QueueError, match="too late"):
+        queue.undo(marked)
     assert Ticket.objects.get(pk=ticket.pk).status == "no_show"
 
 
 def test_invalid_moves_raise(center):
-    ticket = walkin.take_ticket(center.offerings.get(prefix="A"))
-    with pytest.raises(walkin.QueueError, match="not at a counter"):
-        walkin.finish(ticket, "served")
+    ticket = queue.take_ticket(center.offerings.get(prefix="A"))
+    with pytest.raises(queue.QueueError, match="not at a counter"):
+        queue.finish(ticket, "served")
     with pytest.raises(TransitionNotAllowed):
         ticket.serve(timezone.now(), 5)
 
@@ -133,31 +133,31 @@ def test_invalid_moves_raise(center):
 def test_transfer_keeps_the_number_and_the_place(center, staff):
     a, b = center.offerings.get(prefix="A"), center.offerings.get(prefix="B")
     now = timezone.now()
-    early = walkin.take_ticket(a, now=now - timedelta(minutes=30))
-    walkin.take_ticket(b, now=now - timedelta(minutes=10))
-    walkin.call_next(counter(center), staff, now=now)
-    moved = walkin.transfer(early, b, now=now)
+    early = queue.take_ticket(a, now=now - timedelta(minutes=30))
+    queue.take_ticket(b, now=now - timedelta(minutes=10))
+    queue.call_next(counter(center), staff, now=now)
+    moved = queue.transfer(early, b, now=now)
     assert moved.offering == b and moved.display == "A-001" and moved.status == "waiting"
-    assert walkin.waiting_in_order(center, now, offering=b)[0] == moved
+    assert line.waiting_in_order(center, now, offering=b)[0] == moved
 
 
 def test_check_in_by_code_with_clear_refusals(center):
     now = timezone.now()
     appointment = _booked(center, now + timedelta(minutes=20))
-    with pytest.raises(walkin.QueueError, match="could not find"):
-        walkin.check_in("ZZZZZZZZ", center, now=now)
+    with pytest.raises(queue.QueueError, match="could not find"):
+        queue.check_in("ZZZZZZZZ", center, now=now)
     other = make_center()
-    with pytest.raises(walkin.QueueError, match="could not find"):
-        walkin.check_in(appointment.code, other, now=now)
-    ticket = walkin.check_in(appointment.code.lower(), center, now=now)
+    with pytest.raises(queue.QueueError, match="could not find"):
+        queue.check_in(appointment.code, other, now=now)
+    ticket = queue.check_in(appointment.code.lower(), center, now=now)
     assert ticket.appointment == appointment and ticket.due_at == appointment.starts_at
-    assert walkin.check_in(appointment.code, center, now=now) == ticket  # twice: same ticket
+    assert queue.check_in(appointment.code, center, now=now) == ticket  # twice: same ticket
     late = _booked(center, now - timedelta(minutes=40))
-    with pytest.raises(walkin.QueueError, match="late"):
-        walkin.check_in(late.code, center, now=now)
+    with pytest.raises(queue.QueueError, match="late"):
+        queue.check_in(late.code, center, now=now)
     cancelled = _booked(center, now + timedelta(minutes=5), status="cancelled")
-    with pytest.raises(walkin.QueueError, match="cancelled"):
-        walkin.check_in(cancelled.code, center, now=now)
+    with pytest.raises(queue.QueueError, match="cancelled"):
+        queue.check_in(cancelled.code, center, now=now)
 
 
 def test_the_estimate_uses_the_queue_open_counters_and_recent_visits(center, staff):
@@ -166,22 +166,22 @@ def test_the_estimate_uses_the_queue_open_counters_and_recent_visits(center, sta
     a = center.offerings.get(prefix="A")
     now = timezone.now()
     for minutes_ago in range(60, 0, -10):  # six finished visits of exactly 10 minutes
-        t = walkin.take_ticket(a, now=now - timedelta(minutes=minutes_ago + 15))
+        t = queue.take_ticket(a, now=now - timedelta(minutes=minutes_ago + 15))
         Ticket.objects.filter(pk=t.pk).update(
             status="served", called_at=now - timedelta(minutes=minutes_ago + 10),
             first_called_at=now - timedelta(minutes=minutes_ago + 10),
             ended_at=now - timedelta(minutes=minutes_ago))
     for number in (1, 2):
-        walkin.set_counter(counter(center, number), staff, True)
+        queue.set_counter(counter(center, number), staff, True)
     for _ in range(5):
-        walkin.take_ticket(a, now=now)
-    walkin.call_next(counter(center, 1), staff, now=now)
-    walkin.call_next(counter(center, 2), staff, now=now)
-    assert walkin.service_seconds(center, a, now) == 600
-    estimate = walkin.estimate_wait(center, a, now)
+        queue.take_ticket(a, now=now)
+    queue.call_next(counter(center, 1), staff, now=now)
+    queue.call_next(counter(center, 2), staff, now=now)
+    assert estimates.service_seconds(center, a, now) == 600
+    estimate = estimates.estimate_wait(center, a, now)
     assert (estimate.mean_seconds, estimate.low_seconds, estimate.high_seconds) == (
         1200, 431, 1969)
-    newcomer = walkin.take_ticket(a, now=now)
+    newcomer = queue.take_ticket(a, now=now)
     assert (newcomer.predicted_low_seconds, newcomer.predicted_high_seconds) == (431, 1969)
 
 
@@ -196,7 +196,7 @@ def test_over_capacity_walk_ins_are_told_before_they_wait_in_vain():
     hours_left = (closes - local).total_seconds() / 3600
     a = center.offerings.get()
     people = int(hours_left * 2) + 5  # far more hour-long visits than hours left
-    with pytest.raises(walkin.QueueError, match="line is full"):
+    with pytest.raises(queue.QueueError, match="line is full"):
         for _ in range(people):
-            walkin.take_ticket(a)
+            queue.take_ticket(a)
     assert Ticket.objects.count() < people

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from civiccx.core.charts import Series, line_chart
 from civiccx.core.roles import CENTER_STAFF, CX_ANALYST, role_required
 from civiccx.core.wait_accuracy import daily_accuracy
-from civiccx.walkin import services as walkin
+from civiccx.walkin import booking, estimates, line, local_time, queue
 from civiccx.walkin.finder import centers
 from civiccx.walkin.models import Appointment, Center, CenterService, Counter, Ticket
 
@@ -25,13 +25,13 @@ def _center(slug: str) -> Center:
 
 def day_figures(center: Center, now=None) -> dict:
     now = now or timezone.now()
-    today = walkin.local_today(center, now)
+    today = local_time.local_today(center, now)
     tickets = list(Ticket.objects.filter(center=center, day=today))
     served = [t for t in tickets if t.status == Ticket.Status.SERVED]
     waits = [t.actual_wait.total_seconds() for t in tickets if t.actual_wait is not None]
     visits = [(t.ended_at - t.called_at).total_seconds() for t in served
               if t.called_at and t.ended_at]
-    estimate = walkin.estimate_wait(center, None, now)
+    estimate = estimates.estimate_wait(center, None, now)
     return {
         "waiting": sum(1 for t in tickets if t.status == Ticket.Status.WAITING),
         "at_counters": sum(1 for t in tickets if t.status == Ticket.Status.CALLED),
@@ -73,8 +73,8 @@ def console_home(request):
 
 def _console_context(center: Center) -> dict:
     now = timezone.now()
-    today = walkin.local_today(center, now)
-    start = walkin.local_instant_day(center, today)
+    today = local_time.local_today(center, now)
+    start = local_time.local_instant_day(center, today)
     appointments = (Appointment.objects.filter(center=center, starts_at__gte=start,
                                                starts_at__lt=start + timedelta(days=1))
                     .select_related("offering__service").order_by("starts_at"))
@@ -85,7 +85,7 @@ def _console_context(center: Center) -> dict:
     by_counter = {t.counter_id: t for t in at_counters}
     return {
         "center": center, "appointments": appointments,
-        "queue": walkin.waiting_in_order(center, now),
+        "queue": line.waiting_in_order(center, now),
         "counter_rows": [{"counter": c, "ticket": by_counter.get(c.pk)} for c in
                          Counter.objects.filter(center=center).select_related("staff")],
         "finished": finished,
@@ -96,7 +96,7 @@ def _console_context(center: Center) -> dict:
 @role_required(CENTER_STAFF)
 def console(request, slug: str):
     center = _center(slug)
-    walkin.apply_no_show_rule(center)
+    booking.apply_no_show_rule(center)
     context = _console_context(center)
     rows, chart = accuracy(center)
     return render(request, "walkin/console.html", {**context, "rows": rows[-14:],
@@ -119,7 +119,7 @@ def _counter(center: Center, pk) -> Counter:
 def counter_state(request, slug: str, pk: int):
     center = _center(slug)
     counter = _counter(center, pk)
-    walkin.set_counter(counter, request.user, request.POST.get("open") == "1")
+    queue.set_counter(counter, request.user, request.POST.get("open") == "1")
     return redirect("walkin:console", slug=slug)
 
 
@@ -129,8 +129,8 @@ def call_next(request, slug: str, pk: int):
     center = _center(slug)
     counter = _counter(center, pk)
     try:
-        ticket = walkin.call_next(counter, request.user)
-    except walkin.QueueError as error:
+        ticket = queue.call_next(counter, request.user)
+    except queue.QueueError as error:
         messages.error(request, error.messages[0])
     else:
         if ticket is None:
@@ -151,14 +151,14 @@ def finish_ticket(request, slug: str, pk: int):
     center = _center(slug)
     outcome = request.POST.get("outcome", "")
     try:
-        ticket = walkin.finish(_ticket(center, pk), outcome)
-    except walkin.QueueError as error:
+        ticket = queue.finish(_ticket(center, pk), outcome)
+    except queue.QueueError as error:
         messages.error(request, error.messages[0])
     else:
         text = (_("%(ticket)s marked served.") if outcome == "served"
                 else _("%(ticket)s marked no-show."))
         messages.success(request, text % {"ticket": ticket.display} + " " +
-                         _("You can undo this for %(n)d minutes.") % {"n": walkin.UNDO_MINUTES})
+                         _("You can undo this for %(n)d minutes.") % {"n": queue.UNDO_MINUTES})
     return redirect("walkin:console", slug=slug)
 
 
@@ -167,8 +167,8 @@ def finish_ticket(request, slug: str, pk: int):
 def undo_ticket(request, slug: str, pk: int):
     center = _center(slug)
     try:
-        ticket = walkin.undo(_ticket(center, pk))
-    except walkin.QueueError as error:
+        ticket = queue.undo(_ticket(center, pk))
+    except queue.QueueError as error:
         messages.error(request, error.messages[0])
     else:
         messages.success(request, _("Undone: %(ticket)s is back at counter %(counter)s.")
@@ -184,8 +184,8 @@ def transfer_ticket(request, slug: str, pk: int):
     offering = get_object_or_404(CenterService, center=center,
                                  prefix=request.POST.get("service", ""))
     try:
-        ticket = walkin.transfer(_ticket(center, pk), offering)
-    except walkin.QueueError as error:
+        ticket = queue.transfer(_ticket(center, pk), offering)
+    except queue.QueueError as error:
         messages.error(request, error.messages[0])
     else:
         messages.success(request, _("%(ticket)s moved to %(service)s; they keep their place.")
@@ -197,7 +197,7 @@ def transfer_ticket(request, slug: str, pk: int):
 def manager(request):
     now = timezone.now()
     rows = [{"center": center, "figures": day_figures(center, now),
-             "open": walkin.walk_in_status(center, now)["open"]} for center in centers()]
+             "open": estimates.walk_in_status(center, now)["open"]} for center in centers()]
     accuracy_rows, chart = accuracy(None)
     return render(request, "walkin/manager.html", {"rows": rows, "chart": chart,
                                                    "accuracy": accuracy_rows[-14:]})

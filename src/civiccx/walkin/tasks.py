@@ -3,7 +3,8 @@
 
 from django_tasks import task
 
-from civiccx.walkin.services import apply_no_show_rule, purge_contact_details, send_reminders
+from civiccx.walkin.booking import apply_no_show_rule, purge_contact_details
+from civiccx.walkin.messages import send_reminders
 
 
 @task()

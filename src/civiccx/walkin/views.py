@@ -17,8 +17,7 @@ from django.views.decorators.cache import never_cache
 from civiccx.core.roles import is_staff_member
 from civiccx.core.views import public_form_ratelimit
 from civiccx.help.journeys import IN_PERSON, record_escalation
-from civiccx.walkin import finder
-from civiccx.walkin import services as walkin
+from civiccx.walkin import booking, codes, estimates, finder, line, local_time, messages, queue
 from civiccx.walkin.forms import BookingForm, CodeForm, FindCenterForm, RescheduleForm, TicketForm
 from civiccx.walkin.models import Appointment, Center, CenterService, Ticket
 
@@ -53,7 +52,7 @@ def find_center(request):
                             "ZIP code.")
     now = timezone.now()
     for row in results:
-        row["today"] = walkin.walk_in_status(row["center"], now)
+        row["today"] = estimates.walk_in_status(row["center"], now)
     return render(request, "walkin/find.html",
                   {"form": form, "results": results, "searched": searched, "message": message},
                   status=400 if form.errors else 200)
@@ -62,10 +61,10 @@ def find_center(request):
 def center_detail(request, slug: str):
     center = _center(slug)
     now = timezone.now()
-    today = walkin.local_today(center, now)
+    today = local_time.local_today(center, now)
     specials = [s for s in center.location.special_hours.all() if s.date >= today][:10]
     return render(request, "walkin/center.html", {
-        "center": center, "location": center.location, "today": walkin.walk_in_status(center,
+        "center": center, "location": center.location, "today": estimates.walk_in_status(center,
                                                                                        now),
         "hours": center.location.hours.all(), "specials": specials,
         "offerings": center.offerings.all()})
@@ -88,14 +87,14 @@ def _parse_slot(value: str) -> datetime | None:
 
 
 def _days_with_slots(offering, now) -> list[date]:
-    zone = walkin.zone(offering.center)
+    zone = local_time.zone(offering.center)
     return sorted({slot.starts_at.astimezone(zone).date()
-                   for slot in walkin.available_slots(offering, now)})
+                   for slot in booking.available_slots(offering, now)})
 
 
 def _day_from(request, center, days, errors: list[str]) -> date | None:
     raw = request.GET.get("day") or request.POST.get("day")
-    today = walkin.local_today(center)
+    today = local_time.local_today(center)
     if raw:
         try:
             chosen = date.fromisoformat(raw)
@@ -126,7 +125,7 @@ def book(request, slug: str):
     days = _days_with_slots(offering, now)
     notices: list[str] = []
     day = _day_from(request, center, days, notices)
-    slots = list(walkin.available_slots(offering, now, first_day=day, days=1)) \
+    slots = list(booking.available_slots(offering, now, first_day=day, days=1)) \
         if day else []
     person = request.user if request.user.is_authenticated and not is_staff_member(
         request.user) else None
@@ -142,21 +141,21 @@ def book(request, slug: str):
             form.add_error("slot", _("Choose one of the times shown."))
         else:
             try:
-                appointment = walkin.book(
+                appointment = booking.book(
                     offering, starts_at, name=form.cleaned_data["name"],
                     email=form.cleaned_data["email"], phone=form.cleaned_data["phone"],
                     language=form.cleaned_data["language"],
                     needs_accessibility=form.cleaned_data["needs_accessibility"],
                     person=person, now=now)
-            except walkin.BookingError as error:
+            except booking.BookingError as error:
                 form.add_error("slot", error.messages[0])
-                slots = walkin.available_slots(offering, now, first_day=day, days=1) \
+                slots = booking.available_slots(offering, now, first_day=day, days=1) \
                     if day else []
                 form.fields["slot"].widget.choices = _slot_choices(
                     slots, center.location.time_zone)
             else:
                 record_escalation(request, IN_PERSON)
-                return redirect("walkin:confirmation", token=walkin.cancel_token(appointment))
+                return redirect("walkin:confirmation", token=messages.cancel_token(appointment))
     return render(request, "walkin/book.html", {
         "center": center, "offerings": offerings, "offering": offering, "days": days[:15],
         "day": day, "form": form, "notices": notices, "slots": slots},
@@ -164,7 +163,7 @@ def book(request, slug: str):
 
 
 def _appointment_or_404(request, token):
-    appointment = walkin.appointment_from_token(token)
+    appointment = messages.appointment_from_token(token)
     if appointment is None:
         return None, render(request, "walkin/link_invalid.html", status=404)
     return appointment, None
@@ -196,7 +195,7 @@ def calendar_file(request, token: str):
     appointment, failure = _appointment_or_404(request, token)
     if failure:
         return failure
-    response = HttpResponse(walkin.ics(appointment), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(messages.ics(appointment), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="appointment-{appointment.code}.ics"'
     return response
 
@@ -207,13 +206,13 @@ def manage(request):
     if request.method == "POST" and form.is_valid():
         if form.is_spam():
             return redirect("services:home")
-        appointment = walkin.find_appointment(form.cleaned_data["code"])
+        appointment = codes.find_appointment(form.cleaned_data["code"])
         if appointment is None:
             form.add_error("code", _("We could not find an appointment with that code. Check "
                                      "the code in your text or email; it has 8 letters and "
                                      "numbers."))
         else:
-            return redirect("walkin:change", token=walkin.cancel_token(appointment))
+            return redirect("walkin:change", token=messages.cancel_token(appointment))
     return render(request, "walkin/manage.html", {"form": form},
                   status=400 if form.errors else 200)
 
@@ -228,7 +227,7 @@ def change(request, token: str):
     days = _days_with_slots(appointment.offering, now)
     notices: list[str] = []
     day = _day_from(request, center, days, notices)
-    slots = walkin.available_slots(appointment.offering, now, first_day=day, days=1) \
+    slots = booking.available_slots(appointment.offering, now, first_day=day, days=1) \
         if day else []
     form = RescheduleForm(request.POST if request.method == "POST" else None,
                           slot_choices=_slot_choices(slots, center.location.time_zone))
@@ -236,12 +235,12 @@ def change(request, token: str):
         starts_at = _parse_slot(form.cleaned_data["slot"])
         try:
             if starts_at is None:
-                raise walkin.BookingError(_("Choose one of the times shown."))
-            appointment = walkin.reschedule(appointment, starts_at, now=now)
-        except walkin.BookingError as error:
+                raise booking.BookingError(_("Choose one of the times shown."))
+            appointment = booking.reschedule(appointment, starts_at, now=now)
+        except booking.BookingError as error:
             form.add_error("slot", error.messages[0])
         else:
-            return redirect("walkin:confirmation", token=walkin.cancel_token(appointment))
+            return redirect("walkin:confirmation", token=messages.cancel_token(appointment))
     return render(request, "walkin/change.html", {
         "appointment": appointment, "token": token, "form": form, "days": days[:15],
         "day": day, "notices": notices, "slots": slots,
@@ -255,7 +254,7 @@ def cancel(request, token: str):
     if failure:
         return failure
     if request.method == "POST":
-        cancelled = walkin.cancel(appointment)
+        cancelled = booking.cancel(appointment)
         appointment.refresh_from_db()
         return render(request, "walkin/cancelled.html",
                       {"appointment": appointment, "was_booked": cancelled})
@@ -292,8 +291,8 @@ def kiosk(request, slug: str):
     if request.method == "POST" and request.POST.get("action") == "check-in" and \
             code_form.is_valid():
         try:
-            ticket = walkin.check_in(code_form.cleaned_data["code"], center)
-        except walkin.QueueError as error:
+            ticket = queue.check_in(code_form.cleaned_data["code"], center)
+        except queue.QueueError as error:
             code_form.add_error("code", error.messages[0])
         else:
             return redirect("walkin:ticket", token=ticket_token(ticket))
@@ -303,17 +302,17 @@ def kiosk(request, slug: str):
             return redirect("services:home")
         offering = next(o for o in offerings if o.prefix == ticket_form.cleaned_data["service"])
         try:
-            ticket = walkin.take_ticket(
+            ticket = queue.take_ticket(
                 offering, phone=ticket_form.cleaned_data["phone"], language=_language(),
                 needs_accessibility=ticket_form.cleaned_data["needs_accessibility"],
                 survey_consent=ticket_form.cleaned_data["survey_consent"])
-        except walkin.QueueError as error:
+        except queue.QueueError as error:
             ticket_form.add_error(None, error.messages[0])
         else:
             return redirect("walkin:ticket", token=ticket_token(ticket))
     return render(request, "walkin/kiosk.html", {
         "center": center, "code_form": code_form, "ticket_form": ticket_form,
-        "today": walkin.walk_in_status(center)},
+        "today": estimates.walk_in_status(center)},
         status=400 if code_form.errors or ticket_form.errors else 200)
 
 
@@ -321,8 +320,8 @@ def _ticket_context(ticket: Ticket) -> dict:
     now = timezone.now()
     context = {"ticket": ticket}
     if ticket.status == Ticket.Status.WAITING:
-        ahead = walkin.position(ticket, now)
-        context.update(ahead=ahead, estimate=walkin.estimate_wait(ticket.center, None, now,
+        ahead = line.position(ticket, now)
+        context.update(ahead=ahead, estimate=estimates.estimate_wait(ticket.center, None, now,
                                                                   n_ahead=ahead))
     return context
 
@@ -350,9 +349,9 @@ def lobby(request, slug: str):
 
 def _board_context(center: Center) -> dict:
     now = timezone.now()
-    calls = walkin.called_board(center, now)
+    calls = line.called_board(center, now)
     return {"calls": calls, "current": calls[0] if calls else None, "earlier": calls[1:],
-            "today": walkin.walk_in_status(center, now)}
+            "today": estimates.walk_in_status(center, now)}
 
 
 @never_cache

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from civiccx.walkin.services import apply_no_show_rule, purge_contact_details, send_reminders
+from civiccx.walkin.booking import apply_no_show_rule, purge_contact_details
+from civiccx.walkin.messages import send_reminders
 
 
 class Command(BaseCommand):

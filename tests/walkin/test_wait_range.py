@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from civiccx.walkin.estimate import wait_range
+from civiccx.walkin.wait_range import wait_range
 
 pytestmark = pytest.mark.pure
 
