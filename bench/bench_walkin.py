@@ -98,7 +98,7 @@ def page_latency(in_line: int) -> dict[str, float]:
 
     from civiccx.walkin import local_time
     from civiccx.walkin.models import Ticket
-    from civiccx.walkin.views import ticket_token
+    from civiccx.walkin.views.public import ticket_token
     from tests.factories import make_center, make_staff
 
     center = make_center(services=(("A", 30), ("B", 15)), counters=4)
@@ -119,7 +119,7 @@ def page_latency(in_line: int) -> dict[str, float]:
              "find a center": (public, "/visit/?state=TX")}
 
     def staff_console():
-        from civiccx.walkin.console import _console_context
+        from civiccx.walkin.views.staff import _console_context
 
         _console_context(center)
 

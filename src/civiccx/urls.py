@@ -4,8 +4,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from civiccx.core import views as core_views
 from civiccx.core.admin_site import StaffAdminSite
+from civiccx.core.views import public as core_views
 from civiccx.feedback.api import api as feedback_api
 from civiccx.phone import urls as phone_urls
 
@@ -30,6 +30,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-handler403 = "civiccx.core.views.permission_denied"
-handler404 = "civiccx.core.views.page_not_found"
-handler500 = "civiccx.core.views.server_error"
+handler403 = "civiccx.core.views.public.permission_denied"
+handler404 = "civiccx.core.views.public.page_not_found"
+handler500 = "civiccx.core.views.public.server_error"

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from civiccx.services.interactions import purge_expired_contacts, record_interaction
 from civiccx.services.models import Interaction
-from civiccx.services.services import purge_expired_contacts, record_interaction
 from civiccx.services.signals import interaction_recorded
 from tests.factories import make_service
 

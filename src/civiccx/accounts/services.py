@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from django.db import transaction
+from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -42,3 +43,12 @@ def public_user_for(issuer: str, claims: dict) -> User:
     identity.assurance_level = str(claims.get("acr", ""))
     identity.save()
     return identity.user
+
+
+def safe_next_url(request, default: str) -> str:
+    """Where to go after signing in: the asked-for page when it is on this site, else `default`."""
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return candidate
+    return default

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import time
 
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django_ratelimit.core import is_ratelimited
+from django_ratelimit.decorators import ratelimit
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -37,3 +39,10 @@ def over_limit(request, group: str, rate: str) -> bool:
     pipe.expire(key, window + 1)
     count, _ = pipe.execute()
     return count > limit
+
+
+# Public forms: POSTs per client address (CIVICCX_PUBLIC_FORM_RATE); over it, a 429 page.
+public_form_ratelimit = ratelimit(
+    key="ip", rate=lambda _group, _request: settings.CIVICCX_PUBLIC_FORM_RATE,
+    method="POST", block=True,
+)

@@ -1,13 +1,13 @@
 from django.urls import path
 
-from civiccx.core import views
+from civiccx.core.views import public, staff
 
 app_name = "core"
 
 urlpatterns = [
-    path("about/<slug:slug>/", views.policy_page, name="policy-page"),
-    path("report-a-problem/", views.report_problem, name="report-problem"),
-    path("report-a-problem/thanks/", views.report_problem_thanks, name="report-problem-thanks"),
-    path("staff/", views.staff_home, name="staff-home"),
-    path("staff/problem-reports/", views.problem_reports, name="problem-reports"),
+    path("about/<slug:slug>/", public.policy_page, name="policy-page"),
+    path("report-a-problem/", public.report_problem, name="report-problem"),
+    path("report-a-problem/thanks/", public.report_problem_thanks, name="report-problem-thanks"),
+    path("staff/", staff.staff_home, name="staff-home"),
+    path("staff/problem-reports/", staff.problem_reports, name="problem-reports"),
 ]

@@ -2,10 +2,10 @@
 
 from django.urls import path
 
-from civiccx.help import analytics_views
+from civiccx.help.views import staff_analytics
 
 urlpatterns: list = [
-    path("staff/help/analytics/", analytics_views.analytics, name="analytics"),
-    path("staff/help/analytics/<slug:table>.csv", analytics_views.analytics_csv,
+    path("staff/help/analytics/", staff_analytics.analytics, name="analytics"),
+    path("staff/help/analytics/<slug:table>.csv", staff_analytics.analytics_csv,
          name="analytics-csv"),
 ]

@@ -16,8 +16,8 @@ from civiccx.feedback.services import quarter_of
 from civiccx.help.models import SearchLog, Translation, Vote
 from civiccx.help.search import MAX_QUERY_CHARS, Hit
 from civiccx.help.search_service import help_search
+from civiccx.services.interactions import record_interaction
 from civiccx.services.models import Channel, Outcome, Service
-from civiccx.services.services import record_interaction
 
 HELP_CENTER_SERVICE = "help-center"
 EFFECTIVENESS = "thumbs:effectiveness"

@@ -18,8 +18,8 @@ from civiccx.core.fields import blind_index
 from civiccx.core.notifications import send_sms
 from civiccx.phone.models import AgentState, CallQueue, QueueEntry
 from civiccx.services.hours import is_open, next_opening
+from civiccx.services.interactions import normalize_phone, record_interaction
 from civiccx.services.models import Channel, Outcome
-from civiccx.services.services import normalize_phone, record_interaction
 from civiccx.staffing.queueing.wait_predictors import queue_length_wait_range
 
 CANCEL_SALT = "civiccx.phone.cancel"

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from civiccx.services.services import purge_expired_contacts
+from civiccx.services.interactions import purge_expired_contacts
 
 
 @task()

@@ -1,17 +1,17 @@
 from django.urls import path
 
-from civiccx.services import views
+from civiccx.services.views import public, staff
 
 app_name = "services"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("services/", views.service_list, name="service-list"),
-    path("services/<slug:slug>/", views.service_detail, name="service-detail"),
-    path("account/interactions/", views.my_interactions, name="my-interactions"),
-    path("account/interactions/<int:pk>/", views.my_interaction_detail,
+    path("", public.home, name="home"),
+    path("services/", public.service_list, name="service-list"),
+    path("services/<slug:slug>/", public.service_detail, name="service-detail"),
+    path("account/interactions/", public.my_interactions, name="my-interactions"),
+    path("account/interactions/<int:pk>/", public.my_interaction_detail,
          name="my-interaction-detail"),
-    path("staff/interactions/", views.staff_interactions, name="staff-interactions"),
-    path("staff/interactions/<int:pk>/", views.staff_interaction_detail,
+    path("staff/interactions/", staff.staff_interactions, name="staff-interactions"),
+    path("staff/interactions/<int:pk>/", staff.staff_interaction_detail,
          name="staff-interaction-detail"),
 ]

@@ -124,7 +124,7 @@ LOGOUT_REDIRECT_URL = "core:home"
 AXES_FAILURE_LIMIT = int(os.environ.get("CIVICCX_LOCKOUT_FAILURES", "5"))
 AXES_COOLOFF_TIME = None
 AXES_LOCKOUT_PARAMETERS = ["username"]
-AXES_LOCKOUT_CALLABLE = "civiccx.accounts.views.locked_out"
+AXES_LOCKOUT_CALLABLE = "civiccx.accounts.views.staff.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # Addresses are throttled by the public-form rate limit instead of an axes lockout, which would
@@ -152,7 +152,7 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
-CSRF_FAILURE_VIEW = "civiccx.core.views.csrf_failure"
+CSRF_FAILURE_VIEW = "civiccx.core.views.public.csrf_failure"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -174,7 +174,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "db://civiccx_cache"))}
-RATELIMIT_VIEW = "civiccx.core.views.rate_limited"
+RATELIMIT_VIEW = "civiccx.core.views.public.rate_limited"
 # Public forms: this many POSTs per client address per minute.
 CIVICCX_PUBLIC_FORM_RATE = os.environ.get("CIVICCX_PUBLIC_FORM_RATE", "10/m")
 # How often (seconds) a web process checks whether help articles changed (decision 0004).

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from civiccx.staffing import views
+from civiccx.staffing.views import staff
 
 app_name = "staffing"
 
-urlpatterns = [path("staff/staffing/", views.planner, name="planner")]
+urlpatterns = [path("staff/staffing/", staff.planner, name="planner")]

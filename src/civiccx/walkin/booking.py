@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civiccx.services.hours import opening_spans
-from civiccx.services.services import normalize_phone
+from civiccx.services.interactions import normalize_phone
 from civiccx.walkin.codes import new_code
 from civiccx.walkin.local_time import local_today, zone
 from civiccx.walkin.messages import notify

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from civiccx.core.honeypot import HoneypotFormMixin
-from civiccx.services.services import normalize_phone
+from civiccx.services.interactions import normalize_phone
 
 US_STATES = [
     "AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID", "IL",

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civiccx.services.hours import closing_time, is_open
+from civiccx.services.interactions import normalize_phone, record_interaction
 from civiccx.services.models import Channel, Interaction, Outcome
-from civiccx.services.services import normalize_phone, record_interaction
 from civiccx.walkin.codes import find_appointment
 from civiccx.walkin.estimates import estimate_wait
 from civiccx.walkin.line import waiting_queryset

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from civiccx.core.views import public_form_ratelimit
+from civiccx.core.ratelimit import public_form_ratelimit
 from civiccx.help.journeys import PHONE, record_escalation
 from civiccx.phone.forms import CallbackRequestForm
 from civiccx.phone.models import CallQueue, QueueEntry

@@ -14,8 +14,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from civiccx.core.ratelimit import public_form_ratelimit
 from civiccx.core.roles import is_staff_member
-from civiccx.core.views import public_form_ratelimit
 from civiccx.help.journeys import IN_PERSON, record_escalation
 from civiccx.walkin import booking, codes, estimates, finder, line, local_time, messages, queue
 from civiccx.walkin.forms import BookingForm, CodeForm, FindCenterForm, RescheduleForm, TicketForm

@@ -11,7 +11,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 
 from civiccx.core.honeypot import HONEYPOT_FIELD
-from civiccx.core.views import public_form_ratelimit
+from civiccx.core.ratelimit import public_form_ratelimit
 from civiccx.feedback.invitations import invitation_from_token
 from civiccx.feedback.models import Response, Survey
 from civiccx.feedback.services import (

@@ -10,7 +10,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.views.decorators.http import require_GET, require_POST
 
-from civiccx.core.views import public_form_ratelimit
+from civiccx.core.ratelimit import public_form_ratelimit
 from civiccx.help import services
 from civiccx.help.forms import CommentForm, VoteForm
 from civiccx.help.journeys import visit_id

@@ -1,12 +1,10 @@
-"""Pages every site has: health check, policy pages, problem reports, errors, staff landing."""
+"""Pages every site has: health check, policy pages, problem reports and error pages."""
 
 from __future__ import annotations
 
 import logging
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -14,21 +12,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django_ratelimit.decorators import ratelimit
 
 from civiccx.core.forms import ProblemReportForm
 from civiccx.core.models import ProblemReport
 from civiccx.core.policy_pages import POLICY_PAGES
+from civiccx.core.ratelimit import public_form_ratelimit
 from civiccx.core.redaction import redact
-from civiccx.core.roles import CX_ANALYST, ROLES, role_required, staff_required, user_roles
-from civiccx.core.staff_tools import tools_for
 
 logger = logging.getLogger(__name__)
-
-public_form_ratelimit = ratelimit(
-    key="ip", rate=lambda _group, _request: settings.CIVICCX_PUBLIC_FORM_RATE,
-    method="POST", block=True,
-)
 
 
 @require_GET
@@ -51,13 +42,11 @@ def healthz(request):
         status=status,
     )
 
-
 def policy_page(request, slug: str):
     page = POLICY_PAGES.get(slug)
     if page is None:
         raise Http404
     return render(request, page.template, {"page": page})
-
 
 @public_form_ratelimit
 def report_problem(request):
@@ -76,40 +65,20 @@ def report_problem(request):
     return render(request, "core/report_problem.html", {"form": form},
                   status=400 if form.errors else 200)
 
-
 def report_problem_thanks(request):
     return render(request, "core/report_problem_thanks.html")
-
-
-@staff_required
-def staff_home(request):
-    names = user_roles(request.user)
-    roles = [ROLES[name] for name in sorted(names)]
-    return render(request, "core/staff_home.html",
-                  {"roles": roles, "staff_tools": tools_for(names)})
-
-
-@role_required(CX_ANALYST)
-def problem_reports(request):
-    page = Paginator(ProblemReport.objects.all(), 50).get_page(request.GET.get("page"))
-    return render(request, "core/problem_reports.html", {"reports": page})
-
 
 def rate_limited(request, exception=None):
     return render(request, "errors/429.html", status=429)
 
-
 def csrf_failure(request, reason=""):
     return render(request, "errors/403_csrf.html", status=403)
-
 
 def permission_denied(request, exception=None):
     return render(request, "errors/403.html", status=403)
 
-
 def page_not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
-
 
 def server_error(request):
     return render(request, "errors/500.html", status=500)

@@ -3,48 +3,19 @@ the supervisor's view, and how good the wait estimates have been."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Min
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civiccx.core.charts import Series, line_chart
 from civiccx.core.roles import CSR, CX_ANALYST, role_required
-from civiccx.core.wait_accuracy import daily_accuracy
-from civiccx.phone.models import AgentState, CallQueue, QueueEntry
+from civiccx.phone.figures import estimate_accuracy, queue_figures
+from civiccx.phone.models import AgentState, QueueEntry
 from civiccx.phone.services import record_outcome, set_agent_status, take_next
 from civiccx.services.audit import record_pii_read
-
-
-def queue_figures(now=None) -> list[dict]:
-    now = now or timezone.now()
-    start = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
-    rows = []
-    waiting = dict(QueueEntry.objects.filter(status=QueueEntry.Status.WAITING)
-                   .values_list("queue").annotate(n=Count("pk")))
-    oldest = dict(QueueEntry.objects.filter(status=QueueEntry.Status.WAITING)
-                  .values_list("queue").annotate(first=Min("arrived_at")))
-    for queue in CallQueue.objects.select_related("service"):
-        waits = [(claimed - arrived).total_seconds() for arrived, claimed in
-                 QueueEntry.objects.filter(queue=queue, first_claimed_at__gte=start)
-                 .values_list("arrived_at", "first_claimed_at")]
-        answered = len(waits)
-        within = sum(1 for wait in waits if wait <= queue.service_level_seconds)
-        rows.append({
-            "queue": queue, "waiting": waiting.get(queue.pk, 0),
-            "callbacks": QueueEntry.objects.filter(queue=queue, kind="callback",
-                                                   status=QueueEntry.Status.WAITING).count(),
-            "oldest_minutes": int((now - oldest[queue.pk]).total_seconds() // 60)
-            if queue.pk in oldest else None,
-            "answered_today": answered,
-            "service_level": within / answered if answered else None,
-        })
-    return rows
 
 
 def _my_call(user):
@@ -122,12 +93,7 @@ def supervisor(request):
 @role_required(CX_ANALYST)
 def estimates(request):
     """Predicted vs actual waits, by day: is what we tell callers honest?"""
-    since = timezone.now() - timedelta(days=30)
-    entries = (QueueEntry.objects.filter(first_claimed_at__gte=since,
-                                         predicted_wait_seconds__isnull=False)
-               .values_list("arrived_at", "first_claimed_at", "predicted_wait_seconds",
-                            "predicted_low_seconds", "predicted_high_seconds"))
-    rows = daily_accuracy(entries)
+    rows = estimate_accuracy()
     chart = line_chart(
         _("Wait estimate error by day (minutes)"), [r["day"].strftime("%m-%d") for r in rows],
         [Series(_("Mean absolute error"), [round(r["mean_abs_error_min"], 1) for r in rows]),

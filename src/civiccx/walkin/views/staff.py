@@ -13,8 +13,7 @@ from django.views.decorators.http import require_POST
 
 from civiccx.core.charts import Series, line_chart
 from civiccx.core.roles import CENTER_STAFF, CX_ANALYST, role_required
-from civiccx.core.wait_accuracy import daily_accuracy
-from civiccx.walkin import booking, estimates, line, local_time, queue
+from civiccx.walkin import booking, estimates, figures, line, local_time, queue
 from civiccx.walkin.finder import centers
 from civiccx.walkin.models import Appointment, Center, CenterService, Counter, Ticket
 
@@ -23,38 +22,13 @@ def _center(slug: str) -> Center:
     return get_object_or_404(centers(), location__slug=slug)
 
 
-def day_figures(center: Center, now=None) -> dict:
-    now = now or timezone.now()
-    today = local_time.local_today(center, now)
-    tickets = list(Ticket.objects.filter(center=center, day=today))
-    served = [t for t in tickets if t.status == Ticket.Status.SERVED]
-    waits = [t.actual_wait.total_seconds() for t in tickets if t.actual_wait is not None]
-    visits = [(t.ended_at - t.called_at).total_seconds() for t in served
-              if t.called_at and t.ended_at]
-    estimate = estimates.estimate_wait(center, None, now)
-    return {
-        "waiting": sum(1 for t in tickets if t.status == Ticket.Status.WAITING),
-        "at_counters": sum(1 for t in tickets if t.status == Ticket.Status.CALLED),
-        "served": len(served),
-        "no_shows": sum(1 for t in tickets if t.status == Ticket.Status.NO_SHOW),
-        "mean_wait_minutes": round(sum(waits) / len(waits) / 60) if waits else None,
-        "mean_visit_minutes": round(sum(visits) / len(visits) / 60) if visits else None,
-        "open_counters": Counter.objects.filter(center=center, is_open=True).count(),
-        "estimate": estimate,
-    }
+
+
 
 
 def accuracy(center: Center | None, days: int = 30):
     """Predicted vs actual waits, by day, as rows and a chart."""
-    since = timezone.now() - timedelta(days=days)
-    tickets = Ticket.objects.filter(first_called_at__gte=since,
-                                    predicted_wait_seconds__isnull=False,
-                                    appointment__isnull=True)
-    if center is not None:
-        tickets = tickets.filter(center=center)
-    rows = daily_accuracy(tickets.values_list(
-        "arrived_at", "first_called_at", "predicted_wait_seconds", "predicted_low_seconds",
-        "predicted_high_seconds"))
+    rows = figures.estimate_accuracy(center, days)
     chart = line_chart(
         _("Walk-in wait, predicted and actual (mean minutes by day)"),
         [r["day"].strftime("%m-%d") for r in rows],
@@ -89,7 +63,7 @@ def _console_context(center: Center) -> dict:
         "counter_rows": [{"counter": c, "ticket": by_counter.get(c.pk)} for c in
                          Counter.objects.filter(center=center).select_related("staff")],
         "finished": finished,
-        "figures": day_figures(center, now), "offerings": center.offerings.all(),
+        "figures": figures.day_figures(center, now), "offerings": center.offerings.all(),
     }
 
 
@@ -107,7 +81,7 @@ def console(request, slug: str):
 def console_figures(request, slug: str):
     center = _center(slug)
     return render(request, "walkin/_console_figures.html",
-                  {"center": center, "figures": day_figures(center)})
+                  {"center": center, "figures": figures.day_figures(center)})
 
 
 def _counter(center: Center, pk) -> Counter:
@@ -196,7 +170,7 @@ def transfer_ticket(request, slug: str, pk: int):
 @role_required(CENTER_STAFF, CX_ANALYST)
 def manager(request):
     now = timezone.now()
-    rows = [{"center": center, "figures": day_figures(center, now),
+    rows = [{"center": center, "figures": figures.day_figures(center, now),
              "open": estimates.walk_in_status(center, now)["open"]} for center in centers()]
     accuracy_rows, chart = accuracy(None)
     return render(request, "walkin/manager.html", {"rows": rows, "chart": chart,
