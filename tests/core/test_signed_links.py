@@ -6,6 +6,8 @@ import pytest
 from django.core import signing
 
 from civiccx.core.signed_links import SignedLink
+from civiccx.services.models import ServiceProvider
+from tests.factories import make_provider
 
 CANCEL = SignedLink("tests.cancel", max_age=timedelta(days=2))
 OTHER = SignedLink("tests.other")
@@ -40,3 +42,16 @@ def test_a_token_expires_after_its_maximum_age(monkeypatch):
 def test_tokens_issued_before_this_helper_still_open():
     """Links already sent (signing.dumps with the same salt) keep working."""
     assert CANCEL.value(signing.dumps(42, salt="tests.cancel")) == 42
+
+
+@pytest.mark.django_db
+def test_a_token_finds_its_record_or_nothing():
+    provider = make_provider()
+    providers = ServiceProvider.objects.all()
+    assert OTHER.find(OTHER.token(provider.pk), providers) == provider
+    assert OTHER.find(OTHER.token(provider.abbreviation), providers,
+                      field="abbreviation") == provider
+    assert OTHER.find(CANCEL.token(provider.pk), providers) is None
+    token = OTHER.token(provider.pk)
+    provider.delete()
+    assert OTHER.find(token, providers) is None

@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.core import signing
+from django.db.models import QuerySet
 
 
 @dataclass(frozen=True)
@@ -33,3 +34,9 @@ class SignedLink:
             return signing.loads(token, salt=self.salt, max_age=self.max_age)
         except signing.BadSignature:  # SignatureExpired is a BadSignature
             return None
+
+    def find(self, token: str | None, queryset: QuerySet, *, field: str = "pk"):
+        """The record whose `field` the token carries, or None (a bad or expired token, or a
+        record that is gone)."""
+        value = self.value(token)
+        return None if value is None else queryset.filter(**{field: value}).first()

@@ -28,11 +28,8 @@ def link_token(invitation: Invitation) -> str:
 
 def invitation_from_token(token: str) -> Invitation | None:
     """The invitation a link names, or None when the link was altered or never issued."""
-    pk = INVITATION_LINK.value(token)
-    if not isinstance(pk, int):
-        return None
-    return (Invitation.objects.select_related("survey__service__provider", "interaction")
-            .filter(pk=pk).first())
+    return INVITATION_LINK.find(token, Invitation.objects.select_related(
+        "survey__service__provider", "interaction"))
 
 
 def invitation_url(invitation: Invitation) -> str:

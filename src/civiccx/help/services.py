@@ -106,7 +106,4 @@ def vote_token(vote: Vote) -> str:
 
 
 def vote_from_token(token: str | None) -> Vote | None:
-    pk = VOTE_LINK.value(token)
-    if not isinstance(pk, int):
-        return None
-    return Vote.objects.select_related("translation__article").filter(pk=pk).first()
+    return VOTE_LINK.find(token, Vote.objects.select_related("translation__article"))

@@ -156,10 +156,7 @@ def cancel_token(entry: QueueEntry) -> str:
 
 
 def entry_from_cancel_token(token: str) -> QueueEntry | None:
-    pk = CANCEL_LINK.value(token)
-    if not isinstance(pk, int):
-        return None
-    return QueueEntry.objects.select_related("queue__service").filter(pk=pk).first()
+    return CANCEL_LINK.find(token, QueueEntry.objects.select_related("queue__service"))
 
 
 def cancel_url(entry: QueueEntry) -> str:

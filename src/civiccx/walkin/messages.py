@@ -27,7 +27,7 @@ def cancel_token(appointment: Appointment) -> str:
 
 def appointment_from_token(token: str) -> Appointment | None:
     code = APPOINTMENT_LINK.value(token)
-    return find_appointment(code) if isinstance(code, str) else None
+    return find_appointment(code) if code else None
 
 
 def ics(appointment: Appointment) -> bytes:

@@ -253,11 +253,8 @@ def ticket_token(ticket: Ticket) -> str:
 
 
 def _ticket_from_token(token: str) -> Ticket | None:
-    pk = TICKET_LINK.value(token)
-    if not isinstance(pk, int):
-        return None
-    return Ticket.objects.select_related("center__location", "offering__service",
-                                         "counter").filter(pk=pk).first()
+    return TICKET_LINK.find(token, Ticket.objects.select_related(
+        "center__location", "offering__service", "counter"))
 
 
 @public_form_ratelimit
