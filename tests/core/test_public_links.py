@@ -1,6 +1,10 @@
 """Links in texts, emails and QR codes start with the site's public address, in the reader's
 language, and the address follows the port the site is served on."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
@@ -46,3 +50,21 @@ def test_the_public_address_setting_is_read_and_checked(monkeypatch):
         monkeypatch.setenv("CIVICCX_PUBLIC_URL", bad)
         with pytest.raises(ImproperlyConfigured, match="CIVICCX_PUBLIC_URL"):
             env_public_url("CIVICCX_PUBLIC_URL", "x")
+
+
+def test_a_process_started_by_serve_on_another_port_links_to_that_port():
+    """What `PORT=8100 civiccx serve` hands its web server and task worker."""
+    script = (
+        "import os\n"
+        "from civiccx.demo_server import set_public_address\n"
+        "set_public_address(os.environ['PORT'])\n"
+        "import django\n"
+        "django.setup()\n"
+        "from civiccx.core.public_links import public_url\n"
+        "print(public_url('walkin:manage', language='es'))\n")
+    environ = {key: value for key, value in os.environ.items()
+               if key != "CIVICCX_PUBLIC_URL"}
+    environ.update(PORT="8100", DJANGO_SETTINGS_MODULE="civiccx.settings.test")
+    done = subprocess.run([sys.executable, "-c", script], env=environ, capture_output=True,
+                          text=True, check=True, timeout=120)
+    assert done.stdout.strip() == "http://127.0.0.1:8100/es/visit/appointment/"

@@ -17,9 +17,9 @@ from tests.factories import (
     make_service,
     make_survey,
 )
+from tests.fixtures import NON_DEFAULT_SITE as SITE
 
-pytestmark = pytest.mark.django_db
-SITE = "http://127.0.0.1:8100"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("outbox_on_another_port")]
 EXPIRES = datetime(2099, 2, 3, 17, 0, tzinfo=UTC)
 
 INVITATIONS = {
@@ -39,12 +39,6 @@ REMINDERS = {
            "Recordatorio: díganos qué le pareció nuestro servicio, en 1 minuto: "
            "{site}/es/feedback/link/TOKEN/ (el enlace vence el 3 de febrero de 2099)."),
 }
-
-
-@pytest.fixture(autouse=True)
-def _public_address(settings):
-    settings.CIVICCX_PUBLIC_URL = SITE
-    OutboxBackend.outbox.clear()
 
 
 def _survey():

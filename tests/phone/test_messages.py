@@ -12,16 +12,10 @@ from civiccx.phone.models import QueueEntry
 from civiccx.phone.services import entry_from_cancel_token, request_callback
 from civiccx.services.models import OpeningHours
 from tests.factories import make_call_queue
+from tests.fixtures import NON_DEFAULT_SITE as SITE
 
-pytestmark = pytest.mark.django_db
-SITE = "http://127.0.0.1:8100"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("outbox_on_another_port")]
 TOKEN = "test-twilio-token"
-
-
-@pytest.fixture(autouse=True)
-def _public_address(settings):
-    settings.CIVICCX_PUBLIC_URL = SITE
-    OutboxBackend.outbox.clear()
 
 
 def _post(client, path, data, query=""):

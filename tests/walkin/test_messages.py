@@ -11,14 +11,14 @@ from icalendar import Calendar
 from civiccx.core.notifications import OutboxBackend
 from civiccx.walkin import booking, messages, queue
 from tests.factories import make_center, make_staff
+from tests.fixtures import NON_DEFAULT_SITE as SITE
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("outbox_on_another_port")]
 
 # Monday 8 March 2027, 9:00 in Chicago (CST, UTC-6); the visit is Tuesday at 10:00.
 NOW = datetime(2027, 3, 8, 15, 0, tzinfo=UTC)
 TEN = datetime(2027, 3, 9, 16, 0, tzinfo=UTC)
 ELEVEN = datetime(2027, 3, 9, 17, 0, tzinfo=UTC)
-SITE = "http://127.0.0.1:8100"  # not the default port: links must follow the setting
 
 EXPECTED = {
     ("booked", "en"): (
@@ -62,12 +62,6 @@ EXPECTED = {
         "9 de marzo de 2027 a las 10:00 (CST). Código {code}. ¿No puede venir? Cancele con un "
         "toque: {site}/es/visit/appointment/TOKEN/cancel/"),
 }
-
-
-@pytest.fixture(autouse=True)
-def _public_address(settings):
-    settings.CIVICCX_PUBLIC_URL = SITE
-    OutboxBackend.outbox.clear()
 
 
 @pytest.fixture
