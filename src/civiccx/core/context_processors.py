@@ -4,7 +4,7 @@ from django.conf import settings
 from django.urls import translate_url
 
 from civiccx.core.agency import agency_name
-from civiccx.core.languages import other_languages
+from civiccx.core.languages import other_languages, site_languages
 from civiccx.core.policy_pages import POLICY_PAGES
 from civiccx.core.roles import is_staff_member
 
@@ -17,6 +17,7 @@ def site(request):
         "other_language_code": other.code,
         "other_language_url": translate_url(request.get_full_path(), other.code),
         "other_language_name": other.own_name,
+        "site_languages": site_languages(),
         "identifier_links": POLICY_PAGES.values(),
         "is_staff_member": is_staff_member(request.user) if hasattr(request, "user") else False,
     }

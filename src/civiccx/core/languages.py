@@ -60,10 +60,11 @@ def current_language() -> str:
     return site_language(translation.get_language())
 
 
-def other_languages() -> tuple[SiteLanguage, ...]:
-    """The languages a reader can switch to from the current one."""
-    current = current_language()
-    return tuple(language for language in site_languages() if language.code != current)
+def other_languages(than: str | None = None) -> tuple[SiteLanguage, ...]:
+    """The languages other than `than` (default: the current one): those a reader can switch
+    to, or an editor compare with."""
+    code = site_language(than) if than else current_language()
+    return tuple(language for language in site_languages() if language.code != code)
 
 
 def language_choices() -> list[tuple[str, str | Promise]]:
@@ -78,3 +79,7 @@ def own_name_choices() -> list[tuple[str, str]]:
 
 def language_name(code: str) -> str | Promise:
     return dict(language_choices()).get(code, code)
+
+
+def own_language_name(code: str) -> str:
+    return dict(own_name_choices()).get(code, code)

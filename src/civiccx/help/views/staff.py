@@ -25,6 +25,7 @@ from civiccx.core.languages import (
     language_choices,
     language_codes,
     language_name,
+    other_languages,
     site_language,
 )
 from civiccx.core.public_links import path_in_language
@@ -336,7 +337,7 @@ def _save_text(request, article, language, form, context):
 
 def _other_language(article: Article, language: str):
     """The other language's text, shown beside the form for reference."""
-    other = "es" if language == "en" else "en"
+    other = other_languages(than=language)[0].code
     translation = (Translation.objects.select_related("working", "live")
                    .filter(article=article, language=other).first())
     if translation is None or translation.working is None:
