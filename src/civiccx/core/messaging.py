@@ -1,5 +1,5 @@
 """Every text and email the site sends is written in a template and rendered in the
-recipient's language (decision 0009).
+recipient's language (docs/decisions, "One way to send a message").
 
 A message kind "walkin/booked" is the template `walkin/messages/booked.txt` (the body) and, for
 an email, `walkin/messages/booked_subject.txt` (one line). Templates hold their wording in
