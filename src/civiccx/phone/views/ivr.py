@@ -119,9 +119,7 @@ def voice_start(request, slug: str):
         return refused
     response = VoiceResponse()
     gather = Gather(num_digits=1, action=_step(queue, "language"), method="POST", timeout=6)
-    with translation.override("en"):
-        agency = queue.service.provider.localized_name
-    _say(gather, "en", "welcome", agency=agency)
+    _say(gather, "en", "welcome", agency=queue.service.provider.name)
     _say(gather, "es", "for_spanish")
     response.append(gather)
     response.redirect(_step(queue, "start"), method="POST")
