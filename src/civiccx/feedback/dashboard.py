@@ -84,7 +84,8 @@ def driver_chart(driver: str, cells: list[DriverCell]) -> Chart:
                 low=[_percent(cell.agree_low) for cell in cells],
                 high=[_percent(cell.agree_high) for cell in cells])],
         category_label=gettext("Quarter"), value_range=(0, 100), value_format="{:.0f}%",
-        interval_label=gettext("95% confidence interval"), summary=summary)
+        interval_label=gettext("%(percent)s%% confidence interval") % {"percent": 95},
+        summary=summary)
 
 
 def driver_sections(rows: dict[str, list[DriverCell]]) -> list[dict]:

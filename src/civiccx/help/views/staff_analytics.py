@@ -150,7 +150,8 @@ def helpfulness_chart(rows, threshold: int) -> Chart:
     return bar_chart(
         "help-helpfulness", _("Share of votes saying the article helped, least helpful first"),
         bars, label_header=_("Article"), value_header=_("Helpful"), value_range=(0, 100),
-        value_format="{:.0f}%", interval_label=_("95% interval"), reference=threshold,
+        value_format="{:.0f}%", interval_label=_("%(percent)s%% interval") % {"percent": 95},
+        reference=threshold,
         reference_label=_("Threshold %(percent)s%%") % {"percent": threshold},
         summary=_("Bars show the share of yes votes for each article; lines show the 95%% "
                   "confidence interval; the dashed line is the %(percent)s%% threshold.")
@@ -169,7 +170,7 @@ def deflection_chart(rows) -> Chart:
                 low=[_share(interval.low) if interval else None for interval in intervals],
                 high=[_share(interval.high) if interval else None for interval in intervals])],
         category_label=_("Week of"), value_range=(0, 100), value_format="{:.0f}%",
-        interval_label=_("95% confidence interval"),
+        interval_label=_("%(percent)s%% confidence interval") % {"percent": 95},
         summary=_("Weekly deflection ranged from %(low)s%% to %(high)s%%.") % {
             "low": min(known), "high": max(known)} if known else "")
 
