@@ -74,7 +74,8 @@ def driver_chart(driver: str, cells: list[DriverCell]) -> Chart:
                           "confidence interval %(low).0f%% to %(high).0f%%), from %(n)s "
                           "responses.") % {
             "quarter": latest.quarter, "share": latest.agree * 100,
-            "low": latest.agree_low * 100, "high": latest.agree_high * 100, "n": latest.n}
+            "low": latest.agree_low * 100, "high": latest.agree_high * 100,
+            "n": f"{latest.n:,}"}
     return line_chart(
         f"cx-{driver}",
         gettext("%(driver)s: share agreeing (or thumbs up), by fiscal quarter")

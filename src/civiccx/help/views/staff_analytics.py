@@ -137,8 +137,8 @@ def daily_chart(rows) -> Chart:
         category_label=_("Day"), value_format="{:,.0f}",
         summary=_("%(total)s searches over %(days)s days, %(zero)s of them with no "
                   "results. The busiest day was %(day)s with %(most)s searches.") % {
-            "total": total, "days": len(rows), "zero": zero, "day": _day_label(busiest.day),
-            "most": busiest.searches})
+            "total": f"{total:,}", "days": len(rows), "zero": f"{zero:,}",
+            "day": _day_label(busiest.day), "most": f"{busiest.searches:,}"})
 
 
 def helpfulness_chart(rows, threshold: int) -> Chart:
