@@ -140,7 +140,8 @@ def measure(render, repeat: int) -> tuple[float, float, str]:
 
 def audit(svg: str, again: str) -> str:
     root = svg[svg.index("<svg"):svg.index(">", svg.index("<svg")) + 1]
-    sizes = [float(size) for size in re.findall(r'font-size[=:]"?\s*([\d.]+)', svg)]
+    # px and unitless sizes only (pygal's CSS also has em sizes for its tooltips)
+    sizes = [float(size) for size in re.findall(r'font-size[=:]"?\s*([\d.]+)(?:px)?[";}]', svg)]
     named = ('role="img"' in root and ("aria-label" in root or "aria-labelledby" in root))
     return (f"style= {svg.count(' style=')}, <style> {svg.count('<style')}, "
             f"<script> {svg.count('<script')}, root role=img+name {'yes' if named else 'no'}, "
