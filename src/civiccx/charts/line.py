@@ -17,6 +17,7 @@ from civiccx.charts.model import (
     formatter,
 )
 from civiccx.charts.svg import (
+    AXIS_COLOR,
     BAND_OPACITY,
     PALETTE,
     box_swatch,
@@ -111,7 +112,9 @@ def line_chart(chart_id: str, title: str, categories: Sequence[str], series: Seq
     entries = [(line_swatch(PALETTE[index % len(PALETTE)]), item.name)
                for index, item in enumerate(series)]
     if banded:
-        color = PALETTE[series.index(banded[0]) % len(PALETTE)] if len(banded) == 1 else "#71767a"
+        # one band takes its line's colour; several are named once, in neutral grey
+        color = (PALETTE[list(series).index(banded[0]) % len(PALETTE)] if len(banded) == 1
+                 else AXIS_COLOR)
         entries.append((box_swatch(color, opacity=BAND_OPACITY * 1.5), interval_label))
     frame, axes = draw_frame(width=width, height=height, categories=categories, scale=scale,
                              tick_format=formatter(tick_format or value_format),
