@@ -1,10 +1,11 @@
-"""Random in-scope households as return documents, and their Tax-Calculator input columns.
+"""Random households as return documents, and their Tax-Calculator input columns.
 
 Seeded numpy draws (reproducible): every filing status, 0-4 children of every age under 19,
 some parents as other dependents, W-2 wages from $0 to about $300,000 (two earners on joint
 returns), Social Security for older filers, unemployment, interest up to the $1,500 scope limit,
 tax-exempt interest reaching the EIC investment-income limit, educator expenses, student loan
-interest, blind and 65+ filers, and a few dependents filing their own return.
+interest, blind and 65+ filers, and a few dependents filing their own return. All are in scope
+except the high earners who owe Additional Medicare Tax or the net investment income tax.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from civiccx.taxengine.money import fmt
+from civiccx.taxengine.params import load
 
 STATUSES = ("single", "married_filing_jointly", "married_filing_separately",
             "head_of_household", "qualifying_surviving_spouse")
@@ -30,8 +32,6 @@ def _birth(year: int, age: int) -> str:
 def critical_wages(year: int) -> list[int]:
     """Wages at the EIC and CTC corners: earned income amounts, phase-out thresholds, completed
     phase-out amounts (single and joint) and the ACTC's $2,500 floor, each with near neighbours."""
-    from civiccx.taxengine.params import load
-
     p = load(year)
     points = {p.actc_earned_threshold}
     for seq in (p.eitc_earned_amount, p.eitc_threshold, p.eitc_threshold_joint,
@@ -85,10 +85,12 @@ def random_households(n: int, year: int, seed: int = 0) -> list[dict]:
             if dependent_filer:
                 w = int(rng.integers(0, 20_000))
             if w:
+                ss_wages = min(w, load(year).ss_wage_base // 100)
                 w2s.append({"filer": filer, "wages": str(w),
                             "federalWithholding": str(int(w * rng.uniform(0, 0.15))),
-                            "socialSecurityTax": fmt(round(w * 6.2)),
-                            "medicareTax": fmt(round(w * 1.45))})
+                            "socialSecurityWages": str(ss_wages), "medicareWages": str(w),
+                            "socialSecurityTax": fmt(round(ss_wages * 6.2)),
+                            "medicareTax": fmt(round(w * 1.45 + max(0, w - 200_000) * 0.9))})
         doc = {
             "taxYear": year, "filingStatus": status,
             "primaryFiler": {"tin": _ssn(i, 0), "dateOfBirth": _birth(year, age),

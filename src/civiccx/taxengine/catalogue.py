@@ -64,6 +64,7 @@ class Catalogue:
     findings: dict[str, Template]
     validations: dict[str, Template]
     alternatives: tuple[Alternative, ...]
+    summaries: dict[str, str]
 
     def knockout(self, code: str) -> KnockoutRule:
         for rule in self.knockouts:
@@ -79,6 +80,7 @@ class Catalogue:
         out += [t.template for t in self.findings.values()]
         out += [t.template for t in self.validations.values()]
         out += [a.name for a in self.alternatives]
+        out += list(self.summaries.values())
         return out
 
 
@@ -117,7 +119,7 @@ def load_catalogue() -> Catalogue:
     validations = {code: Template(code, v["template"], v["cite"], v["severity"])
                    for code, v in raw["validations"].items()}
     alternatives = tuple(Alternative(**a) for a in raw["alternatives"])
-    return Catalogue(knockouts, findings, validations, alternatives)
+    return Catalogue(knockouts, findings, validations, alternatives, dict(raw["summaries"]))
 
 
 CATALOGUE = load_catalogue()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from civiccx.taxengine.catalogue import CATALOGUE, Alternative, KnockoutRule, render
 from civiccx.taxengine.graph import COMPLETE, FactGraph
-from civiccx.taxengine.money import usd
+from civiccx.taxengine.money import plain_usd as money
 from civiccx.taxengine.rules.dependents import QUALIFYING_RELATIVE_RELATIONSHIPS
 from civiccx.taxengine.rules.filing_status import (
     QSS_CHILD_RELATIONSHIPS,
@@ -37,12 +37,6 @@ RELATIONSHIP_NOUNS = {
 }
 _HE = frozenset({"son", "brother", "half_brother", "stepbrother", "nephew", "uncle"})
 _SHE = frozenset({"daughter", "sister", "half_sister", "stepsister", "niece", "aunt"})
-
-
-def money(amount_cents: int) -> str:
-    """'$4,700' for whole dollars, '$1,500.01' otherwise: how the texts write amounts."""
-    text = usd(amount_cents)
-    return text[:-3] if text.endswith(".00") else text
 
 
 def person_params(relationship: str, index: int) -> dict[str, str]:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from civiccx.taxengine.catalogue import CATALOGUE
 from civiccx.taxengine.graph import COMPLETE, FactGraph
-from civiccx.taxengine.knockouts import money, person_params
+from civiccx.taxengine.knockouts import person_params
 from civiccx.taxengine.money import BP
+from civiccx.taxengine.money import plain_usd as money
 
 RATE_TOLERANCE = 100  # cents: per-paycheck rounding of payroll tax stays well under $1 a year
 

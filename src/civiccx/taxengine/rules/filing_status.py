@@ -28,8 +28,8 @@ def declare(d: Dictionary) -> None:
     def _is_joint(f):
         return f("/filingStatus") == "married_filing_jointly"
 
-    for who in ("primaryFiler", "secondaryFiler"):
-        @d.derived(f"/{who}/ageAtYearEnd", INT, "age at the end of the tax year",
+    for who, your in (("primaryFiler", "your"), ("secondaryFiler", "your spouse's")):
+        @d.derived(f"/{who}/ageAtYearEnd", INT, f"{your} age at the end of the tax year",
                    "Pub. 501, Age (born on January 1 = older at year end)",
                    [f"/{who}/dateOfBirth"])
         def _age(f, who=who):
