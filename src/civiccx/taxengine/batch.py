@@ -267,7 +267,7 @@ def _dependents(table: pa.Table, n: int, status, p_age, s_age, p_dep, s_dep, pai
     qr = ~qc & (qr_rel | household) & (f("gross_income", np.int64) < p.qr_gross_income_limit) \
         & f("filer_support")
     filer_is_dep = p_dep[parent] | (joint & s_dep[parent])
-    meets = f("citizen") & (qc | qr)
+    meets = f("citizen") & ~f("joint_return") & (qc | qr)  # IRC 152(b)(2), 152(b)(3)
     dep = ~filer_is_dep & meets
     ssn_ok = (kind == 0) & f("ssn_valid")
     ctc = dep & qc & (age < p.ctc_age_under) & ssn_ok

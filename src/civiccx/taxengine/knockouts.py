@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from civiccx.taxengine.catalogue import CATALOGUE, Alternative, KnockoutRule, render
 from civiccx.taxengine.graph import COMPLETE, FactGraph
+from civiccx.taxengine.money import apply_rate
 from civiccx.taxengine.money import plain_usd as money
 from civiccx.taxengine.rules.dependents import QUALIFYING_RELATIVE_RELATIONSHIPS
 from civiccx.taxengine.rules.filing_status import (
@@ -163,9 +164,11 @@ def _interest(rule, g) -> Detail:
 
 def _additional_medicare(rule, g) -> Detail:
     status = g.value("/filingStatus")
-    params = {"medicare_wages": money(g.value("/medicareWages")),
-              "threshold": money(g.params.additional_medicare_threshold[status]),
-              "filing_status": STATUS_NAMES[status]}
+    p = g.params
+    wages, threshold = g.value("/medicareWages"), p.additional_medicare_threshold[status]
+    owed = apply_rate(wages - threshold, p.additional_medicare_rate_bp)
+    params = {"medicare_wages": money(wages), "threshold": money(threshold),
+              "filing_status": STATUS_NAMES[status], "amount": money(owed)}
     return params, (*_paths(g, "/formW2s", "medicareWages"), "/filingStatus"), ()
 
 
@@ -285,7 +288,10 @@ def hoh_reasons(g: FactGraph, i: str, n: int) -> list[Finding]:
         if not v("filerProvidedOverHalfSupport"):
             out.append(ff("qr-support", ("filerProvidedOverHalfSupport",)))
         return out
-    if not v("meetsDependentTests"):
+    if v("filesJointReturn"):
+        if not any(r.code == "qc-joint-return" for r in out):
+            out.append(ff("dependent-joint-return", ("filesJointReturn",)))
+    elif not v("meetsDependentTests"):
         out.append(ff("dependent-citizenship", ("usCitizenOrResident",)))
     elif not v("isDependent"):
         out.append(ff("dependent-filer-is-dependent", ("/primaryFiler/canBeClaimedAsDependent",)))

@@ -75,6 +75,7 @@ class YearParams:
     ss_tax_rate_bp: int
     ss_wage_base: int
     medicare_tax_rate_bp: int
+    additional_medicare_rate_bp: int
     additional_medicare_withholding_threshold: int
     additional_medicare_threshold: dict[str, int]  # per filing status (Form 8959 line 5)
     niit_threshold: dict[str, int]  # per filing status (Form 8960 line 14)
@@ -160,6 +161,7 @@ def load(year: int) -> YearParams:
         ss_tax_rate_bp=rate_bp(pay["social_security_rate"]),
         ss_wage_base=_d(pay["social_security_wage_base"]),
         medicare_tax_rate_bp=rate_bp(pay["medicare_rate"]),
+        additional_medicare_rate_bp=rate_bp(pay["additional_medicare_rate"]),
         additional_medicare_withholding_threshold=_d(
             pay["additional_medicare_withholding_threshold"]),
         additional_medicare_threshold=_by_status(raw["additional_medicare_tax"]["value"]),

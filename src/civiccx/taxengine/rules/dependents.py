@@ -78,12 +78,13 @@ def declare(d: Dictionary) -> None:
                 and bool(f("./filerProvidedOverHalfSupport")))
 
     @d.derived(f"{D}/meetsDependentTests", BOOL,
-               "is your qualifying child or qualifying relative and passes the citizen or "
-               "resident test (whether or not someone can claim you)",
-               "IRC 152(a), 152(b)(3); Pub. 501, Dependents",
-               ["./usCitizenOrResident", "./isQualifyingChild", "./isQualifyingRelative"])
+               "is your qualifying child or qualifying relative and passes the joint return and "
+               "citizen or resident tests (whether or not someone can claim you)",
+               "IRC 152(a), 152(b)(2), 152(b)(3); Pub. 501, Dependents",
+               ["./filesJointReturn", "./usCitizenOrResident", "./isQualifyingChild",
+                "./isQualifyingRelative"])
     def _meets(f):
-        if not f("./usCitizenOrResident"):
+        if f("./filesJointReturn") or not f("./usCitizenOrResident"):
             return False
         return bool(f("./isQualifyingChild") or f("./isQualifyingRelative"))
 
