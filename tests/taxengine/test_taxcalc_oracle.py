@@ -72,7 +72,10 @@ def both(request):
     ours_d["mfs"] = (np.asarray(cols["filing_status"]) == "married_filing_separately")[ok]
     ours_d["joint"] = (np.asarray(cols["filing_status"]) == "married_filing_jointly")[ok]
     ours_d["earned"] = np.asarray(cols["wages"], dtype=float)[ok] / 100
-    knockout = {"code": np.asarray(cols["knockout"]),
+    adult_relative = np.array([d["filingStatus"] == "head_of_household" and any(
+        x["relationship"] in ("son", "sister", "grandparent")
+        and year - int(x["dateOfBirth"][:4]) >= 19 for x in d["dependents"]) for d in docs])
+    knockout = {"code": np.asarray(cols["knockout"]), "adult_relative": adult_relative,
                 "max_w2": np.asarray(cols["max_w2_medicare_wages"]) / 100,
                 "ptax_amc": theirs["ptax_amc"], "niit": theirs["niit"]}
     theirs = {k: v[ok] for k, v in theirs.items()}
@@ -94,6 +97,10 @@ def test_knockouts_are_where_taxcalc_adds_a_tax(both):
     withheld = ko["max_w2"] > 200_000
     assert ((code != "") == (owes | withheld)).all()
     assert (code != "").sum() > N // 100 and owes.sum() > N // 100   # not vacuous
+    # Heads of household whose qualifying person is an adult relative (Pub. 501 Table 4) are
+    # in scope, and every number below is compared for them as for everyone else.
+    assert ko["adult_relative"].sum() > N // 50
+    assert (code[ko["adult_relative"]] == "").mean() > 0.9
     amt = code == "additional-medicare-tax"
     assert (ko["ptax_amc"][amt] > 0).all()
     assert (ko["ptax_amc"][code == "net-investment-income-tax"] == 0).all()
