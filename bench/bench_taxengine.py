@@ -177,13 +177,14 @@ def graph_times(repeats: int) -> tuple[float, float]:
     for _ in range(repeats):
         t = time.perf_counter()
         outcomes = [compute(d) for d in docs]
+        outcomes = [o for o in outcomes if not o.knocked_out]  # high earners are refused
         for o in outcomes:
             o.value("/refund")
         compute_ms.append((time.perf_counter() - t) / len(docs) * 1000)
         t = time.perf_counter()
         for o in outcomes:
             explain(o.graph, "/refund").text()
-        explain_ms.append((time.perf_counter() - t) / len(docs) * 1000)
+        explain_ms.append((time.perf_counter() - t) / len(outcomes) * 1000)
     return _median(compute_ms), _median(explain_ms)
 
 

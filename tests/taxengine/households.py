@@ -2,11 +2,12 @@
 
 Seeded numpy draws (reproducible): every filing status, 0-4 children of every age under 19,
 some parents as other dependents, heads of household whose qualifying person is an adult son,
-a sister or a grandparent (a qualifying relative), W-2 wages from $0 to about $300,000 (two earners on joint
-returns), Social Security for older filers, unemployment, interest up to the $1,500 scope limit,
-tax-exempt interest reaching the EIC investment-income limit, educator expenses, student loan
-interest, blind and 65+ filers, and a few dependents filing their own return. All are in scope
-except the high earners who owe Additional Medicare Tax or the net investment income tax.
+a sister or a grandparent (a qualifying relative), W-2 wages from $0 to about $300,000 (two
+earners on joint returns), Social Security for older filers, unemployment, interest up to the
+$1,500 scope limit, tax-exempt interest reaching the EIC investment-income limit, educator
+expenses, student loan interest, blind and 65+ filers, and a few dependents filing their own
+return. All are in scope except the high earners who owe Additional Medicare Tax or the net
+investment income tax.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ a return and checked field by field.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from civiccx.taxengine import DICTIONARY, compute
 from civiccx.taxengine.catalogue import CATALOGUE, placeholders
@@ -15,6 +16,7 @@ from civiccx.taxengine.facts import BOOL
 from civiccx.taxengine.knockouts import DOCUMENT_KNOCKOUTS
 
 from .factories import child, make_return, w2
+from .strategies import return_document
 
 pytestmark = pytest.mark.pure
 
@@ -103,3 +105,27 @@ def test_every_template_names_only_parameters_the_engine_fills():
     templates = CATALOGUE.templates()
     assert all(isinstance(t, str) and t for t in templates)
     assert CATALOGUE.summaries["refund"] in templates
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(return_document())
+def test_every_person_refused_for_head_of_household_gets_a_reason(doc):
+    """For any return, a head of household knockout explains every person it lists: each person
+    who is not a qualifying person has at least one failed test (Pub. 501 Table 4) in words."""
+    doc = {k: v for k, v in doc.items() if k not in DOCUMENT_KNOCKOUTS}
+    doc["filingStatus"] = "head_of_household"
+    doc["formW2s"] = [w for w in doc["formW2s"] if w["filer"] == "primary"]
+    o = compute(doc)
+    ko = [k for k in o.knockouts if k.code == "head-of-household"]
+    if not ko:
+        return
+    g = o.graph
+    refused = [f"/dependents/{i}" for i in g.items("/dependents")]
+    subjects = [f.subject for f in ko[0].findings]
+    if [f.code for f in ko[0].findings] not in (["hoh-no-one-listed"],
+                                                ["hoh-home-cost-everyone"]):
+        assert subjects == refused
+    for f in ko[0].findings:
+        assert "{" not in f.text
+        if f.code == "hoh-not-qualifying-person":
+            assert f.reasons and all(r.facts for r in f.reasons)

@@ -235,6 +235,16 @@ def test_home_cost_for_a_qualifying_child(year):
     assert ko.facts == ("/filingStatus", "/paidOverHalfCostOfHome")
 
 
+def test_home_cost_is_said_once_for_several_children():
+    doc = make_return(status="head_of_household", wages=40_000, paidOverHalfCostOfHome=False,
+                      dependents=[child(), child("2017-01-05", "daughter")])
+    ko = compute(doc).knockouts[0]
+    assert [f.code for f in ko.findings] == ["hoh-home-cost-everyone"]
+    assert ko.reason.endswith("Everyone you listed would qualify you, but you did not pay more "
+                              "than half the cost of keeping up your home for the year.")
+    assert ko.facts == ("/filingStatus", "/paidOverHalfCostOfHome")
+
+
 def test_one_qualifying_person_is_enough_and_others_are_not_blamed():
     doc = make_return(status="head_of_household", wages=40_000, dependents=[
         child("2004-06-01", grossIncome="9000"), child("2002-06-01", "sister")])

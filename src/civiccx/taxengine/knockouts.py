@@ -228,6 +228,9 @@ def _head_of_household(rule, g) -> Detail:
         facts = tuple(dict.fromkeys(x for r in reasons for x in r.facts))
         found.append(finding("hoh-not-qualifying-person", params, facts,
                              f"/dependents/{i}", tuple(reasons)))
+    if len(found) > 1 and all([r.code for r in f.reasons] == ["hoh-home-cost"] for f in found):
+        # Everyone would qualify but for the home's cost: say it once.
+        found = [finding("hoh-home-cost-everyone", {}, ("/paidOverHalfCostOfHome",))]
     return {}, ("/filingStatus",), tuple(found)
 
 
