@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "civiccx.staffing",
     "civiccx.walkin",
     "civiccx.help",
+    "civiccx.directfile",
 ]
 
 MIDDLEWARE = [
