@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from civiccx.directfile.flow import FLOW, MFJ, Field, Loop, Screen, Section, Subsection
-from civiccx.taxengine import DICTIONARY, FactGraph, knockouts, validate
+from civiccx.taxengine import CATALOGUE, DICTIONARY, FactGraph, knockouts, validate
 from civiccx.taxengine.facts import FactTypeError
 from civiccx.taxengine.graph import COMPLETE, INCOMPLETE
+from civiccx.taxengine.knockouts import build as build_knockout
 from civiccx.taxengine.returns import FILER_FIELDS
 
 TARGETS = ("/refund", "/amountOwed", "/knockouts")
@@ -230,7 +231,35 @@ class Interview:
     # --- scope and checks ----------------------------------------------------------------
     @cached_property
     def knockouts(self) -> list:
-        return knockouts(self.graph)
+        """Knockouts whose answers are all in: every screen that asks one of them is complete
+        and every list they count is finished, so a first dependent who does not qualify
+        someone for head of household does not stop the return before the second is added."""
+        out = []
+        for rule in CATALOGUE.knockouts:
+            r = self.graph.get(rule.when)
+            if r.value is not True or r.status != COMPLETE:
+                continue
+            try:
+                k = build_knockout(rule, self.graph)
+            except ValueError:
+                # Its words read an answer not given yet (e.g. a dependent's relationship on a
+                # qualifying-surviving-spouse return): it is not settled.
+                continue
+            if self._settled(k):
+                out.append(k)
+        return out
+
+    def _settled(self, k) -> bool:
+        for path in k.facts:
+            step = self.step_for_path(path)
+            if step is not None and not self.step_complete(step):
+                return False
+            if step is None and "/" in path[1:]:
+                coll = "/" + path.strip("/").split("/")[0]
+                loop = next((lp for lp in loops() if lp.collection == coll), None)
+                if loop is not None and self.answers.get(loop.done) is not True:
+                    return False
+        return True
 
     @cached_property
     def issues(self) -> list:
@@ -281,6 +310,33 @@ def graph_for(answers: dict, year: int) -> FactGraph:
         except (FactTypeError, KeyError):
             continue
     return g
+
+
+def numbered(answers: dict) -> dict:
+    """The answers with each collection's items numbered 0, 1, 2... (the return document's
+    form, whose dependents are listed by index)."""
+    out = dict(answers)
+    for loop in loops():
+        items = answers.get(loop.collection) or []
+        if not items:
+            continue
+        names = {item: str(n) for n, item in enumerate(items)}
+        out[loop.collection] = list(names.values())
+        prefix = loop.collection + "/"
+        for path in list(out):
+            if path.startswith(prefix):
+                item, _, rest = path[len(prefix):].partition("/")
+                if item in names and names[item] != item:
+                    out[f"{prefix}{names[item]}/{rest}"] = out.pop(path)
+    return out
+
+
+def return_document(iv: Interview) -> dict:
+    """The tax engine's return document for these answers (what is submitted and printed)."""
+    from civiccx.taxengine.engine import Outcome
+
+    g = graph_for(numbered(iv.answers), iv.year)
+    return Outcome(iv.year, g, knockouts(g), validate(g)).document()
 
 
 def _leaves(g: FactGraph, targets) -> set[str]:

@@ -21,8 +21,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from civiccx.directfile.explanations import LINE_LABELS
 from civiccx.directfile.flow import FILING_STATUSES
-from civiccx.directfile.interview import Interview
-from civiccx.taxengine.engine import Outcome
+from civiccx.directfile.interview import Interview, return_document
 from civiccx.taxengine.money import cents, usd
 from civiccx.taxengine.rules import DICTIONARY
 
@@ -66,7 +65,7 @@ def _people(answers: dict) -> dict:
 
 
 def document_from(iv: Interview, draft: bool = True) -> ReturnDocument:
-    values = Outcome(iv.year, iv.graph, iv.knockouts, iv.issues).document()
+    values = return_document(iv)
     return ReturnDocument(iv.year, values, _people(iv.answers), draft)
 
 

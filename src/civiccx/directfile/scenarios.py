@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from civiccx.directfile.interview import REVIEWED, Interview, Step, field_paths
+from civiccx.taxengine import DICTIONARY
 
 DEFAULTS = {
     "name": "Alex", "text": "100 Main St", "date": "1990-05-05", "ein": "12-3456789",
@@ -37,6 +38,12 @@ def default_for(f, step: Step, year: int, n_items: dict) -> object:
         return "400-01-0002" if "secondary" in f.path else "400-01-0001"
     if f.kind == "paydate":
         return dt.date(year + 1, 4, 15).isoformat()
+    if f.kind == "yesno":
+        # the common answer: the engine's placeholder (a citizen, an SSN valid for work...)
+        try:
+            return bool(DICTIONARY.facts[f.path].placeholder)
+        except KeyError:
+            return False
     return DEFAULTS[f.kind]
 
 

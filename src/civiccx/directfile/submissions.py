@@ -12,10 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civiccx.directfile.funnel import record
-from civiccx.directfile.interview import Interview
+from civiccx.directfile.interview import Interview, return_document
 from civiccx.directfile.models import FunnelEvent, ReturnStatus, Submission, TaxReturn
 from civiccx.taxengine import compute
-from civiccx.taxengine.engine import Outcome
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 
@@ -65,7 +64,7 @@ def submit(tax_return: TaxReturn, idempotency_key: str, *, language: str = "en",
             reasons = blockers(iv)
             if reasons:
                 raise NotReady(reasons)
-            document = Outcome(tr.tax_year, iv.graph, iv.knockouts, iv.issues).document()
+            document = return_document(iv)
             snapshot = {"taxYear": tr.tax_year, "answers": tr.answers, "return": document,
                         "version": tr.version}
             submission = Submission.objects.create(
