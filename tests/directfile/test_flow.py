@@ -63,7 +63,9 @@ def generated_paths() -> list[dict]:
              _with(_with(SINGLE, "/filingStatus", "married_filing_separately"),
                    "/formsSsa1099/*/netBenefits", "12000.00"),
              _with(hoh_two_children(), "/filingStatus", "married_filing_separately"),
-             {**SINGLE, "loops": {**SINGLE["loops"], "dependents": [
+             {"answers": {"/filingStatus": "head_of_household",
+                          "/paidOverHalfCostOfHome": True},
+              "loops": {**SINGLE["loops"], "dependents": [
                  {"relationship": "son", "dateOfBirth": "2004-01-01",
                   "monthsLivedWithFiler": 12},
                  {"relationship": "parent", "dateOfBirth": "1950-01-01",

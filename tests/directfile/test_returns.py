@@ -11,7 +11,13 @@ from pypdf import PdfReader
 
 from civiccx.directfile import processing
 from civiccx.directfile.interview import Interview
-from civiccx.directfile.models import ReturnStatus, Submission, SubmissionEvent, TaxReturn
+from civiccx.directfile.models import (
+    ImmutableRecord,
+    ReturnStatus,
+    Submission,
+    SubmissionEvent,
+    TaxReturn,
+)
 from civiccx.directfile.returns import SaveConflict, save_answers
 from civiccx.directfile.submissions import submit
 from civiccx.services.models import Interaction
@@ -125,7 +131,7 @@ def test_rejected_return_is_corrected_and_resubmitted(direct_file,
     assert second.number == 2 and tr.status == ReturnStatus.ACCEPTED
     assert first.snapshot["answers"]["/signing/primary/priorYearAgi"] == "28000.00"
     assert Interaction.objects.filter(person=user, outcome="resolved").count() == 1
-    with pytest.raises(Exception):
+    with pytest.raises(ImmutableRecord):
         first.save()
 
 
@@ -159,13 +165,20 @@ def test_every_number_in_the_pdf_is_the_engines(language):
     iv = Interview(make_return(make_public_user(), hoh_two_children()).answers, 2024)
     text = "".join(p.extract_text() for p in
                    PdfReader(BytesIO(pdf.render_return(pdf.document_from(iv), language))).pages)
-    form_1040 = text.split("\nSchedule 1 (")[0]
+    from django.utils import translation
+    from django.utils.translation import gettext
+    with translation.override(language):
+        schedule_1 = gettext("Schedule 1 (additional income and adjustments)")
+        schedule_8812 = gettext("Schedule 8812 (credits for qualifying children and other "
+                                "dependents)")
+        worksheet = gettext("Earned Income Credit Worksheet A")
+    form_1040 = text.split("\n" + schedule_1)[0]
     printed = dict(re.findall(r"\n(\w+)\n[^\n]*\n(\$[\d,]+\.\d\d)", form_1040))
     from civiccx.taxengine.engine import FORM_1040_LINES
     for line, path in FORM_1040_LINES.items():
         assert printed[line] == usd(iv.graph.value(path)), line
-    schedule_8812 = text.split("Schedule 8812")[1].split("Earned Income Credit")[0]
-    printed_8812 = dict(re.findall(r"\n(\w+)\n[^\n]*\n(\$[\d,]+\.\d\d)", schedule_8812))
+    part_8812 = text.split(schedule_8812)[1].split(worksheet)[0]
+    printed_8812 = dict(re.findall(r"\n(\w+)\n[^\n]*\n(\$[\d,]+\.\d\d)", part_8812))
     for line, value in iv.graph.value("/schedule8812").items():
         if line not in ("4", "6"):
             assert printed_8812[line] == usd(value), line

@@ -4,9 +4,8 @@ from django.urls import reverse
 from tests.directfile.helpers import SINGLE, make_return
 from tests.factories import make_public_user, make_service
 
-pytestmark = pytest.mark.django_db
 
-
+@pytest.mark.django_db
 def test_every_page_of_a_filed_return_opens(client, django_capture_on_commit_callbacks):
     make_service(slug="direct-file")
     user = make_public_user()
@@ -30,3 +29,12 @@ def test_every_page_of_a_filed_return_opens(client, django_capture_on_commit_cal
     tr.refresh_from_db()
     assert tr.status == "accepted"
     assert client.get(reverse("directfile:status", args=[2024])).status_code == 200
+
+
+@pytest.mark.pure
+def test_every_engine_template_is_listed_for_translators():
+    from pathlib import Path
+
+    from civiccx.directfile import engine_words
+    listed = Path(engine_words.__file__).with_name("catalogue_text.py").read_text()
+    assert listed == engine_words.catalogue_source()
