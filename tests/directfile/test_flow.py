@@ -47,7 +47,8 @@ def _with(base: dict, path: str, value) -> dict:
     items = scenario.setdefault("loops", {}).setdefault(loop.key, [])
     if not items:
         items.append(copy.deepcopy(W2_30K) if loop.key == "w2s" else {})
-    items[0][path.rsplit("/", 1)[1]] = value
+    for item in items:  # whichever item the question is asked for
+        item[path.rsplit("/", 1)[1]] = value
     return scenario
 
 

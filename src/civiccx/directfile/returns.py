@@ -122,3 +122,21 @@ def finish_loop(tax_return: TaxReturn, loop: Loop) -> TaxReturn:
 
 def interview_for(tax_return: TaxReturn) -> Interview:
     return Interview(tax_return.answers, tax_return.tax_year)
+
+
+def personal_records(user) -> list:
+    """The person's returns for "My records", each linking to where it stands."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from civiccx.core.personal_records import PersonalRecord
+
+    if not user.is_authenticated:
+        return []
+    out = []
+    for tr in TaxReturn.objects.filter(owner=user).order_by("-tax_year"):
+        url = reverse("directfile:hub" if tr.editable else "directfile:status",
+                      args=[tr.tax_year])
+        out.append(PersonalRecord("tax_return", _("Your %(year)s federal return") % {
+            "year": tr.tax_year}, tr.get_status_display(), tr.updated_at, url))
+    return out
