@@ -10,10 +10,9 @@ class DirectFileConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy as _
 
+        from civiccx.core.personal_records import register_personal_records
         from civiccx.core.roles import CSR, CX_ANALYST
         from civiccx.core.staff_tools import register_staff_tool
-
-        from civiccx.core.personal_records import register_personal_records
         from civiccx.directfile.returns import personal_records
 
         register_staff_tool(_("Direct File returns and funnel"), "directfile:staff-returns",
