@@ -17,7 +17,8 @@ def test_every_page_of_a_filed_return_opens(client, django_capture_on_commit_cal
                        ("directfile:screen", [2024, "review"]),
                        ("directfile:why", [2024, "16"]),
                        ("directfile:screen", [2024, "submit"]),
-                       ("directfile:draft-pdf", [2024])):
+                       ("directfile:draft-pdf", [2024]),
+                       ("directfile:print-and-mail", [2024])):
         response = client.get(reverse(name, args=args))
         assert response.status_code == 200, (name, response.status_code)
     key = client.get(reverse("directfile:screen", args=[2024, "submit"])).context[

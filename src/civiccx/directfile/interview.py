@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from civiccx.directfile.flow import FLOW, MFJ, Field, Loop, Screen, Section, Subsection
+from civiccx.directfile.flow import FLOW, MFJ, MFS, Field, Loop, Screen, Section, Subsection
 from civiccx.taxengine import CATALOGUE, DICTIONARY, FactGraph, knockouts, validate
 from civiccx.taxengine.facts import FactTypeError
 from civiccx.taxengine.graph import COMPLETE, INCOMPLETE
@@ -86,7 +86,10 @@ class Interview:
         each missing answer and reading on, as `FactGraph.missing` does)."""
         needed: set[str] = set()
         for target in TARGETS:
-            needed.update(self.graph.missing(target))
+            if self.graph.get(target).status != COMPLETE:
+                needed.update(self.graph.missing(target))
+        if not needed:  # a finished return: read the leaves off the graph itself
+            return _leaves(self.graph, TARGETS)
         probe = graph_for(self.answers, self.year)
         for path in needed:
             probe.set(path, probe.fact(path).type.assume)
@@ -125,11 +128,12 @@ class Interview:
                         out.append(Step(section, sub, thing))
         return out
 
+    @cached_property
+    def _by_key(self) -> dict[str, Step]:
+        return {s.key: s for s in self.steps}
+
     def step(self, key: str) -> Step | None:
-        for s in self.steps:
-            if s.key == key:
-                return s
-        return None
+        return self._by_key.get(key)
 
     def visible_fields(self, step: Step) -> list[Field]:
         if step.screen is None:
@@ -138,6 +142,12 @@ class Interview:
                 if f.when is None or f.when.holds(self, step.item)]
 
     def step_complete(self, step: Step) -> bool:
+        cache = self.__dict__.setdefault("_complete", {})
+        if step.key not in cache:
+            cache[step.key] = self._step_complete(step)
+        return cache[step.key]
+
+    def _step_complete(self, step: Step) -> bool:
         if step.is_loop_list:
             if self.answers.get(step.loop.done) is not True:
                 return False
@@ -184,18 +194,22 @@ class Interview:
         return (self.steps[i - 1] if i else None,
                 self.steps[i + 1] if i + 1 < len(keys) else None)
 
+    @cached_property
+    def _asked_on(self) -> dict[str, Step]:
+        index: dict[str, Step] = {}
+        for s in self.steps:  # a collection itself is asked on its loop's list
+            if s.is_loop_list:
+                index.setdefault(s.loop.collection, s)
+        for s in reversed(self.steps):
+            if s.screen is not None:
+                for f in s.screen.fields:
+                    for p in field_paths(f, s):
+                        index[p] = s
+        return index
+
     def step_for_path(self, path: str) -> Step | None:
         """The screen that asks a fact (a concrete path), for "change this answer" links."""
-        for s in self.steps:
-            if s.screen is None:
-                continue
-            for f in s.screen.fields:
-                if path in field_paths(f, s):
-                    return s
-        for s in self.steps:  # a collection itself is asked on its loop's list
-            if s.is_loop_list and path == s.loop.collection:
-                return s
-        return None
+        return self._asked_on.get(path)
 
     # --- sections ------------------------------------------------------------------------
     def section_states(self) -> list[dict]:
@@ -296,6 +310,12 @@ def graph_for(answers: dict, year: int) -> FactGraph:
             if path not in answers:
                 g.set(path, stand_in)
                 g.defaulted.add(path)
+        for item in answers.get("/formW2s") or []:  # every W-2 is the filer's own
+            if f"/formW2s/{item}/filer" not in answers:
+                g.set(f"/formW2s/{item}/filer", "primary")
+    if answers.get("/filingStatus") != MFS and "/spouseItemizes" not in answers:
+        g.set("/spouseItemizes", False)  # asked only of a married person filing separately
+        g.defaulted.add("/spouseItemizes")
     for path, value in answers.items():
         if value is None:
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from functools import lru_cache
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -121,7 +122,15 @@ def finish_loop(tax_return: TaxReturn, loop: Loop) -> TaxReturn:
 
 
 def interview_for(tax_return: TaxReturn) -> Interview:
-    return Interview(tax_return.answers, tax_return.tax_year)
+    """The interview for a return's saved answers. A save is usually followed by a redirect
+    that shows the next screen for the same answers, so recent interviews are kept (by the
+    exact saved text; an Interview never changes once built)."""
+    return _interview(tax_return.answers_json, tax_return.tax_year)
+
+
+@lru_cache(maxsize=64)
+def _interview(answers_json: str, year: int) -> Interview:
+    return Interview(json.loads(answers_json), year)
 
 
 def personal_records(user) -> list:
