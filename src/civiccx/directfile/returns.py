@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import secrets
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
