@@ -7,9 +7,10 @@ SQLite and PostgreSQL. See docs/decisions/0004-help-search-engine.md.
 from __future__ import annotations
 
 import gc
+import math
 import re
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,6 +19,7 @@ from .ranking import BM25FParams, FieldedPostings, top_slots
 from .snippets import clear_snippet_cache, make_snippet
 from .suggest import Suggestion, SuggestionList
 from .synonyms import CrossLanguageHints, SynonymTable
+from .dictionary import is_word
 from .text import (
     LANGUAGES,
     MAX_QUERY_TOKENS,
@@ -40,6 +42,14 @@ PAIR_WEIGHT = 0.5
 # An article one of whose keywords is exactly what was typed (stop words and word order aside)
 # was written for that query: its score is multiplied by this.
 KEYWORD_MATCH_BOOST = 1.5
+# Results whose confidence (the IDF-weighted share of the query an article covers) is below this
+# are not shown; calibrated on labelled queries with and without an answer (decision 0004).
+MIN_CONFIDENCE = 0.5
+# Confidence is coverage x (score / (STRONG_MATCH x the query's total IDF)) ** STRENGTH_EXPONENT:
+# a query whose words all occur once in an article's body is covered, but weakly answered.
+STRONG_MATCH = 0.6
+STRENGTH_EXPONENT = 0.5
+AVERAGE_ARTICLE_WORDS = 200
 
 
 # Word pairs are taken within a sentence, a keyword or a list item, never across them.
@@ -68,13 +78,20 @@ class Document:
 
 @dataclass(frozen=True)
 class Hit:
-    """A search result. `snippet_html` is escaped HTML whose only tags are <mark>."""
+    """A search result. `snippet_html` is escaped HTML whose only tags are <mark>.
+
+    `language` is the article's language: on the Spanish page, an article that exists only in
+    English comes back with language "en" (the page labels it). `confidence` (0 to 1) is the
+    share of what the query asks for that the article covers (see `coverage`).
+    """
 
     slug: str
     score: float
     title: str
     snippet_html: str
     category: str = ""
+    language: str = ""
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -111,11 +128,24 @@ class SearchIndex:
     a web process swaps in a new or updated index under its own lock.
     """
 
+    @staticmethod
+    def _zipf(word: str, language: str) -> float:
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, language)
+
     def __init__(
-        self, synonyms: Mapping | None = None, params: BM25FParams | None = None
+        self,
+        synonyms: Mapping | None = None,
+        params: BM25FParams | None = None,
+        is_word: Callable[[str, str], bool] = is_word,
     ) -> None:
+        """`synonyms`: {"en": groups, "es": groups, "cross_language": pairs} (see
+        `load_synonyms`); `is_word(token, language)` tells an ordinary word of a language
+        from a typo (default: the wordfreq vocabularies of `dictionary`)."""
         synonyms = synonyms or {}
         self._languages: dict[str, _LanguageIndex] = {}
+        self._is_word = is_word
         analyzers = {}
         for language in LANGUAGES:
             analyzer = Analyzer(language)
@@ -127,6 +157,8 @@ class SearchIndex:
             index.vocabulary.add_fixed(analyzer.stop_words | table.words)
             self._languages[language] = index
         self._hints = CrossLanguageHints(synonyms.get("cross_language", ()), analyzers)
+        for language, words in self._hints.words.items():
+            self._languages[language].vocabulary.add_fixed(words)
         self.last_refresh_seconds = 0.0
 
     @classmethod
@@ -135,9 +167,10 @@ class SearchIndex:
         documents: Iterable[Document],
         synonyms: Mapping | None = None,
         params: BM25FParams | None = None,
+        **options,
     ) -> SearchIndex:
         """Index every document in one pass (postings merged once per language)."""
-        index = cls(synonyms, params)
+        index = cls(synonyms, params, **options)
         started = time.perf_counter()
         batches: dict[str, list] = {language: [] for language in index._languages}
         collecting = gc.isenabled()
@@ -264,15 +297,26 @@ class SearchIndex:
 
     # -- understanding the query ------------------------------------------------------------
 
-    def _correct(self, lang: _LanguageIndex, token: str) -> list[tuple[str, int]]:
-        """[] when the token is known; otherwise the closest known words (may be [])."""
+    def _known(self, lang: _LanguageIndex, token: str) -> bool:
+        """A word typo correction must leave alone: an article, a synonym or the lexicon uses
+        it, an indexed stem has it ("verifying" for "verify"), or it is an ordinary word of
+        either language ("said", "county", "llevo", "ohio")."""
         if token in lang.vocabulary or any(c.isdigit() for c in token):
+            return True
+        if lang.postings.doc_freq(lang.analyzer.stem(token)):
+            return True
+        return any(self._is_word(token, language) for language in self._languages)
+
+    def _correct(self, lang: _LanguageIndex, token: str) -> list[tuple[str, int]]:
+        """[] when the token is a known word; otherwise the closest words articles use (may be
+        [], and then the word is searched as typed)."""
+        if self._known(lang, token):
             return []
         return lang.vocabulary.corrections(token)
 
-    def analyze(self, query: str, language: str) -> list[Concept]:
-        """What the query asks for: stop words dropped, typos corrected, synonyms expanded."""
-        lang = self._lang(language)
+    def _chosen_tokens(self, lang: _LanguageIndex, query: str
+                       ) -> tuple[list[str], dict[int, list[tuple[str, int]]]]:
+        """The query's words with typos replaced, and the corrections offered per position."""
         a = lang.analyzer
         tokens = surface_tokens(clip_query(query))[:MAX_QUERY_TOKENS]
         chosen: list[str] = []
@@ -293,6 +337,19 @@ class SearchIndex:
                 if any(m.start <= i < m.end for m in lang.synonyms.find(trial)):
                     chosen[i], stems[i] = word, a.stem(word)
                     break
+        return chosen, alternatives
+
+    def analyze(self, query: str, language: str) -> list[Concept]:
+        """What the query asks for: stop words dropped, typos corrected, synonyms expanded.
+
+        A word that no article uses and that is not a typo of one stays in as a concept no
+        article matches: it lowers the confidence of every result, which is how a question
+        about food stamps or passports ends in "nothing found" instead of ten tax articles.
+        """
+        lang = self._lang(language)
+        a = lang.analyzer
+        chosen, alternatives = self._chosen_tokens(lang, query)
+        stems = [a.stem(t) for t in chosen]
         concepts: list[Concept] = []
         seen: set[tuple] = set()
 
@@ -326,8 +383,43 @@ class SearchIndex:
             if i in alternatives:
                 variants = tuple(((a.stem(w),), TYPO_WEIGHT) for w, _ in alternatives[i])
                 keep(Concept(tuple(dict.fromkeys(variants))))
-            elif token in lang.vocabulary or any(c.isdigit() for c in token):
+            else:
                 keep(Concept((((stems[i],), 1.0),)))
+        return concepts
+
+    def translate(self, query: str, source: str, target: str) -> list[Concept]:
+        """The query's concepts in the other language, through the bilingual lexicon.
+
+        Typos are corrected in the source language first. Phrases the lexicon knows become
+        concepts whose variants are their translations ("reembolso" -> refund); form names,
+        numbers and words the target's articles use as they are ("itin", "w2", "1099k") carry
+        over; other words stay as concepts no article matches, so an untranslatable question
+        does not look answered.
+        """
+        src, dst = self._lang(source), self._lang(target)
+        chosen, _alternatives = self._chosen_tokens(src, query)
+        stems = [src.analyzer.stem(t) for t in chosen]
+        concepts: list[Concept] = []
+        seen: set[tuple] = set()
+        covered: set[int] = set()
+        for start, end, translations in self._hints.find(stems, source, target):
+            covered.update(range(start, end))
+            variants = []
+            for n, phrase in enumerate(translations):
+                terms = tuple(dst.analyzer.terms(phrase))
+                if terms and all(terms != v[0] for v in variants):
+                    variants.append((terms, 1.0 if n == 0 else SYNONYM_WEIGHT))
+            key = tuple(sorted(variants))
+            if variants and key not in seen:
+                seen.add(key)
+                concepts.append(Concept(tuple(variants), typed=len(variants[0][0]) > 1))
+        for i, token in enumerate(chosen):
+            if i in covered or src.analyzer.is_stop(token) or dst.analyzer.is_stop(token):
+                continue
+            key = (((dst.analyzer.stem(token),), 1.0),)
+            if key not in seen:
+                seen.add(key)
+                concepts.append(Concept(key))
         return concepts
 
     # -- searching --------------------------------------------------------------------------
@@ -360,12 +452,50 @@ class SearchIndex:
             total[lang.postings.slot_of[slug]] *= KEYWORD_MATCH_BOOST
         return total
 
-    def _rank(self, query: str, language: str, limit: int) -> list[Hit]:
-        lang = self._lang(language)
-        concepts = self.analyze(query, language)
+    def _weight(self, lang: _LanguageIndex, concept: Concept, df: int) -> float:
+        """How much a concept tells articles apart: its IDF. A concept no article holds gets
+        the IDF it would have if it were on topic, estimated from how common the word is in
+        the language: "passport" or "pothole" (rare) weigh a lot, "many" or "stuff" (common)
+        little, so a stray ordinary word does not sink a good answer."""
+        n = max(lang.postings.count, 1)
+        if df == 0:
+            terms = concept.variants[0][0] if concept.variants else ()
+            word = lang.vocabulary.word_of(terms[0]) if len(terms) == 1 else None
+            zipf = self._zipf(word, lang.analyzer.language) if word else 0.0
+            share = min(1.0, 10 ** (zipf - 9) * AVERAGE_ARTICLE_WORDS)
+            df = share * n
+        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+    def _coverage(self, lang: _LanguageIndex, concepts: Sequence[Concept],
+                  slots: np.ndarray) -> tuple[np.ndarray, float]:
+        """For each slot, the share of the query's concepts (weighted by `_weight`) that the
+        article holds; and the total weight (the best score an article could reach is about
+        that total, since a term's BM25F score tends to its IDF)."""
+        postings = lang.postings
+        covered = np.zeros(len(slots))
+        total = 0.0
+        for concept in concepts:
+            found = postings.concept_slots(concept.variants)
+            weight = self._weight(lang, concept, len(found))
+            total += weight
+            if len(found):
+                covered += weight * np.isin(slots, found)
+        return (covered / total if total else covered), total
+
+    def _ranked(self, lang: _LanguageIndex, concepts: Sequence[Concept], limit: int,
+                allowed: Callable[[str], bool] | None = None) -> list[Hit]:
         if not concepts:
             return []
-        ranked = top_slots(self._scores(lang, concepts), lang.postings.slugs, limit)
+        scores = self._scores(lang, concepts)
+        if allowed is not None:
+            for slot, slug in enumerate(lang.postings.slugs):
+                if slug is not None and not allowed(slug):
+                    scores[slot] = 0.0
+        ranked = top_slots(scores, lang.postings.slugs, limit)
+        if not ranked:
+            return []
+        slots = np.asarray([lang.postings.slot_of[slug] for slug, _ in ranked])
+        coverage, total = self._coverage(lang, concepts, slots)
         # Mark the words typed and one-word synonyms; a many-word synonym's words alone
         # ("tax" from "wage and tax statement") would mark unrelated text.
         wanted = {
@@ -378,35 +508,74 @@ class SearchIndex:
         by_stem = lang.vocabulary.words_by_stem()
         words = {w for stem in wanted for w in by_stem.get(stem, ())}
         hits = []
-        for slug, score in ranked:
+        for (slug, score), share in zip(ranked, coverage.tolist(), strict=True):
             doc = lang.documents[slug]
             snippet = make_snippet(doc.summary, doc.body_markdown, words)
-            hits.append(Hit(slug, score, doc.title, snippet, doc.category))
+            strength = min(1.0, score / (STRONG_MATCH * total)) if total else 0.0
+            hits.append(Hit(slug, score, doc.title, snippet, doc.category, doc.language,
+                            round(share * strength ** STRENGTH_EXPONENT, 6)))
         return hits
 
-    def search(
-        self, query: str, language: str, limit: int = 10, cross_language: bool = True
-    ) -> list[Hit]:
-        """Articles in `language` that answer `query`, best first (ties by slug).
+    def _rank(self, query: str, language: str, limit: int) -> list[Hit]:
+        lang = self._lang(language)
+        return self._ranked(lang, self.analyze(query, language), limit)
 
-        The query is cut to 200 characters and 32 words. If nothing matches and
-        `cross_language` is on, the synonyms file's cross-language pairs translate words from
-        the other language ("refund" on the Spanish site) and the search runs once more.
+    def search(
+        self, query: str, language: str, limit: int = 10, cross_language: bool = True,
+        min_confidence: float | None = None,
+    ) -> list[Hit]:
+        """Articles that answer `query` on the `language` page, best first (ties by slug).
+
+        The query is cut to 200 characters and 32 words. With `cross_language`, articles that
+        exist only in the other language are searched too, with the query translated through
+        the bilingual lexicon, and take their place by confidence (a same-language article
+        wins a tie); they come back with their own `language`. Results whose confidence is
+        below `min_confidence` (default MIN_CONFIDENCE) are left out: when none is left, the
+        honest answer is that nothing matched.
         """
         if not query or not query.strip() or limit <= 0:
             return []
+        floor = MIN_CONFIDENCE if min_confidence is None else min_confidence
         hits = self._rank(query, language, limit)
+        if cross_language:
+            hits = self._merge(hits, self._other_language_hits(query, language, limit), limit)
+        hits = [h for h in hits if h.confidence >= floor]
         if hits or not cross_language:
             return hits
+        # A query typed in the other language ("estafa" on the English page): translate it
+        # into this page's language and search this language's articles.
         for other in self._languages:
             if other == language:
                 continue
-            translated = self._hints.translate(clip_query(query), other, language)
-            if translated:
-                hits = self._rank(translated, language, limit)
-                if hits:
-                    return hits
+            concepts = self.translate(query, other, language)
+            found = self._ranked(self._lang(language), concepts, limit)
+            found = [h for h in found if h.confidence >= floor]
+            if found:
+                return found
         return []
+
+    def _other_language_hits(self, query: str, language: str, limit: int) -> list[Hit]:
+        """Articles with no translation in `language` that answer the translated query."""
+        here = self._lang(language).documents
+        out: list[Hit] = []
+        for other in self._languages:
+            if other == language:
+                continue
+            concepts = self.translate(query, language, other)
+            out += self._ranked(self._lang(other), concepts, limit,
+                                allowed=lambda slug: slug not in here)
+        return out
+
+    @staticmethod
+    def _merge(own: list[Hit], foreign: list[Hit], limit: int) -> list[Hit]:
+        """One list by confidence, then score; an article in the page's language first on a
+        tie. Scores of the two indexes are not comparable, confidences are."""
+        if not foreign:
+            return own
+        merged = [(h, 0) for h in own] + [(h, 1) for h in foreign]
+        merged.sort(key=lambda pair: (-round(pair[0].confidence, 3), pair[1],
+                                      -pair[0].score, pair[0].slug))
+        return [h for h, _ in merged[:limit]]
 
     def did_you_mean(self, query: str, language: str) -> str | None:
         """The query with unknown words replaced by the closest known ones, or None.

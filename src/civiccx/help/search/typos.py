@@ -66,6 +66,12 @@ class Vocabulary:
         if self._by_stem is not None:
             self._by_stem[self._stem(word)].remove(word)
 
+    def word_of(self, stem: str) -> str | None:
+        """A known word with this stem, or the stem itself if none (for a word no article has,
+        the stem of what was typed)."""
+        words = self.words_by_stem().get(stem)
+        return words[0] if words else stem
+
     def __contains__(self, word: str) -> bool:
         return word in self.fixed or self.doc_freq.get(word, 0) > 0
 
