@@ -44,11 +44,12 @@ PAIR_WEIGHT = 0.5
 KEYWORD_MATCH_BOOST = 1.5
 # Results whose confidence (the IDF-weighted share of the query an article covers) is below this
 # are not shown; calibrated on labelled queries with and without an answer (decision 0004).
-MIN_CONFIDENCE = 0.5
+MIN_CONFIDENCE = 0.35
+MIN_CROSS_LANGUAGE_CONFIDENCE = 0.7
 # Confidence is coverage x (score / (STRONG_MATCH x the query's total IDF)) ** STRENGTH_EXPONENT:
 # a query whose words all occur once in an article's body is covered, but weakly answered.
-STRONG_MATCH = 0.6
-STRENGTH_EXPONENT = 0.5
+STRONG_MATCH = 0.4
+STRENGTH_EXPONENT = 1.5
 AVERAGE_ARTICLE_WORDS = 200
 
 
@@ -107,6 +108,9 @@ class Concept:
 
     variants: tuple[tuple[tuple[str, ...], float], ...]
     typed: bool = False
+    # For a word no article may use: what was typed, and its language (to weigh it, _weight).
+    word: str = ""
+    word_language: str = ""
 
 
 @dataclass
@@ -383,8 +387,12 @@ class SearchIndex:
             if i in alternatives:
                 variants = tuple(((a.stem(w),), TYPO_WEIGHT) for w, _ in alternatives[i])
                 keep(Concept(tuple(dict.fromkeys(variants))))
-            else:
+            elif lang.postings.doc_freq(stems[i]) or any(c.isdigit() for c in token):
                 keep(Concept((((stems[i],), 1.0),)))
+            else:
+                related = lang.vocabulary.related_stems(stems[i], lang.postings.doc_freq)
+                keep(Concept((((stems[i],), 1.0), *(((r,), TYPO_WEIGHT) for r in related)),
+                             word=token, word_language=language))
         return concepts
 
     def translate(self, query: str, source: str, target: str) -> list[Concept]:
@@ -419,7 +427,7 @@ class SearchIndex:
             key = (((dst.analyzer.stem(token),), 1.0),)
             if key not in seen:
                 seen.add(key)
-                concepts.append(Concept(key))
+                concepts.append(Concept(key, word=token, word_language=source))
         return concepts
 
     # -- searching --------------------------------------------------------------------------
@@ -459,9 +467,8 @@ class SearchIndex:
         little, so a stray ordinary word does not sink a good answer."""
         n = max(lang.postings.count, 1)
         if df == 0:
-            terms = concept.variants[0][0] if concept.variants else ()
-            word = lang.vocabulary.word_of(terms[0]) if len(terms) == 1 else None
-            zipf = self._zipf(word, lang.analyzer.language) if word else 0.0
+            language = concept.word_language or lang.analyzer.language
+            zipf = self._zipf(concept.word, language) if concept.word else 0.0
             share = min(1.0, 10 ** (zipf - 9) * AVERAGE_ARTICLE_WORDS)
             df = share * n
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
@@ -536,10 +543,10 @@ class SearchIndex:
         if not query or not query.strip() or limit <= 0:
             return []
         floor = MIN_CONFIDENCE if min_confidence is None else min_confidence
-        hits = self._rank(query, language, limit)
+        hits = [h for h in self._rank(query, language, limit) if h.confidence >= floor]
         if cross_language:
-            hits = self._merge(hits, self._other_language_hits(query, language, limit), limit)
-        hits = [h for h in hits if h.confidence >= floor]
+            foreign = self._other_language_hits(query, language, limit)
+            hits = self._merge(hits, [h for h in foreign if h.confidence >= floor], limit)
         if hits or not cross_language:
             return hits
         # A query typed in the other language ("estafa" on the English page): translate it
