@@ -14,8 +14,9 @@ import time
 
 from django.conf import settings
 
-from civiccx.help.models import Article, SearchState, SynonymGroup, Translation
+from civiccx.help.models import Article, SearchState, Translation
 from civiccx.help.search import Document, Hit, SearchIndex, Suggestion
+from civiccx.help.search_vocabulary import synonyms_from_database
 
 _FIELDS = ("article__slug", "article__category__slug", "language", "live__title",
            "live__summary", "live__body", "live__keywords", "live_id", "article_id")
@@ -36,13 +37,6 @@ def _services_of(article_ids) -> dict[int, tuple[str, ...]]:
     for article_id, slug in through.values_list("article_id", "service__slug"):
         out.setdefault(article_id, []).append(slug)
     return {key: tuple(sorted(value)) for key, value in out.items()}
-
-
-def synonyms_from_database() -> dict:
-    groups: dict = {"en": [], "es": [], "cross_language": []}
-    for language, terms in SynonymGroup.objects.values_list("language", "terms"):
-        groups[language].append(list(terms))
-    return groups
 
 
 def build_from_database() -> SearchIndex:

@@ -387,7 +387,7 @@ class SearchIndex:
             if i in alternatives:
                 variants = tuple(((a.stem(w),), TYPO_WEIGHT) for w, _ in alternatives[i])
                 keep(Concept(tuple(dict.fromkeys(variants))))
-            elif lang.postings.doc_freq(stems[i]) or any(c.isdigit() for c in token):
+            elif lang.postings.doc_freq(stems[i]):
                 keep(Concept((((stems[i],), 1.0),)))
             else:
                 related = lang.vocabulary.related_stems(stems[i], lang.postings.doc_freq)
@@ -466,6 +466,8 @@ class SearchIndex:
         the language: "passport" or "pothole" (rare) weigh a lot, "many" or "stuff" (common)
         little, so a stray ordinary word does not sink a good answer."""
         n = max(lang.postings.count, 1)
+        if df == 0 and concept.word.isdigit():
+            return 0.0  # an amount, a year, part of an SSN: details, not what is asked about
         if df == 0:
             language = concept.word_language or lang.analyzer.language
             zipf = self._zipf(concept.word, language) if concept.word else 0.0
