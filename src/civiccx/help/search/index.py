@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .dictionary import is_word
 from .ranking import BM25FParams, FieldedPostings, top_slots
 from .snippets import clear_snippet_cache, make_snippet
 from .suggest import Suggestion, SuggestionList
 from .synonyms import CrossLanguageHints, SynonymTable
-from .dictionary import is_word
 from .text import (
     LANGUAGES,
     MAX_QUERY_TOKENS,

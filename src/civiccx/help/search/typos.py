@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-
 MIN_STEM_PREFIX = 4
 MAX_STEM_GAP = 3
 
