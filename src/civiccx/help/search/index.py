@@ -51,6 +51,7 @@ MIN_CROSS_LANGUAGE_CONFIDENCE = 0.7
 STRONG_MATCH = 0.4
 STRENGTH_EXPONENT = 1.5
 AVERAGE_ARTICLE_WORDS = 200
+MIN_SUGGESTED_WORD_ARTICLES = 2
 
 
 # Word pairs are taken within a sentence, a keyword or a list item, never across them.
@@ -636,23 +637,32 @@ class SearchIndex:
     def _common_terms(
         self, lang: _LanguageIndex, prefix: str, limit: int, already: list[Suggestion]
     ) -> list[Suggestion]:
+        """Complete the last word with words articles use, the most common first: one word per
+        stem ("refund", not also "refunds", "refunded" and "refundable"), none for a word that
+        is already complete ("where is my refund" is not "where is my refundable"), and only
+        words at least two articles use (no one-off words)."""
         tokens = surface_tokens(prefix)
         if not tokens or prefix[-1:].isspace():
             return []
         head, partial = tokens[:-1], tokens[-1]
-        shown = {s.text.casefold() for s in already}
         df = lang.vocabulary.doc_freq
+        if df.get(partial, 0) or partial in lang.vocabulary.fixed:
+            return []
+        shown = {s.text.casefold() for s in already}
+        stem = lang.analyzer.stem
         words = sorted(
-            (w for w in df if w.startswith(partial) and w != partial
+            (w for w in df if w.startswith(partial) and df[w] >= MIN_SUGGESTED_WORD_ARTICLES
              and not lang.analyzer.is_stop(w)),
             key=lambda w: (-df[w], w),
         )
         out = []
+        stems: set[str] = set()
         for word in words:
             text = " ".join([*head, word])
-            if text not in shown:
+            if text not in shown and stem(word) not in stems:
                 out.append(Suggestion(text))
                 shown.add(text)
+                stems.add(stem(word))
             if len(out) == limit:
                 break
         return out
