@@ -123,6 +123,7 @@ class _LanguageIndex:
     documents: dict[str, Document] = field(default_factory=dict)
     keyword_docs: dict[frozenset[str], set[str]] = field(default_factory=dict)
     _suggestions: SuggestionList | None = None
+    only_here: np.ndarray | None = None  # see SearchIndex._only_here_mask
 
 
 class SearchIndex:
@@ -253,6 +254,7 @@ class SearchIndex:
                 lang.keyword_docs.setdefault(key, set()).add(document.slug)
         lang.documents[document.slug] = document
         lang._suggestions = None
+        self._forget_masks()
 
     def _remove(self, language: str, slug: str) -> bool:
         lang = self._lang(language)
@@ -266,7 +268,12 @@ class SearchIndex:
         lang.postings.remove(slug)
         lang.vocabulary.remove_document(self._fields(lang.analyzer, document)[2])
         lang._suggestions = None
+        self._forget_masks()
         return True
+
+    def _forget_masks(self) -> None:
+        for lang in self._languages.values():
+            lang.only_here = None
 
     def add(self, document: Document) -> None:
         """Add an article, or replace the one with the same slug and language."""
@@ -492,15 +499,26 @@ class SearchIndex:
                 covered += weight * np.isin(slots, found)
         return (covered / total if total else covered), total
 
+    def _only_here_mask(self, lang: _LanguageIndex) -> np.ndarray:
+        """Per slot of `lang`: the article has no translation in any other language. Kept
+        until the next edit (add, update or remove clear it)."""
+        mask = lang.only_here
+        if mask is None or len(mask) != lang.postings.capacity:
+            elsewhere = set().union(*(other.documents for other in self._languages.values()
+                                      if other is not lang))
+            mask = np.fromiter((slug is not None and slug not in elsewhere
+                                for slug in lang.postings.slugs), dtype=bool,
+                               count=lang.postings.capacity)
+            lang.only_here = mask
+        return mask
+
     def _ranked(self, lang: _LanguageIndex, concepts: Sequence[Concept], limit: int,
-                allowed: Callable[[str], bool] | None = None) -> list[Hit]:
+                only_here: bool = False, floor: float = 0.0) -> list[Hit]:
         if not concepts:
             return []
         scores = self._scores(lang, concepts)
-        if allowed is not None:
-            for slot, slug in enumerate(lang.postings.slugs):
-                if slug is not None and not allowed(slug):
-                    scores[slot] = 0.0
+        if only_here:
+            scores *= self._only_here_mask(lang)
         ranked = top_slots(scores, lang.postings.slugs, limit)
         if not ranked:
             return []
@@ -519,16 +537,19 @@ class SearchIndex:
         words = {w for stem in wanted for w in by_stem.get(stem, ())}
         hits = []
         for (slug, score), share in zip(ranked, coverage.tolist(), strict=True):
+            strength = min(1.0, score / (STRONG_MATCH * total)) if total else 0.0
+            confidence = round(share * strength ** STRENGTH_EXPONENT, 6)
+            if confidence < floor:
+                continue
             doc = lang.documents[slug]
             snippet = make_snippet(doc.summary, doc.body_markdown, words)
-            strength = min(1.0, score / (STRONG_MATCH * total)) if total else 0.0
             hits.append(Hit(slug, score, doc.title, snippet, doc.category, doc.language,
-                            round(share * strength ** STRENGTH_EXPONENT, 6)))
+                            confidence))
         return hits
 
-    def _rank(self, query: str, language: str, limit: int) -> list[Hit]:
+    def _rank(self, query: str, language: str, limit: int, floor: float = 0.0) -> list[Hit]:
         lang = self._lang(language)
-        return self._ranked(lang, self.analyze(query, language), limit)
+        return self._ranked(lang, self.analyze(query, language), limit, floor=floor)
 
     def search(
         self, query: str, language: str, limit: int = 10, cross_language: bool = True,
@@ -546,10 +567,10 @@ class SearchIndex:
         if not query or not query.strip() or limit <= 0:
             return []
         floor = MIN_CONFIDENCE if min_confidence is None else min_confidence
-        hits = [h for h in self._rank(query, language, limit) if h.confidence >= floor]
+        hits = self._rank(query, language, limit, floor)
         if cross_language:
-            foreign = self._other_language_hits(query, language, limit)
-            hits = self._merge(hits, [h for h in foreign if h.confidence >= floor], limit)
+            hits = self._merge(hits, self._other_language_hits(query, language, limit, floor),
+                               limit)
         if hits or not cross_language:
             return hits
         # A query typed in the other language ("estafa" on the English page): translate it
@@ -558,22 +579,20 @@ class SearchIndex:
             if other == language:
                 continue
             concepts = self.translate(query, other, language)
-            found = self._ranked(self._lang(language), concepts, limit)
-            found = [h for h in found if h.confidence >= floor]
+            found = self._ranked(self._lang(language), concepts, limit, floor=floor)
             if found:
                 return found
         return []
 
-    def _other_language_hits(self, query: str, language: str, limit: int) -> list[Hit]:
+    def _other_language_hits(self, query: str, language: str, limit: int, floor: float
+                             ) -> list[Hit]:
         """Articles with no translation in `language` that answer the translated query."""
-        here = self._lang(language).documents
         out: list[Hit] = []
         for other in self._languages:
             if other == language:
                 continue
             concepts = self.translate(query, language, other)
-            out += self._ranked(self._lang(other), concepts, limit,
-                                allowed=lambda slug: slug not in here)
+            out += self._ranked(self._lang(other), concepts, limit, only_here=True, floor=floor)
         return out
 
     @staticmethod
