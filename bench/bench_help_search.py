@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
+from bench.help_search_peers import Bm25sPeer, TantivyPeer  # noqa: E402
 from civiccx.help.search import (  # noqa: E402
     Document,
     SearchIndex,
@@ -46,7 +47,6 @@ from civiccx.help.search import (  # noqa: E402
     load_synonyms,
 )
 from civiccx.help.search.text import clip_query  # noqa: E402
-from bench.help_search_peers import Bm25sPeer, TantivyPeer  # noqa: E402
 from tests.help.independent_set import evaluate as independent  # noqa: E402
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -256,8 +256,8 @@ def main() -> None:
         f"icontains {mrr(lowered_peer.search, base_of):.3f}"
     )
 
-    print("\nthe same corpus and queries, ranked by well-kept engines (warm, 10 results, slugs only "
-          "for the peers; ours includes snippets and the cross-language pass):")
+    print("\nthe same corpus and queries, ranked by well-kept engines (warm, 10 results; slugs "
+          "only for the peers, ours with snippets and the cross-language pass):")
     print(f"{'engine':28}{'MRR demo':>10}{'p50 ms':>9}{'p95 ms':>9}{'build s':>9}")
     print(f"{'civiccx.help.search':28}"
           f"{mrr(lambda q, lang: [h.slug for h in ours(q, lang)], base_of):>10.3f}"
