@@ -15,28 +15,36 @@ languages) and are kept for the life of the process.
 
 from __future__ import annotations
 
+import math
 import threading
 
 from .text import LANGUAGES, fold
 
 MIN_ZIPF = 2.5
 _lock = threading.Lock()
-_words: dict[str, frozenset[str]] = {}
+_words: dict[str, dict[str, float]] = {}
 
 
-def _load(language: str) -> frozenset[str]:
+def _load(language: str) -> dict[str, float]:
     import wordfreq  # a large import: only when a query first has a word no article uses
 
     floor = 10 ** (MIN_ZIPF - 9)  # Zipf = log10(frequency per billion words)
-    words = set()
+    words: dict[str, float] = {}
     for word, frequency in wordfreq.get_frequency_dict(language, wordlist="large").items():
         if frequency >= floor:
-            words.add(fold(word).replace("'", "").replace("’", ""))
-    return frozenset(words)
+            key = fold(word).replace("'", "").replace("’", "")
+            zipf = round(math.log10(frequency) + 9, 2)
+            if zipf > words.get(key, 0.0):
+                words[key] = zipf
+    for cached in ("get_frequency_list", "get_frequency_dict"):  # keep only our copy
+        clear = getattr(getattr(wordfreq, cached, None), "cache_clear", None)
+        if clear is not None:
+            clear()
+    return words
 
 
-def words_of(language: str) -> frozenset[str]:
-    """Every folded word of the language's general vocabulary."""
+def words_of(language: str) -> dict[str, float]:
+    """Every folded word of the language's general vocabulary, with its Zipf frequency."""
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language {language!r}; expected one of {LANGUAGES}")
     words = _words.get(language)
@@ -51,3 +59,9 @@ def words_of(language: str) -> frozenset[str]:
 def is_word(token: str, language: str) -> bool:
     """Whether a folded token is an ordinary word of the language."""
     return token in words_of(language)
+
+
+def zipf(token: str, language: str) -> float:
+    """How common a folded word is in the language (Zipf scale: 7 is "the", 3 a word read
+    about once per million words); 0 below MIN_ZIPF or for a word the language lacks."""
+    return words_of(language).get(token, 0.0)

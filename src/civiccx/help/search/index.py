@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .dictionary import is_word
+from .dictionary import zipf as word_zipf
 from .ranking import BM25FParams, FieldedPostings, top_slots
 from .snippets import clear_snippet_cache, make_snippet
 from .suggest import Suggestion, SuggestionList
@@ -133,12 +134,6 @@ class SearchIndex:
     `remove` (each changes only the edited article's postings). Not thread-safe for writes:
     a web process swaps in a new or updated index under its own lock.
     """
-
-    @staticmethod
-    def _zipf(word: str, language: str) -> float:
-        from wordfreq import zipf_frequency
-
-        return zipf_frequency(word, language)
 
     def __init__(
         self,
@@ -478,7 +473,7 @@ class SearchIndex:
             return 0.0  # an amount, a year, part of an SSN: details, not what is asked about
         if df == 0:
             language = concept.word_language or lang.analyzer.language
-            zipf = self._zipf(concept.word, language) if concept.word else 0.0
+            zipf = word_zipf(concept.word, language) if concept.word else 0.0
             share = min(1.0, 10 ** (zipf - 9) * AVERAGE_ARTICLE_WORDS)
             df = share * n
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
