@@ -621,7 +621,7 @@ class SearchIndex:
         if not changed:
             return None
         suggestion = " ".join(out)
-        return suggestion if self._rank(suggestion, language, 1) else None
+        return suggestion if self._rank(suggestion, language, 1, MIN_CONFIDENCE) else None
 
     def suggest(self, prefix: str, language: str, limit: int = 8) -> list[Suggestion]:
         """Titles and keywords completing what has been typed, then common words."""
