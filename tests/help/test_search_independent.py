@@ -91,3 +91,16 @@ def test_a_spanish_question_finds_an_article_that_exists_only_in_english():
 def test_an_off_topic_question_finds_nothing():
     assert evaluate.index().search("how to apply for food stamps", "en") == []
     assert evaluate.index().search("cupones de alimentos", "es") == []
+
+
+def test_an_ambiguous_typo_is_searched_as_typed():
+    """A made-up word with many equally close known words is not "corrected" into one of them
+    at random."""
+    from civiccx.help.search import Document, SearchIndex
+
+    words = ["bat", "cat", "hat", "mat", "rat", "sat"]
+    index = SearchIndex.build([Document(f"a-{w}", "en", f"{w}s and more", "", f"{w}s.")
+                               for w in words], {})
+    lang = index._lang("en")
+    assert index._chosen_tokens(lang, "zats")[0] == ["zats"]
+    assert index._chosen_tokens(lang, "catz")[0] == ["cats"]

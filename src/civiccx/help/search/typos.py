@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+MAX_EQUALLY_CLOSE = 4
 MIN_STEM_PREFIX = 4
 MAX_STEM_GAP = 3
 
@@ -143,4 +144,7 @@ class Vocabulary:
         if not found:
             return []
         best = found[0][1]
-        return [pair for pair in found if pair[1] == best][:limit]
+        closest = [pair for pair in found if pair[1] == best]
+        if len(closest) > MAX_EQUALLY_CLOSE:
+            return []  # no correction is confidently better: keep the word as typed
+        return closest[:limit]
