@@ -72,7 +72,8 @@ class SynonymTable:
 
 
 class CrossLanguageHints:
-    """Pairs such as refund/reembolso: used only when a query finds nothing in its language."""
+    """The bilingual lexicon (pairs such as refund / reembolso), looked up by stem phrases in
+    either direction; SearchIndex.translate turns a query's matches into concepts."""
 
     def __init__(
         self, pairs: Sequence[Mapping[str, Sequence[str]]], analyzers: Mapping[str, Analyzer]
@@ -115,27 +116,3 @@ class CrossLanguageHints:
             else:
                 i += 1
         return out
-
-    def translate(self, query: str, source: str, target: str) -> str | None:
-        """The query with the source language's known phrases replaced, or None if none are."""
-        table = self._maps.get((source, target))
-        if not table:
-            return None
-        tokens = surface_tokens(query)
-        stems = [self._analyzers[source].stem(t) for t in tokens]
-        out: list[str] = []
-        found = False
-        i = 0
-        while i < len(stems):
-            for size in range(min(self._longest, len(stems) - i), 0, -1):
-                translations = table.get(tuple(stems[i : i + size]))
-                if translations:
-                    out.extend(translations)
-                    found = True
-                    i += size
-                    break
-            else:
-                out.append(tokens[i])
-                i += 1
-        return " ".join(out) if found else None
-
