@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from civiccx.feedback.invitations import link_token, maybe_invite
-from civiccx.feedback.models import Invitation, Response, Rollup
+from civiccx.feedback.models import Invitation, Response
+from civiccx.metrics.models import Rollup
 from tests.factories import make_interaction, make_sampling_rule, make_survey
 
 pytestmark = pytest.mark.django_db

@@ -3,9 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from civiccx.feedback.models import Rollup
 from civiccx.help.models import SearchLog, Vote
+from civiccx.metrics.models import Rollup
 from civiccx.services.models import Interaction
+from civiccx.services.visits import VISIT_SESSION_KEY
 from tests.factories import make_call_queue, make_service
 from tests.help.factories import make_article, make_category
 
@@ -48,7 +49,7 @@ def test_search_ranks_highlights_and_logs_a_redacted_query(client, refunds):
     log = SearchLog.objects.get()
     assert "123-45-6789" not in log.query and "[SSN]" in log.query
     assert log.results == 2 and log.top_slug == "check-your-refund-status"
-    assert log.visit == client.session["help_visit"]
+    assert log.visit == client.session[VISIT_SESSION_KEY]
 
 
 def test_opening_a_result_records_the_click_once(client, refunds):

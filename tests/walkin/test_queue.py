@@ -85,7 +85,7 @@ def test_call_next_follows_the_order_and_texts_the_person_next(center, staff,
     assert queue.call_next(counter(center, 2), staff, now=now) is None  # nobody left
 
 
-def test_served_records_an_interaction_and_undo_takes_it_back(center, staff):
+def test_served_records_an_interaction_and_undo_voids_it(center, staff):
     a = center.offerings.get(prefix="A")
     ticket = queue.take_ticket(a, phone="2025550101", survey_consent=True)
     queue.call_next(counter(center), staff)
@@ -94,10 +94,13 @@ def test_served_records_an_interaction_and_undo_takes_it_back(center, staff):
     assert interaction.channel == "in_person" and interaction.location == center.location
     assert interaction.contact_phone == "+12025550101" and served.interaction == interaction
     back = queue.undo(served)
-    assert back.status == "called" and not Interaction.objects.filter(
-        source=f"walkin:{ticket.pk}").exists()
+    assert back.status == "called" and back.interaction is None
+    voided = Interaction.objects.get(pk=interaction.pk)  # the record stays: append-only
+    assert voided.correction.reason == f"Undone at the counter: {ticket.display}"
+    assert not Interaction.objects.in_effect().filter(source=f"walkin:{ticket.pk}").exists()
     queue.finish(back, "served")
-    assert Interaction.objects.filter(source=f"walkin:{ticket.pk}").count() == 1
+    assert Interaction.objects.in_effect().filter(source=f"walkin:{ticket.pk}").count() == 1
+    assert Interaction.objects.filter(source=f"walkin:{ticket.pk}").count() == 2
 
 
 def test_a_mistaken_no_show_is_undone_within_minutes(center, staff):

@@ -15,7 +15,7 @@ from django.utils import timezone
 from civiccx.core.fields import blind_index
 from civiccx.core.notifications import send_email, send_sms
 from civiccx.feedback.models import Invitation, SamplingRule
-from civiccx.feedback.services import record_offer
+from civiccx.metrics import rollups
 from civiccx.services.models import Interaction
 
 LINK_SALT = "civiccx.feedback.invitation"
@@ -77,7 +77,8 @@ def maybe_invite(interaction: Interaction, rng: random.Random | None = None) -> 
             else Invitation.Delivery.EMAIL,
             language=interaction.language, sent_at=now,
             expires_at=now + timedelta(days=rule.link_valid_days))
-        record_offer(rule.survey, interaction.channel, interaction.language, now)
+        rollups.record_offered(service_id=rule.survey.service_id, channel=interaction.channel,
+                               language=interaction.language, at=now)
         transaction.on_commit(lambda: _enqueue_send(invitation.pk))
     return invitation
 
