@@ -26,6 +26,33 @@ def test_hosted_survey_shows_standard_wording_and_counts_an_offer(client):
     assert Rollup.objects.get(metric="volume:offered").c1 == 1
 
 
+def _offered(survey) -> int:
+    return sum(Rollup.objects.filter(service=survey.service, metric="volume:offered")
+               .values_list("c1", flat=True))
+
+
+def test_reloading_a_survey_page_does_not_count_another_offer(client):
+    survey = make_survey()
+    for _reload in range(3):
+        assert client.get(_url(survey)).status_code == 200
+    client.get("/es" + _url(survey))  # the same visit, in Spanish
+    assert _offered(survey) == 1
+    client.cookies.clear()  # another visit (a new browser session)
+    client.get(_url(survey))
+    assert _offered(survey) == 2
+    client.get(_url(survey, "phone"))  # the same survey offered on another channel
+    assert _offered(survey) == 3
+
+
+def test_an_invitation_is_offered_once_when_sent_not_when_opened(client):
+    survey = make_survey()
+    url = reverse("feedback:invitation", args=[link_token(_invitation(survey))])
+    assert _offered(survey) == 1
+    client.get(url)
+    client.get(url)
+    assert _offered(survey) == 1
+
+
 def test_spanish_survey_is_in_spanish(client):
     survey = make_survey()
     page = client.get("/es" + _url(survey)).content.decode()

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_fsm import TransitionNotAllowed
 
 from civiccx.core.notifications import OutboxBackend
+from civiccx.metrics.models import Rollup
 from civiccx.services.models import Interaction
 from civiccx.walkin import codes, estimates, line, queue
 from civiccx.walkin.models import Appointment, Counter, Ticket
@@ -85,11 +86,17 @@ def test_call_next_follows_the_order_and_texts_the_person_next(center, staff,
     assert queue.call_next(counter(center, 2), staff, now=now) is None  # nobody left
 
 
+def _served(service) -> int:
+    return sum(Rollup.objects.filter(service=service, metric="volume:served")
+               .values_list("c1", flat=True))
+
+
 def test_served_records_an_interaction_and_undo_voids_it(center, staff):
     a = center.offerings.get(prefix="A")
     ticket = queue.take_ticket(a, phone="2025550101", survey_consent=True)
     queue.call_next(counter(center), staff)
     served = queue.finish(ticket, "served")
+    assert _served(a.service) == 1
     interaction = Interaction.objects.get(source=f"walkin:{ticket.pk}")
     assert interaction.channel == "in_person" and interaction.location == center.location
     assert interaction.contact_phone == "+12025550101" and served.interaction == interaction
@@ -98,7 +105,9 @@ def test_served_records_an_interaction_and_undo_voids_it(center, staff):
     voided = Interaction.objects.get(pk=interaction.pk)  # the record stays: append-only
     assert voided.correction.reason == f"Undone at the counter: {ticket.display}"
     assert not Interaction.objects.in_effect().filter(source=f"walkin:{ticket.pk}").exists()
+    assert _served(a.service) == 0  # the customer served is taken back from the counts
     queue.finish(back, "served")
+    assert _served(a.service) == 1
     assert Interaction.objects.in_effect().filter(source=f"walkin:{ticket.pk}").count() == 1
     assert Interaction.objects.filter(source=f"walkin:{ticket.pk}").count() == 2
 

@@ -28,7 +28,8 @@ class Command(BaseCommand):
         shown.add_argument("--days", type=int, default=30, help="The last N days (default 30).")
 
     def handle(self, *args, action: str, **options):
-        console = Console(file=self.stdout, highlight=False, soft_wrap=True)
+        console = Console(file=self.stdout, highlight=False,
+                          width=None if self.stdout.isatty() else 120)
         if action == "figures":
             return self._figures(console, options["days"])
         try:
