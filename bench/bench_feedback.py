@@ -106,9 +106,9 @@ def fill_responses(survey, target: int) -> None:
                    jsonb_build_object('question_1', (g %% 5 > 0)::int), 'import', now()
             FROM generate_series(%s, %s) AS g""", [survey.pk, survey.service_id, have + 1,
                                                      target])
-        cursor.execute("DELETE FROM feedback_rollup WHERE service_id = %s", [survey.service_id])
+        cursor.execute("DELETE FROM metrics_rollup WHERE service_id = %s", [survey.service_id])
         cursor.execute("""
-            INSERT INTO feedback_rollup (service_id, channel, fiscal_quarter, language, metric,
+            INSERT INTO metrics_rollup (service_id, channel, fiscal_quarter, language, metric,
                                          shard, c0, c1, c2, c3, c4, c5)
             SELECT service_id, channel, fiscal_quarter, language, 'thumbs:trust', 0,
                    count(*) FILTER (WHERE (answers->>'question_1')::int = 0),
