@@ -10,7 +10,25 @@ from civiccx.services.models import Channel, Service
 COUNTERS = ("c0", "c1", "c2", "c3", "c4", "c5")
 
 
-class Rollup(models.Model):
+class CellCounts(models.Model):
+    """Six counters (c0..c5) for one service's channel, fiscal quarter, language and metric."""
+
+    channel = models.CharField(max_length=16, choices=Channel.choices)
+    fiscal_quarter = models.CharField(max_length=8)
+    language = models.CharField(max_length=8)
+    metric = models.CharField(max_length=40)
+    c0 = models.BigIntegerField(default=0)
+    c1 = models.BigIntegerField(default=0)
+    c2 = models.BigIntegerField(default=0)
+    c3 = models.BigIntegerField(default=0)
+    c4 = models.BigIntegerField(default=0)
+    c5 = models.BigIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class Rollup(CellCounts):
     """Running counts per service × channel × fiscal quarter × language × metric.
 
     `metric` names what the counts mean: "likert:<driver>" (c1..c5 = answers at points 1..5),
@@ -23,19 +41,9 @@ class Rollup(models.Model):
     """
 
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="rollups")
-    channel = models.CharField(max_length=16, choices=Channel.choices)
-    fiscal_quarter = models.CharField(max_length=8)
-    language = models.CharField(max_length=8)
-    metric = models.CharField(max_length=40)
     shard = models.PositiveSmallIntegerField(
         default=0, help_text="Writers spread over shards so no single row is a hot spot; "
                              "readers sum the shards.")
-    c0 = models.BigIntegerField(default=0)
-    c1 = models.BigIntegerField(default=0)
-    c2 = models.BigIntegerField(default=0)
-    c3 = models.BigIntegerField(default=0)
-    c4 = models.BigIntegerField(default=0)
-    c5 = models.BigIntegerField(default=0)
 
     class Meta:
         db_table = "metrics_rollup"
@@ -49,25 +57,18 @@ class Rollup(models.Model):
         return f"{self.metric} {self.fiscal_quarter}"
 
 
-class ExternalCount(models.Model):
+class ExternalCount(CellCounts):
     """Counts reported by a system whose raw rows Civic CX does not hold: customers served at a
     counter or on a phone switch we do not run, surveys offered on paper, and the demo's
     synthetic history. Recorded once, added to the rollups, and added again by every rebuild."""
 
     service = models.ForeignKey(Service, on_delete=models.PROTECT,
                                 related_name="external_counts")
-    channel = models.CharField(max_length=16, choices=Channel.choices)
-    fiscal_quarter = models.CharField(max_length=8, db_index=True)
-    language = models.CharField(max_length=8)
-    metric = models.CharField(max_length=40)
-    c0 = models.BigIntegerField(default=0)
-    c1 = models.BigIntegerField(default=0)
-    c2 = models.BigIntegerField(default=0)
-    c3 = models.BigIntegerField(default=0)
-    c4 = models.BigIntegerField(default=0)
-    c5 = models.BigIntegerField(default=0)
     source = models.CharField(max_length=100, help_text="Where the count came from.")
     recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["fiscal_quarter"], name="metrics_external_quarter_idx")]
 
     def __str__(self):
         return f"{self.metric} {self.fiscal_quarter} from {self.source}"
