@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from civiccx.feedback.models import Invitation
@@ -15,7 +16,13 @@ from civiccx.services.interactions import (
     void_interaction,
 )
 from civiccx.services.models import Interaction
-from tests.factories import make_sampling_rule, make_service, make_staff, make_survey
+from tests.factories import (
+    make_public_user,
+    make_sampling_rule,
+    make_service,
+    make_staff,
+    make_survey,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +90,18 @@ def test_only_what_happened_can_be_corrected():
         correct_interaction(interaction, contact_phone="2025550100", reason="New number")
     assert "'contact_phone' cannot be corrected" in str(raised.value)
     assert not hasattr(Interaction.objects.get(pk=interaction.pk), "correction")
+
+
+def test_a_voided_interaction_leaves_the_person_s_records_and_the_explorer(client,
+                                                                           staff_client):
+    person = make_public_user()
+    kept, voided = (_record(make_service(), person=person) for _ in range(2))
+    void_interaction(voided, reason="Recorded by mistake")
+    client.force_login(person)
+    listing = client.get(reverse("services:my-interactions")).content.decode()
+    assert reverse("services:my-interaction-detail", args=[kept.pk]) in listing
+    assert reverse("services:my-interaction-detail", args=[voided.pk]) not in listing
+    explorer = staff_client("cx_analyst").get(reverse("services:staff-interactions"))
+    assert reverse("services:staff-interaction-detail", args=[kept.pk]) in explorer.content.decode()
+    assert (reverse("services:staff-interaction-detail", args=[voided.pk])
+            not in explorer.content.decode())
