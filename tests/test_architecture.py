@@ -66,14 +66,6 @@ PURE_MODULES = {
 # The project's shell wires the apps together (settings, URL map, WSGI, the command line).
 SHELL = {"__init__", "__main__", "cli", "demo_server", "settings", "urls", "wsgi", "locale"}
 
-# Known breaks being fixed on another branch: (file, name imported). Remove an entry when its
-# fix is merged (a test fails while an entry no longer matches anything).
-KNOWN_BREAKS = {
-    # core -> the catalog, for the agency name: moved out of core on the arch-messages branch
-    # (issue #11, item 4).
-    ("civiccx/core/context_processors.py", "civiccx.services.models"),
-}
-
 DJANGO_BOUND = {"django", "auditlog", "axes", "csp", "ninja", "whitenoise"}
 TEST_ONLY = {"pytest", "hypothesis", "taxcalc", "pyworkforce", "simpy", "playwright",
              "axe_playwright_python"}
@@ -193,14 +185,9 @@ def check(package_dir: Path) -> list[Violation]:
 
 
 def test_every_import_follows_the_architecture_table():
-    violations = [v for v in check(PACKAGE_DIR) if (str(v.path), v.name) not in KNOWN_BREAKS]
+    violations = check(PACKAGE_DIR)
     assert not violations, "Imports that break the architecture table:\n" + "\n".join(
         f"  {v}" for v in violations)
-
-
-def test_every_known_break_still_exists():
-    found = {(str(v.path), v.name) for v in check(PACKAGE_DIR)}
-    assert found >= KNOWN_BREAKS, f"fixed, remove from KNOWN_BREAKS: {KNOWN_BREAKS - found}"
 
 
 def test_every_app_and_pure_library_that_exists_is_in_the_table():

@@ -28,12 +28,12 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from civiccx.core.languages import language_codes
 from civiccx.help.models import SearchLog, Translation, Vote
 from civiccx.metrics.registry import FigureValue, Period
-from civiccx.metrics.statistics import wilson_interval
+from civiccx.metrics.statistics import Interval, wilson_interval
 from civiccx.services.models import Channel, VisitStep
 
-LANGUAGES = ("en", "es")
 CHANNEL_LABELS = {Channel.PHONE.value: _("Callback requests"),
                   Channel.IN_PERSON.value: _("Walk-in visits booked")}
 CLICKED = ~Q(clicked_slug="")
@@ -86,6 +86,11 @@ class Headline:
         if not self.visits:
             return None
         return (self.visits - self.escalated_visits) / self.visits
+
+    @property
+    def deflection_interval(self) -> Interval | None:
+        """The 95% Wilson interval of the week's deflection; None for a week with no visits."""
+        return wilson_interval(self.visits - self.escalated_visits, self.visits)
 
     @property
     def helpful_share(self) -> float | None:
@@ -280,6 +285,11 @@ class WeekRow:
             return None
         return (self.visits - self.escalated_visits) / self.visits
 
+    @property
+    def deflection_interval(self) -> Interval | None:
+        """The 95% Wilson interval of the week's deflection; None for a week with no visits."""
+        return wilson_interval(self.visits - self.escalated_visits, self.visits)
+
 
 def deflection_by_week(filters: Filters) -> list[WeekRow]:
     """Search visits per week and how many went on to a callback or a booked visit. A visit
@@ -312,7 +322,7 @@ def deflection_figure(period: Period) -> list[FigureValue]:
     """Share of search visits that did not go on to a callback or a booked visit, in all and
     per language."""
     values = []
-    for language in ("", *LANGUAGES):
+    for language in ("", *language_codes()):
         figures = headline(Filters(period, language=language))
         values.append(FigureValue(figures.deflection, figures.visits, language))
     return values
@@ -321,7 +331,7 @@ def deflection_figure(period: Period) -> list[FigureValue]:
 def helpful_figure(period: Period) -> list[FigureValue]:
     """Share of "Was this page helpful?" votes answering yes, in all and per language."""
     values = []
-    for language in ("", *LANGUAGES):
+    for language in ("", *language_codes()):
         votes = Filters(period, language=language).votes().aggregate(
             n=Count("id"), yes=Count("id", filter=Q(helpful=True)))
         values.append(FigureValue(_share(votes["yes"], votes["n"]), votes["n"], language))

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 
-from django.core import signing
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
 from civiccx.core.redaction import redact
+from civiccx.core.signed_links import SignedLink
 from civiccx.help.models import SearchLog, Translation, Vote
 from civiccx.help.search import MAX_QUERY_CHARS, Hit
 from civiccx.help.search_service import help_search
@@ -23,7 +24,9 @@ from civiccx.services.models import Channel, Outcome, Service
 
 HELP_CENTER_SERVICE = "help-center"
 EFFECTIVENESS = "thumbs:effectiveness"
-VOTE_SALT = "civiccx.help.vote"
+VOTE_LINK = SignedLink("civiccx.help.vote", max_age=timedelta(hours=1))
+"""Carries a vote from "Was this page helpful?" to the comment form after it (one comment per
+vote: `add_comment`)."""
 COMMENT_MAX = 1000
 
 
@@ -118,14 +121,8 @@ def add_comment(vote: Vote, comment: str) -> bool:
 
 
 def vote_token(vote: Vote) -> str:
-    return signing.dumps(vote.pk, salt=VOTE_SALT)
+    return VOTE_LINK.token(vote.pk)
 
 
-def vote_from_token(token: str | None, max_age_seconds: int = 3600) -> Vote | None:
-    if not token:
-        return None
-    try:
-        pk = signing.loads(token, salt=VOTE_SALT, max_age=max_age_seconds)
-    except signing.BadSignature:
-        return None
-    return Vote.objects.select_related("translation__article").filter(pk=pk).first()
+def vote_from_token(token: str | None) -> Vote | None:
+    return VOTE_LINK.find(token, Vote.objects.select_related("translation__article"))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from civiccx.core.fields import EncryptedTextField
+from civiccx.core.languages import default_language
 from civiccx.services.models import Channel, Location, Service, ServiceChannel
 
 
@@ -47,7 +48,7 @@ class CallQueue(models.Model):
     def list_in_catalog(self) -> None:
         """The catalog names this line's callback page as the way to reach its service by
         phone, so other apps (the help center's "Still need help?") offer it from there."""
-        with translation.override("en"):
+        with translation.override(default_language()):
             url = reverse("phone:request-callback", args=[self.slug])
         ServiceChannel.objects.update_or_create(service_id=self.service_id,
                                                 channel=Channel.PHONE, defaults={"url": url})

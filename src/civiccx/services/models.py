@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from civiccx.core.fields import EncryptedTextField
+from civiccx.core.languages import current_language, default_language
 
 
 class Bilingual(models.Model):
@@ -23,10 +24,12 @@ class Bilingual(models.Model):
         abstract = True
 
     def localized(self, field: str) -> str:
-        if (translation.get_language() or "en").startswith("es"):
-            spanish = getattr(self, f"{field}_es", "")
-            if spanish:
-                return spanish
+        """`field` in the current language (`name_es` for Spanish), else in English."""
+        language = current_language()
+        if language != default_language():
+            translated = getattr(self, f"{field}_{language}", "")
+            if translated:
+                return translated
         return getattr(self, field)
 
     @property
@@ -53,6 +56,13 @@ class ServiceProvider(Bilingual):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def main_name(cls) -> str | None:
+        """The first provider's name in the current language: the agency this site serves
+        (registered with core as the agency name, see `civiccx.core.agency`)."""
+        provider = cls.objects.order_by("pk").only("name", "name_es").first()
+        return provider.localized_name if provider else None
 
 
 class Channel(models.TextChoices):
@@ -109,9 +119,8 @@ class ServiceChannel(Bilingual):
         """`url` in the reader's language: a page of this site gets its language prefix."""
         if not self.url.startswith("/"):
             return self.url
-        language = translation.get_language() or "en"
-        with translation.override("en"):
-            return translate_url(self.url, language)
+        with translation.override(default_language()):
+            return translate_url(self.url, current_language())
 
 
 class Location(models.Model):
