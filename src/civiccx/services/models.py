@@ -119,8 +119,9 @@ class ServiceChannel(Bilingual):
         """`url` in the reader's language: a page of this site gets its language prefix."""
         if not self.url.startswith("/"):
             return self.url
+        language = current_language()
         with translation.override(default_language()):
-            return translate_url(self.url, current_language())
+            return translate_url(self.url, language)
 
 
 class Location(models.Model):
