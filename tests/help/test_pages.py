@@ -3,9 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from civiccx.feedback.models import Rollup
 from civiccx.help.models import SearchLog, Vote
-from civiccx.services.models import Interaction
+from civiccx.metrics.models import Rollup
+from civiccx.services.models import Interaction, ServiceChannel
+from civiccx.services.visits import VISIT_SESSION_KEY
 from tests.factories import make_call_queue, make_service
 from tests.help.factories import make_article, make_category
 
@@ -48,7 +49,7 @@ def test_search_ranks_highlights_and_logs_a_redacted_query(client, refunds):
     log = SearchLog.objects.get()
     assert "123-45-6789" not in log.query and "[SSN]" in log.query
     assert log.results == 2 and log.top_slug == "check-your-refund-status"
-    assert log.visit == client.session["help_visit"]
+    assert log.visit == client.session[VISIT_SESSION_KEY]
 
 
 def test_opening_a_result_records_the_click_once(client, refunds):
@@ -81,6 +82,18 @@ def test_no_results_offers_close_matches_a_callback_and_a_walk_in_visit(client, 
     assert reverse("phone:request-callback", args=[queue.slug]) in page
     assert reverse("walkin:find") in page
     assert SearchLog.objects.filter(results=0, normalized="quantum physics").exists()
+
+
+def test_the_callback_offered_comes_from_the_catalog_in_the_reader_s_language(client, refunds):
+    main = make_call_queue(make_service(slug="phone-assistance"), slug="main-line")
+    ServiceChannel.objects.create(service=refunds.services.get(), channel="phone",
+                                  url="/phone/callback/refund-line/")
+    article = client.get(reverse("help:article", args=[refunds.slug])).content.decode()
+    assert 'href="/phone/callback/refund-line/"' in article  # the article's own line
+    search = client.get("/es/help/search/", {"q": "quantum"}).content.decode()
+    assert f'href="/es/phone/callback/{main.slug}/"' in search  # else the main line
+    ServiceChannel.objects.filter(channel="phone").update(is_active=False)
+    assert "/phone/callback/" not in client.get(reverse("help:home")).content.decode()
 
 
 def test_an_empty_search_is_not_logged(client, refunds):

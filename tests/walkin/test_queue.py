@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_fsm import TransitionNotAllowed
 
 from civiccx.core.notifications import OutboxBackend
+from civiccx.metrics.models import Rollup
 from civiccx.services.models import Interaction
 from civiccx.walkin import codes, estimates, line, queue
 from civiccx.walkin.models import Appointment, Counter, Ticket
@@ -85,19 +86,30 @@ def test_call_next_follows_the_order_and_texts_the_person_next(center, staff,
     assert queue.call_next(counter(center, 2), staff, now=now) is None  # nobody left
 
 
-def test_served_records_an_interaction_and_undo_takes_it_back(center, staff):
+def _served(service) -> int:
+    return sum(Rollup.objects.filter(service=service, metric="volume:served")
+               .values_list("c1", flat=True))
+
+
+def test_served_records_an_interaction_and_undo_voids_it(center, staff):
     a = center.offerings.get(prefix="A")
     ticket = queue.take_ticket(a, phone="2025550101", survey_consent=True)
     queue.call_next(counter(center), staff)
     served = queue.finish(ticket, "served")
+    assert _served(a.service) == 1
     interaction = Interaction.objects.get(source=f"walkin:{ticket.pk}")
     assert interaction.channel == "in_person" and interaction.location == center.location
     assert interaction.contact_phone == "+12025550101" and served.interaction == interaction
     back = queue.undo(served)
-    assert back.status == "called" and not Interaction.objects.filter(
-        source=f"walkin:{ticket.pk}").exists()
+    assert back.status == "called" and back.interaction is None
+    voided = Interaction.objects.get(pk=interaction.pk)  # the record stays: append-only
+    assert voided.correction.reason == f"Undone at the counter: {ticket.display}"
+    assert not Interaction.objects.in_effect().filter(source=f"walkin:{ticket.pk}").exists()
+    assert _served(a.service) == 0  # the customer served is taken back from the counts
     queue.finish(back, "served")
-    assert Interaction.objects.filter(source=f"walkin:{ticket.pk}").count() == 1
+    assert _served(a.service) == 1
+    assert Interaction.objects.in_effect().filter(source=f"walkin:{ticket.pk}").count() == 1
+    assert Interaction.objects.filter(source=f"walkin:{ticket.pk}").count() == 2
 
 
 def test_a_mistaken_no_show_is_undone_within_minutes(center, staff):

@@ -250,17 +250,6 @@ class SearchLog(models.Model):
         return self.query
 
 
-class Escalation(models.Model):
-    """Someone who searched the help center then asked for a callback or booked a visit."""
-
-    visit = models.CharField(max_length=32, db_index=True)
-    channel = models.CharField(max_length=16)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    def __str__(self):
-        return f"{self.channel} after searching"
-
-
 class Vote(models.Model):
     """An answer to "Was this page helpful?", with an optional comment redacted of PII."""
 

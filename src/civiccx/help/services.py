@@ -4,19 +4,21 @@ toward the help center's A-11 effectiveness score."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from civiccx.core.redaction import redact
 from civiccx.core.signed_links import SignedLink
-from civiccx.feedback.rollups import add_cells
-from civiccx.feedback.services import quarter_of
 from civiccx.help.models import SearchLog, Translation, Vote
 from civiccx.help.search import MAX_QUERY_CHARS, Hit
 from civiccx.help.search_service import help_search
+from civiccx.metrics import rollups
+from civiccx.metrics.registry import QuarterSpan
 from civiccx.services.interactions import record_interaction
 from civiccx.services.models import Channel, Outcome, Service
 
@@ -93,10 +95,27 @@ def record_vote(translation: Translation, helpful: bool, *, comment: str = "") -
             outcome=Outcome.RESOLVED if helpful else Outcome.UNRESOLVED,
             language=translation.language, source=f"help:{translation.article.slug}")
         vote.save(update_fields=["interaction"])
-        add_cells(service_id=service.pk, channel=Channel.WEB, fiscal_quarter=quarter_of(now),
-                  language=translation.language,
-                  cells=[(EFFECTIVENESS, {"c1" if helpful else "c0": 1})])
+        rollups.record_thumbs(
+            rollups.key_at(service_id=service.pk, channel=Channel.WEB,
+                           language=translation.language, at=now), EFFECTIVENESS, up=helpful)
     return vote
+
+
+def vote_quarters() -> list[str]:
+    """Rollup source: the quarters with counted votes."""
+    return QuarterSpan.covering(Vote.objects.filter(interaction__isnull=False), "at")
+
+
+def vote_counts(span: QuarterSpan) -> Iterator[tuple[rollups.CellKey, str, rollups.Counts]]:
+    """Rollup source: the effectiveness thumbs of the votes counted when they were cast (those
+    recorded as an Interaction of the help center service)."""
+    rows = (Vote.objects.filter(interaction__isnull=False, at__gte=span.start, at__lt=span.end)
+            .values_list("interaction__service_id", "interaction__channel",
+                         "translation__language", "helpful")
+            .annotate(n=Count("id")).order_by())
+    for service_id, channel, language, helpful, n in rows:
+        key = rollups.CellKey(service_id, channel, span.quarter, language)
+        yield key, EFFECTIVENESS, {"c1" if helpful else "c0": n}
 
 
 def add_comment(vote: Vote, comment: str) -> bool:

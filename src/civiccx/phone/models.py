@@ -9,12 +9,14 @@ from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from civiccx.core.fields import EncryptedTextField
-from civiccx.services.models import Location, Service
+from civiccx.core.languages import default_language
+from civiccx.services.models import Channel, Location, Service, ServiceChannel
 
 
 class CallQueue(models.Model):
@@ -38,6 +40,18 @@ class CallQueue(models.Model):
 
     def __str__(self):
         return self.slug
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.list_in_catalog()
+
+    def list_in_catalog(self) -> None:
+        """The catalog names this line's callback page as the way to reach its service by
+        phone, so other apps (the help center's "Still need help?") offer it from there."""
+        with translation.override(default_language()):
+            url = reverse("phone:request-callback", args=[self.slug])
+        ServiceChannel.objects.update_or_create(service_id=self.service_id,
+                                                channel=Channel.PHONE, defaults={"url": url})
 
 
 class QueueEntry(models.Model):

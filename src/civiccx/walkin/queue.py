@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from civiccx.core.languages import site_language
 from civiccx.services.hours import closing_time, is_open
-from civiccx.services.interactions import normalize_phone, record_interaction
-from civiccx.services.models import Channel, Interaction, Outcome
+from civiccx.services.interactions import normalize_phone, record_interaction, void_interaction
+from civiccx.services.models import Channel, Outcome
 from civiccx.walkin.codes import find_appointment
 from civiccx.walkin.estimates import estimate_wait
 from civiccx.walkin.line import waiting_queryset
@@ -187,8 +187,8 @@ def undo(ticket: Ticket, now: datetime | None = None) -> Ticket:
         if not ticket.can_undo(now):
             raise QueueError(_("It is too late to undo this; the %(n)d minutes have passed.")
                              % {"n": UNDO_MINUTES})
-        if ticket.interaction_id:
-            Interaction.objects.filter(pk=ticket.interaction_id).delete()
+        if ticket.interaction_id:  # the visit was counted as served: take it back
+            void_interaction(ticket.interaction, reason=f"Undone at the counter: {ticket}")
             ticket.interaction = None
         ticket.undo(now)
         ticket.save()

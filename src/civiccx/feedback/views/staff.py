@@ -25,7 +25,8 @@ from civiccx.feedback.a11_reporting import (
     write_csv,
 )
 from civiccx.feedback.dashboard import dashboard_data
-from civiccx.feedback.models import Comment, Rollup, Survey
+from civiccx.feedback.models import Comment, Survey
+from civiccx.metrics.rollups import quarters
 from civiccx.services.models import Channel, Service
 
 
@@ -136,11 +137,6 @@ def comment_update(request, pk: int):
     return redirect(target)
 
 
-def _quarters() -> list[str]:
-    return sorted(Rollup.objects.values_list("fiscal_quarter", flat=True).distinct(),
-                  reverse=True)
-
-
 @role_required(CX_ANALYST)
 def a11_export(request):
     """Download a quarter in the performance.gov formats, or import Touchpoints history."""
@@ -169,7 +165,7 @@ def a11_export(request):
         import_errors, imported = _import_upload(request)
     preview = summary_rows(quarter) if quarter and not problems else []
     return render(request, "feedback/a11_export.html", {
-        "quarters": _quarters(), "quarter": quarter, "problems": problems,
+        "quarters": quarters(), "quarter": quarter, "problems": problems,
         "preview": preview, "columns": PUBLISHED_SUMMARY_COLUMNS,
         "surveys": Survey.objects.filter(instrument_name="a11_v2").select_related("service"),
         "import_errors": import_errors, "imported": imported,

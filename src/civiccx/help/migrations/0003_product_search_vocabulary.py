@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('help', '0001_initial'),
+        ('help', '0002_escalations_move_to_visit_steps'),
     ]
 
     operations = [
