@@ -1,4 +1,4 @@
-"""Quarterly reporting: export columns match REFERENCE.md, and import → export round-trips."""
+"""Quarterly reporting: export columns match docs/reference/a11-section-280.md, and import → export round-trips."""
 
 import csv
 import io
