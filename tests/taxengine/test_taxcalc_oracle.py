@@ -4,8 +4,8 @@ Tax-Calculator computes with exact formulas; the engine uses the IRS Tax Table a
 which evaluate the same formulas at the midpoint of $25/$50 rows and round to whole dollars.
 So the two may differ by at most (rate x half a row) + 50 cents, and every tolerance below is
 that bound for the quantity compared. Where Tax-Calculator 6.8 and the law differ
-(docs/reference/tax-calculator-oracle.md), the oracle is corrected by a policy reform, or its value is
-overridden, and each such place cites the law.
+(docs/reference/tax-calculator-oracle.md), the oracle is corrected by a policy reform, or its
+value is overridden, and each such place cites the law.
 """
 
 from __future__ import annotations

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import io
 
-from django.http import HttpResponse
 from django.shortcuts import render
 
 from civiccx.core.roles import CX_ANALYST, role_required
+from civiccx.core.spreadsheets import csv_download
 from civiccx.staffing.forecasts import forecast_from_interactions
 from civiccx.staffing.forms import PlannerForm
 from civiccx.staffing.queueing.plan import (
+    PLAN_COLUMNS,
     ForecastError,
     PlanSettings,
-    plan_csv_text,
+    plan_csv_rows,
     read_forecast_csv,
     staffing_plan,
 )
@@ -54,9 +55,7 @@ def planner(request):
             problem = str(error)
         else:
             if request.POST.get("download") == "csv":
-                response = HttpResponse(plan_csv_text(plan), content_type="text/csv")
-                response["Content-Disposition"] = 'attachment; filename="staffing-plan.csv"'
-                return response
+                return csv_download("staffing-plan.csv", PLAN_COLUMNS, plan_csv_rows(plan))
             columns = plan.columns
             chart = plan_chart_svg(plan.forecast.interval_start, columns["required_agents"],
                                    columns["scheduled_agents"],
