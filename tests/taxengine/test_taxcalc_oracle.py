@@ -20,7 +20,8 @@ from civiccx.taxengine.params import load
 
 from .households import random_households, taxcalc_frame
 
-pytestmark = pytest.mark.pure
+# Slow: building 10,000 households per year and running Tax-Calculator on them takes ~15 s.
+pytestmark = [pytest.mark.pure, pytest.mark.slow]
 
 N = 10_000
 YEARS = (2023, 2024)
