@@ -22,7 +22,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        export = sub.add_parser("export-a11", help="Export a fiscal quarter.")
+        export = sub.add_parser(
+            "export-a11", help="Export a fiscal quarter in the performance.gov / Touchpoints "
+                               "formats (interchange files: written exactly, not formula-escaped).")
         export.add_argument("--quarter", required=True, help="Fiscal quarter, e.g. FY2024Q2.")
         export.add_argument("--kind", choices=A11_KINDS, default="summary")
         export.add_argument("--format", choices=A11_FORMATS, default="csv")
