@@ -90,6 +90,66 @@ def test_only_people_who_can_edit_save_drafts():
     assert not Translation.objects.filter(article=article).exists()
 
 
+# Saving from the editor: edit conflicts -----------------------------------------------------
+
+def test_a_save_started_from_an_older_revision_is_refused_and_names_who_saved(editor):
+    article = make_help_article("quokka-care", languages=("en",))
+    other = make_staff("content_editor")
+    other.first_name, other.last_name = "Rosa", "Diaz"
+    other.save()
+    workflow.save_text(article, "en", base=1, title="Their title", summary="Theirs.",
+                       body="Theirs.", author=other)
+    with pytest.raises(workflow.EditConflict) as conflict:
+        workflow.save_text(article, "en", base=1, title="My title", summary="Mine.",
+                           body="Mine.", author=editor)
+    assert conflict.value.newer.number == 2
+    assert str(conflict.value).startswith("Rosa Diaz saved a newer version (revision 2)")
+    translation = article.translations.get()
+    assert translation.working.title == "Their title" and translation.revisions.count() == 2
+
+
+def test_a_save_from_the_newest_revision_replaces_it_as_a_draft(editor):
+    article = make_help_article("quokka-care", languages=("en",))
+    saved = workflow.save_text(article, "en", base=1, title="My title", summary="Mine.",
+                               body="Mine.", author=editor, note="Shorter")
+    assert (saved.revision.number, saved.submitted) == (2, False)
+    translation = article.translations.get()
+    assert translation.working == saved.revision and translation.state == State.DRAFT
+    assert translation.live.number == 1  # readers keep the published text
+
+
+def test_a_first_text_in_a_language_starts_from_revision_zero(editor):
+    article = make_help_article(languages=("en",))
+    saved = workflow.save_text(article, "es", base=0, title="Título", summary="Qué hacer.",
+                               body="Hojas.", author=editor, submit=True)
+    spanish = article.translations.get(language="es")
+    assert saved.submitted and (spanish.working, spanish.state) == (saved.revision,
+                                                                   State.IN_REVIEW)
+
+
+def test_unchanged_text_makes_no_revision_but_can_still_go_to_review(editor):
+    article = make_help_article(languages=())
+    first = draft(article, editor)
+    text = {"title": first.title, "summary": first.summary, "body": first.body,
+            "keywords": first.keywords}
+    assert workflow.save_text(article, "en", base=1, author=editor, **text) == workflow.TextSave(
+        None, submitted=False)
+    sent = workflow.save_text(article, "en", base=1, author=editor, submit=True, **text)
+    assert sent == workflow.TextSave(None, submitted=True)
+    translation = first.translation
+    translation.refresh_from_db()
+    assert translation.revisions.count() == 1 and translation.state == State.IN_REVIEW
+
+
+def test_a_refused_save_keeps_nothing(editor):
+    article = make_help_article(languages=("en",))
+    with pytest.raises(ValidationError):
+        workflow.save_text(article, "en", base=1, title="", summary="Mine.", body="Mine.",
+                           author=editor, submit=True)
+    translation = article.translations.get()
+    assert translation.revisions.count() == 1 and translation.state == State.PUBLISHED
+
+
 # Sending for review ------------------------------------------------------------------------
 
 def test_an_editor_sends_a_draft_for_review_once(editor):

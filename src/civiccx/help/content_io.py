@@ -391,6 +391,11 @@ def export_json(stream) -> int:
 
 
 def export_csv(stream) -> int:
+    """Write every published article as one CSV row (`CSV_COLUMNS`), for `civiccx help import`.
+
+    An interchange file (see `core.spreadsheets`): cells are written exactly, not
+    formula-escaped, because the import reads them back and Markdown bodies often start with
+    "- " (a list) or "+"; escaping would change the articles."""
     articles, _categories = export_records()
     writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
     writer.writeheader()

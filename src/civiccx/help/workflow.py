@@ -224,6 +224,71 @@ def publish_imported(article: Article, language: str, *, title: str, summary: st
     return revision
 
 
+class EditConflict(WorkflowError):
+    """Someone saved a newer revision after this editor opened the text. Saving would silently
+    replace their work, so the editor is shown it first (the page answers 409 Conflict)."""
+
+    def __init__(self, newer: Revision):
+        self.newer = newer
+        super().__init__(_(
+            "%(who)s saved a newer version (revision %(number)d) while you were editing. Your "
+            "text is still below: compare it with the history, then save again to replace "
+            "theirs.") % {"who": author_name(newer.author), "number": newer.number})
+
+
+def author_name(user) -> str:
+    """How an edit's author is named to other editors."""
+    if user is None:
+        return _("Someone")
+    return user.get_full_name() or user.username
+
+
+def is_unchanged(revision: Revision | None, *, title: str, summary: str, body: str,
+                 keywords) -> bool:
+    """Whether saving this text would repeat `revision` (no new revision is made for it)."""
+    return revision is not None and (
+        revision.title, revision.summary, revision.body.strip(), revision.keywords) == (
+        title.strip(), summary.strip(), body.strip(), clean_keywords(keywords))
+
+
+@dataclass(frozen=True)
+class TextSave:
+    """What an editor's save did: the new revision (None when the text was unchanged), and
+    whether the draft went to review."""
+
+    revision: Revision | None
+    submitted: bool
+
+
+@transaction.atomic
+def save_text(article: Article, language: str, *, base: int, title: str, summary: str,
+              body: str, keywords=(), author, note: str = "", submit: bool = False) -> TextSave:
+    """An editor saves one language's text, having started from revision number `base` (0 for
+    a language with no text yet), and with `submit` sends it for review in the same step.
+
+    The conflict check and the save are one transaction with the translation locked: if anyone
+    saved a newer revision since `base`, nothing is saved and `EditConflict` says who. Text
+    identical to the working revision makes no new revision (a withdrawn article's text may be
+    saved again as a draft)."""
+    translation = (Translation.objects.select_for_update(of=("self",))
+                   .select_related("working__author")
+                   .filter(article=article, language=language).first())
+    working = translation.working if translation else None
+    if working is not None and base != working.number:
+        raise EditConflict(working)
+    if is_unchanged(working, title=title, summary=summary, body=body, keywords=keywords) and (
+            translation.state != State.WITHDRAWN):
+        sent = submit and translation.state == State.DRAFT
+        if sent:
+            submit_for_review(translation, author, note)
+        return TextSave(None, submitted=sent)
+    revision = save_draft(article, language, title=title, summary=summary, body=body,
+                          keywords=keywords, author=author, note=note)
+    if submit:
+        submit_for_review(revision.translation, author, note)
+    return TextSave(revision, submitted=submit)
+
+
 @dataclass(frozen=True)
 class DiffLine:
     kind: str  # "added", "removed" or "same"
