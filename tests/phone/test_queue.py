@@ -106,6 +106,20 @@ def test_invalid_transitions_raise():
         hold.retry_later(hold.arrived_at)
 
 
+@pytest.mark.parametrize(("outcome", "status", "recorded"), [
+    ("resolved", "resolved", "resolved"), ("reached", "reached", "follow_up"),
+    ("transferred", "transferred", "referred"), ("no_answer", "no_answer", "unresolved"),
+    ("voicemail", "voicemail", "unresolved")])
+def test_each_outcome_ends_the_call_and_records_it(outcome, status, recorded):
+    queue = make_call_queue(max_attempts=1)
+    entry = request_callback(queue, "202-555-0123")
+    csr = make_staff("csr")
+    take_next(csr)
+    ended = record_outcome(entry, csr, outcome, notes="Spoke about the notice.")
+    assert ended.status == status and ended.ended_at and ended.notes == "Spoke about the notice."
+    assert Interaction.objects.get(source=f"phone:{entry.pk}").outcome == recorded
+
+
 def test_refused_moves_say_why():
     queue = make_call_queue()
     join_hold(queue, "202-555-0121")

@@ -4,7 +4,7 @@ Interactions, and the wait estimate from the live queue."""
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_fsm import TransitionNotAllowed
 
 from civiccx.core.notifications import OutboxBackend
@@ -158,6 +158,8 @@ def test_a_missed_appointment_cannot_check_in(center):
     assert booking.apply_no_show_rule(center, now=now) == 1
     with pytest.raises(queue.QueueError, match="cancelled or missed"):
         queue.check_in(appointment.code, center, now=now)
+    with translation.override("es"), pytest.raises(queue.QueueError, match="se canceló"):
+        queue.check_in(appointment.code, center, now=now)  # the kiosk speaks Spanish too
     appointment.refresh_from_db()
     assert appointment.status == "no_show" and not Ticket.objects.exists()
 
@@ -190,6 +192,13 @@ def test_check_in_by_code_with_clear_refusals(center):
     cancelled = _booked(center, now + timedelta(minutes=5), status="cancelled")
     with pytest.raises(queue.QueueError, match="cancelled"):
         queue.check_in(cancelled.code, center, now=now)
+    tomorrow = _booked(center, now + timedelta(days=1))
+    with pytest.raises(queue.QueueError, match="on another day"):
+        queue.check_in(tomorrow.code, center, now=now)
+    later = _booked(center, now + timedelta(hours=3))
+    with pytest.raises(queue.QueueError, match="two hours before"):
+        queue.check_in(later.code, center, now=now)
+    assert Appointment.objects.get(pk=later.pk).status == "booked"
 
 
 def test_the_estimate_uses_the_queue_open_counters_and_recent_visits(center, staff):
