@@ -5,6 +5,7 @@ throughput, which bypasses the transition. Same state, same fields, same side ef
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from auditlog.models import LogEntry
 from django.db import connection
 
 from civiccx.core.notifications import OutboxBackend
@@ -27,19 +28,21 @@ def _waiting_entry(**fields) -> QueueEntry:
                                      not_before=NOW - timedelta(minutes=30), **fields)
 
 
-def _claim(path, **fields) -> tuple[dict, tuple, int]:
-    """Claim a fresh waiting entry by `path`: (its fields, the CSR's state, texts sent)."""
+def _claim(path, **fields) -> tuple[dict, tuple, int, int]:
+    """Claim a fresh waiting entry by `path`: (its fields, the CSR's state, texts sent, change
+    audit entries written)."""
     entry = _waiting_entry(**fields)
     csr = make_staff("csr")
     AgentState.objects.create(user=csr, status=AgentState.Status.AVAILABLE,
                               changed_at=NOW - timedelta(hours=1))
-    texts = len(OutboxBackend.outbox)
+    texts, audited = len(OutboxBackend.outbox), LogEntry.objects.get_for_object(entry).count()
     claimed = path(csr, [entry.queue_id], NOW)
     assert claimed.pk == entry.pk and claimed.csr_id == csr.pk
     entry.refresh_from_db()
     state = AgentState.objects.get(user=csr)
     return ({name: getattr(entry, name) for name in FIELDS}, (state.status, state.changed_at),
-            len(OutboxBackend.outbox) - texts)
+            len(OutboxBackend.outbox) - texts,
+            LogEntry.objects.get_for_object(entry).count() - audited)
 
 
 @pytest.mark.parametrize("before", [
@@ -52,11 +55,11 @@ def test_the_sql_claim_and_the_transition_end_the_same(before):
     by_transition = _claim(services._claim_next, **before)
     by_sql = _claim(services._claim_next_in_sql, **before)
     assert by_sql == by_transition
-    fields, agent, texts = by_sql
+    fields, agent, texts, audited = by_sql
     assert fields["status"] == QueueEntry.Status.IN_PROGRESS and fields["claimed_at"] == NOW
     assert fields["attempts"] == before.get("attempts", 0) + 1
     assert fields["first_claimed_at"] == before.get("first_claimed_at", NOW)
-    assert agent == (AgentState.Status.ON_CALL, NOW) and texts == 0
+    assert agent == (AgentState.Status.ON_CALL, NOW) and texts == 0 and audited == 0
     assert not Interaction.objects.exists()  # a claim ends nothing
 
 

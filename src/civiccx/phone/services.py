@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from auditlog.context import disable_auditlog
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -204,7 +205,11 @@ def take_next(csr, queues=None, now: datetime | None = None) -> QueueEntry | Non
 
 
 def _claim_next(csr, open_queues: list[int], now) -> QueueEntry | None:
-    """The transition path: lock the longest-waiting entry, then `claim` it."""
+    """The transition path: lock the longest-waiting entry, then `claim` it.
+
+    Like the SQL path, a claim writes no change-audit entry: the row itself says who claimed
+    whom and when, and the CSR's sight of the number is audited on the workspace page.
+    """
     with transaction.atomic():
         entry = (QueueEntry.objects.filter(queue_id__in=open_queues,
                                            status=QueueEntry.Status.WAITING, not_before__lte=now)
@@ -213,7 +218,8 @@ def _claim_next(csr, open_queues: list[int], now) -> QueueEntry | None:
         if entry is None:
             return None
         entry.claim(csr, now)
-        entry.save()
+        with disable_auditlog():
+            entry.save()
     return entry
 
 
