@@ -36,6 +36,14 @@ class MoveRefused(QueueError, TransitionNotAllowed):
     """A move the ticket's or appointment's state (or the clock) does not allow."""
 
 
+def _not_at_a_counter(ticket) -> str:
+    return gettext("Ticket %(t)s is not at a counter.") % {"t": ticket.display}
+
+
+def _already_finished(ticket) -> str:
+    return gettext("Ticket %(t)s has already finished.") % {"t": ticket.display}
+
+
 def _too_late_to_undo(_ticket=None) -> str:
     return gettext("It is too late to undo this; the %(n)d minutes have passed.") % {
         "n": UNDO_MINUTES}
@@ -148,8 +156,6 @@ class Appointment(ConcurrentTransitionMixin, models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     changed_at = models.DateTimeField(default=timezone.now)
 
-    ACTIVE = (Status.BOOKED, Status.CHECKED_IN)
-
     class Meta:
         ordering = ["starts_at", "pk"]
         indexes = [models.Index(fields=["center", "starts_at", "status"])]
@@ -226,8 +232,6 @@ class Ticket(ConcurrentTransitionMixin, models.Model):
         SERVED = "served", _("Served")
         NO_SHOW = "no_show", _("Did not come when called")
 
-    OPEN = (Status.WAITING, Status.CALLED)
-
     center = models.ForeignKey(Center, on_delete=models.PROTECT, related_name="tickets")
     offering = models.ForeignKey(CenterService, on_delete=models.PROTECT, related_name="tickets")
     day = models.DateField(help_text="The center's local date.")
@@ -297,8 +301,7 @@ class Ticket(ConcurrentTransitionMixin, models.Model):
         Counter.objects.filter(pk=counter.pk, is_open=False).update(is_open=True)
         transaction.on_commit(lambda: announce_call(self, now))
 
-    @refused_with(MoveRefused, lambda ticket: gettext("Ticket %(t)s has already finished.")
-                  % {"t": ticket.display})
+    @refused_with(MoveRefused, _already_finished)
     @transition(field=status, source=[Status.WAITING, Status.CALLED], target=Status.WAITING)
     def transfer(self, offering, now):
         """To another service's line, keeping the number and the place in line."""
@@ -306,8 +309,7 @@ class Ticket(ConcurrentTransitionMixin, models.Model):
         self.counter = None
         self.called_at = None
 
-    @refused_with(MoveRefused, lambda ticket: gettext("Ticket %(t)s is not at a counter.")
-                  % {"t": ticket.display})
+    @refused_with(MoveRefused, _not_at_a_counter)
     @transition(field=status, source=Status.CALLED, target=Status.SERVED)
     def serve(self, now):
         """Served: the visit is recorded on the spine. Can be undone for a few minutes."""
@@ -320,8 +322,7 @@ class Ticket(ConcurrentTransitionMixin, models.Model):
             contact_consent=self.survey_consent and bool(self.phone),
             contact_phone=self.phone if self.survey_consent else "", source=f"walkin:{self.pk}")
 
-    @refused_with(MoveRefused, lambda ticket: gettext("Ticket %(t)s is not at a counter.")
-                  % {"t": ticket.display})
+    @refused_with(MoveRefused, _not_at_a_counter)
     @transition(field=status, source=Status.CALLED, target=Status.NO_SHOW)
     def mark_no_show(self, now):
         """Did not come to the counter when called. Can be undone for a few minutes."""
