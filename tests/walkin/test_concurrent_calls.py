@@ -1,17 +1,17 @@
 """Eight counters calling "next" at the same instant on PostgreSQL, through the `call`
 transition: everyone in line is called exactly once, and nobody is called to two counters."""
 
-import threading
 from collections import Counter as Tally
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from civiccx.walkin import queue
 from civiccx.walkin.local_time import local_today
 from civiccx.walkin.models import Ticket
 from tests.factories import make_center, make_staff, midday_zone
+from tests.threads import run_at_once
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres_only]
 
@@ -30,33 +30,16 @@ def fill_line(center, people: int) -> None:
 
 
 def serve_the_line(counters) -> list[int]:
-    called: list[int] = []
-    errors: list[BaseException] = []
-    lock = threading.Lock()
-    barrier = threading.Barrier(len(counters))
+    """Each counter calls, marks a no-show and calls again until nobody waits."""
 
     def work(counter, staff):
-        try:
-            mine = []
-            barrier.wait()
-            while (ticket := queue.call_next(counter, staff)) is not None:
-                mine.append(ticket.pk)
-                queue.finish(ticket, "no_show")
-            with lock:
-                called.extend(mine)
-        except BaseException as error:  # surface thread failures in the test
-            errors.append(error)
-        finally:
-            connections.close_all()
+        called = []
+        while (ticket := queue.call_next(counter, staff)) is not None:
+            called.append(ticket.pk)
+            queue.finish(ticket, "no_show")
+        return called
 
-    threads = [threading.Thread(target=work, args=(counter, make_staff("center_staff")))
-               for counter in counters]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors, errors
-    return called
+    return run_at_once(work, [(counter, make_staff("center_staff")) for counter in counters])
 
 
 def test_every_person_in_line_is_called_exactly_once():
