@@ -31,7 +31,6 @@ from civiccx.feedback.scoring import wilson_interval
 from civiccx.help.journeys import IN_PERSON, PHONE
 from civiccx.help.models import Escalation, SearchLog, Translation, Vote
 
-LANGUAGES = ("en", "es")
 CHANNEL_LABELS = {PHONE: _("Callback requests"), IN_PERSON: _("Walk-in visits booked")}
 CLICKED = ~Q(clicked_slug="")
 COMMENTS_PER_ARTICLE = 3

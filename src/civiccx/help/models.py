@@ -22,10 +22,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, TransitionNotAllowed, transition
 
+from civiccx.core.languages import own_name_choices
 from civiccx.core.states import refused_with
 from civiccx.services.models import Bilingual, Service
 
-LANGUAGES = (("en", "English"), ("es", "Español"))
+LANGUAGES = tuple(own_name_choices())
 
 
 class Category(Bilingual):

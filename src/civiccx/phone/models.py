@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, TransitionNotAllowed, transition
 
 from civiccx.core.fields import EncryptedTextField
+from civiccx.core.languages import site_language
 from civiccx.core.states import refused_with
 from civiccx.services.interactions import record_interaction
 from civiccx.services.models import Channel, Location, Outcome, Service
@@ -189,7 +190,7 @@ class QueueEntry(ConcurrentTransitionMixin, models.Model):
         record_interaction(
             service=self.queue.service, channel=Channel.PHONE,
             location=self.queue.call_center, started_at=self.arrived_at, ended_at=now,
-            outcome=outcome, language=self.language if self.language in ("en", "es") else "en",
+            outcome=outcome, language=site_language(self.language),
             contact_consent=self.survey_consent and bool(self.phone),
             contact_phone=self.phone if self.survey_consent else "", source=f"phone:{self.pk}")
 

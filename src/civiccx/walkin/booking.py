@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
+from civiccx.core.languages import site_language
 from civiccx.services.hours import opening_spans
 from civiccx.services.interactions import normalize_phone
 from civiccx.walkin.codes import new_code
@@ -139,7 +140,7 @@ def book(offering: CenterService, starts_at: datetime, *, name: str = "", email:
     appointment = Appointment(
         center=center, offering=offering, starts_at=starts_at,
         ends_at=starts_at + timedelta(minutes=offering.duration_minutes), name=name,
-        email=email, phone=phone, language=language if language in ("en", "es") else "en",
+        email=email, phone=phone, language=site_language(language),
         needs_accessibility=needs_accessibility, person=person, created_at=now, changed_at=now)
     with transaction.atomic():
         if not _claim_seat(appointment, range(center.appointment_counters), now):

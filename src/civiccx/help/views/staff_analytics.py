@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from civiccx.core.charts import Bar, Series, bar_chart, line_chart
+from civiccx.core.languages import own_name_choices
+from civiccx.core.percentages import percent_figure
 from civiccx.core.roles import CONTENT_EDITOR, CONTENT_PUBLISHER, CX_ANALYST, role_required
 from civiccx.core.spreadsheets import csv_download, spreadsheet_safe
 from civiccx.help.analytics import (
@@ -48,7 +50,7 @@ class AnalyticsForm(forms.Form):
                           help_text=gettext_lazy("Year-month-day, for example 2024-03-31."))
     language = forms.ChoiceField(label=gettext_lazy("Language"), required=False,
                                  choices=[("", gettext_lazy("All languages")),
-                                          ("en", "English"), ("es", "Español")])
+                                          *own_name_choices()])
     min_searches = forms.IntegerField(
         label=gettext_lazy("Low-click queries: searched at least (times)"), min_value=1,
         max_value=1_000_000)
@@ -111,10 +113,6 @@ def _form(request) -> AnalyticsForm:
         if not data.get(name):
             data[name] = value
     return AnalyticsForm(data)
-
-
-def _percent(value: float | None, digits: int = 1) -> str:
-    return "" if value is None else f"{value * 100:.{digits}f}"
 
 
 def _day_label(day: date) -> str:
@@ -210,7 +208,7 @@ def _query_table(rows) -> tuple[list[str], list[list]]:
     return (["query", "searches", "visits", "mean_results", "clicks", "click_through_percent",
              "last_seen"],
             [[spreadsheet_safe(row.query), row.searches, row.visits, f"{row.mean_results:.1f}",
-              row.clicks, _percent(row.click_through), _when(row.last_seen)] for row in rows])
+              row.clicks, percent_figure(row.click_through), _when(row.last_seen)] for row in rows])
 
 
 def _csv_rows(table: str, filters: Filters) -> tuple[list[str], list[list]]:
@@ -219,18 +217,18 @@ def _csv_rows(table: str, filters: Filters) -> tuple[list[str], list[list]]:
         interval = figures.helpful_interval
         rows = [["searches", figures.searches], ["search_visits", figures.visits],
                 ["zero_result_searches", figures.zero_result],
-                ["zero_result_percent", _percent(figures.zero_result_share)],
+                ["zero_result_percent", percent_figure(figures.zero_result_share)],
                 ["clicked_searches", figures.clicked],
-                ["click_through_percent", _percent(figures.click_through)],
+                ["click_through_percent", percent_figure(figures.click_through)],
                 ["escalated_visits", figures.escalated_visits],
-                ["deflection_percent", _percent(figures.deflection)],
+                ["deflection_percent", percent_figure(figures.deflection)],
                 *[[f"escalations_{channel}", count]
                   for channel, _label, count in figures.escalation_rows],
                 ["helpfulness_votes", figures.votes],
                 ["helpful_votes", figures.helpful_votes],
-                ["helpful_percent", _percent(figures.helpful_share)],
-                ["helpful_ci_low_percent", _percent(interval.low if interval else None)],
-                ["helpful_ci_high_percent", _percent(interval.high if interval else None)]]
+                ["helpful_percent", percent_figure(figures.helpful_share)],
+                ["helpful_ci_low_percent", percent_figure(interval.low if interval else None)],
+                ["helpful_ci_high_percent", percent_figure(interval.high if interval else None)]]
         return ["figure", "value"], rows
     if table == "top-queries":
         return _query_table(top_queries(filters, limit=None))
@@ -246,7 +244,8 @@ def _csv_rows(table: str, filters: Filters) -> tuple[list[str], list[list]]:
         return (["article", "language", "title", "votes", "helpful", "helpful_percent",
                  "ci_low_percent", "ci_high_percent", "clearly_low", "page", "recent_comments"],
                 [[row.slug, row.language, row.title, row.votes, row.helpful,
-                  _percent(row.share), _percent(row.interval.low), _percent(row.interval.high),
+                  percent_figure(row.share), percent_figure(row.interval.low),
+                  percent_figure(row.interval.high),
                   "yes" if row.clearly_low else "no", row.url or "",
                   spreadsheet_safe(" | ".join(text for _at, text in row.comments))]
                  for row in rows])
@@ -257,7 +256,7 @@ def _csv_rows(table: str, filters: Filters) -> tuple[list[str], list[list]]:
     if table == "deflection-by-week":
         return (["week_starting", "search_visits", "escalated_visits", "deflection_percent"],
                 [[row.week.isoformat(), row.visits, row.escalated_visits,
-                  _percent(row.deflection)] for row in deflection_by_week(filters)])
+                  percent_figure(row.deflection)] for row in deflection_by_week(filters)])
     raise Http404
 
 
