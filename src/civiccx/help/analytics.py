@@ -27,7 +27,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from civiccx.feedback.scoring import wilson_interval
+from civiccx.feedback.scoring import Interval, wilson_interval
 from civiccx.help.journeys import IN_PERSON, PHONE
 from civiccx.help.models import Escalation, SearchLog, Translation, Vote
 
@@ -109,6 +109,11 @@ class Headline:
         if not self.visits:
             return None
         return (self.visits - self.escalated_visits) / self.visits
+
+    @property
+    def deflection_interval(self) -> Interval | None:
+        """The 95% Wilson interval of the week's deflection; None for a week with no visits."""
+        return wilson_interval(self.visits - self.escalated_visits, self.visits)
 
     @property
     def helpful_share(self) -> float | None:
@@ -302,6 +307,11 @@ class WeekRow:
         if not self.visits:
             return None
         return (self.visits - self.escalated_visits) / self.visits
+
+    @property
+    def deflection_interval(self) -> Interval | None:
+        """The 95% Wilson interval of the week's deflection; None for a week with no visits."""
+        return wilson_interval(self.visits - self.escalated_visits, self.visits)
 
 
 def deflection_by_week(filters: Filters) -> list[WeekRow]:

@@ -24,7 +24,7 @@ from civiccx.feedback.a11_reporting import (
     summary_rows,
     write_csv,
 )
-from civiccx.feedback.dashboard import DRIVERS, dashboard_data
+from civiccx.feedback.dashboard import dashboard_data
 from civiccx.feedback.models import Comment, Rollup, Survey
 from civiccx.services.models import Channel, Service
 
@@ -81,7 +81,7 @@ def dashboard(request):
     query = request.GET.copy()
     query.pop("download", None)
     return render(request, "feedback/dashboard.html", {
-        **data, "chosen": chosen, "problems": problems, "driver_labels": DRIVERS,
+        **data, "chosen": chosen, "problems": problems,
         "services": Service.objects.all(), "channels": Channel.choices,
         "query": query.urlencode(),
     })

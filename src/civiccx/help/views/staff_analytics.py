@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civiccx.core.charts import Bar, Series, bar_chart, line_chart
+from civiccx.charts import Bar, Chart, Series, bar_chart, line_chart
 from civiccx.core.languages import own_name_choices
 from civiccx.core.percentages import percent_figure
 from civiccx.core.roles import CONTENT_EDITOR, CONTENT_PUBLISHER, CX_ANALYST, role_required
@@ -119,61 +119,57 @@ def _day_label(day: date) -> str:
     return date_format(day, "M j")
 
 
-NICE_STEPS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 75, 80)
+def _share(value: float | None) -> float | None:
+    return None if value is None else round(value * 100, 1)
 
 
-def nice_axis_top(largest: float) -> int:
-    """The top of a y axis with four gridlines at round numbers, a little above `largest`."""
-    wanted = max(largest * 1.05, 1) / 4
-    scale = 1
-    while wanted > NICE_STEPS[-1] * scale:
-        scale *= 100
-    step = next(n * scale for n in NICE_STEPS if n * scale >= wanted)
-    return 4 * step
-
-
-def daily_chart(rows) -> str:
-    step = max(1, -(-len(rows) // 12))
+def daily_chart(rows) -> Chart:
     total = sum(row.searches for row in rows)
     zero = sum(row.zero_result for row in rows)
     busiest = max(rows, key=lambda row: row.searches)
     return line_chart(
-        _("Searches per day, and searches that found nothing"),
-        [_day_label(row.day) if index % step == 0 else "" for index, row in enumerate(rows)],
+        "help-searches-per-day", _("Searches per day, and searches that found nothing"),
+        [_day_label(row.day) for row in rows],
         [Series(_("Searches"), [row.searches for row in rows]),
          Series(_("Found nothing"), [row.zero_result for row in rows])],
-        y_max=nice_axis_top(busiest.searches),
-        description=_("%(total)s searches over %(days)s days, %(zero)s of them with no "
-                      "results. The busiest day was %(day)s with %(most)s searches.") % {
-            "total": total, "days": len(rows), "zero": zero, "day": _day_label(busiest.day),
-            "most": busiest.searches})
+        category_label=_("Day"), value_format="{:,.0f}",
+        summary=_("%(total)s searches over %(days)s days, %(zero)s of them with no "
+                  "results. The busiest day was %(day)s with %(most)s searches.") % {
+            "total": f"{total:,}", "days": len(rows), "zero": f"{zero:,}",
+            "day": _day_label(busiest.day), "most": f"{busiest.searches:,}"})
 
 
-def helpfulness_chart(rows, threshold: int) -> str:
+def helpfulness_chart(rows, threshold: int) -> Chart:
     bars = []
-    for row in rows:
-        interval = row.interval
-        title = row.title if len(row.title) <= 28 else row.title[:27].rstrip() + "…"
-        bars.append(Bar(f"{title} ({row.language})", row.share * 100,
-                        interval.low * 100, interval.high * 100))
+    for row in rows:  # the title is cut, not the language after it
+        title = row.title if len(row.title) <= 34 else row.title[:33].rstrip() + "…"
+        bars.append(Bar(f"{title} ({row.language})", row.share * 100, row.interval.low * 100,
+                        row.interval.high * 100))
     return bar_chart(
-        _("Share of votes saying the article helped, least helpful first"), bars,
-        width=480, label_width=210, bar_height=30, reference=threshold,
+        "help-helpfulness", _("Share of votes saying the article helped, least helpful first"),
+        bars, label_header=_("Article"), value_header=_("Helpful"), value_range=(0, 100),
+        value_format="{:.0f}%", interval_label=_("%(percent)s%% interval") % {"percent": 95},
+        reference=threshold,
         reference_label=_("Threshold %(percent)s%%") % {"percent": threshold},
-        description=_("Bars show the share of yes votes for each article; lines show the 95%% "
-                      "confidence interval; the dashed line is the %(percent)s%% threshold.")
+        summary=_("Bars show the share of yes votes for each article; lines show the 95%% "
+                  "confidence interval; the dashed line is the %(percent)s%% threshold.")
         % {"percent": threshold})
 
 
-def deflection_chart(rows) -> str:
-    values = [None if row.deflection is None else round(row.deflection * 100, 1)
-              for row in rows]
+def deflection_chart(rows) -> Chart:
+    intervals = [row.deflection_interval for row in rows]
+    values = [_share(row.deflection) for row in rows]
     known = [value for value in values if value is not None]
     return line_chart(
-        _("Search visits with no callback or walk-in booking afterwards, by week"),
+        "help-deflection", _("Search visits with no callback or walk-in booking afterwards, "
+                             "by week"),
         [_day_label(row.week) for row in rows],
-        [Series(_("Deflection (%)"), values)], y_max=100, y_format="{:.0f}%",
-        description=_("Weekly deflection ranged from %(low)s%% to %(high)s%%.") % {
+        [Series(_("Deflection (%)"), values,
+                low=[_share(interval.low) if interval else None for interval in intervals],
+                high=[_share(interval.high) if interval else None for interval in intervals])],
+        category_label=_("Week of"), value_range=(0, 100), value_format="{:.0f}%",
+        interval_label=_("%(percent)s%% confidence interval") % {"percent": 95},
+        summary=_("Weekly deflection ranged from %(low)s%% to %(high)s%%.") % {
             "low": min(known), "high": max(known)} if known else "")
 
 
