@@ -1,4 +1,4 @@
-"""The one idiom for states (decision 0010), kept true: every state field is a protected
+"""The one idiom for states (decision 0012), kept true: every state field is a protected
 django-fsm field on a model that guards concurrent saves, every declared transition is used by
 the application, nothing writes a state with `queryset.update`, and refusals carry the
 sentence people see."""

@@ -1,4 +1,4 @@
-"""The two ways a CSR claims the next person end the same (decision 0010): the `claim`
+"""The two ways a CSR claims the next person end the same (decision 0012): the `claim`
 transition (SQLite's path) and the one SQL statement with SKIP LOCKED that PostgreSQL uses for
 throughput, which bypasses the transition. Same state, same fields, same side effects."""
 

@@ -1,4 +1,4 @@
-"""How a model that moves through states is written (decision 0010).
+"""How a model that moves through states is written (decision 0012).
 
 - The state is a django-fsm `FSMField(protected=True)`: it cannot be assigned by hand
   (`ticket.status = "served"` raises AttributeError), only moved by a transition.

@@ -5,7 +5,7 @@ An `Article` is one topic (its slug, category, services, related topics, owner a
 Each language of it is a `Translation`, whose every saved edit is an immutable `Revision`. The
 public sees a translation's `live` revision; editors work on its `working` revision, which moves
 draft → in review → published (then `live` = `working`) through the transitions on
-`Translation` (decision 0010). Every change the public can see bumps `SearchState.version`,
+`Translation` (decision 0012). Every change the public can see bumps `SearchState.version`,
 which tells each process's search index to catch up (decision 0004).
 """
 

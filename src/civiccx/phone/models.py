@@ -52,7 +52,7 @@ class CallRefused(ValidationError, TransitionNotAllowed):
 class QueueEntry(ConcurrentTransitionMixin, models.Model):
     """Someone waiting: on hold, or for a callback. Served in order of `arrived_at`.
 
-    Its status moves only through the transitions below (decision 0010), each holding its side
+    Its status moves only through the transitions below (decision 0012), each holding its side
     effects; an attempt that ends the call records the `Interaction`.
     """
 
@@ -124,7 +124,7 @@ class QueueEntry(ConcurrentTransitionMixin, models.Model):
     @transition(field=status, source=Status.WAITING, target=Status.IN_PROGRESS)
     def claim(self, csr, now):
         """A representative takes this person. On PostgreSQL `take_next` claims with one SQL
-        statement instead (decision 0010), which sets the same fields and then runs
+        statement instead (decision 0012), which sets the same fields and then runs
         `after_claim` too; a test holds the two paths to the same result."""
         self.csr = csr
         self.claimed_at = now

@@ -176,7 +176,7 @@ def take_next(csr, queues=None, now: datetime | None = None) -> QueueEntry | Non
     The claim is atomic, and a callback is never handed to two CSRs. On PostgreSQL one SQL
     statement picks and claims the row with FOR UPDATE SKIP LOCKED, so CSRs never wait on each
     other; elsewhere the `claim` transition runs, its save guarded by the state it read (decision
-    0010). Both end in the same state with the same side effects.
+    0012). Both end in the same state with the same side effects.
     """
     now = now or timezone.now()
     queues = list(queues if queues is not None else CallQueue.objects.select_related(
@@ -211,7 +211,7 @@ def _claim_next(csr, open_queues: list[int], now) -> QueueEntry | None:
 def _claim_next_in_sql(csr, open_queues: list[int], now) -> QueueEntry | None:
     """One statement: pick the longest-waiting unlocked entry and claim it (SKIP LOCKED).
 
-    This bypasses `QueueEntry.claim` for throughput (decision 0010): it sets the same fields
+    This bypasses `QueueEntry.claim` for throughput (decision 0012): it sets the same fields
     as the transition, then runs the transition's other side effects (`after_claim`).
     """
     table = QueueEntry._meta.db_table

@@ -127,7 +127,7 @@ class Counter(models.Model):
 
 
 class Appointment(ConcurrentTransitionMixin, models.Model):
-    """A booked visit. Its status moves only through the transitions below (decision 0010)."""
+    """A booked visit. Its status moves only through the transitions below (decision 0012)."""
 
     class Status(models.TextChoices):
         BOOKED = "booked", _("Booked")
@@ -221,7 +221,7 @@ class SlotClaim(models.Model):
 class Ticket(ConcurrentTransitionMixin, models.Model):
     """A person in a center's line today: a walk-in, or an appointment that checked in.
 
-    Its status moves only through the transitions below (decision 0010), each holding its side
+    Its status moves only through the transitions below (decision 0012), each holding its side
     effects: a call texts people, serving records the `Interaction`, undo takes it back.
     """
 

@@ -101,7 +101,7 @@ def call_next(counter: Counter, staff, now: datetime | None = None) -> Ticket | 
 
     The pick locks the row with SKIP LOCKED on PostgreSQL (SQLite runs one writer at a time),
     so two counters never wait on each other or call the same person; the `call` transition's
-    save is `UPDATE … WHERE status = 'waiting'`, which guards again (decision 0010).
+    save is `UPDATE … WHERE status = 'waiting'`, which guards again (decision 0012).
     """
     now = now or timezone.now()
     center = counter.center
