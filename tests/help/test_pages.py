@@ -195,3 +195,22 @@ def test_votes_are_rate_limited(client, refunds, settings):
     codes = [client.post(url, {"helpful": "yes"}).status_code for _ in range(3)]
     assert codes == [302, 302, 429]
     assert Vote.objects.count() == 2
+
+
+def test_a_spanish_search_shows_an_english_only_answer_labelled_with_a_callback(client, refunds):
+    make_call_queue(make_service(slug="phone-assistance"), slug="main-line")
+    make_article("refund-check-lost", en=(
+        "What if my refund check was lost or stolen?", "Ask for a refund trace.",
+        "If your refund check never arrived, or it was stolen, ask for a refund trace."))
+    page = client.get("/es/help/search/", {"q": "cheque de reembolso robado"}).content.decode()
+    assert 'href="/help/articles/refund-check-lost/' in page  # the English page, not /es/
+    assert 'lang="en" hreflang="en">What if my refund check was lost or stolen?</a>' in page
+    assert "(en inglés)" in page
+    assert "Algunas respuestas solo están en inglés." in page
+    assert "Podemos devolverle la llamada en español." in page
+
+
+def test_an_off_topic_search_says_nothing_matched(client, refunds):
+    page = client.get(reverse("help:search"), {"q": "how do i renew my fishing license"})
+    assert "We could not find an article for that" in page.content.decode()
+    assert SearchLog.objects.get().results == 0

@@ -8,7 +8,13 @@ class HelpConfig(AppConfig):
     demo_seed = "civiccx.help.demo.seed"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
         from django.utils.translation import gettext_lazy as _
+
+        from civiccx.help.search_vocabulary import load_product_vocabulary
+
+        post_migrate.connect(load_product_vocabulary, sender=self,
+                             dispatch_uid="help.load_product_vocabulary")
 
         from civiccx.core.roles import CONTENT_EDITOR, CONTENT_PUBLISHER, CX_ANALYST
         from civiccx.core.staff_tools import register_staff_tool

@@ -252,6 +252,33 @@ class SynonymGroup(models.Model):
         return ", ".join(self.terms[:4])
 
 
+class ProductVocabulary(models.Model):
+    """Search synonyms and the bilingual lexicon that ship with Civic CX (help/search/data/).
+
+    `migrate` loads them (a post_migrate handler, `search_vocabulary.sync_product_vocabulary`),
+    so a fresh install searches well in both languages and an upgrade brings new terms. They
+    are not edited here: an agency's own terms are `SynonymGroup`s, which win where both list
+    a term."""
+
+    class Kind(models.TextChoices):
+        SYNONYMS = "synonyms", _("Synonym group")
+        LEXICON = "lexicon", _("English–Spanish pair")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    language = models.CharField(max_length=2, blank=True,
+                                help_text="For a synonym group; blank for a lexicon pair.")
+    position = models.PositiveIntegerField()
+    terms = models.JSONField(help_text='A list of terms, or {"en": [...], "es": [...]}.')
+
+    class Meta:
+        ordering = ["kind", "language", "position"]
+        constraints = [models.UniqueConstraint(fields=["kind", "language", "position"],
+                                               name="help_product_vocabulary_position")]
+
+    def __str__(self):
+        return f"{self.kind} {self.language} {self.position}"
+
+
 class SearchState(models.Model):
     """A single row: the version of what search must show. Bumped in the same transaction as
     every public change, so each process can tell with one read whether its index is current."""

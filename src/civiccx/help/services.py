@@ -38,13 +38,20 @@ class SearchOutcome:
     hits: list[Hit]
     did_you_mean: str | None
     log_id: int | None
+    language: str = "en"
+
+    @property
+    def other_language(self) -> str | None:
+        """The language of results that exist only in the other language ("en" on the Spanish
+        page), or None: the page says so and offers a callback."""
+        return next((h.language for h in self.hits if h.language != self.language), None)
 
 
 def search(query: str, language: str, *, visit: str | None, limit: int = 10) -> SearchOutcome:
     """Ranked articles for a query, and a log row (redacted) when a visit is given."""
     query = " ".join((query or "").split())[:MAX_QUERY_CHARS]
     if not query:
-        return SearchOutcome("", [], None, None)
+        return SearchOutcome("", [], None, None, language)
     hits, suggestion = help_search.search_and_correct(query, language, limit=limit)
     log_id = None
     if visit:
@@ -52,7 +59,7 @@ def search(query: str, language: str, *, visit: str | None, limit: int = 10) -> 
         log_id = SearchLog.objects.create(
             query=safe, normalized=normalize_query(safe), language=language,
             results=len(hits), top_slug=hits[0].slug if hits else "", visit=visit).pk
-    return SearchOutcome(query, hits, suggestion, log_id)
+    return SearchOutcome(query, hits, suggestion, log_id, language)
 
 
 def note_click(log_id: str | None, visit: str | None, slug: str, rank: str | None) -> None:
