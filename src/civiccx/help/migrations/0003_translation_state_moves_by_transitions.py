@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('help', '0001_initial'),
+        ('help', '0002_product_search_vocabulary'),
     ]
 
     operations = [
