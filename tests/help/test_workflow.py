@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from civiccx.help import workflow
 from civiccx.help.editorial import save_details
-from civiccx.help.models import Article, Translation, WorkflowEvent
+from civiccx.help.models import Article, SearchState, Translation, WorkflowEvent
 from civiccx.help.search_service import help_search
 from tests.factories import make_staff
 from tests.help.factories import make_help_article, make_help_category
@@ -155,7 +155,7 @@ def test_a_refused_save_keeps_nothing(editor):
 def test_an_editor_sends_a_draft_for_review_once(editor):
     translation = in_review(make_help_article(languages=()), editor)
     assert translation.state == State.IN_REVIEW
-    with pytest.raises(workflow.WorkflowError):
+    with pytest.raises(workflow.WorkflowError, match="Only a draft can be sent for review."):
         workflow.submit_for_review(translation, editor)
     assert translation.events.first().action == Action.SUBMITTED
 
@@ -377,3 +377,27 @@ def test_the_diff_lists_added_and_removed_lines(editor):
                if line.kind != "same"]
     assert changes == [("removed", "Line two."), ("added", "Line 2."), ("added", "Line three.")]
     assert all(line.kind == "added" for line in workflow.revision_diff(None, first))
+
+
+# The state moves only through the workflow ------------------------------------------------------
+
+def test_approving_bumps_the_search_version_and_keeps_the_trail_in_one_step(editor, publisher):
+    translation = in_review(make_help_article(languages=()), editor)
+    before = SearchState.current()[0]
+    with transaction.atomic():
+        translation = Translation.objects.select_for_update().get(pk=translation.pk)
+        translation.approve(publisher, "Looks right.")
+        translation.save()
+    translation.refresh_from_db()
+    assert translation.state == State.PUBLISHED and translation.live == translation.working
+    assert translation.search_version == SearchState.current()[0] == before + 1
+    event = translation.events.first()
+    assert (event.action, event.actor, event.note) == (Action.APPROVED, publisher, "Looks right.")
+
+
+def test_the_state_cannot_be_set_by_hand(editor):
+    translation = draft(make_help_article(languages=()), editor).translation
+    with pytest.raises(AttributeError):
+        translation.state = State.PUBLISHED
+    translation.refresh_from_db()  # a protected state still reloads
+    assert translation.state == State.DRAFT
