@@ -150,7 +150,7 @@ def taxcalc_frame(docs: list[dict], batch_rows, year: int):
     Tax-Calculator neither caps educator expenses nor applies the student-loan MAGI phase-out,
     so it receives the deductible amounts the engine allowed (e03220, e03210). Child counts are
     the engine's qualifying-child counts: Tax-Calculator does not test age, relationship or
-    residency (REFERENCE.md)."""
+    residency (docs/reference/tax-calculator-oracle.md)."""
     import pandas as pd
 
     def dollars(col):

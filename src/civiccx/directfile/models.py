@@ -2,7 +2,7 @@
 append-only event log of each submission, the agency's prior-year records used to verify a
 signature, and anonymous funnel events.
 
-A return moves through states only by the transitions below (django-fsm-2, decision 0010's
+A return moves through states only by the transitions below (django-fsm-2, decision 0013's
 idiom): each transition writes its `SubmissionEvent` and sends its notification after commit.
 """
 

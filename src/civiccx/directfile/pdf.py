@@ -1,5 +1,5 @@
 """The return as a PDF: Form 1040 lines, Schedule 1, Schedule 8812 and the EIC Worksheet A
-values, in English or Spanish, drawn with reportlab (decision 0011). Every amount is the tax
+values, in English or Spanish, drawn with reportlab (decision 0014). Every amount is the tax
 engine's own (the return document the engine produced), printed as "$1,234.50".
 
 A draft (not yet submitted) says so on every page; a submitted return shows its submission

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "civiccx.walkin",
     "civiccx.help",
     "civiccx.directfile",
+    # Last: its demo step rebuilds the rollups from every other app's demo rows.
+    "civiccx.metrics",
 ]
 
 MIDDLEWARE = [

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import io
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from civiccx.core.roles import CX_ANALYST, role_required
+from civiccx.core.spreadsheets import csv_download
 from civiccx.staffing.forecasts import forecast_from_interactions
 from civiccx.staffing.forms import PlannerForm
 from civiccx.staffing.plan_charts import PlanWords, plan_chart
 from civiccx.staffing.queueing.plan import (
+    PLAN_COLUMNS,
     ForecastError,
     PlanSettings,
-    plan_csv_text,
+    plan_csv_rows,
     read_forecast_csv,
     staffing_plan,
 )
@@ -55,9 +56,7 @@ def planner(request):
             problem = str(error)
         else:
             if request.POST.get("download") == "csv":
-                response = HttpResponse(plan_csv_text(plan), content_type="text/csv")
-                response["Content-Disposition"] = 'attachment; filename="staffing-plan.csv"'
-                return response
+                return csv_download("staffing-plan.csv", PLAN_COLUMNS, plan_csv_rows(plan))
             chart = plan_chart(plan, PlanWords(
                 _("Agents needed on the phones and to schedule, by half-hour"),
                 _("Scheduled (with shrinkage)"), _("Required on the phones"), _("Starts"),
