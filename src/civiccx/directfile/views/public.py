@@ -60,7 +60,8 @@ def checker(request, step: str = "where"):
         request.session[CHECKER] = state
         record(FunnelEvent.Kind.CHECKER_STARTED, language=language, journey=state["journey"])
     form_class = STEP_FORMS[step]
-    form = form_class(request.POST or None, initial=_checker_initial(step, state))
+    form = form_class(request.POST if request.method == "POST" else None,
+                      initial=_checker_initial(step, state))
     if request.method == "POST" and form.is_valid():
         _checker_save(step, state, form.cleaned_data)
         request.session[CHECKER] = state
