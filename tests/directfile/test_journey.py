@@ -148,3 +148,26 @@ def test_a_w2_with_more_withheld_than_wages_is_refused_on_its_screen(client):
         "f3": "62.00", "f4": "1000.00", "f5": "14.50", "action": "save"})
     assert response.status_code == 400
     assert "is more than wages (box 1)" in response.content.decode()
+
+
+def test_a_change_from_review_comes_back_to_review(client):
+    user = make_public_user()
+    tr = make_return(user, SINGLE)
+    client.force_login(user)
+    review = client.get(reverse("directfile:screen", args=[2024, "review"])).content.decode()
+    change = reverse("directfile:screen", args=[2024, "your-name"]) + "?from=review"
+    assert change in review
+    response = client.post(change, {"version": tr.version, "f0": "Anna", "f1": "Lopez",
+                                    "action": "save", "from": "review"})
+    assert response["Location"] == reverse("directfile:screen", args=[2024, "review"])
+
+
+def test_the_date_of_birth_to_sign_must_match_the_return(client):
+    user = make_public_user()
+    tr = make_return(user, SINGLE)
+    client.force_login(user)
+    response = client.post(reverse("directfile:screen", args=[2024, "sign-primary-pin"]), {
+        "version": tr.version, "f0": "24680", "f1_month": "1", "f1_day": "2",
+        "f1_year": "1991", "action": "save"})
+    assert response.status_code == 400
+    assert "does not match the date of birth on your return" in response.content.decode()

@@ -96,6 +96,10 @@ def walk(scenario: dict, year: int = 2024, limit: int = 400,
                 continue
             pattern = f.path
             value = given.get(pattern, given.get(pattern.split("/")[-1]))
+            if value is None and pattern.startswith("/signing/") and \
+                    pattern.endswith("/dateOfBirth"):
+                value = answers.get("/secondaryFiler/dateOfBirth" if "/spouse/" in pattern
+                                    else "/primaryFiler/dateOfBirth")
             if value is None:
                 value = default_for(f, step, year, numbers)
             answers[step.path(f.path)] = value

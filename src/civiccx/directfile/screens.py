@@ -118,6 +118,16 @@ def parse_screen(iv: Interview, step: Step, posted: dict, today: dt.date,
             errors[name] = _("Check the box to sign your return.")
             continue
         values[path] = value
+    for i, f in enumerate(fields):
+        path = step.path(f.path)
+        if path.startswith("/signing/") and path.endswith("/dateOfBirth") and path in values:
+            given = iv.answer("/secondaryFiler/dateOfBirth" if "/spouse/" in path
+                              else "/primaryFiler/dateOfBirth")
+            if given and values[path] != given:
+                errors[f"f{i}"] = _("This does not match the date of birth on your return. "
+                                    "Check both; change the one in You and your family if "
+                                    "that one is wrong.")
+                values.pop(path)
     warnings: dict = {}
     if values:
         by_path = {step.path(f.path): f"f{i}" for i, f in enumerate(fields)}

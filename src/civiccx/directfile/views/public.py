@@ -289,7 +289,7 @@ def _save_screen(request, tr, iv, step, from_review):
         back, _f = iv.neighbours(step) if iv.step(step.key) else (None, None)
         return redirect(_step_url(tr, back) if back else reverse("directfile:hub",
                                                                   args=[tr.tax_year]))
-    if from_review and iv.answer(REVIEWED):
+    if from_review:
         target = reverse("directfile:screen", args=[tr.tax_year, "review"])
     else:
         following = iv.next_step()
@@ -416,8 +416,10 @@ def _review(request, tr, iv, step):
                language=current_language())
         TaxReturn.objects.filter(pk=tr.pk).update(
             knockouts_recorded=[*tr.knockouts_recorded, "review:" + str(tr.tax_year)])
+    change = [{"title": s["section"].title, "url": _step_url(tr, s["steps"][0], review=True)}
+              for s in iv.section_states()[:4] if s["steps"]]
     return render(request, "directfile/review.html", {
-        "tax_return": tr, "step": step, "review": explanations.review(iv),
+        "tax_return": tr, "step": step, "review": explanations.review(iv), "change": change,
         "sections": _sections(), "section_number": 5, **_idle(request)})
 
 
