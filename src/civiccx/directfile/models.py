@@ -52,7 +52,8 @@ class TaxReturn(ConcurrentTransitionMixin, models.Model):
     version = models.PositiveIntegerField(default=0)
     last_screen = models.CharField(max_length=200, blank=True)
     language = models.CharField(max_length=8, default="en")
-    knockouts_recorded = models.JSONField(default=list, blank=True)
+    milestones = models.JSONField(default=list, blank=True,
+                                  help_text="Funnel steps already counted for this return.")
     started_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -38,9 +38,9 @@ def record_knockout(tax_return: TaxReturn, code: str, language: str) -> bool:
     marker = f"knockout:{code}"
     with transaction.atomic():
         tr = TaxReturn.objects.select_for_update().get(pk=tax_return.pk)
-        if marker in tr.knockouts_recorded:
+        if marker in tr.milestones:
             return False
-        TaxReturn.objects.filter(pk=tr.pk).update(knockouts_recorded=[*tr.knockouts_recorded,
+        TaxReturn.objects.filter(pk=tr.pk).update(milestones=[*tr.milestones,
                                                                        marker])
         service = Service.objects.filter(slug=SERVICE).first()
         if service is not None:

@@ -304,15 +304,15 @@ def _save_screen(request, tr, iv, step, from_review):
 
 def _record_sections(tr, iv) -> None:
     """A funnel event the first time each section is complete."""
-    done = set(tr.knockouts_recorded)
+    done = set(tr.milestones)
     for s in iv.section_states():
         marker = "section:" + s["section"].key
         if s["state"] == "complete" and marker not in done:
             record(FunnelEvent.Kind.SECTION_COMPLETED, code=s["section"].key,
                    tax_year=tr.tax_year, language=current_language())
             done.add(marker)
-    if done != set(tr.knockouts_recorded):
-        TaxReturn.objects.filter(pk=tr.pk).update(knockouts_recorded=sorted(done))
+    if done != set(tr.milestones):
+        TaxReturn.objects.filter(pk=tr.pk).update(milestones=sorted(done))
 
 
 def _loop_list(request, tr, iv, step):
@@ -411,11 +411,11 @@ def _review(request, tr, iv, step):
         messages.info(request, _("Finish the sections marked on this page before you "
                                  "review."))
         return redirect("directfile:hub", year=tr.tax_year)
-    if "review:" + str(tr.tax_year) not in tr.knockouts_recorded:
+    if "review:" + str(tr.tax_year) not in tr.milestones:
         record(FunnelEvent.Kind.REVIEW_REACHED, tax_year=tr.tax_year,
                language=current_language())
         TaxReturn.objects.filter(pk=tr.pk).update(
-            knockouts_recorded=[*tr.knockouts_recorded, "review:" + str(tr.tax_year)])
+            milestones=[*tr.milestones, "review:" + str(tr.tax_year)])
     change = [{"title": s["section"].title, "url": _step_url(tr, s["steps"][0], review=True)}
               for s in iv.section_states()[:4] if s["steps"]]
     return render(request, "directfile/review.html", {
