@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("civiccx.staffing.urls")),
     path("", include("civiccx.walkin.urls")),
     path("", include("civiccx.help.urls")),
+    path("", include("civiccx.directfile.urls")),
     prefix_default_language=False,
 )
 

@@ -27,6 +27,12 @@ AXE_PAGES = {
                     "/help/search/?q=quantum+physics"],
     "help:category": ["/help/topics/refunds/"],
     "help:article": ["/help/articles/check-your-refund-status/"],
+    "directfile:landing": ["/direct-file/"],
+    "directfile:checker": ["/direct-file/check/"],
+    "directfile:checker-step": ["/direct-file/check/income/", "/direct-file/check/situations/",
+                                "/direct-file/check/credits/"],
+    "directfile:checker-result": ["/direct-file/check/result/"],
+    "directfile:session-ended": ["/direct-file/session/ended/"],
 }
 
 # Pages behind a sign-in; their browser tests run axe once signed in.
@@ -43,6 +49,14 @@ SIGNED_IN_PAGES = {
     "walkin:change": "tests/browser/test_walkin.py (signed link)",
     "walkin:cancel": "tests/browser/test_walkin.py (signed link)",
     "walkin:ticket": "tests/browser/test_walkin.py (signed link, after check-in)",
+    "directfile:hub": "tests/browser/test_directfile.py (every screen of four filers)",
+    "directfile:screen": "tests/browser/test_directfile.py (every screen of four filers)",
+    "directfile:item-screen": "tests/browser/test_directfile.py (W-2, dependents, forms)",
+    "directfile:knockout": "tests/browser/test_directfile.py (business income)",
+    "directfile:why": "tests/browser/test_directfile.py (line 16)",
+    "directfile:status": "tests/browser/test_directfile.py (after submitting)",
+    "directfile:print-and-mail": "tests/browser/test_directfile.py (screenshots) and "
+                                 "tests/directfile/test_smoke_pages.py",
 }
 
 # Endpoints that only redirect or accept a POST: there is no page to check.
@@ -61,4 +75,10 @@ NOT_PAGES = {
     "walkin:lobby-board": "an HTML fragment polled into the lobby display",
     "help:suggest": "an HTML fragment swapped in under the search box (tests/browser/test_help.py)",
     "help:vote": "POST only; the thanks and comment form show on the article (test_help.py)",
+    "directfile:start": "POST only, then redirects to the hub",
+    "directfile:resume": "redirects to the screen where the filer left off",
+    "directfile:loop": "POST only (add, remove, done), then redirects",
+    "directfile:keep-alive": "POST only (the idle-timeout dialog), answers 204",
+    "directfile:draft-pdf": "a PDF, checked by tests/directfile/test_returns.py",
+    "directfile:submission-pdf": "a PDF, checked by tests/browser/test_directfile.py",
 }

@@ -38,7 +38,8 @@ ROLES: dict[str, Role] = {
     for role in (
         Role(CSR, "Customer service representative",
              "Works phone callbacks and sees the caller's context.",
-             ("services.view_interaction",)),
+             ("services.view_interaction", "directfile.view_taxreturn",
+              "directfile.view_return_pii")),
         Role(CENTER_STAFF, "Walk-in center staff",
              "Runs a center's appointments, queue and counters.",
              ("services.view_location", "services.view_interaction")),
@@ -61,6 +62,7 @@ ROLES: dict[str, Role] = {
               "services.add_location", "services.change_location", "services.view_location",
               "services.view_interaction", "services.view_interaction_contact",
               "core.view_problemreport", "auditlog.view_logentry",
+              "directfile.view_taxreturn", "directfile.view_return_pii",
               *_HELP_EDITING, "help.publish_article", "help.change_synonymgroup")),
     )
 }

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "civiccx.staffing",
     "civiccx.walkin",
     "civiccx.help",
+    "civiccx.directfile",
     # Last: its demo step rebuilds the rollups from every other app's demo rows.
     "civiccx.metrics",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
+from civiccx.core.personal_records import records_for
 from civiccx.services.models import Interaction, Service
 
 
@@ -28,7 +29,8 @@ def service_detail(request, slug: str):
 def my_interactions(request):
     interactions = (Interaction.objects.in_effect().filter(person=request.user)
                     .select_related("service", "location")[:100])
-    return render(request, "services/my_interactions.html", {"interactions": interactions})
+    return render(request, "services/my_interactions.html", {
+        "interactions": interactions, "records": records_for(request.user)})
 
 @login_required(login_url="accounts:public-sign-in")
 def my_interaction_detail(request, pk: int):

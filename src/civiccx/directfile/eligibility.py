@@ -1,0 +1,136 @@
+"""The anonymous eligibility checker: a few questions before any personal details, ending in
+"You can likely use Direct File" or, for each thing out of scope, the reason and the free
+ways to file instead.
+
+Its answers are the tax engine's own scope facts (`/hasBusinessIncome`, ...), so a person who
+goes on to start a return is not asked them again, and a reason reads as the knockout would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy as state_name
+
+from civiccx.directfile.engine_words import say
+from civiccx.directfile.flow import OUT_OF_SCOPE_INCOME
+from civiccx.directfile.questions import participating_states
+from civiccx.taxengine import CATALOGUE
+
+US_STATES = {
+    "AL": state_name("state", "Alabama"), "AK": state_name("state", "Alaska"),
+    "AZ": state_name("state", "Arizona"), "AR": state_name("state", "Arkansas"),
+    "CA": state_name("state", "California"), "CO": state_name("state", "Colorado"),
+    "CT": state_name("state", "Connecticut"), "DE": state_name("state", "Delaware"),
+    "DC": state_name("state", "District of Columbia"), "FL": state_name("state", "Florida"),
+    "GA": state_name("state", "Georgia"), "HI": state_name("state", "Hawaii"),
+    "ID": state_name("state", "Idaho"), "IL": state_name("state", "Illinois"),
+    "IN": state_name("state", "Indiana"), "IA": state_name("state", "Iowa"),
+    "KS": state_name("state", "Kansas"), "KY": state_name("state", "Kentucky"),
+    "LA": state_name("state", "Louisiana"), "ME": state_name("state", "Maine"),
+    "MD": state_name("state", "Maryland"), "MA": state_name("state", "Massachusetts"),
+    "MI": state_name("state", "Michigan"), "MN": state_name("state", "Minnesota"),
+    "MS": state_name("state", "Mississippi"), "MO": state_name("state", "Missouri"),
+    "MT": state_name("state", "Montana"), "NE": state_name("state", "Nebraska"),
+    "NV": state_name("state", "Nevada"), "NH": state_name("state", "New Hampshire"),
+    "NJ": state_name("state", "New Jersey"), "NM": state_name("state", "New Mexico"),
+    "NY": state_name("state", "New York"), "NC": state_name("state", "North Carolina"),
+    "ND": state_name("state", "North Dakota"), "OH": state_name("state", "Ohio"),
+    "OK": state_name("state", "Oklahoma"), "OR": state_name("state", "Oregon"),
+    "PA": state_name("state", "Pennsylvania"), "RI": state_name("state", "Rhode Island"),
+    "SC": state_name("state", "South Carolina"), "SD": state_name("state", "South Dakota"),
+    "TN": state_name("state", "Tennessee"), "TX": state_name("state", "Texas"),
+    "UT": state_name("state", "Utah"), "VT": state_name("state", "Vermont"),
+    "VA": state_name("state", "Virginia"), "WA": state_name("state", "Washington"),
+    "WV": state_name("state", "West Virginia"), "WI": state_name("state", "Wisconsin"),
+    "WY": state_name("state", "Wyoming"),
+}
+
+SITUATIONS = (
+    ("/wasNonresidentAlien", gettext_lazy("I was a nonresident alien for part or all of the "
+                                          "year")),
+    ("/hadMarketplaceCoverage", gettext_lazy("I or my family had health insurance from the "
+                                             "Marketplace (Form 1095-A)")),
+    ("/hasHsa", gettext_lazy("I had a health savings account (HSA)")),
+    ("/madeEstimatedTaxPayments", gettext_lazy("I made estimated tax payments")),
+    ("/wantsToItemize", gettext_lazy("I want to itemize deductions (mortgage interest, "
+                                     "charitable gifts and similar)")),
+)
+CREDITS = (
+    ("/wantsOtherCredits", gettext_lazy("I want a credit for child or dependent care, "
+                                        "education, clean energy or an electric vehicle")),
+)
+STEPS = ("where", "income", "situations", "credits")
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    title: str
+    reason: str
+
+
+def facts_by_code() -> dict[str, str]:
+    return {r.when: r.code for r in CATALOGUE.knockouts}
+
+
+def reasons(answers: dict) -> list[Reason]:
+    """Each thing out of scope, in the order the checker asked about it."""
+    out: list[Reason] = []
+    year = answers.get("year", 2024)
+    state = answers.get("state", "")
+    if state and state not in participating_states(year):
+        out.append(Reason("state", _("Your state is not taking part in Direct File for %(year)s")
+                          % {"year": year},
+                          _("Direct File for %(year)s is available to people who lived all "
+                            "year in one of %(count)s participating states.")
+                          % {"year": year, "count": len(participating_states(year))}))
+    if answers.get("multiState"):
+        out.append(Reason("multi-state", _("You lived in more than one state"),
+                          _("Direct File is for people who lived all year in one "
+                            "participating state.")))
+    codes = facts_by_code()
+    facts = answers.get("facts", {})
+    for path, _label in (*OUT_OF_SCOPE_INCOME, *SITUATIONS, *CREDITS):
+        if facts.get(path):
+            rule = CATALOGUE.knockout(codes[path])
+            out.append(Reason(rule.code, say(rule.title), say(rule.reason)))
+    if answers.get("interestOverLimit"):
+        rule = CATALOGUE.knockout("interest-over-limit")
+        out.append(Reason(rule.code, _("Interest over $1,500"),
+                          _("Interest over $1,500 is reported on Schedule B, which this version "
+                            "of Direct File does not prepare.")))
+    return out
+
+
+def callback_queue() -> str:
+    return getattr(settings, "DIRECTFILE_CALLBACK_QUEUE", "main-line")
+
+
+def alternatives() -> list[dict]:
+    """The free ways to file elsewhere: our own channels by URL, then the engine's list."""
+    ours = [
+        {"name": _("Get a call back from us"), "url": reverse("phone:request-callback",
+                                                             args=[callback_queue()]),
+         "text": _("We call you when it is your turn and help you choose how to file.")},
+        {"name": _("Visit a taxpayer assistance center"), "url": reverse("walkin:find"),
+         "text": _("Book an appointment near you.")},
+    ]
+    theirs = [{"name": say(a.name), "url": a.url,
+               "text": _("Call %(phone)s") % {"phone": a.phone} if a.phone else ""}
+              for a in CATALOGUE.alternatives]
+    return ours + theirs
+
+
+def prefill(answers: dict) -> dict:
+    """The checker's answers as a return's first answers (the scope questions)."""
+    facts = {p: bool(v) for p, v in answers.get("facts", {}).items()}
+    for path, _label in (*OUT_OF_SCOPE_INCOME, *SITUATIONS, *CREDITS):
+        facts.setdefault(path, False)
+    if answers.get("state") in participating_states(answers.get("year", 2024)):
+        facts["/address/state"] = answers["state"]
+    return facts

@@ -1,0 +1,23 @@
+"""Anonymous funnel events: how many people reach each step, never who they are."""
+
+from __future__ import annotations
+
+from civiccx.directfile.models import FunnelEvent
+
+
+def record(kind: str, *, code: str = "", tax_year: int | None = None, language: str = "en",
+           journey: str = "") -> FunnelEvent:
+    if kind not in FunnelEvent.Kind.values:
+        raise ValueError(f"unknown funnel event {kind!r}")
+    return FunnelEvent.objects.create(kind=kind, code=code[:64], tax_year=tax_year,
+                                      language=language[:8], journey=journey[:32])
+
+
+def counts(tax_year: int | None = None) -> dict[str, int]:
+    """Events per kind (the funnel's steps), for one tax year or all."""
+    from django.db.models import Count
+
+    qs = FunnelEvent.objects.all()
+    if tax_year is not None:
+        qs = qs.filter(tax_year=tax_year)
+    return dict(qs.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
