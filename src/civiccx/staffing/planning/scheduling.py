@@ -1,18 +1,19 @@
 """Shift scheduling: which shifts to put people on so every half-hour of a week is covered.
 
 The model is a tour-scheduling integer program (Dantzig's set covering with days-off patterns).
-A *tour* is a shift type (8-hour day, compressed 4×10, part-time), a start time kept the same
-on every working day, and the working days of the week. The solver chooses how many CSRs work
-each tour and, separately for every day, when their 30-minute lunch falls inside its window, so
-that the people on the phones match each interval's requirement with the least under-staffing
-(weighted heavily) and then the least over-staffing. The rules a roster must obey are built
+A *tour* is a shift type (8-hour day, compressed 4×10, part-time), a usual start time and the
+working days of the week. The solver chooses how many CSRs work each tour and, separately for
+every day, how many of them start up to an hour earlier or later than usual and when their
+30-minute lunch falls inside its window, so that the people on the phones match each
+interval's requirement with the least under-staffing (weighted heavily) and then the least
+over-staffing. The rules a roster must obey are built
 into the tours (days per week, maximum days in a row counted across the week boundary because a
 roster repeats, minimum rest between shifts) and checked again on the rosters that come out
 (``roster_problems``), so a test can hold every CSR's week to them.
 
-Solved with HiGHS through ``scipy.optimize.milp`` (see docs/decisions/0009-staffing-season-
-planning.md for the measurements against OR-Tools CP-SAT); CP-SAT can be chosen when ortools
-is installed. Short 15-minute breaks are placed in the rosters, staggered, and counted in the
+Solved with OR-Tools CP-SAT; HiGHS (``scipy.optimize.milp``) gives the same optimum on the
+same model and can be chosen, but took 10× longer on a 2,000-person week once daily start
+times may move (docs/decisions/0009-staffing-season-planning.md has the measurements). Short 15-minute breaks are placed in the rosters, staggered, and counted in the
 shrinkage that turned agents on the phones into the requirement; they are not decision
 variables (the grid is half-hours).
 """
@@ -66,12 +67,15 @@ class ScheduleRules:
     max_days_in_row: int = 5
     min_rest_hours: float = 11.0
     start_step_minutes: int = 30
+    start_band_minutes: int = 60
+    """A CSR's start may move this much either way from their usual start, day by day, as far
+    as the minimum rest allows."""
     max_headcount: int | None = None
     """CSRs available; None means hire as many as the requirement needs."""
     under_weight: float = 100.0
     """Cost of one missing person-interval relative to one person-interval too many."""
     time_limit_seconds: float = 60.0
-    solver: str = "highs"
+    solver: str = "cp-sat"
 
     def __post_init__(self):
         problems = []
@@ -81,6 +85,8 @@ class ScheduleRules:
             problems.append("start step: must be a multiple of the interval")
         if not self.shift_types:
             problems.append("shift types: give at least one")
+        if self.start_band_minutes < 0 or self.start_band_minutes % self.interval_minutes:
+            problems.append("start band: must be ≥ 0 and a multiple of the interval")
         if self.max_days_in_row < 1:
             problems.append("max days in a row: must be at least 1")
         if self.min_rest_hours < 0:
@@ -104,6 +110,12 @@ class ScheduleRules:
 
     def slots(self, hours: float) -> int:
         return round(hours * 60 / self.interval_minutes)
+
+    def band_slots(self, shift: ShiftType) -> int:
+        """How far (in intervals) this type's start may move from day to day: rest between two
+        shifts is 24 h − length + (change of start), which must stay ≥ the minimum rest."""
+        room = (24 - shift.hours - self.min_rest_hours) / 2
+        return max(0, min(self.start_band_minutes, math.floor(room * 60)) // self.interval_minutes)
 
 
 def _shift_type_problems(shift: ShiftType, rules: ScheduleRules) -> list[str]:
@@ -233,17 +245,27 @@ def _longest_run(days_worked: tuple[int, ...], days: int) -> int:
     return longest
 
 
-def _tours(requirement: np.ndarray, rules: ScheduleRules) -> list[Tour]:
-    days, slots = requirement.shape
+def _start_range(requirement: np.ndarray, rules: ScheduleRules) -> tuple[int, dict]:
+    """Earliest start, and latest start per shift type, keeping shifts within the hours that
+    have any requirement (or starting at opening when a shift is longer than the day)."""
+    slots = requirement.shape[1]
     busy = np.flatnonzero(requirement.sum(axis=0) > 0)
-    open_days = [d for d in range(days) if requirement[d].sum() > 0]
     first, close = int(busy[0]), int(busy[-1]) + 1
+    last = {}
+    for shift in rules.shift_types:
+        length = rules.slots(shift.hours)
+        last[shift] = min(max(first, close - length), slots - length)
+    return first, last
+
+
+def _tours(requirement: np.ndarray, rules: ScheduleRules) -> list[Tour]:
+    days = requirement.shape[0]
+    open_days = [d for d in range(days) if requirement[d].sum() > 0]
+    first, last = _start_range(requirement, rules)
     step = rules.start_step_minutes // rules.interval_minutes
     tours = []
     for shift in rules.shift_types:
-        length = rules.slots(shift.hours)
-        last_start = max(first, min(close, slots) - length)
-        last_start = min(last_start, slots - length)
+        last_start = last[shift]
         patterns = _working_day_patterns(days, shift.days_per_week, open_days,
                                          rules.max_days_in_row)
         for start in range(first, last_start + 1, step):
@@ -261,11 +283,11 @@ def _lunch_offsets(shift: ShiftType, rules: ScheduleRules) -> range:
 
 
 def make_schedule(requirement, rules: ScheduleRules | None = None) -> Schedule:
-    """Tours, lunches and rosters covering ``requirement`` (people on shift per interval).
+    """Tours, daily starts, lunches and rosters covering ``requirement``.
 
-    ``requirement`` has one row per day of the week and one column per interval of the day.
-    Intervals no shift can reach, or a headcount cap too small, leave a shortfall, which the
-    result reports interval by interval instead of failing.
+    ``requirement`` is the people needed on shift (not at lunch), one row per day of the week
+    and one column per interval of the day. Intervals no shift can reach, or a headcount cap
+    too small, leave a shortfall, which the result reports interval by interval.
     """
     rules = rules or ScheduleRules()
     need = _checked_requirement(requirement, rules)
@@ -277,14 +299,19 @@ def make_schedule(requirement, rules: ScheduleRules | None = None) -> Schedule:
     tours = _tours(need, rules)
     groups = sorted({(d, t.shift_type, t.start_slot) for t in tours for d in t.days},
                     key=lambda g: (g[0], rules.shift_types.index(g[1]), g[2]))
-    lunches = [(d, shift, start, offset) for d, shift, start in groups
+    first, last = _start_range(need, rules)
+    variants = [(d, shift, base, base + delta) for d, shift, base in groups
+                for delta in range(-rules.band_slots(shift), rules.band_slots(shift) + 1)
+                if first <= base + delta <= last[shift]]
+    lunches = [(v, offset) for v, (_, shift, _, _) in enumerate(variants)
                for offset in _lunch_offsets(shift, rules)]
-    model = _model(need, rules, tours, groups, lunches)
+    model = _model(need, rules, tours, groups, variants, lunches)
     values, status = (_solve_highs if rules.solver == "highs" else _solve_cp_sat)(model, rules)
-    counts = np.rint(values[: len(tours)]).astype(int)
-    lunch_counts = np.rint(values[len(tours): len(tours) + len(lunches)]).astype(int)
-    chosen = [(tour, int(c)) for tour, c in zip(tours, counts, strict=True) if c > 0]
-    rosters = _rosters(chosen, lunches, lunch_counts, rules)
+    counts = np.rint(values).astype(int)
+    n_tours, n_variants = len(tours), len(variants)
+    chosen = [(tour, int(c)) for tour, c in zip(tours, counts[:n_tours], strict=True) if c > 0]
+    rosters = _rosters(chosen, variants, counts[n_tours:n_tours + n_variants], lunches,
+                       counts[n_tours + n_variants:n_tours + n_variants + len(lunches)], rules)
     coverage = coverage_from_rosters(rosters, days, rules)
     return Schedule(rules, need, coverage, rosters, chosen, status, rules.solver,
                     time.perf_counter() - started,
@@ -307,46 +334,48 @@ def _checked_requirement(requirement, rules: ScheduleRules) -> np.ndarray:
     return np.ceil(need - 1e-9).astype(int)
 
 
-def _model(need, rules, tours, groups, lunches) -> dict:
-    """min W·under + over + ε·paid  s.t. on-phones + under − over = need, lunches = present."""
+def _model(need, rules, tours, groups, variants, lunches) -> dict:
+    """min W·under + over + ε·paid, subject to, for every interval,
+    on the phones + under − over = need; for every (day, type, usual start) the people working
+    it split among that day's start times; for every day's start time the people split among
+    lunch times."""
     days, slots = need.shape
     cells = days * slots
-    n_tours, n_lunch = len(tours), len(lunches)
-    n = n_tours + n_lunch + 2 * cells
-    rows, cols, vals = [], [], []
+    n_tours, n_var, n_lunch = len(tours), len(variants), len(lunches)
+    n = n_tours + n_var + n_lunch + 2 * cells
     group_index = {g: i for i, g in enumerate(groups)}
-    group_row0 = cells
-    for j, tour in enumerate(tours):
-        length = rules.slots(tour.shift_type.hours)
-        for d in tour.days:
-            for t in range(tour.start_slot, min(tour.start_slot + length, slots)):
-                rows.append(d * slots + t)
-                cols.append(j)
-                vals.append(1.0)
-            rows.append(group_row0 + group_index[(d, tour.shift_type, tour.start_slot)])
-            cols.append(j)
-            vals.append(-1.0)
-    for i, (d, shift, start, offset) in enumerate(lunches):
-        col = n_tours + i
-        lunch_slots = rules.slots(shift.lunch_minutes / 60)
-        for t in range(start + offset, min(start + offset + lunch_slots, slots)):
-            rows.append(d * slots + t)
-            cols.append(col)
-            vals.append(-1.0)
-        rows.append(group_row0 + group_index[(d, shift, start)])
+    group_row0, variant_row0 = cells, cells + len(groups)
+    rows, cols, vals = [], [], []
+
+    def put(row, col, value):
+        rows.append(row)
         cols.append(col)
-        vals.append(1.0)
-    under0, over0 = n_tours + n_lunch, n_tours + n_lunch + cells
+        vals.append(value)
+
+    for j, tour in enumerate(tours):
+        for d in tour.days:
+            put(group_row0 + group_index[(d, tour.shift_type, tour.start_slot)], j, -1.0)
+    for v, (d, shift, base, start) in enumerate(variants):
+        col = n_tours + v
+        for t in range(start, start + rules.slots(shift.hours)):
+            put(d * slots + t, col, 1.0)
+        put(group_row0 + group_index[(d, shift, base)], col, 1.0)
+        if shift.lunch_minutes:
+            put(variant_row0 + v, col, -1.0)
+    for i, (v, offset) in enumerate(lunches):
+        col = n_tours + n_var + i
+        d, shift, _, start = variants[v]
+        for t in range(start + offset, start + offset + rules.slots(shift.lunch_minutes / 60)):
+            put(d * slots + t, col, -1.0)
+        put(variant_row0 + v, col, 1.0)
+    under0, over0 = n_tours + n_var + n_lunch, n_tours + n_var + n_lunch + cells
     for cell in range(cells):
-        rows += [cell, cell]
-        cols += [under0 + cell, over0 + cell]
-        vals += [1.0, -1.0]
-    lunch_groups = [g for g in groups if g[1].lunch_minutes]
-    keep_rows = list(range(cells)) + [group_row0 + group_index[g] for g in lunch_groups]
-    extra_rows = len(groups)
-    a = sparse.csr_matrix((vals, (rows, cols)), shape=(cells + extra_rows, n))
-    a = a[keep_rows]
-    lower = np.concatenate([need.ravel().astype(float), np.zeros(len(lunch_groups))])
+        put(cell, under0 + cell, 1.0)
+        put(cell, over0 + cell, -1.0)
+    keep = list(range(cells + len(groups))) + [variant_row0 + v for v, variant
+                                               in enumerate(variants) if variant[1].lunch_minutes]
+    a = sparse.csr_matrix((vals, (rows, cols)), shape=(variant_row0 + n_var, n))[keep]
+    lower = np.concatenate([need.ravel().astype(float), np.zeros(len(keep) - cells)])
     upper = lower.copy()
     extra_a, extra_lo, extra_hi = [], [], []
     if rules.max_headcount is not None:
@@ -368,13 +397,14 @@ def _model(need, rules, tours, groups, lunches) -> dict:
     paid = np.array([len(t.days) * (rules.slots(t.shift_type.hours)
                                     - rules.slots(t.shift_type.lunch_minutes / 60))
                      for t in tours], dtype=float)
-    c = np.concatenate([1e-3 * paid, np.zeros(n_lunch), np.full(cells, rules.under_weight),
-                        np.ones(cells)])
-    integrality = np.concatenate([np.ones(n_tours + n_lunch), np.zeros(2 * cells)])
-    upper_bound = float(need.max()) * 2 + 10
-    ub = np.concatenate([np.full(n_tours + n_lunch, upper_bound), np.full(2 * cells, np.inf)])
+    moved = np.array([abs(start - base) for _, _, base, start in variants], dtype=float)
+    c = np.concatenate([1e-3 * paid, 1e-4 * moved, np.zeros(n_lunch),
+                        np.full(cells, rules.under_weight), np.ones(cells)])
+    n_int = n_tours + n_var + n_lunch
+    integrality = np.concatenate([np.ones(n_int), np.zeros(2 * cells)])
+    ub = np.concatenate([np.full(n_int, float(need.max()) * 2 + 10), np.full(2 * cells, np.inf)])
     return {"c": c, "A": a, "lower": lower, "upper": upper, "integrality": integrality,
-            "ub": ub, "n_int": n_tours + n_lunch, "need": need}
+            "ub": ub, "n_int": n_int, "need": need}
 
 
 def _solve_highs(model: dict, rules: ScheduleRules) -> tuple[np.ndarray, str]:
@@ -401,19 +431,15 @@ def _solve_cp_sat(model: dict, rules: ScheduleRules) -> tuple[np.ndarray, str]:
     for r in range(a.shape[0]):
         start, end = a.indptr[r], a.indptr[r + 1]
         coefficients = a.data[start:end]
-        if np.all(coefficients == np.round(coefficients)):
-            expr = sum(int(v) * variables[i]
-                       for i, v in zip(a.indices[start:end], coefficients, strict=True))
-            lo, hi = model["lower"][r], model["upper"][r]
-            if np.isfinite(lo):
-                cp.Add(expr >= int(round(lo)))
-            if np.isfinite(hi):
-                cp.Add(expr <= int(round(hi)))
-        else:  # a share cap: scale by 1,000 to keep integer coefficients
-            expr = sum(int(round(v * 1000)) * variables[i]
-                       for i, v in zip(a.indices[start:end], coefficients, strict=True))
-            cp.Add(expr <= int(round(model["upper"][r] * 1000)))
-    cp.Minimize(sum(int(round(c * 1000)) * variables[i]
+        scale = 1 if np.all(coefficients == np.round(coefficients)) else 1000
+        expr = sum(int(round(v * scale)) * variables[i]
+                   for i, v in zip(a.indices[start:end], coefficients, strict=True))
+        lo, hi = model["lower"][r], model["upper"][r]
+        if np.isfinite(lo):
+            cp.Add(expr >= int(round(lo * scale)))
+        if np.isfinite(hi):
+            cp.Add(expr <= int(round(hi * scale)))
+    cp.Minimize(sum(int(round(c * 10_000)) * variables[i]
                     for i, c in enumerate(model["c"]) if c))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = rules.time_limit_seconds
@@ -425,30 +451,39 @@ def _solve_cp_sat(model: dict, rules: ScheduleRules) -> tuple[np.ndarray, str]:
     return values, "optimal" if code == cp_model.OPTIMAL else "best found in the time limit"
 
 
-def _rosters(chosen, lunches, lunch_counts, rules: ScheduleRules) -> list[Roster]:
-    """One roster per CSR: the tour's days at its start time, lunches dealt out per day."""
+def _rosters(chosen, variants, variant_counts, lunches, lunch_counts,
+             rules: ScheduleRules) -> list[Roster]:
+    """One roster per CSR: each working day's start and lunch dealt out from the solution."""
     step = rules.interval_minutes
     people: list[tuple[Tour, int]] = []
     for tour, count in chosen:
         people.extend((tour, len(people) + k + 1) for k in range(count))
-    lunch_queue: dict[tuple, list[int]] = {}
-    for (d, shift, start, offset), count in zip(lunches, lunch_counts, strict=True):
-        lunch_queue.setdefault((d, shift.name, start), []).extend([offset] * int(count))
-    taken: dict[tuple, int] = {}
+    starts: dict[tuple, list[int]] = {}
+    for v, ((d, shift, base, start), count) in enumerate(zip(variants, variant_counts,
+                                                             strict=True)):
+        starts.setdefault((d, shift.name, base), []).extend([v] * int(count))
+    lunch_of: dict[int, list[int]] = {}
+    for (v, offset), count in zip(lunches, lunch_counts, strict=True):
+        lunch_of.setdefault(v, []).extend([offset] * int(count))
+    dealt: dict[object, int] = {}
+
+    def deal(queue: list[int], key) -> int:
+        k = dealt.get(key, 0)
+        dealt[key] = k + 1
+        return queue[min(k, len(queue) - 1)]
+
     rosters = []
     for tour, csr in people:
         shift = tour.shift_type
-        start = tour.start_slot * step
-        end = start + round(shift.hours * 60)
         days = []
         for d in tour.days:
             key = (d, shift.name, tour.start_slot)
+            v = deal(starts[key], key)
+            start = variants[v][3] * step
+            end = start + round(shift.hours * 60)
             lunch = None
             if shift.lunch_minutes:
-                queue = lunch_queue.get(key) or [_lunch_offsets(shift, rules)[0]]
-                k = taken.get(key, 0)
-                taken[key] = k + 1
-                lunch = start + queue[min(k, len(queue) - 1)] * step
+                lunch = start + deal(lunch_of[v], ("lunch", v)) * step
             days.append(Shift(d, start, end, lunch, shift.lunch_minutes,
                               _breaks(start, end, lunch, shift, csr)))
         rosters.append(Roster(csr, shift.name, tuple(days)))
@@ -533,14 +568,17 @@ def roster_problems(roster: Roster, rules: ScheduleRules, days: int = 7) -> list
 
 def pyworkforce_schedule(requirement, rules: ScheduleRules | None = None,
                          max_search_seconds: float = 60.0) -> dict:
-    """The same requirement through pyworkforce's ``MinAbsDifference`` (OR-Tools CP-SAT), for
-    comparison: its shifts are the same lengths and start times, one per day with lunch fixed
-    at the middle of the window (it has no lunch choice and no weekly days-off rules).
+    """The same requirement through pyworkforce's two shift schedulers (OR-Tools CP-SAT), for
+    comparison: ``MinAbsDifference`` (least |coverage − requirement|, under- and over-staffing
+    alike) and ``MinRequiredResources`` (fewest shifts with no under-staffing). Its shifts are
+    the same lengths and start times, chosen day by day with lunch fixed at the middle of its
+    window: pyworkforce has no lunch choice and no weekly rules (days per week, days in a row,
+    rest), so it solves an easier problem and yields daily head counts, not rosters.
 
-    Returns coverage, shortfall and surplus arrays, the status and seconds taken. Needs the
-    ``pyworkforce`` package (a development dependency).
+    Returns, per model, coverage, shortfall and surplus arrays, the status, seconds and
+    person-days. Needs the ``pyworkforce`` package (a development dependency).
     """
-    from pyworkforce.scheduling import MinAbsDifference
+    from pyworkforce.scheduling import MinAbsDifference, MinRequiredResources
 
     rules = rules or ScheduleRules()
     need = _checked_requirement(requirement, rules)
@@ -563,18 +601,25 @@ def pyworkforce_schedule(requirement, rules: ScheduleRules | None = None,
                                // rules.interval_minutes):
                     row[t] = 0
             coverage_by_shift[f"{shift.name}@{start}"] = row
-    started = time.perf_counter()
-    solver = MinAbsDifference(
-        num_days=days, periods=slots, shifts_coverage=coverage_by_shift,
-        required_resources=need.tolist(), max_period_concurrency=int(need.max() * 2 + 10),
-        max_shift_concurrency=int(need.max() * 2 + 10), max_search_time=max_search_seconds,
-        num_search_workers=2)
-    solution = solver.solve()
-    seconds = time.perf_counter() - started
-    coverage = np.zeros((days, slots), dtype=int)
-    for row in solution["resources_shifts"]:
-        if row["day"] >= 0:
-            coverage[row["day"]] += np.array(coverage_by_shift[row["shift"]]) * row["resources"]
-    return {"coverage": coverage, "shortfall": np.maximum(need - coverage, 0),
-            "surplus": np.maximum(coverage - need, 0), "status": solution["status"],
-            "seconds": seconds}
+    common = {"num_days": days, "periods": slots, "shifts_coverage": coverage_by_shift,
+              "required_resources": need.tolist(),
+              "max_period_concurrency": int(need.max() * 2 + 10),
+              "max_shift_concurrency": int(need.max() * 2 + 10),
+              "max_search_time": float(max_search_seconds), "num_search_workers": 2}
+    out = {}
+    for name, model in (("MinAbsDifference", MinAbsDifference),
+                        ("MinRequiredResources", MinRequiredResources)):
+        started = time.perf_counter()
+        solution = model(**common).solve()
+        seconds = time.perf_counter() - started
+        coverage = np.zeros((days, slots), dtype=int)
+        people = 0
+        for row in solution["resources_shifts"]:
+            if row["day"] >= 0:
+                coverage[row["day"]] += (np.array(coverage_by_shift[row["shift"]])
+                                         * row["resources"])
+                people += row["resources"]
+        out[name] = {"coverage": coverage, "shortfall": np.maximum(need - coverage, 0),
+                     "surplus": np.maximum(coverage - need, 0), "status": solution["status"],
+                     "seconds": seconds, "person_days": people}
+    return out
