@@ -8,7 +8,8 @@ where no hiring can meet it (weeks before the first class could finish training)
 is reported. A budget below that plan's cost buys less: ``budget_tradeoff`` finds the best plan
 for each budget and what level of service it gives, interval by interval, through Erlang A.
 
-Linear integer programs, solved with HiGHS (``scipy.optimize.milp``).
+Linear integer programs, solved with HiGHS (``scipy.optimize.milp``) to within 0.1% of the
+best possible objective (a tighter gap took 30 s instead of 0.03 s on a season of weeks).
 """
 
 from __future__ import annotations
@@ -150,21 +151,23 @@ def hiring_plan(need, settings: HiringSettings, *, budget: float | None = None,
     # variables: hires (weeks), shortfall (weeks)
     a_cover = np.hstack([produce, np.eye(weeks)])
     constraints = [LinearConstraint(a_cover, need - staff_productive, np.inf)]
+    scale = max(float(cost_per_hire.max()), 1.0)  # costs in units of the dearest hire
     if budget is None:
-        penalty = 1e3 * (float(cost_per_hire.max()) + 1.0) / max(
-            float(settings.productivity(np.array([10**6]))[0]), 1e-9)
-        c = np.concatenate([cost_per_hire, np.full(weeks, penalty)])
+        # a missing FTE-week costs more than the hires that could cover it
+        lowest = min(settings.ramp_up, default=1.0)
+        c = np.concatenate([cost_per_hire / scale, np.full(weeks, 10.0 / lowest)])
     else:
         if budget < 0:
             raise HiringError("budget: must be ≥ 0")
         room = budget - base_cost
         constraints.append(LinearConstraint(
-            np.concatenate([cost_per_hire, np.zeros(weeks)])[None, :], -np.inf, max(room, 0.0)))
-        c = np.concatenate([cost_per_hire * 1e-9, weights])
+            np.concatenate([cost_per_hire / scale, np.zeros(weeks)])[None, :], -np.inf,
+            max(room, 0.0) / scale))
+        c = np.concatenate([cost_per_hire / scale * 1e-6, weights / max(weights.max(), 1e-9)])
     result = milp(c, integrality=np.concatenate([np.ones(weeks), np.zeros(weeks)]),
                   bounds=Bounds(0, np.concatenate([upper_hires, np.full(weeks, np.inf)])),
                   constraints=constraints,
-                  options={"time_limit": time_limit_seconds, "mip_rel_gap": 1e-6})
+                  options={"time_limit": time_limit_seconds, "mip_rel_gap": 1e-3})
     if result.x is None:
         raise HiringError(f"no hiring plan found: {result.message}")
     hires = np.rint(result.x[:weeks])

@@ -11,11 +11,12 @@ into the tours (days per week, maximum days in a row counted across the week bou
 roster repeats, minimum rest between shifts) and checked again on the rosters that come out
 (``roster_problems``), so a test can hold every CSR's week to them.
 
-Solved with OR-Tools CP-SAT; HiGHS (``scipy.optimize.milp``) gives the same optimum on the
-same model and can be chosen, but took 10× longer on a 2,000-person week once daily start
-times may move (docs/decisions/0009-staffing-season-planning.md has the measurements). Short 15-minute breaks are placed in the rosters, staggered, and counted in the
-shrinkage that turned agents on the phones into the requirement; they are not decision
-variables (the grid is half-hours).
+Solved with OR-Tools CP-SAT to within 0.1% of the best possible schedule; HiGHS
+(``scipy.optimize.milp``) solves the same model and can be chosen, but was 3–10× slower on a
+2,000-person week once daily start times may move (docs/decisions/0009-staffing-season-
+planning.md has the measurements). Short 15-minute breaks are placed in the rosters, staggered,
+and counted in the shrinkage that turned agents on the phones into the requirement; they are
+not decision variables (the grid is half-hours).
 """
 
 from __future__ import annotations
@@ -75,6 +76,8 @@ class ScheduleRules:
     under_weight: float = 100.0
     """Cost of one missing person-interval relative to one person-interval too many."""
     time_limit_seconds: float = 60.0
+    relative_gap: float = 1e-3
+    """Stop once the schedule is provably within this share of the best possible one."""
     solver: str = "cp-sat"
 
     def __post_init__(self):
@@ -95,6 +98,8 @@ class ScheduleRules:
             problems.append("headcount: must be ≥ 0")
         if self.under_weight <= 1:
             problems.append("under-staffing weight: must exceed 1 (the over-staffing weight)")
+        if not 0 <= self.relative_gap < 1:
+            problems.append("relative gap: must be at least 0 and below 1")
         if self.time_limit_seconds <= 0:
             problems.append("time limit: must be > 0 seconds")
         if self.solver not in SOLVERS:
@@ -411,11 +416,16 @@ def _solve_highs(model: dict, rules: ScheduleRules) -> tuple[np.ndarray, str]:
     result = milp(
         model["c"], integrality=model["integrality"], bounds=Bounds(0, model["ub"]),
         constraints=LinearConstraint(model["A"], model["lower"], model["upper"]),
-        options={"time_limit": rules.time_limit_seconds, "mip_rel_gap": 1e-4, "presolve": True})
+        options={"time_limit": rules.time_limit_seconds, "mip_rel_gap": rules.relative_gap})
     if result.x is None:
         raise ScheduleError(f"the solver found no schedule: {result.message}")
-    status = "optimal" if result.status == 0 else "best found in the time limit"
-    return result.x, status
+    return result.x, _status(result.status == 0, rules)
+
+
+def _status(proved: bool, rules: ScheduleRules) -> str:
+    if not proved:
+        return "best found in the time limit"
+    return f"optimal within {rules.relative_gap:.1%}" if rules.relative_gap else "optimal"
 
 
 def _solve_cp_sat(model: dict, rules: ScheduleRules) -> tuple[np.ndarray, str]:
@@ -444,11 +454,12 @@ def _solve_cp_sat(model: dict, rules: ScheduleRules) -> tuple[np.ndarray, str]:
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = rules.time_limit_seconds
     solver.parameters.num_workers = 2
+    solver.parameters.relative_gap_limit = rules.relative_gap
     code = solver.Solve(cp)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise ScheduleError(f"the solver found no schedule: {solver.StatusName(code)}")
     values = np.array([solver.Value(v) for v in variables], dtype=float)
-    return values, "optimal" if code == cp_model.OPTIMAL else "best found in the time limit"
+    return values, _status(code == cp_model.OPTIMAL, rules)
 
 
 def _rosters(chosen, variants, variant_counts, lunches, lunch_counts,
@@ -459,7 +470,7 @@ def _rosters(chosen, variants, variant_counts, lunches, lunch_counts,
     for tour, count in chosen:
         people.extend((tour, len(people) + k + 1) for k in range(count))
     starts: dict[tuple, list[int]] = {}
-    for v, ((d, shift, base, start), count) in enumerate(zip(variants, variant_counts,
+    for v, ((d, shift, base, _start), count) in enumerate(zip(variants, variant_counts,
                                                              strict=True)):
         starts.setdefault((d, shift.name, base), []).extend([v] * int(count))
     lunch_of: dict[int, list[int]] = {}
