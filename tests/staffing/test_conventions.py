@@ -1,4 +1,4 @@
-"""Keep the queueing package pure and the staffing tests marked as such."""
+"""Keep the queueing and planning packages pure and the staffing tests marked as such."""
 
 import ast
 from pathlib import Path
@@ -8,8 +8,9 @@ import pytest
 pytestmark = pytest.mark.pure
 
 ROOT = Path(__file__).resolve().parents[2]
-QUEUEING = ROOT / "src" / "civiccx" / "staffing" / "queueing"
-ALLOWED_FIRST_PARTY = "civiccx.staffing.queueing"
+STAFFING = ROOT / "src" / "civiccx" / "staffing"
+PURE_PACKAGES = ("queueing", "planning")
+ALLOWED_FIRST_PARTY = ("civiccx.staffing.queueing", "civiccx.staffing.planning")
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -26,8 +27,10 @@ def imported_modules(path: Path) -> set[str]:
 DJANGO_SIDE_TESTS = {"test_views.py"}
 
 
-@pytest.mark.parametrize("module", sorted(QUEUEING.glob("*.py")), ids=lambda p: p.name)
-def test_queueing_imports_no_django_and_nothing_else_of_ours(module):
+@pytest.mark.parametrize(
+    "module", sorted(p for package in PURE_PACKAGES for p in (STAFFING / package).glob("*.py")),
+    ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_pure_packages_import_no_django_and_nothing_else_of_ours(module):
     for name in imported_modules(module):
         assert not name.startswith("django"), f"{module.name} imports {name}"
         if name.startswith("civiccx"):
