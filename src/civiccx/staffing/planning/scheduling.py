@@ -68,7 +68,7 @@ class ScheduleRules:
     max_days_in_row: int = 5
     min_rest_hours: float = 11.0
     start_step_minutes: int = 30
-    start_band_minutes: int = 60
+    start_band_minutes: int = 0
     """A CSR's start may move this much either way from their usual start, day by day, as far
     as the minimum rest allows."""
     max_headcount: int | None = None
@@ -77,8 +77,14 @@ class ScheduleRules:
     """Cost of one missing person-interval relative to one person-interval too many."""
     time_limit_seconds: float = 60.0
     relative_gap: float = 1e-3
-    """Stop once the schedule is provably within this share of the best possible one."""
-    solver: str = "cp-sat"
+    """Stop once the schedule is provably within this share of the best possible one…"""
+    absolute_gap: float = 4.0
+    """…or within this many person-intervals of it (small centers, where a relative gap would
+    demand proving the exact optimum)."""
+    workers: int = 8
+    """CP-SAT's parallel strategies (they share the cores; 8 gives its portfolio of searches
+    even on 2 cores, which found better schedules here than 2)."""
+    solver: str = "highs"
 
     def __post_init__(self):
         problems = []
@@ -98,8 +104,10 @@ class ScheduleRules:
             problems.append("headcount: must be ≥ 0")
         if self.under_weight <= 1:
             problems.append("under-staffing weight: must exceed 1 (the over-staffing weight)")
-        if not 0 <= self.relative_gap < 1:
-            problems.append("relative gap: must be at least 0 and below 1")
+        if not 0 <= self.relative_gap < 1 or self.absolute_gap < 0:
+            problems.append("gap: relative must be at least 0 and below 1, absolute ≥ 0")
+        if self.workers < 1:
+            problems.append("workers: at least 1")
         if self.time_limit_seconds <= 0:
             problems.append("time limit: must be > 0 seconds")
         if self.solver not in SOLVERS:
@@ -311,7 +319,11 @@ def make_schedule(requirement, rules: ScheduleRules | None = None) -> Schedule:
     lunches = [(v, offset) for v, (_, shift, _, _) in enumerate(variants)
                for offset in _lunch_offsets(shift, rules)]
     model = _model(need, rules, tours, groups, variants, lunches)
-    values, status = (_solve_highs if rules.solver == "highs" else _solve_cp_sat)(model, rules)
+    solve = _solve_highs if rules.solver == "highs" else _solve_cp_sat
+    values, status = solve(model, rules)
+    if values is None:
+        values = _rounded_relaxation(model, tours, groups, variants, lunches)
+        status = "rounded from the relaxation (no whole schedule within the time limit)"
     counts = np.rint(values).astype(int)
     n_tours, n_variants = len(tours), len(variants)
     chosen = [(tour, int(c)) for tour, c in zip(tours, counts[:n_tours], strict=True) if c > 0]
@@ -412,23 +424,71 @@ def _model(need, rules, tours, groups, variants, lunches) -> dict:
             "ub": ub, "n_int": n_int, "need": need}
 
 
-def _solve_highs(model: dict, rules: ScheduleRules) -> tuple[np.ndarray, str]:
+def _rounded_relaxation(model, tours, groups, variants, lunches) -> np.ndarray:
+    """A whole-number schedule from the linear relaxation, when the solver found none in time.
+
+    Tours are rounded up (so coverage does not fall below the relaxation's), then each day's
+    people are dealt to start times and lunch times in the relaxation's proportions.
+    """
+    relaxed = milp(model["c"], bounds=Bounds(0, model["ub"]),
+                   constraints=LinearConstraint(model["A"], model["lower"], model["upper"]))
+    if relaxed.x is None:
+        raise ScheduleError(f"no schedule could be found: {relaxed.message}")
+    x = relaxed.x
+    n_tours, n_var = len(tours), len(variants)
+    counts = np.ceil(x[:n_tours] - 1e-6)
+    group_index = {g: i for i, g in enumerate(groups)}
+    people = np.zeros(len(groups))
+    for tour, count in zip(tours, counts, strict=True):
+        for d in tour.days:
+            people[group_index[(d, tour.shift_type, tour.start_slot)]] += count
+    out = np.concatenate([counts, np.zeros(n_var + len(lunches))])
+    members: dict[int, list[int]] = {}
+    for v, (d, shift, base, _start) in enumerate(variants):
+        members.setdefault(group_index[(d, shift, base)], []).append(v)
+    for g, group in members.items():
+        out[n_tours + np.array(group)] = _deal(people[g], x[n_tours + np.array(group)])
+    lunch_members: dict[int, list[int]] = {}
+    for i, (v, _offset) in enumerate(lunches):
+        lunch_members.setdefault(v, []).append(i)
+    for v, group in lunch_members.items():
+        columns = n_tours + n_var + np.array(group)
+        out[columns] = _deal(out[n_tours + v], x[columns])
+    return out
+
+
+def _deal(total: float, weights: np.ndarray) -> np.ndarray:
+    """Split a whole number in proportion to weights, by largest remainders."""
+    weights = np.maximum(weights, 0)
+    if total <= 0:
+        return np.zeros(weights.size)
+    share = (weights / weights.sum() if weights.sum() > 0
+             else np.full(weights.size, 1 / weights.size))
+    raw = share * total
+    out = np.floor(raw)
+    out[np.argsort(out - raw)[: int(round(total - out.sum()))]] += 1
+    return out
+
+
+def _solve_highs(model: dict, rules: ScheduleRules) -> tuple[np.ndarray | None, str]:
     result = milp(
         model["c"], integrality=model["integrality"], bounds=Bounds(0, model["ub"]),
         constraints=LinearConstraint(model["A"], model["lower"], model["upper"]),
         options={"time_limit": rules.time_limit_seconds, "mip_rel_gap": rules.relative_gap})
     if result.x is None:
-        raise ScheduleError(f"the solver found no schedule: {result.message}")
+        return None, result.message
     return result.x, _status(result.status == 0, rules)
 
 
 def _status(proved: bool, rules: ScheduleRules) -> str:
     if not proved:
         return "best found in the time limit"
-    return f"optimal within {rules.relative_gap:.1%}" if rules.relative_gap else "optimal"
+    if rules.relative_gap or rules.absolute_gap:
+        return "optimal within the gap limits"
+    return "optimal"
 
 
-def _solve_cp_sat(model: dict, rules: ScheduleRules) -> tuple[np.ndarray, str]:
+def _solve_cp_sat(model: dict, rules: ScheduleRules) -> tuple[np.ndarray | None, str]:
     try:
         from ortools.sat.python import cp_model
     except ImportError:
@@ -453,11 +513,12 @@ def _solve_cp_sat(model: dict, rules: ScheduleRules) -> tuple[np.ndarray, str]:
                     for i, c in enumerate(model["c"]) if c))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = rules.time_limit_seconds
-    solver.parameters.num_workers = 2
+    solver.parameters.num_workers = rules.workers
     solver.parameters.relative_gap_limit = rules.relative_gap
+    solver.parameters.absolute_gap_limit = rules.absolute_gap * 10_000
     code = solver.Solve(cp)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        raise ScheduleError(f"the solver found no schedule: {solver.StatusName(code)}")
+        return None, solver.StatusName(code)
     values = np.array([solver.Value(v) for v in variables], dtype=float)
     return values, _status(code == cp_model.OPTIMAL, rules)
 
