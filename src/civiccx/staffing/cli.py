@@ -1,8 +1,10 @@
-"""`civiccx staffing`: build a staffing plan from a forecast, or simulate callbacks.
+"""`civiccx staffing`: staffing plans, callback simulation and the season planner.
 
-Pure command line (no Django): ``plan`` reads a forecast CSV and writes the per-interval plan;
-``simulate`` runs the contact-center simulator with and without the callback option and prints
-both side by side. Bad input gets a message naming the line/field on stderr and exit code 2.
+``plan`` reads a forecast CSV and writes the per-interval plan; ``simulate`` runs the
+contact-center simulator with and without the callback option and prints both side by side;
+``forecast``, ``hire`` and ``schedule`` plan a season from its history (see ``season_cli``).
+Pure command line (no Django) unless ``--queue`` reads a phone queue's recorded calls. Bad input
+gets a message naming the line/field on stderr and exit code 2.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from civiccx.staffing import season_cli
 from civiccx.staffing.queueing import svg_charts
 from civiccx.staffing.queueing.plan import (
     MODELS,
@@ -94,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--retry-delay", type=float, default=600.0)
     sim.add_argument("--seed", type=int, default=0)
     sim.add_argument("--chart", type=Path, help="write an SVG comparison chart")
+    season_cli.add_parsers(commands)
     return parser
 
 
@@ -107,7 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "plan":
             return run_plan(args, Console(), err)
-        return run_simulate(args, Console(), err)
+        if args.command == "simulate":
+            return run_simulate(args, Console(), err)
+        return season_cli.run(args, Console(), err)
     except (InputError, ForecastError, ValueError) as problem:
         err.print(f"[bold red]error:[/] {problem}", highlight=False)
         return USAGE_ERROR

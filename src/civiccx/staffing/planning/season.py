@@ -61,6 +61,8 @@ class SeasonSettings:
     replications: int = 5
     schedule: bool = True
     simulate: bool = True
+    schedule_week: date | None = None
+    """The week to schedule and simulate (its Monday); None = the week with the most need."""
 
     def __post_init__(self):
         if self.hiring_from > self.first_day:
@@ -81,6 +83,8 @@ class SeasonPlan:
     hiring: HiringPlan
     budgets: list[BudgetPoint]
     peak_week: int
+    """The week with the most need."""
+    scheduled_week: int
     schedule: Schedule | None
     check: WeekCheck | None
     level_of_service: float
@@ -91,6 +95,10 @@ class SeasonPlan:
     @property
     def peak_week_start(self) -> date:
         return self.settings.first_week + timedelta(weeks=self.peak_week)
+
+    @property
+    def scheduled_week_start(self) -> date:
+        return self.settings.first_week + timedelta(weeks=self.scheduled_week)
 
     def week_start(self, week: int) -> date:
         return self.settings.first_week + timedelta(weeks=week)
@@ -164,6 +172,12 @@ def build_season_plan(history: IntervalHistory, settings: SeasonSettings,
     ratio = np.where(need > 0, hiring.productive / np.maximum(need, 1e-9), 1.0)
     los, sl = season_outcome(ratio, **outcome_args)
     peak_week = int(np.argmax(need))
+    scheduled_week = peak_week
+    if settings.schedule_week is not None:
+        scheduled_week = (settings.schedule_week - settings.first_week).days // 7
+        if not 0 <= scheduled_week < weeks or not need[scheduled_week] > 0:
+            raise ValueError(f"the week of {settings.schedule_week.isoformat()} is not in the "
+                             "season")
     peak_start = settings.first_week + timedelta(weeks=peak_week)
     month = np.array([d.month == peak_start.month and d.year == peak_start.year
                       for d in forecast.dates()])
@@ -175,7 +189,8 @@ def build_season_plan(history: IntervalHistory, settings: SeasonSettings,
                                  interval_seconds)
     schedule = check = None
     if settings.schedule:
-        first = (peak_start - settings.first_day).days
+        first = (settings.first_week + timedelta(weeks=scheduled_week)
+                 - settings.first_day).days
         days = slice(max(first, 0), max(first, 0) + 7)
         slots = forecast.calls.shape[1]
         requirement = plan.columns["scheduled_agents"].reshape(forecast.days, slots)[days]
@@ -195,5 +210,5 @@ def build_season_plan(history: IntervalHistory, settings: SeasonSettings,
                                 interval_seconds=interval_seconds,
                                 replications=settings.replications)
     begin(None)
-    return SeasonPlan(settings, forecast, plan, need, hiring, budgets, peak_week, schedule,
-                      check, los, sl, peak_los, seconds)
+    return SeasonPlan(settings, forecast, plan, need, hiring, budgets, peak_week,
+                      scheduled_week, schedule, check, los, sl, peak_los, seconds)
