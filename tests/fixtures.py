@@ -140,3 +140,17 @@ def _fresh_help_search():
 
     help_search.reset()
     yield
+
+
+NON_DEFAULT_SITE = "http://127.0.0.1:8100"
+
+
+@pytest.fixture
+def outbox_on_another_port(settings):
+    """The site served on a port other than the default (links in texts and emails must
+    follow it), with an empty outbox. Returns the site's address."""
+    from civiccx.core.notifications import OutboxBackend
+
+    settings.CIVICCX_PUBLIC_URL = NON_DEFAULT_SITE
+    OutboxBackend.outbox.clear()
+    return NON_DEFAULT_SITE

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 
+HOST = "127.0.0.1"
 DEV_OIDC_PORT = 8001  # keep in step with services.demo.command.DEV_OIDC_ISSUER
 
 
@@ -31,9 +32,19 @@ def _local_identity_provider():
     return run_server_in_thread(port=DEV_OIDC_PORT)
 
 
+def set_public_address(port: str, environ=os.environ) -> str:
+    """Links in the texts and emails the worker sends point where this server listens, unless
+    the site has a public address of its own (CIVICCX_PUBLIC_URL). The web server and the
+    worker inherit it."""
+    if not environ.get("CIVICCX_PUBLIC_URL"):
+        environ["CIVICCX_PUBLIC_URL"] = f"http://{HOST}:{port}"
+    return environ["CIVICCX_PUBLIC_URL"]
+
+
 def run(*, seed: bool, argv: list[str]) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "civiccx.settings.development")
     port = os.environ.get("PORT", "8000")
+    set_public_address(port)
     civiccx = [sys.executable, "-m", "civiccx.cli"]
     subprocess.run([*civiccx, "migrate", "--no-input", "-v", "0"], check=True)
     subprocess.run([*civiccx, "createcachetable"], check=True)
@@ -42,10 +53,10 @@ def run(*, seed: bool, argv: list[str]) -> int:
     with _local_identity_provider():
         worker = subprocess.Popen([*civiccx, "db_worker"])
         try:
-            print(f"\nCivic CX is running at http://127.0.0.1:{port}/  (Ctrl+C to stop)\n",
+            print(f"\nCivic CX is running at http://{HOST}:{port}/  (Ctrl+C to stop)\n",
                   flush=True)
             server = subprocess.run(
-                [*civiccx, "runserver", f"127.0.0.1:{port}", "--noreload"], check=False)
+                [*civiccx, "runserver", f"{HOST}:{port}", "--noreload"], check=False)
             return server.returncode
         except KeyboardInterrupt:
             return 0

@@ -118,7 +118,7 @@ def test_a_failed_send_leaves_the_article_for_the_next_run(outbox, editors, monk
     def broken(*args, **kwargs):
         raise ConnectionError("mail gateway down")
 
-    monkeypatch.setattr("civiccx.help.reminders.send_email", broken)
+    monkeypatch.setattr(OutboxBackend, "send", broken)  # the gateway fails
     with pytest.raises(ConnectionError):
         send_review_reminders()
     article.refresh_from_db()

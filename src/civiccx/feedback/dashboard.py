@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from civiccx.core.charts import Series, line_chart
+from civiccx.charts import Chart, Series, line_chart
 from civiccx.feedback.rollups import QuarterScores, read_scores
 from civiccx.feedback.scoring import SMALL_SAMPLE_N, DriverTally, ThumbsTally
 
@@ -58,18 +59,40 @@ def driver_rows(by_quarter: dict[tuple, QuarterScores]) -> dict[str, list[Driver
     return rows
 
 
-def driver_charts(rows: dict[str, list[DriverCell]]) -> dict[str, str]:
-    charts = {}
-    for driver, cells in rows.items():
-        label = str(DRIVERS[driver])
-        charts[driver] = line_chart(
-            f"{label}: share agreeing (or thumbs up), by fiscal quarter",
-            [cell.quarter for cell in cells],
-            [Series(str(_("Agree or thumbs up (%)")),
-                    [None if cell.agree is None else round(cell.agree * 100, 1)
-                     for cell in cells])],
-            y_max=100, y_format="{:.0f}%")
-    return charts
+def _percent(share: float | None) -> float | None:
+    return None if share is None else round(share * 100, 1)
+
+
+def driver_chart(driver: str, cells: list[DriverCell]) -> Chart:
+    """The share agreeing per quarter, with its 95% Wilson interval as a band, and a sentence
+    on the latest quarter that has answers."""
+    label = str(DRIVERS[driver])
+    latest = next((cell for cell in reversed(cells) if cell.agree is not None), None)
+    summary = ""
+    if latest is not None and latest.agree_low is not None:
+        summary = gettext("In %(quarter)s, %(share).0f%% agreed or gave a thumbs up (95%% "
+                          "confidence interval %(low).0f%% to %(high).0f%%), from %(n)s "
+                          "responses.") % {
+            "quarter": latest.quarter, "share": latest.agree * 100,
+            "low": latest.agree_low * 100, "high": latest.agree_high * 100,
+            "n": f"{latest.n:,}"}
+    return line_chart(
+        f"cx-{driver}",
+        gettext("%(driver)s: share agreeing (or thumbs up), by fiscal quarter")
+        % {"driver": label},
+        [cell.quarter for cell in cells],
+        [Series(gettext("Agree or thumbs up (%)"), [_percent(cell.agree) for cell in cells],
+                low=[_percent(cell.agree_low) for cell in cells],
+                high=[_percent(cell.agree_high) for cell in cells])],
+        category_label=gettext("Quarter"), value_range=(0, 100), value_format="{:.0f}%",
+        interval_label=gettext("%(percent)s%% confidence interval") % {"percent": 95},
+        summary=summary)
+
+
+def driver_sections(rows: dict[str, list[DriverCell]]) -> list[dict]:
+    """One section per driver on the dashboard: its name, its quarters and their chart."""
+    return [{"driver": driver, "label": DRIVERS[driver], "cells": cells,
+             "chart": driver_chart(driver, cells)} for driver, cells in rows.items()]
 
 
 def volume_rows(by_quarter: dict[tuple, QuarterScores]) -> list[dict]:
@@ -103,5 +126,6 @@ def indicator_rows(by_quarter: dict[tuple, QuarterScores]) -> list[dict]:
 def dashboard_data(filters: dict) -> dict:
     by_quarter = read_scores(filters)
     rows = driver_rows(by_quarter)
-    return {"drivers": rows, "charts": driver_charts(rows), "volumes": volume_rows(by_quarter),
+    return {"drivers": rows, "driver_sections": driver_sections(rows),
+            "volumes": volume_rows(by_quarter),
             "indicators": indicator_rows(by_quarter), "quarters": sorted(k[0] for k in by_quarter)}

@@ -6,52 +6,35 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
-from django.conf import settings
-from django.core import signing
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from civiccx.core.fields import blind_index
-from civiccx.core.notifications import send_email, send_sms
+from civiccx.core.messaging import send_email_message, send_text_message
+from civiccx.core.public_links import public_url
+from civiccx.core.signed_links import SignedLink
 from civiccx.feedback.models import Invitation, SamplingRule
 from civiccx.feedback.services import record_offer
 from civiccx.services.models import Interaction
 
-LINK_SALT = "civiccx.feedback.invitation"
-
-MESSAGES = {
-    "en": ("Thank you for contacting the {agency}. How did we do? This 1-minute survey is "
-           "optional: {url}"),
-    "es": ("Gracias por comunicarse con el {agency}. ¿Cómo lo hicimos? Esta encuesta de 1 minuto "
-           "es voluntaria: {url}"),
-}
-REMINDERS = {
-    "en": "Reminder: tell us how we did, in 1 minute: {url} (the link expires on {expires}).",
-    "es": ("Recordatorio: díganos cómo lo hicimos, en 1 minuto: {url} "
-           "(el enlace vence el {expires})."),
-}
-SUBJECTS = {"en": "How did we do?", "es": "¿Cómo lo hicimos?"}
+INVITATION_LINK = SignedLink("civiccx.feedback.invitation")
+"""The survey link in an invitation. It does not expire by signature: the invitation carries
+its own expiry and is used once (`Invitation.expires_at`, `used_at`, checked by the pages)."""
 
 
 def link_token(invitation: Invitation) -> str:
-    return signing.dumps(invitation.pk, salt=LINK_SALT, compress=True)
+    return INVITATION_LINK.token(invitation.pk)
 
 
 def invitation_from_token(token: str) -> Invitation | None:
     """The invitation a link names, or None when the link was altered or never issued."""
-    try:
-        pk = signing.loads(token, salt=LINK_SALT)
-    except signing.BadSignature:
-        return None
-    return (Invitation.objects.select_related("survey__service__provider", "interaction")
-            .filter(pk=pk).first())
+    return INVITATION_LINK.find(token, Invitation.objects.select_related(
+        "survey__service__provider", "interaction"))
 
 
 def invitation_url(invitation: Invitation) -> str:
-    prefix = "/es" if invitation.language == "es" else ""
-    path = reverse("feedback:invitation", args=[link_token(invitation)])
-    return f"{settings.CIVICCX_PUBLIC_URL}{prefix}{path}"
+    return public_url("feedback:invitation", link_token(invitation),
+                      language=invitation.language)
 
 
 def maybe_invite(interaction: Interaction, rng: random.Random | None = None) -> Invitation | None:
@@ -88,18 +71,19 @@ def _enqueue_send(invitation_pk: int) -> None:
     send_invitation.enqueue(invitation_pk)
 
 
-def _deliver(invitation: Invitation, template: dict[str, str]) -> None:
+def _deliver(invitation: Invitation, kind: str) -> None:
+    """Send an invitation (kind "invitation") or its reminder ("invitation_reminder") the
+    way the person agreed to be reached (feedback/messages/<kind>.txt)."""
     interaction = invitation.interaction
-    language = invitation.language if invitation.language in template else "en"
-    provider = invitation.survey.service.provider
-    agency = provider.name_es if language == "es" and provider.name_es else provider.name
-    body = template[language].format(
-        agency=agency, url=invitation_url(invitation),
-        expires=timezone.localtime(invitation.expires_at).date().isoformat())
+    context = {"provider": invitation.survey.service.provider, "url": invitation_url(invitation),
+               "expires_at": invitation.expires_at}
+    template = f"feedback/{kind}"
     if invitation.delivery == Invitation.Delivery.SMS:
-        send_sms(interaction.contact_phone, body)
+        send_text_message(interaction.contact_phone, template, context,
+                          language=invitation.language)
     else:
-        send_email(interaction.contact_email, SUBJECTS[language], body)
+        send_email_message(interaction.contact_email, template, context,
+                           language=invitation.language)
 
 
 def deliver_invitation(invitation_pk: int) -> bool:
@@ -107,7 +91,7 @@ def deliver_invitation(invitation_pk: int) -> bool:
                   .filter(pk=invitation_pk).first())
     if invitation is None or invitation.used_at or invitation.is_expired():
         return False
-    _deliver(invitation, MESSAGES)
+    _deliver(invitation, "invitation")
     return True
 
 
@@ -130,6 +114,6 @@ def send_due_reminders(now=None) -> int:
                 reminder_sent_at=now):
             invitation = Invitation.objects.select_related(
                 "interaction", "survey__service__provider").get(pk=pk)
-            _deliver(invitation, REMINDERS)
+            _deliver(invitation, "invitation_reminder")
             sent += 1
     return sent

@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from civiccx.core.fiscal import fiscal_quarter, format_fiscal_quarter
+from civiccx.core.languages import is_site_language, language_codes
 from civiccx.core.redaction import redact
 from civiccx.feedback.comment_tags import tag_comment
 from civiccx.feedback.instruments import AnswerError, validate_answers
@@ -21,8 +22,6 @@ from civiccx.feedback.rollups import (
     upsert_sql,
 )
 from civiccx.services.models import Channel
-
-LANGUAGES = ("en", "es")
 
 
 class ResponseRejected(Exception):
@@ -50,8 +49,9 @@ def submit_response(survey: Survey, answers: dict, *, language: str, source: str
                     submitted_at=None) -> Response:
     """Validate and store one response. Raises ResponseRejected or AlreadyAnswered."""
     errors: dict = {}
-    if language not in LANGUAGES:
-        errors["language"] = [f"Unsupported language {language!r}; use en or es."]
+    if not is_site_language(language):
+        errors["language"] = [f"Unsupported language {language!r}; use one of "
+                              f"{', '.join(language_codes())}."]
     channel = channel or survey.channel or (invitation.interaction.channel if invitation else "")
     if channel not in Channel.values:
         errors["channel"] = [f"Unknown channel {channel!r}; use one of "

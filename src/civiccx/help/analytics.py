@@ -27,11 +27,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from civiccx.feedback.scoring import wilson_interval
+from civiccx.feedback.scoring import Interval, wilson_interval
 from civiccx.help.journeys import IN_PERSON, PHONE
 from civiccx.help.models import Escalation, SearchLog, Translation, Vote
 
-LANGUAGES = ("en", "es")
 CHANNEL_LABELS = {PHONE: _("Callback requests"), IN_PERSON: _("Walk-in visits booked")}
 CLICKED = ~Q(clicked_slug="")
 COMMENTS_PER_ARTICLE = 3
@@ -110,6 +109,11 @@ class Headline:
         if not self.visits:
             return None
         return (self.visits - self.escalated_visits) / self.visits
+
+    @property
+    def deflection_interval(self) -> Interval | None:
+        """The 95% Wilson interval of the week's deflection; None for a week with no visits."""
+        return wilson_interval(self.visits - self.escalated_visits, self.visits)
 
     @property
     def helpful_share(self) -> float | None:
@@ -303,6 +307,11 @@ class WeekRow:
         if not self.visits:
             return None
         return (self.visits - self.escalated_visits) / self.visits
+
+    @property
+    def deflection_interval(self) -> Interval | None:
+        """The 95% Wilson interval of the week's deflection; None for a week with no visits."""
+        return wilson_interval(self.visits - self.escalated_visits, self.visits)
 
 
 def deflection_by_week(filters: Filters) -> list[WeekRow]:

@@ -10,6 +10,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from civiccx.core.languages import is_site_language
 from civiccx.help import workflow
 from civiccx.help.models import Article, SearchState, Translation
 from civiccx.help.reminders import due_article_ids
@@ -89,7 +90,7 @@ class ArticleFilters:
         return cls(q=params.get("q", "").strip()[:100],
                    category=params.get("category", "").strip(),
                    state=state if state in STATE_FILTERS else "",
-                   language=language if language in ("en", "es") else "",
+                   language=language if is_site_language(language) else "",
                    review_due=params.get("review") == "due",
                    waiting_for_me=params.get("waiting") == "me",
                    spanish_gap=params.get("spanish") == "gap")

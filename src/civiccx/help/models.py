@@ -18,9 +18,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from civiccx.core.languages import own_name_choices
 from civiccx.services.models import Bilingual, Service
 
-LANGUAGES = (("en", "English"), ("es", "Español"))
+LANGUAGES = tuple(own_name_choices())
 
 
 class Category(Bilingual):

@@ -17,13 +17,11 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Q
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils import timezone
 
 from civiccx.accounts.models import User
-from civiccx.core.notifications import send_email
+from civiccx.core.messaging import send_email_message
+from civiccx.core.public_links import public_url
 from civiccx.core.roles import CONTENT_EDITOR, CONTENT_PUBLISHER
 from civiccx.help.models import Article
 
@@ -77,9 +75,9 @@ def send_review_reminders(now: datetime | None = None) -> int:
     if not claimed:
         return 0
     try:
-        subject, body = _message([article for article, _previous in claimed])
+        context = _reminder_context([article for article, _previous in claimed])
         for address in to:
-            send_email(address, subject, body)
+            send_email_message(address, "help/review_reminder", context, language=None)
     except Exception:
         for article, previous in claimed:  # let the next run try again
             Article.objects.filter(pk=article.pk, review_reminded_at=now).update(
@@ -88,25 +86,17 @@ def send_review_reminders(now: datetime | None = None) -> int:
     return len(claimed)
 
 
-def _message(articles: list[Article]) -> tuple[str, str]:
-    with translation.override("en"):
-        subject = ngettext("%(count)d help article is due for review",
-                           "%(count)d help articles are due for review",
-                           len(articles)) % {"count": len(articles)}
-        lines = [_("These help articles have reached their review date. Open each one, check "
-                   "it is still right, then edit it or choose “Checked, still right”."), ""]
-        by_owner: dict[str, list[Article]] = {}
-        for article in articles:
-            by_owner.setdefault(article.owner or _("No owner team"), []).append(article)
-        for owner in sorted(by_owner):
-            lines.append(owner)
-            for article in sorted(by_owner[owner], key=lambda a: a.slug):
-                url = settings.CIVICCX_PUBLIC_URL + reverse("help:editor-article",
-                                                            args=[article.slug])
-                lines.append(_("- %(slug)s (review was due %(due)s): %(url)s") % {
-                    "slug": article.slug, "due": article.review_due.isoformat(), "url": url})
-            lines.append("")
-        lines.append(_("All articles due for review: %(url)s") % {
-            "url": settings.CIVICCX_PUBLIC_URL + reverse("help:editor-articles")
-            + "?review=due"})
-    return subject, "\n".join(lines)
+def _reminder_context(articles: list[Article]) -> dict:
+    """What the reminder (help/messages/review_reminder.txt) lists: the articles by owner team
+    (those with none last). It goes to staff, so it is written in the site's default
+    language."""
+    by_owner: dict[str, list[Article]] = {}
+    for article in articles:
+        by_owner.setdefault(article.owner, []).append(article)
+    teams = [{"owner": owner, "articles": [
+        {"slug": article.slug, "due": article.review_due,
+         "url": public_url("help:editor-article", article.slug)}
+        for article in sorted(by_owner[owner], key=lambda a: a.slug)]}
+        for owner in sorted(by_owner, key=lambda owner: (not owner, owner))]
+    return {"count": len(articles), "teams": teams,
+            "all_url": public_url("help:editor-articles", query={"review": "due"})}

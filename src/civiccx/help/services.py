@@ -5,12 +5,13 @@ toward the help center's A-11 effectiveness score."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
-from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
 from civiccx.core.redaction import redact
+from civiccx.core.signed_links import SignedLink
 from civiccx.feedback.rollups import add_cells
 from civiccx.feedback.services import quarter_of
 from civiccx.help.models import SearchLog, Translation, Vote
@@ -21,7 +22,9 @@ from civiccx.services.models import Channel, Outcome, Service
 
 HELP_CENTER_SERVICE = "help-center"
 EFFECTIVENESS = "thumbs:effectiveness"
-VOTE_SALT = "civiccx.help.vote"
+VOTE_LINK = SignedLink("civiccx.help.vote", max_age=timedelta(hours=1))
+"""Carries a vote from "Was this page helpful?" to the comment form after it (one comment per
+vote: `add_comment`)."""
 COMMENT_MAX = 1000
 
 
@@ -99,14 +102,8 @@ def add_comment(vote: Vote, comment: str) -> bool:
 
 
 def vote_token(vote: Vote) -> str:
-    return signing.dumps(vote.pk, salt=VOTE_SALT)
+    return VOTE_LINK.token(vote.pk)
 
 
-def vote_from_token(token: str | None, max_age_seconds: int = 3600) -> Vote | None:
-    if not token:
-        return None
-    try:
-        pk = signing.loads(token, salt=VOTE_SALT, max_age=max_age_seconds)
-    except signing.BadSignature:
-        return None
-    return Vote.objects.select_related("translation__article").filter(pk=pk).first()
+def vote_from_token(token: str | None) -> Vote | None:
+    return VOTE_LINK.find(token, Vote.objects.select_related("translation__article"))

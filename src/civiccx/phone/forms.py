@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from civiccx.core.honeypot import HoneypotFormMixin
+from civiccx.core.languages import own_name_choices
 from civiccx.services.interactions import normalize_phone
 
 
@@ -16,7 +17,7 @@ class CallbackRequestForm(HoneypotFormMixin, forms.Form):
         error_messages={"required": _("Enter the phone number we should call.")},
     )
     language = forms.ChoiceField(
-        label=_("Language for the call"), choices=[("en", "English"), ("es", "Español")],
+        label=_("Language for the call"), choices=own_name_choices(),
         widget=forms.RadioSelect)
     best_time = forms.ChoiceField(
         label=_("Best time to call"), required=False,

@@ -6,23 +6,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.conf import settings
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Avg, F
-from django.urls import reverse
 from django.utils import timezone
 
 from civiccx.core.fields import blind_index
-from civiccx.core.notifications import send_sms
+from civiccx.core.languages import site_language
+from civiccx.core.messaging import send_text_message
+from civiccx.core.public_links import public_url
+from civiccx.core.signed_links import SignedLink
 from civiccx.phone.models import AgentState, CallQueue, QueueEntry
 from civiccx.services.hours import is_open, next_opening
 from civiccx.services.interactions import normalize_phone, record_interaction
 from civiccx.services.models import Channel, Outcome
 from civiccx.staffing.queueing.wait_predictors import queue_length_wait_range
 
-CANCEL_SALT = "civiccx.phone.cancel"
+CANCEL_LINK = SignedLink("civiccx.phone.cancel", max_age=timedelta(days=14))
+"""The link in the confirmation text that shows and cancels a waiting callback."""
 ACTIVE_AGENT_STATES = (AgentState.Status.AVAILABLE, AgentState.Status.ON_CALL,
                        AgentState.Status.WRAP_UP)
 FINAL_TO_OUTCOME = {
@@ -151,40 +152,25 @@ def join_hold(queue: CallQueue, raw_phone: str = "", *, language: str = "en",
 
 
 def cancel_token(entry: QueueEntry) -> str:
-    return signing.dumps(entry.pk, salt=CANCEL_SALT, compress=True)
+    return CANCEL_LINK.token(entry.pk)
 
 
 def entry_from_cancel_token(token: str) -> QueueEntry | None:
-    try:
-        pk = signing.loads(token, salt=CANCEL_SALT, max_age=timedelta(days=14))
-    except signing.BadSignature:
-        return None
-    return QueueEntry.objects.select_related("queue__service").filter(pk=pk).first()
+    return CANCEL_LINK.find(token, QueueEntry.objects.select_related("queue__service"))
 
 
 def cancel_url(entry: QueueEntry) -> str:
-    prefix = "/es" if entry.language == "es" else ""
-    return (f"{settings.CIVICCX_PUBLIC_URL}{prefix}"
-            f"{reverse('phone:cancel', args=[cancel_token(entry)])}")
-
-
-CONFIRMATIONS = {
-    "en": ("{agency}: we will call you back in about {low} to {high} minutes. You keep your "
-           "place in line. To cancel, reply CANCEL or visit {url}"),
-    "es": ("{agency}: le devolveremos la llamada en unos {low} a {high} minutos. Conserva su "
-           "lugar en la fila. Para cancelar, responda CANCELAR o visite {url}"),
-}
+    return public_url("phone:cancel", cancel_token(entry), language=entry.language)
 
 
 def _confirm_by_sms(entry_pk: int) -> None:
+    """The text that confirms a callback (phone/messages/callback_booked.txt)."""
     entry = QueueEntry.objects.select_related("queue__service__provider").get(pk=entry_pk)
-    provider = entry.queue.service.provider
-    language = "es" if entry.language == "es" else "en"
     low = max(1, round((entry.predicted_low_seconds or 60) / 60))
     high = max(low, round((entry.predicted_high_seconds or 60) / 60))
-    send_sms(entry.phone, CONFIRMATIONS[language].format(
-        agency=provider.name_es if language == "es" and provider.name_es else provider.name,
-        low=low, high=high, url=cancel_url(entry)))
+    send_text_message(entry.phone, "phone/callback_booked", {
+        "provider": entry.queue.service.provider, "low": low, "high": high,
+        "cancel_url": cancel_url(entry)}, language=entry.language)
 
 
 def _claimable(queues, now):
@@ -320,7 +306,7 @@ def _record_interaction(entry: QueueEntry, now: datetime) -> None:
     record_interaction(
         service=entry.queue.service, channel=Channel.PHONE, location=entry.queue.call_center,
         started_at=entry.arrived_at, ended_at=now, outcome=FINAL_TO_OUTCOME[entry.status],
-        language=entry.language if entry.language in ("en", "es") else "en",
+        language=site_language(entry.language),
         contact_consent=entry.survey_consent and bool(entry.phone),
         contact_phone=entry.phone if entry.survey_consent else "", source=f"phone:{entry.pk}")
 

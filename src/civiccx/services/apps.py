@@ -10,8 +10,11 @@ class ServicesConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy as _
 
+        from civiccx.core.agency import register_agency_name_source
         from civiccx.core.roles import CX_ANALYST
         from civiccx.core.staff_tools import register_staff_tool
+        from civiccx.services.models import ServiceProvider
 
         register_staff_tool(_("Customer interactions"), "services:staff-interactions",
                             {CX_ANALYST})
+        register_agency_name_source(ServiceProvider.main_name)

@@ -10,10 +10,9 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
+from civiccx.core.languages import is_site_language, language_codes
 from civiccx.services.models import Channel, Interaction, Location, Outcome, Service
 from civiccx.services.signals import interaction_recorded
-
-SUPPORTED_LANGUAGES = {"en", "es"}
 
 
 def normalize_phone(raw: str, region: str = "US") -> str:
@@ -57,8 +56,9 @@ def record_interaction(
         errors["ended_at"] = "The interaction cannot end before it started."
     if ended_at > timezone.now() + timedelta(minutes=5):
         errors["ended_at"] = "The interaction cannot end in the future."
-    if language not in SUPPORTED_LANGUAGES:
-        errors["language"] = f"Unsupported language {language!r}; use en or es."
+    if not is_site_language(language):
+        errors["language"] = (f"Unsupported language {language!r}; use one of "
+                              f"{', '.join(language_codes())}.")
     if contact_email:
         try:
             validate_email(contact_email)

@@ -9,10 +9,11 @@ from auditlog.registry import auditlog
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civiccx.core.fields import EncryptedTextField
+from civiccx.core.languages import current_language, default_language
 
 
 class Bilingual(models.Model):
@@ -22,10 +23,12 @@ class Bilingual(models.Model):
         abstract = True
 
     def localized(self, field: str) -> str:
-        if (translation.get_language() or "en").startswith("es"):
-            spanish = getattr(self, f"{field}_es", "")
-            if spanish:
-                return spanish
+        """`field` in the current language (`name_es` for Spanish), else in English."""
+        language = current_language()
+        if language != default_language():
+            translated = getattr(self, f"{field}_{language}", "")
+            if translated:
+                return translated
         return getattr(self, field)
 
     @property
@@ -52,6 +55,13 @@ class ServiceProvider(Bilingual):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def main_name(cls) -> str | None:
+        """The first provider's name in the current language: the agency this site serves
+        (registered with core as the agency name, see `civiccx.core.agency`)."""
+        provider = cls.objects.order_by("pk").only("name", "name_es").first()
+        return provider.localized_name if provider else None
 
 
 class Channel(models.TextChoices):

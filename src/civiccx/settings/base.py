@@ -13,6 +13,7 @@ from civiccx.settings.environment import (
     database_from_url,
     env_bool,
     env_list,
+    env_public_url,
     env_seconds,
 )
 
@@ -98,6 +99,15 @@ TEMPLATES = [
                 "civiccx.core.context_processors.site",
             ],
         },
+    },
+    {
+        # Texts and emails (`<app>/messages/<kind>.txt`, see civiccx.core.messaging): plain
+        # text, so nothing is HTML-escaped ("&" stays "&" in a name or a link).
+        "NAME": "messages",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
     },
 ]
 
@@ -187,7 +197,9 @@ CIVICCX_FIELD_KEYS = env_list("CIVICCX_FIELD_KEYS", [])
 CIVICCX_GOV_BANNER = env_bool("CIVICCX_GOV_BANNER", False)
 CIVICCX_NOTIFICATION_BACKEND = os.environ.get(
     "CIVICCX_NOTIFICATION_BACKEND", "civiccx.core.notifications.ConsoleBackend")
-CIVICCX_PUBLIC_URL = os.environ.get("CIVICCX_PUBLIC_URL", "http://127.0.0.1:8000")
+# The address the public reaches the site at, for links in texts, emails and QR codes
+# (civiccx.core.public_links). `civiccx serve` and `civiccx demo` set it from the port they bind.
+CIVICCX_PUBLIC_URL = env_public_url("CIVICCX_PUBLIC_URL", "http://127.0.0.1:8000")
 CIVICCX_AGENCY_NAME = os.environ.get("CIVICCX_AGENCY_NAME", "")
 # Where help article review reminders go (comma-separated); empty: every help center editor
 # with an email address (see civiccx.help.reminders).

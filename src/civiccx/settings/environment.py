@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -48,6 +49,25 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if not raw:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_public_url(name: str, default: str) -> str:
+    """The site's public address (scheme, host and port, no path), without a trailing slash."""
+    raw = (os.environ.get(name) or "").strip()
+    if not raw:
+        return default
+    parts = urlsplit(raw)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path.strip("/") \
+            or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"{name} must be the address the public reaches the site at, such as "
+            f"https://www.agency.gov or http://127.0.0.1:8000 (got {raw!r}).")
+    try:
+        parts.port  # noqa: B018 (raises on a port that is not a number)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} has a port that is not a number (got {raw!r}).") \
+            from error
+    return raw.rstrip("/")
 
 
 def database_from_url(url: str, *, variable: str = "DATABASE_URL") -> dict:

@@ -12,14 +12,16 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from civiccx.charts import PALETTE
 from civiccx.staffing import season_cli
-from civiccx.staffing.queueing import svg_charts
+from civiccx.staffing.plan_charts import ENGLISH_PLAN, callback_comparison_chart, plan_chart
 from civiccx.staffing.queueing.plan import (
     MODELS,
     ForecastError,
@@ -185,8 +187,8 @@ def _write_plan_chart(plan, path: Path) -> None:
     required = plan.columns["required_agents"].tolist()
     scheduled = plan.columns["scheduled_agents"].tolist()
     if path.suffix.lower() == ".svg":
-        title = f"Staffing plan ({plan.settings.model})"
-        path.write_text(svg_charts.plan_chart_svg(labels, required, scheduled, title))
+        words = replace(ENGLISH_PLAN, title=f"Staffing plan ({plan.settings.model})")
+        path.write_text(plan_chart(plan, words).document())
         return
     try:
         import matplotlib
@@ -198,8 +200,8 @@ def _write_plan_chart(plan, path: Path) -> None:
             "--chart: PNG charts need matplotlib (pip install matplotlib); use .svg instead"
         ) from None
     figure, axes = pyplot.subplots(figsize=(10, 4))
-    axes.bar(range(len(labels)), scheduled, color=svg_charts.SCHEDULED_COLOR, label="scheduled")
-    axes.bar(range(len(labels)), required, color=svg_charts.REQUIRED_COLOR, label="required")
+    axes.bar(range(len(labels)), scheduled, color=PALETTE[0], alpha=0.3, label="scheduled")
+    axes.bar(range(len(labels)), required, color=PALETTE[1], label="required")
     axes.set_ylabel("agents")
     axes.legend()
     figure.savefig(path, dpi=120, bbox_inches="tight")
@@ -340,12 +342,12 @@ def run_simulate(args: argparse.Namespace, out: Console, err: Console) -> int:
     if args.chart:
         names = ("answered_rate", "abandonment_rate", "service_level")
         labels = ["answered", "abandoned", "service level"]
-        chart = svg_charts.comparison_chart_svg(
+        chart = callback_comparison_chart(
             labels,
             [(without.estimate(m).mean, without.estimate(m).half_width) for m in names],
             [(with_.estimate(m).mean, with_.estimate(m).half_width) for m in names],
         )
-        args.chart.write_text(chart)
+        args.chart.write_text(chart.document())
         out.print(f"chart written to {args.chart}")
     return 0
 

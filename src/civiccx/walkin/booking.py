@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civiccx.core.languages import site_language
 from civiccx.services.hours import opening_spans
 from civiccx.services.interactions import normalize_phone
 from civiccx.walkin.codes import new_code
@@ -138,7 +139,7 @@ def book(offering: CenterService, starts_at: datetime, *, name: str = "", email:
     appointment = Appointment(
         center=center, offering=offering, starts_at=starts_at,
         ends_at=starts_at + timedelta(minutes=offering.duration_minutes), name=name,
-        email=email, phone=phone, language=language if language in ("en", "es") else "en",
+        email=email, phone=phone, language=site_language(language),
         needs_accessibility=needs_accessibility, person=person, created_at=now, changed_at=now)
     with transaction.atomic():
         if not _claim_seat(appointment, range(center.appointment_counters), now):

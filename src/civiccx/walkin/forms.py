@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from civiccx.core.honeypot import HoneypotFormMixin
+from civiccx.core.languages import own_name_choices
 from civiccx.services.interactions import normalize_phone
 
 US_STATES = [
@@ -18,7 +19,6 @@ US_STATES = [
     "VA", "VT", "WA", "WI", "WV", "WY", "PR",
 ]
 STATES = [("", _("Any state"))] + [(s, s) for s in US_STATES]
-LANGUAGES = [("en", "English"), ("es", "Español")]
 
 
 class FindCenterForm(forms.Form):
@@ -59,7 +59,7 @@ class BookingForm(HoneypotFormMixin, forms.Form):
                                         "before. Give an email, a mobile number, or both."),
                             widget=forms.TextInput(attrs={"autocomplete": "tel",
                                                           "inputmode": "tel"}))
-    language = forms.ChoiceField(label=_("Language for messages"), choices=LANGUAGES,
+    language = forms.ChoiceField(label=_("Language for messages"), choices=own_name_choices(),
                                  widget=forms.RadioSelect)
     needs_accessibility = forms.BooleanField(
         label=_("I need accessibility help (for example a wheelchair-height counter, a sign "

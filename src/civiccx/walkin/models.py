@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from civiccx.core.fields import EncryptedTextField
+from civiccx.core.languages import current_language
 from civiccx.services.models import Location, Service
 
 
@@ -55,9 +56,7 @@ class Center(models.Model):
         return self.location.slug
 
     def localized_accessibility(self) -> str:
-        from django.utils import translation
-
-        if (translation.get_language() or "en").startswith("es") and self.accessibility_notes_es:
+        if current_language() == "es" and self.accessibility_notes_es:
             return self.accessibility_notes_es
         return self.accessibility_notes
 

@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civiccx.core.languages import site_language
 from civiccx.services.hours import closing_time, is_open
 from civiccx.services.interactions import normalize_phone, record_interaction
 from civiccx.services.models import Channel, Interaction, Outcome
@@ -69,7 +70,7 @@ def take_ticket(offering: CenterService, *, phone: str = "", language: str = "en
     ticket = Ticket(center=center, offering=offering, day=local_today(center, now),
                     prefix=offering.prefix, arrived_at=now, due_at=now,
                     needs_accessibility=needs_accessibility, phone=phone,
-                    language=language if language in ("en", "es") else "en",
+                    language=site_language(language),
                     survey_consent=survey_consent)
     estimate = estimate_wait(center, None, now)
     closes = closing_time(center.location, now)

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import logging
 from base64 import b32encode
 
-import qrcode
-import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.shortcuts import redirect, render
@@ -24,6 +21,7 @@ from civiccx.accounts.services import (
     pending_totp_device,
     safe_next_url,
 )
+from civiccx.core.qr_codes import qr_code_svg
 from civiccx.core.ratelimit import public_form_ratelimit
 from civiccx.core.roles import is_staff_member
 
@@ -75,12 +73,6 @@ def staff_verify(request):
                   {"form": form, "next": safe_next_url(request, "")},
                   status=400 if form.errors else 200)
 
-def _qr_svg(data: str) -> str:
-    image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=10)
-    buffer = io.BytesIO()
-    image.save(buffer)
-    return buffer.getvalue().decode()
-
 @never_cache
 def staff_enroll(request):
     if not request.user.is_authenticated:
@@ -100,7 +92,7 @@ def staff_enroll(request):
                                  "account, then enter the newest code."))
     return render(request, "accounts/staff_enroll.html", {
         "form": form,
-        "qr_svg": _qr_svg(device.config_url),
+        "qr_svg": qr_code_svg(device.config_url),
         "secret": b32encode(device.bin_key).decode(),
         "next": safe_next_url(request, ""),
     }, status=400 if form.errors else 200)

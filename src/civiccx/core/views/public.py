@@ -8,12 +8,13 @@ from django.contrib import messages
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from civiccx.core.forms import ProblemReportForm
+from civiccx.core.languages import current_language
 from civiccx.core.models import ProblemReport
 from civiccx.core.policy_pages import POLICY_PAGES
 from civiccx.core.ratelimit import public_form_ratelimit
@@ -58,7 +59,7 @@ def report_problem(request):
             ProblemReport.objects.create(
                 page=form.cleaned_data["page"],
                 what_happened=redact(form.cleaned_data["what_happened"]).text,
-                language=translation.get_language() or "en",
+                language=current_language(),
             )
         messages.success(request, _("Thank you. We received your report and will look into it."))
         return redirect("core:report-problem-thanks")

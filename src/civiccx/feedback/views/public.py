@@ -6,11 +6,11 @@ from csp.decorators import csp_update
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 
 from civiccx.core.honeypot import HONEYPOT_FIELD
+from civiccx.core.languages import current_language
 from civiccx.core.ratelimit import public_form_ratelimit
 from civiccx.feedback.invitations import invitation_from_token
 from civiccx.feedback.models import Response, Survey
@@ -25,13 +25,9 @@ from civiccx.feedback.survey_form import answers_from_post, shown_questions
 from civiccx.services.models import Channel, Service
 
 
-def _language() -> str:
-    return "es" if (translation.get_language() or "en").startswith("es") else "en"
-
-
 def _survey_page(request, survey: Survey, *, channel: str, source: str, template: str,
                  invitation=None, extra=None):
-    language = _language()
+    language = current_language()
     instrument = survey.instrument
     answers, errors, status = {}, {}, 200
     if request.method == "POST":

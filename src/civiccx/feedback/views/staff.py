@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civiccx.core.fiscal import parse_fiscal_quarter
+from civiccx.core.languages import is_site_language
+from civiccx.core.percentages import percent_figure
 from civiccx.core.roles import CX_ANALYST, role_required
 from civiccx.core.spreadsheets import csv_download, spreadsheet_safe
 from civiccx.feedback.a11_formats import CX_RESPONSE_COLUMNS, PUBLISHED_SUMMARY_COLUMNS
@@ -22,7 +24,7 @@ from civiccx.feedback.a11_reporting import (
     summary_rows,
     write_csv,
 )
-from civiccx.feedback.dashboard import DRIVERS, dashboard_data
+from civiccx.feedback.dashboard import dashboard_data
 from civiccx.feedback.models import Comment, Rollup, Survey
 from civiccx.services.models import Channel, Service
 
@@ -37,7 +39,7 @@ def _filters(request) -> tuple[dict, dict, list[str]]:
         filters["service__slug"] = chosen["service"]
     if chosen["channel"] in Channel.values:
         filters["channel"] = chosen["channel"]
-    if chosen["language"] in ("en", "es"):
+    if is_site_language(chosen["language"]):
         filters["language"] = chosen["language"]
     for name, lookup in (("from", "fiscal_quarter__gte"), ("to", "fiscal_quarter__lte")):
         if chosen[name]:
@@ -47,10 +49,6 @@ def _filters(request) -> tuple[dict, dict, list[str]]:
             except ValueError as error:
                 problems.append(str(error))
     return filters, chosen, problems
-
-
-def _pct(value):
-    return "" if value is None else f"{value * 100:.1f}"
 
 
 @role_required(CX_ANALYST)
@@ -63,24 +61,27 @@ def dashboard(request):
                     ["driver", "fiscal_quarter", "responses", "mean", "percent_agree",
                      "agree_ci_low", "agree_ci_high", "small_sample"],
                     [[driver, c.quarter, c.n, "" if c.mean is None else f"{c.mean:.2f}",
-                      _pct(c.agree), _pct(c.agree_low), _pct(c.agree_high), c.small_sample]
+                      percent_figure(c.agree), percent_figure(c.agree_low),
+                      percent_figure(c.agree_high), c.small_sample]
                      for driver, cells in data["drivers"].items() for c in cells])
     if download == "volumes":
         return csv_download("cx-volumes.csv",
                     ["fiscal_quarter", "customers_served", "surveys_offered", "responses",
                      "response_rate_offered", "response_rate_served"],
                     [[r["quarter"], r["served"], r["offered"], r["responses"],
-                      _pct(r["rate_offered"]), _pct(r["rate_served"])] for r in data["volumes"]])
+                      percent_figure(r["rate_offered"]), percent_figure(r["rate_served"])]
+                     for r in data["volumes"]])
     if download == "indicators":
         return csv_download("cx-trust-indicators.csv",
                     ["indicator", "went_well", "went_well_share_of_trusting", "not_well",
                      "not_well_share_of_distrusting"],
-                    [[r["indicator"], r["went_well"], _pct(r["went_well_share"]), r["not_well"],
-                      _pct(r["not_well_share"])] for r in data["indicators"]])
+                    [[r["indicator"], r["went_well"], percent_figure(r["went_well_share"]),
+                      r["not_well"], percent_figure(r["not_well_share"])]
+                     for r in data["indicators"]])
     query = request.GET.copy()
     query.pop("download", None)
     return render(request, "feedback/dashboard.html", {
-        **data, "chosen": chosen, "problems": problems, "driver_labels": DRIVERS,
+        **data, "chosen": chosen, "problems": problems,
         "services": Service.objects.all(), "channels": Channel.choices,
         "query": query.urlencode(),
     })

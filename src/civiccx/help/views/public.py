@@ -7,9 +7,9 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
-from django.utils import translation
 from django.views.decorators.http import require_GET, require_POST
 
+from civiccx.core.languages import current_language
 from civiccx.core.ratelimit import public_form_ratelimit
 from civiccx.help import services
 from civiccx.help.forms import CommentForm, VoteForm
@@ -19,10 +19,6 @@ from civiccx.help.rendering import markdown_to_html
 from civiccx.phone.models import CallQueue
 
 MAIN_PHONE_SERVICE = "phone-assistance"
-
-
-def _language() -> str:
-    return "es" if (translation.get_language() or "en").startswith("es") else "en"
 
 
 def _published(language: str):
@@ -43,7 +39,7 @@ def _next_channels(article: Article | None = None) -> dict:
 
 @require_GET
 def home(request):
-    language = _language()
+    language = current_language()
     categories = Category.objects.annotate(published=Count(
         "articles__translations", filter=Q(articles__translations__language=language,
                                            articles__translations__live__isnull=False)))
@@ -53,7 +49,7 @@ def home(request):
 
 @require_GET
 def search(request):
-    language = _language()
+    language = current_language()
     query = request.GET.get("q", "")
     visit = visit_id(request, create=bool(query.strip()))
     outcome = services.search(query, language, visit=visit)
@@ -65,7 +61,7 @@ def search(request):
 def suggest(request):
     """Suggestions as you type: an HTML fragment swapped in by htmx under the search box."""
     prefix = request.GET.get("q", "")[:200]
-    language = _language()
+    language = current_language()
     found, articles = [], []
     if prefix.strip():
         completions = services.help_search.suggest(prefix, language, limit=8)
@@ -80,7 +76,7 @@ def suggest(request):
 
 @require_GET
 def category(request, slug: str):
-    language = _language()
+    language = current_language()
     topic = get_object_or_404(Category, slug=slug)
     articles = (_published(language).filter(article__category=topic)
                 .select_related("live", "article").order_by("live__title"))
@@ -91,7 +87,7 @@ def category(request, slug: str):
 
 @require_GET
 def article(request, slug: str):
-    language = _language()
+    language = current_language()
     topic = get_object_or_404(Article.objects.select_related("category"), slug=slug)
     translations = {t.language: t for t in topic.translations.select_related("live")
                     if t.live_id}
@@ -124,7 +120,7 @@ def article(request, slug: str):
 @require_POST
 @public_form_ratelimit
 def vote(request, slug: str):
-    language = _language()
+    language = current_language()
     current = get_object_or_404(Translation.objects.select_related("article"),
                                 article__slug=slug, language=language, live__isnull=False)
     article_url = reverse("help:article", args=[slug])

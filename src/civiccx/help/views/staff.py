@@ -18,9 +18,17 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.utils.translation import override as translation_override
 from django.views.decorators.http import require_POST
 
+from civiccx.core.languages import (
+    is_site_language,
+    language_choices,
+    language_codes,
+    language_name,
+    other_languages,
+    site_language,
+)
+from civiccx.core.public_links import path_in_language
 from civiccx.core.roles import CONTENT_EDITOR, CONTENT_PUBLISHER, role_required
 from civiccx.help import editorial, workflow
 from civiccx.help.editor_forms import (
@@ -43,9 +51,6 @@ from civiccx.help.rendering import markdown_to_html, unsafe_markup
 editors = role_required(CONTENT_EDITOR, CONTENT_PUBLISHER)
 publishers = role_required(CONTENT_PUBLISHER)
 
-# The editors' names for the languages (the page's own language, not the article's).
-LANGUAGES_FOR_STAFF = (("en", gettext_lazy("English")), ("es", gettext_lazy("Spanish")))
-LANGUAGE_NAMES = dict(LANGUAGES_FOR_STAFF)
 PAGE_SIZE = 50
 
 
@@ -54,7 +59,7 @@ def _article(slug: str) -> Article:
 
 
 def _language(language: str) -> str:
-    if language not in LANGUAGE_NAMES:
+    if not is_site_language(language):
         raise Http404("No such language.")
     return language
 
@@ -85,7 +90,7 @@ def article_list(request):
             "title": shown.working.title if shown and shown.working else article.slug,
             "languages": [{"code": code, "name": name, "translation": by_language.get(code),
                            "status": editorial.status_label(by_language.get(code))}
-                          for code, name in LANGUAGES_FOR_STAFF],
+                          for code, name in language_choices()],
             "spanish_gap": editorial.spanish_gap(english, spanish),
             "review_due": article.pk in due,
         })
@@ -94,7 +99,7 @@ def article_list(request):
     return render(request, "help/editor/article_list.html", {
         "rows": rows, "page_obj": page, "filters": filters, "query_string": query.urlencode(),
         "figures": editorial.counts(request.user), "categories": Category.objects.all(),
-        "state_choices": editorial.STATE_FILTERS.items(), "languages": LANGUAGES_FOR_STAFF,
+        "state_choices": editorial.STATE_FILTERS.items(), "languages": language_choices(),
         "can_publish": workflow.can_publish(request.user),
     })
 
@@ -141,7 +146,7 @@ def _panels(article: Article, user, errors: dict | None = None, notes: dict | No
         "working__author", "live__author")}
     english, spanish = translations.get("en"), translations.get("es")
     panels = []
-    for code, name in LANGUAGES_FOR_STAFF:
+    for code, name in language_choices():
         translation = translations.get(code)
         steps = workflow.steps_for(translation, user) if translation else []
         panels.append({
@@ -160,8 +165,7 @@ def _panels(article: Article, user, errors: dict | None = None, notes: dict | No
 
 
 def _public_url(article: Article, language: str) -> str:
-    with translation_override(language):
-        return reverse("help:article", args=[article.slug])
+    return path_in_language("help:article", article.slug, language=language)
 
 
 STEP_NAMES = {"submit": gettext_lazy("Send for review"),
@@ -221,7 +225,7 @@ def transition(request, slug: str, language: str, action: str):
         messages.error(request, str(error))
         return redirect("help:editor-article", slug=slug)
     messages.success(request, _("%(language)s version %(done)s.") % {
-        "language": LANGUAGE_NAMES[language], "done": done})
+        "language": language_name(language), "done": done})
     return redirect("help:editor-article", slug=slug)
 
 
@@ -270,7 +274,7 @@ def edit_text(request, slug: str, language: str):
     form = TranslationTextForm(request.POST or None, initial=_text_initial(translation),
                                language=language)
     context = {"article": article, "language": language,
-               "language_name": LANGUAGE_NAMES[language], "translation": translation,
+               "language_name": language_name(language), "translation": translation,
                "form": form, "other": _other_language(article, language)}
     if request.method != "POST":
         initial = form.initial
@@ -333,13 +337,13 @@ def _save_text(request, article, language, form, context):
 
 def _other_language(article: Article, language: str):
     """The other language's text, shown beside the form for reference."""
-    other = "es" if language == "en" else "en"
+    other = other_languages(than=language)[0].code
     translation = (Translation.objects.select_related("working", "live")
                    .filter(article=article, language=other).first())
     if translation is None or translation.working is None:
         return None
     revision = translation.live or translation.working
-    return {"code": other, "name": LANGUAGE_NAMES[other], "revision": revision,
+    return {"code": other, "name": language_name(other), "revision": revision,
             "is_live": revision.pk == translation.live_id,
             "html": mark_safe(markdown_to_html(revision.body))}  # noqa: S308 (nh3-sanitized)
 
@@ -370,7 +374,7 @@ def history(request, slug: str, language: str):
     events = translation.events.select_related("actor", "revision")
     return render(request, "help/editor/history.html", {
         "article": article, "translation": translation, "revisions": revisions,
-        "events": events, "language_name": LANGUAGE_NAMES[translation.language]})
+        "events": events, "language_name": language_name(translation.language)})
 
 
 @editors
@@ -392,7 +396,7 @@ def revision_diff(request, slug: str, language: str, number: int):
         "against": against, "lines": _around_changes(lines),
         "added": sum(1 for line in lines if line.kind == "added"),
         "removed": sum(1 for line in lines if line.kind == "removed"),
-        "language_name": LANGUAGE_NAMES[translation.language],
+        "language_name": language_name(translation.language),
         "html": mark_safe(markdown_to_html(revision.body)),  # noqa: S308 (nh3-sanitized)
     })
 
@@ -433,7 +437,7 @@ def _save_synonyms(save) -> None:
 @publishers
 def synonyms(request):
     language = request.GET.get("language", "en")
-    language = language if language in LANGUAGE_NAMES else "en"
+    language = site_language(language)
     search = request.GET.get("q", "").strip().lower()[:80]
     form = SynonymGroupForm(request.POST or None, initial={"language": language})
     if request.method == "POST" and form.is_valid():
@@ -445,9 +449,9 @@ def synonyms(request):
         groups = [group for group in groups if any(search in term for term in group.terms)]
     return render(request, "help/editor/synonyms.html", {
         "form": form, "groups": groups, "language": language, "search": search,
-        "languages": LANGUAGES_FOR_STAFF,
+        "languages": language_choices(),
         "counts": {code: SynonymGroup.objects.filter(language=code).count()
-                   for code in LANGUAGE_NAMES},
+                   for code in language_codes()},
     }, status=400 if form.errors else 200)
 
 

@@ -13,7 +13,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civiccx.core.charts import Bar, Series, bar_chart, line_chart
+from civiccx.charts import Bar, Chart, Series, bar_chart, line_chart
+from civiccx.core.languages import own_name_choices
+from civiccx.core.percentages import percent_figure
 from civiccx.core.roles import CONTENT_EDITOR, CONTENT_PUBLISHER, CX_ANALYST, role_required
 from civiccx.core.spreadsheets import csv_download, spreadsheet_safe
 from civiccx.help.analytics import (
@@ -48,7 +50,7 @@ class AnalyticsForm(forms.Form):
                           help_text=gettext_lazy("Year-month-day, for example 2024-03-31."))
     language = forms.ChoiceField(label=gettext_lazy("Language"), required=False,
                                  choices=[("", gettext_lazy("All languages")),
-                                          ("en", "English"), ("es", "Español")])
+                                          *own_name_choices()])
     min_searches = forms.IntegerField(
         label=gettext_lazy("Low-click queries: searched at least (times)"), min_value=1,
         max_value=1_000_000)
@@ -113,69 +115,61 @@ def _form(request) -> AnalyticsForm:
     return AnalyticsForm(data)
 
 
-def _percent(value: float | None, digits: int = 1) -> str:
-    return "" if value is None else f"{value * 100:.{digits}f}"
-
-
 def _day_label(day: date) -> str:
     return date_format(day, "M j")
 
 
-NICE_STEPS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 75, 80)
+def _share(value: float | None) -> float | None:
+    return None if value is None else round(value * 100, 1)
 
 
-def nice_axis_top(largest: float) -> int:
-    """The top of a y axis with four gridlines at round numbers, a little above `largest`."""
-    wanted = max(largest * 1.05, 1) / 4
-    scale = 1
-    while wanted > NICE_STEPS[-1] * scale:
-        scale *= 100
-    step = next(n * scale for n in NICE_STEPS if n * scale >= wanted)
-    return 4 * step
-
-
-def daily_chart(rows) -> str:
-    step = max(1, -(-len(rows) // 12))
+def daily_chart(rows) -> Chart:
     total = sum(row.searches for row in rows)
     zero = sum(row.zero_result for row in rows)
     busiest = max(rows, key=lambda row: row.searches)
     return line_chart(
-        _("Searches per day, and searches that found nothing"),
-        [_day_label(row.day) if index % step == 0 else "" for index, row in enumerate(rows)],
+        "help-searches-per-day", _("Searches per day, and searches that found nothing"),
+        [_day_label(row.day) for row in rows],
         [Series(_("Searches"), [row.searches for row in rows]),
          Series(_("Found nothing"), [row.zero_result for row in rows])],
-        y_max=nice_axis_top(busiest.searches),
-        description=_("%(total)s searches over %(days)s days, %(zero)s of them with no "
-                      "results. The busiest day was %(day)s with %(most)s searches.") % {
-            "total": total, "days": len(rows), "zero": zero, "day": _day_label(busiest.day),
-            "most": busiest.searches})
+        category_label=_("Day"), value_format="{:,.0f}",
+        summary=_("%(total)s searches over %(days)s days, %(zero)s of them with no "
+                  "results. The busiest day was %(day)s with %(most)s searches.") % {
+            "total": f"{total:,}", "days": len(rows), "zero": f"{zero:,}",
+            "day": _day_label(busiest.day), "most": f"{busiest.searches:,}"})
 
 
-def helpfulness_chart(rows, threshold: int) -> str:
+def helpfulness_chart(rows, threshold: int) -> Chart:
     bars = []
-    for row in rows:
-        interval = row.interval
-        title = row.title if len(row.title) <= 28 else row.title[:27].rstrip() + "…"
-        bars.append(Bar(f"{title} ({row.language})", row.share * 100,
-                        interval.low * 100, interval.high * 100))
+    for row in rows:  # the title is cut, not the language after it
+        title = row.title if len(row.title) <= 34 else row.title[:33].rstrip() + "…"
+        bars.append(Bar(f"{title} ({row.language})", row.share * 100, row.interval.low * 100,
+                        row.interval.high * 100))
     return bar_chart(
-        _("Share of votes saying the article helped, least helpful first"), bars,
-        width=480, label_width=210, bar_height=30, reference=threshold,
+        "help-helpfulness", _("Share of votes saying the article helped, least helpful first"),
+        bars, label_header=_("Article"), value_header=_("Helpful"), value_range=(0, 100),
+        value_format="{:.0f}%", interval_label=_("%(percent)s%% interval") % {"percent": 95},
+        reference=threshold,
         reference_label=_("Threshold %(percent)s%%") % {"percent": threshold},
-        description=_("Bars show the share of yes votes for each article; lines show the 95%% "
-                      "confidence interval; the dashed line is the %(percent)s%% threshold.")
+        summary=_("Bars show the share of yes votes for each article; lines show the 95%% "
+                  "confidence interval; the dashed line is the %(percent)s%% threshold.")
         % {"percent": threshold})
 
 
-def deflection_chart(rows) -> str:
-    values = [None if row.deflection is None else round(row.deflection * 100, 1)
-              for row in rows]
+def deflection_chart(rows) -> Chart:
+    intervals = [row.deflection_interval for row in rows]
+    values = [_share(row.deflection) for row in rows]
     known = [value for value in values if value is not None]
     return line_chart(
-        _("Search visits with no callback or walk-in booking afterwards, by week"),
+        "help-deflection", _("Search visits with no callback or walk-in booking afterwards, "
+                             "by week"),
         [_day_label(row.week) for row in rows],
-        [Series(_("Deflection (%)"), values)], y_max=100, y_format="{:.0f}%",
-        description=_("Weekly deflection ranged from %(low)s%% to %(high)s%%.") % {
+        [Series(_("Deflection (%)"), values,
+                low=[_share(interval.low) if interval else None for interval in intervals],
+                high=[_share(interval.high) if interval else None for interval in intervals])],
+        category_label=_("Week of"), value_range=(0, 100), value_format="{:.0f}%",
+        interval_label=_("%(percent)s%% confidence interval") % {"percent": 95},
+        summary=_("Weekly deflection ranged from %(low)s%% to %(high)s%%.") % {
             "low": min(known), "high": max(known)} if known else "")
 
 
@@ -210,7 +204,7 @@ def _query_table(rows) -> tuple[list[str], list[list]]:
     return (["query", "searches", "visits", "mean_results", "clicks", "click_through_percent",
              "last_seen"],
             [[spreadsheet_safe(row.query), row.searches, row.visits, f"{row.mean_results:.1f}",
-              row.clicks, _percent(row.click_through), _when(row.last_seen)] for row in rows])
+              row.clicks, percent_figure(row.click_through), _when(row.last_seen)] for row in rows])
 
 
 def _csv_rows(table: str, filters: Filters) -> tuple[list[str], list[list]]:
@@ -219,18 +213,18 @@ def _csv_rows(table: str, filters: Filters) -> tuple[list[str], list[list]]:
         interval = figures.helpful_interval
         rows = [["searches", figures.searches], ["search_visits", figures.visits],
                 ["zero_result_searches", figures.zero_result],
-                ["zero_result_percent", _percent(figures.zero_result_share)],
+                ["zero_result_percent", percent_figure(figures.zero_result_share)],
                 ["clicked_searches", figures.clicked],
-                ["click_through_percent", _percent(figures.click_through)],
+                ["click_through_percent", percent_figure(figures.click_through)],
                 ["escalated_visits", figures.escalated_visits],
-                ["deflection_percent", _percent(figures.deflection)],
+                ["deflection_percent", percent_figure(figures.deflection)],
                 *[[f"escalations_{channel}", count]
                   for channel, _label, count in figures.escalation_rows],
                 ["helpfulness_votes", figures.votes],
                 ["helpful_votes", figures.helpful_votes],
-                ["helpful_percent", _percent(figures.helpful_share)],
-                ["helpful_ci_low_percent", _percent(interval.low if interval else None)],
-                ["helpful_ci_high_percent", _percent(interval.high if interval else None)]]
+                ["helpful_percent", percent_figure(figures.helpful_share)],
+                ["helpful_ci_low_percent", percent_figure(interval.low if interval else None)],
+                ["helpful_ci_high_percent", percent_figure(interval.high if interval else None)]]
         return ["figure", "value"], rows
     if table == "top-queries":
         return _query_table(top_queries(filters, limit=None))
@@ -246,7 +240,8 @@ def _csv_rows(table: str, filters: Filters) -> tuple[list[str], list[list]]:
         return (["article", "language", "title", "votes", "helpful", "helpful_percent",
                  "ci_low_percent", "ci_high_percent", "clearly_low", "page", "recent_comments"],
                 [[row.slug, row.language, row.title, row.votes, row.helpful,
-                  _percent(row.share), _percent(row.interval.low), _percent(row.interval.high),
+                  percent_figure(row.share), percent_figure(row.interval.low),
+                  percent_figure(row.interval.high),
                   "yes" if row.clearly_low else "no", row.url or "",
                   spreadsheet_safe(" | ".join(text for _at, text in row.comments))]
                  for row in rows])
@@ -257,7 +252,7 @@ def _csv_rows(table: str, filters: Filters) -> tuple[list[str], list[list]]:
     if table == "deflection-by-week":
         return (["week_starting", "search_visits", "escalated_visits", "deflection_percent"],
                 [[row.week.isoformat(), row.visits, row.escalated_visits,
-                  _percent(row.deflection)] for row in deflection_by_week(filters)])
+                  percent_figure(row.deflection)] for row in deflection_by_week(filters)])
     raise Http404
 
 

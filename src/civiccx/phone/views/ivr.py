@@ -7,18 +7,24 @@ RequestValidator against TWILIO_AUTH_TOKEN); unsigned or forged requests get 403
 from __future__ import annotations
 
 from functools import wraps
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import time_format
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
+from civiccx.core.languages import site_language
+from civiccx.core.messaging import render_message
+from civiccx.core.weekdays import weekday_in_sentence
 from civiccx.phone.models import CallQueue
 from civiccx.phone.services import (
     DuplicateCallback,
@@ -30,44 +36,30 @@ from civiccx.phone.services import (
 )
 
 VOICES = {"en": "en-US", "es": "es-US"}
-SAY = {
-    "en": {
-        "welcome": "Thank you for calling the {agency}. For English, press 1.",
-        "not_an_option": "Sorry, that is not an option.",
-        "wait": "Your estimated wait is about {low} to {high} minutes.",
-        "closed": "We are closed now. We open again {opens}.",
-        "offer": "Press 1 to get a call back and keep your place in line. Press 2 to hold.",
-        "offer_closed": "Press 1 to get a call back after we open. You keep your place in line.",
-        "confirm": "We will call you at the number you are calling from, ending in {last4}. "
-                   "Press 1 to confirm, or press 2 to enter a different number.",
-        "enter": "Enter the 10-digit phone number, starting with the area code.",
-        "bad_number": "That number is not valid.",
-        "booked": "Thank you. We will call you back in about {low} to {high} minutes. "
-                  "You keep your place in line. We will also send you a text. Goodbye.",
-        "duplicate": "This number already has a callback waiting. We will call you. Goodbye.",
-        "hold": "Please hold. A representative will be with you soon.",
-        "unknown": "This phone line is not available. Goodbye.",
-    },
-    "es": {
-        "welcome": "Para español, oprima 2.",
-        "not_an_option": "Lo sentimos, esa no es una opción.",
-        "wait": "El tiempo de espera es de unos {low} a {high} minutos.",
-        "closed": "Estamos cerrados. Abrimos de nuevo {opens}.",
-        "offer": "Oprima 1 para que le devolvamos la llamada y conserve su lugar en la fila. "
-                 "Oprima 2 para esperar en la línea.",
-        "offer_closed": "Oprima 1 para que le llamemos cuando abramos. Conserva su lugar.",
-        "confirm": "Le llamaremos al número desde el que llama, que termina en {last4}. "
-                   "Oprima 1 para confirmar u oprima 2 para ingresar otro número.",
-        "enter": "Ingrese el número de teléfono de 10 dígitos, empezando por el código de área.",
-        "bad_number": "Ese número no es válido.",
-        "booked": "Gracias. Le devolveremos la llamada en unos {low} a {high} minutos. "
-                  "Conserva su lugar en la fila. También le enviaremos un mensaje de texto. "
-                  "Adiós.",
-        "duplicate": "Este número ya tiene una devolución de llamada pendiente. Le llamaremos. "
-                     "Adiós.",
-        "hold": "Por favor, espere en la línea. Un representante le atenderá pronto.",
-        "unknown": "Esta línea telefónica no está disponible. Adiós.",
-    },
+# What the IVR says, in English; the caller hears it in the language they chose (the Spanish
+# is in the catalog like every other string).
+PROMPTS = {
+    "welcome": gettext_lazy("Thank you for calling the %(agency)s. For English, press 1."),
+    "for_spanish": gettext_lazy("For Spanish, press 2."),
+    "not_an_option": gettext_lazy("Sorry, that is not an option."),
+    "wait": gettext_lazy("Your estimated wait is about %(low)s to %(high)s minutes."),
+    "closed": gettext_lazy("We are closed now. We open again %(day)s at %(time)s."),
+    "offer": gettext_lazy("Press 1 to get a call back and keep your place in line. Press 2 to "
+                          "hold."),
+    "offer_closed": gettext_lazy("Press 1 to get a call back after we open. You keep your "
+                                 "place in line."),
+    "confirm": gettext_lazy("We will call you at the number you are calling from, ending in "
+                            "%(last4)s. Press 1 to confirm, or press 2 to enter a different "
+                            "number."),
+    "enter": gettext_lazy("Enter the 10-digit phone number, starting with the area code."),
+    "bad_number": gettext_lazy("That number is not valid."),
+    "booked": gettext_lazy("Thank you. We will call you back in about %(low)s to %(high)s "
+                           "minutes. You keep your place in line. We will also send you a "
+                           "text. Goodbye."),
+    "duplicate": gettext_lazy("This number already has a callback waiting. We will call you. "
+                              "Goodbye."),
+    "hold": gettext_lazy("Please hold. A representative will be with you soon."),
+    "unknown": gettext_lazy("This phone line is not available. Goodbye."),
 }
 
 
@@ -95,7 +87,9 @@ def twilio_signed(view):
 
 
 def _say(node, language: str, key: str, **values):
-    node.say(SAY[language][key].format(**values), language=VOICES[language])
+    with translation.override(language):
+        text = str(PROMPTS[key]) % values if values else str(PROMPTS[key])
+    node.say(text, language=VOICES[language])
 
 
 def _queue_or_refuse(slug: str):
@@ -115,7 +109,7 @@ def _step(queue, name: str, language: str | None = None) -> str:
 
 
 def _language(request) -> str:
-    return "es" if request.GET.get("lang") == "es" else "en"
+    return site_language(request.GET.get("lang"))
 
 
 @twilio_signed
@@ -126,7 +120,7 @@ def voice_start(request, slug: str):
     response = VoiceResponse()
     gather = Gather(num_digits=1, action=_step(queue, "language"), method="POST", timeout=6)
     _say(gather, "en", "welcome", agency=queue.service.provider.name)
-    _say(gather, "es", "welcome")
+    _say(gather, "es", "for_spanish")
     response.append(gather)
     response.redirect(_step(queue, "start"), method="POST")
     return _twiml(response)
@@ -139,8 +133,10 @@ def _offer(queue, language: str):
     gather = Gather(num_digits=1, action=_step(queue, "choice", language), method="POST",
                     timeout=8)
     if estimate.opens_at:
-        opens = timezone.localtime(estimate.opens_at).strftime("%A %-I:%M %p")
-        _say(gather, language, "closed", opens=opens)
+        opens = estimate.opens_at.astimezone(ZoneInfo(queue.call_center.time_zone))
+        with translation.override(language):
+            day, time = weekday_in_sentence(opens), time_format(opens, "TIME_FORMAT")
+        _say(gather, language, "closed", day=day, time=time)
         _say(gather, language, "offer_closed")
         response.append(gather)
         response.hangup()
@@ -253,24 +249,14 @@ def voice_entered(request, slug: str):
         return _twiml(_ask_for_number(queue, language, response))
 
 
-SMS_REPLIES = {
-    "cancelled": {"en": "Your callback is cancelled. Call us any time.",
-                  "es": "Su devolución de llamada fue cancelada. Llámenos cuando quiera."},
-    "none": {"en": "We found no waiting callback for this number.",
-             "es": "No encontramos una devolución de llamada pendiente para este número."},
-    "help": {"en": "Reply CANCEL to cancel your callback.",
-             "es": "Responda CANCELAR para cancelar su devolución de llamada."},
-}
-
-
 @twilio_signed
 def sms_reply(request):
     body = request.POST.get("Body", "").strip().lower()
     language = "es" if body.startswith("cancelar") else "en"
     if body in ("cancel", "cancelar", "stop", "cancel callback"):
-        key = "cancelled" if cancel_by_sms(request.POST.get("From", "")) else "none"
+        kind = "cancelled" if cancel_by_sms(request.POST.get("From", "")) else "none"
     else:
-        key = "help"
+        kind = "help"
     response = MessagingResponse()
-    response.message(SMS_REPLIES[key][language])
+    response.message(render_message(f"phone/reply_{kind}", {}, language=language).body)
     return _twiml(response)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civiccx.core.languages import current_language
 from civiccx.core.ratelimit import public_form_ratelimit
 from civiccx.help.journeys import PHONE, record_escalation
 from civiccx.phone.forms import CallbackRequestForm
@@ -27,7 +28,7 @@ SESSION_KEY = "civiccx_callbacks"
 def request_callback_page(request, slug: str):
     queue = get_object_or_404(CallQueue.objects.select_related("service", "call_center"),
                               slug=slug)
-    language = "es" if (translation.get_language() or "en").startswith("es") else "en"
+    language = current_language()
     form = CallbackRequestForm(request.POST if request.method == "POST" else None,
                                initial={"language": language})
     if request.method == "POST" and form.is_valid():

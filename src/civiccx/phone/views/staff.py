@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from civiccx.core.charts import Series, line_chart
+from civiccx.charts import Series, line_chart
 from civiccx.core.roles import CSR, CX_ANALYST, role_required
 from civiccx.phone.figures import estimate_accuracy, queue_figures
 from civiccx.phone.models import AgentState, QueueEntry
@@ -95,11 +95,12 @@ def estimates(request):
     """Predicted vs actual waits, by day: is what we tell callers honest?"""
     rows = estimate_accuracy()
     chart = line_chart(
-        _("Wait estimate error by day (minutes)"), [r["day"].strftime("%m-%d") for r in rows],
+        "phone-estimate-error", _("Wait estimate error by day (minutes)"),
+        [r["day"].strftime("%m-%d") for r in rows],
         [Series(_("Mean absolute error"), [round(r["mean_abs_error_min"], 1) for r in rows]),
          Series(_("Bias (positive: we over-estimated)"), [round(r["bias_min"], 1)
                                                           for r in rows])],
-        y_format="{:.0f}") if rows else ""
+        category_label=_("Day"), value_format="{:.1f}", tick_format="{:g}") if rows else None
     return render(request, "phone/estimates.html", {"rows": rows, "chart": chart})
 
 

@@ -6,10 +6,12 @@ import io
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from civiccx.core.roles import CX_ANALYST, role_required
 from civiccx.staffing.forecasts import forecast_from_interactions
 from civiccx.staffing.forms import PlannerForm
+from civiccx.staffing.plan_charts import PlanWords, plan_chart
 from civiccx.staffing.queueing.plan import (
     ForecastError,
     PlanSettings,
@@ -17,7 +19,6 @@ from civiccx.staffing.queueing.plan import (
     read_forecast_csv,
     staffing_plan,
 )
-from civiccx.staffing.queueing.svg_charts import plan_chart_svg
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
@@ -57,10 +58,10 @@ def planner(request):
                 response = HttpResponse(plan_csv_text(plan), content_type="text/csv")
                 response["Content-Disposition"] = 'attachment; filename="staffing-plan.csv"'
                 return response
-            columns = plan.columns
-            chart = plan_chart_svg(plan.forecast.interval_start, columns["required_agents"],
-                                   columns["scheduled_agents"],
-                                   "Agents needed on the phones and to schedule, by half-hour")
+            chart = plan_chart(plan, PlanWords(
+                _("Agents needed on the phones and to schedule, by half-hour"),
+                _("Scheduled (with shrinkage)"), _("Required on the phones"), _("Starts"),
+                _("Agents")))
     return render(request, "staffing/planner.html", {
         "form": form, "plan": plan, "rows": plan.rows() if plan else [], "chart": chart,
         "problem": problem,

@@ -4,28 +4,27 @@ and the lobby display."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from io import BytesIO
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from civiccx.core.languages import current_language
+from civiccx.core.public_links import public_url
+from civiccx.core.qr_codes import qr_code_svg
 from civiccx.core.ratelimit import public_form_ratelimit
 from civiccx.core.roles import is_staff_member
+from civiccx.core.signed_links import SignedLink
 from civiccx.help.journeys import IN_PERSON, record_escalation
 from civiccx.walkin import booking, codes, estimates, finder, line, local_time, messages, queue
 from civiccx.walkin.forms import BookingForm, CodeForm, FindCenterForm, RescheduleForm, TicketForm
 from civiccx.walkin.models import Appointment, Center, CenterService, Ticket
 
-TICKET_SALT = "civiccx.walkin.ticket"
-
-
-def _language() -> str:
-    return "es" if (translation.get_language() or "en").startswith("es") else "en"
+TICKET_LINK = SignedLink("civiccx.walkin.ticket", max_age=timedelta(days=2))
+"""The ticket page a person keeps open on their phone while they wait."""
 
 
 def _center(slug: str) -> Center:
@@ -131,7 +130,7 @@ def book(request, slug: str):
         request.user) else None
     form = BookingForm(request.POST if request.method == "POST" else None,
                        slot_choices=_slot_choices(slots, center.location.time_zone),
-                       initial={"language": _language()},
+                       initial={"language": current_language()},
                        account_email=getattr(person, "email", "") or "")
     if request.method == "POST" and form.is_valid():
         if form.is_spam():
@@ -169,25 +168,13 @@ def _appointment_or_404(request, token):
     return appointment, None
 
 
-def _qr_svg(text: str) -> str:
-    import qrcode
-    import qrcode.image.svg
-
-    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
-    buffer = BytesIO()
-    image.save(buffer)
-    svg = buffer.getvalue().decode()
-    return svg[svg.index("<svg"):]
-
-
 def confirmation(request, token: str):
     appointment, failure = _appointment_or_404(request, token)
     if failure:
         return failure
-    kiosk = request.build_absolute_uri(
-        reverse("walkin:kiosk", args=[appointment.center.slug]) + f"?code={appointment.code}")
+    kiosk = public_url("walkin:kiosk", appointment.center.slug, query={"code": appointment.code})
     return render(request, "walkin/confirmation.html", {
-        "appointment": appointment, "token": token, "qr": _qr_svg(kiosk),
+        "appointment": appointment, "token": token, "qr": qr_code_svg(kiosk, box_size=8),
         "local_start": appointment.local_start})
 
 
@@ -262,20 +249,12 @@ def cancel(request, token: str):
 
 
 def ticket_token(ticket: Ticket) -> str:
-    from django.core import signing
-
-    return signing.dumps(ticket.pk, salt=TICKET_SALT)
+    return TICKET_LINK.token(ticket.pk)
 
 
 def _ticket_from_token(token: str) -> Ticket | None:
-    from django.core import signing
-
-    try:
-        pk = signing.loads(token, salt=TICKET_SALT, max_age=timedelta(days=2))
-    except signing.BadSignature:
-        return None
-    return Ticket.objects.select_related("center__location", "offering__service",
-                                         "counter").filter(pk=pk).first()
+    return TICKET_LINK.find(token, Ticket.objects.select_related(
+        "center__location", "offering__service", "counter"))
 
 
 @public_form_ratelimit
@@ -303,7 +282,7 @@ def kiosk(request, slug: str):
         offering = next(o for o in offerings if o.prefix == ticket_form.cleaned_data["service"])
         try:
             ticket = queue.take_ticket(
-                offering, phone=ticket_form.cleaned_data["phone"], language=_language(),
+                offering, phone=ticket_form.cleaned_data["phone"], language=current_language(),
                 needs_accessibility=ticket_form.cleaned_data["needs_accessibility"],
                 survey_consent=ticket_form.cleaned_data["survey_consent"])
         except queue.QueueError as error:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from civiccx.core.charts import Series, line_chart
+from civiccx.charts import Chart, Series, line_chart
 from civiccx.core.roles import CENTER_STAFF, CX_ANALYST, role_required
 from civiccx.walkin import booking, estimates, figures, line, local_time, queue
 from civiccx.walkin.finder import centers
@@ -26,15 +26,16 @@ def _center(slug: str) -> Center:
 
 
 
-def accuracy(center: Center | None, days: int = 30):
-    """Predicted vs actual waits, by day, as rows and a chart."""
-    rows = figures.estimate_accuracy(center, days)
-    chart = line_chart(
-        _("Walk-in wait, predicted and actual (mean minutes by day)"),
+def accuracy_chart(rows: list[dict]) -> Chart | None:
+    """Predicted vs actual waits, by day (the rows of `figures.estimate_accuracy`)."""
+    if not rows:
+        return None
+    return line_chart(
+        "walkin-wait-accuracy", _("Walk-in wait, predicted and actual (mean minutes by day)"),
         [r["day"].strftime("%m-%d") for r in rows],
         [Series(_("Predicted"), [round(r["predicted_min"], 1) for r in rows]),
-         Series(_("Actual"), [round(r["actual_min"], 1) for r in rows])]) if rows else ""
-    return rows, chart
+         Series(_("Actual"), [round(r["actual_min"], 1) for r in rows])],
+        category_label=_("Day"), value_format="{:.0f}")
 
 
 @role_required(CENTER_STAFF)
@@ -72,9 +73,9 @@ def console(request, slug: str):
     center = _center(slug)
     booking.apply_no_show_rule(center)
     context = _console_context(center)
-    rows, chart = accuracy(center)
-    return render(request, "walkin/console.html", {**context, "rows": rows[-14:],
-                                                   "chart": chart})
+    rows = figures.estimate_accuracy(center, 30)[-14:]
+    return render(request, "walkin/console.html", {**context, "rows": rows,
+                                                   "chart": accuracy_chart(rows)})
 
 
 @role_required(CENTER_STAFF)
@@ -172,6 +173,5 @@ def manager(request):
     now = timezone.now()
     rows = [{"center": center, "figures": figures.day_figures(center, now),
              "open": estimates.walk_in_status(center, now)["open"]} for center in centers()]
-    accuracy_rows, chart = accuracy(None)
-    return render(request, "walkin/manager.html", {"rows": rows, "chart": chart,
-                                                   "accuracy": accuracy_rows[-14:]})
+    return render(request, "walkin/manager.html", {
+        "rows": rows, "chart": accuracy_chart(figures.estimate_accuracy(None, 30))})

@@ -1,0 +1,70 @@
+"""Links in texts, emails and QR codes start with the site's public address, in the reader's
+language, and the address follows the port the site is served on."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.utils import translation
+
+from civiccx.core.public_links import path_in_language, public_url
+from civiccx.demo_server import set_public_address
+from civiccx.settings.environment import env_public_url
+
+
+def test_a_public_link_uses_the_configured_address_and_the_language(settings):
+    settings.CIVICCX_PUBLIC_URL = "http://127.0.0.1:8100/"
+    assert public_url("walkin:manage", language="es") == \
+        "http://127.0.0.1:8100/es/visit/appointment/"
+    assert public_url("walkin:manage", language="en") == \
+        "http://127.0.0.1:8100/visit/appointment/"
+    assert public_url("walkin:kiosk", "austin", query={"code": "K7P2 X9&M"}) == \
+        "http://127.0.0.1:8100/visit/austin/kiosk/?code=K7P2+X9%26M"
+
+
+def test_the_language_of_the_page_being_served_does_not_leak_into_a_link():
+    with translation.override("es"):
+        assert path_in_language("walkin:manage", language="en") == "/visit/appointment/"
+        assert path_in_language("walkin:manage") == "/es/visit/appointment/"
+        assert translation.get_language() == "es"
+
+
+def test_serving_on_a_port_makes_that_the_public_address():
+    environ = {}
+    assert set_public_address("8100", environ) == "http://127.0.0.1:8100"
+    assert environ == {"CIVICCX_PUBLIC_URL": "http://127.0.0.1:8100"}
+    configured = {"CIVICCX_PUBLIC_URL": "https://www.agency.gov"}
+    assert set_public_address("8100", configured) == "https://www.agency.gov"
+
+
+def test_the_public_address_setting_is_read_and_checked(monkeypatch):
+    monkeypatch.setenv("CIVICCX_PUBLIC_URL", "https://www.agency.gov/")
+    assert env_public_url("CIVICCX_PUBLIC_URL", "x") == "https://www.agency.gov"
+    monkeypatch.setenv("CIVICCX_PUBLIC_URL", "")
+    assert env_public_url("CIVICCX_PUBLIC_URL", "http://127.0.0.1:8000") == \
+        "http://127.0.0.1:8000"
+    for bad in ("www.agency.gov", "ftp://agency.gov", "https://agency.gov/path",
+                "https://agency.gov:port"):
+        monkeypatch.setenv("CIVICCX_PUBLIC_URL", bad)
+        with pytest.raises(ImproperlyConfigured, match="CIVICCX_PUBLIC_URL"):
+            env_public_url("CIVICCX_PUBLIC_URL", "x")
+
+
+def test_a_process_started_by_serve_on_another_port_links_to_that_port():
+    """What `PORT=8100 civiccx serve` hands its web server and task worker."""
+    script = (
+        "import os\n"
+        "from civiccx.demo_server import set_public_address\n"
+        "set_public_address(os.environ['PORT'])\n"
+        "import django\n"
+        "django.setup()\n"
+        "from civiccx.core.public_links import public_url\n"
+        "print(public_url('walkin:manage', language='es'))\n")
+    environ = {key: value for key, value in os.environ.items()
+               if key != "CIVICCX_PUBLIC_URL"}
+    environ.update(PORT="8100", DJANGO_SETTINGS_MODULE="civiccx.settings.test")
+    done = subprocess.run([sys.executable, "-c", script], env=environ, capture_output=True,
+                          text=True, check=True, timeout=120)
+    assert done.stdout.strip() == "http://127.0.0.1:8100/es/visit/appointment/"
