@@ -24,7 +24,7 @@ def imported_modules(path: Path) -> set[str]:
 
 
 # Tests of the Django pages (views, forecasts from recorded calls) need the database.
-DJANGO_SIDE_TESTS = {"test_views.py"}
+DJANGO_SIDE_TESTS = {"test_views.py", "test_season_views.py"}
 
 
 @pytest.mark.parametrize(

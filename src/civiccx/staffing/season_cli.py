@@ -154,10 +154,16 @@ def _stages_for(args) -> set[str]:
 
 
 def _history(args):
-    if args.queue:
-        from civiccx.staffing.history import django_queue_history
+    if args.queue:  # the recorded calls are in the database: set Django up first
+        import os
 
-        return django_queue_history(args.queue)
+        import django
+
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "civiccx.settings.development")
+        django.setup()
+        from civiccx.staffing.history import queue_history_by_slug
+
+        return queue_history_by_slug(args.queue)
     if not args.history.is_file():
         raise HistoryError(f"history file not found: {args.history}")
     return read_history_csv(args.history)
