@@ -130,9 +130,9 @@ def charts(result: dict) -> dict:
         "season-forecast", _("Calls forecast per day"), [_day(d[0]) for d in daily],
         [Series(_("Calls"), [d[1] for d in daily], low=[d[2] for d in daily],
                 high=[d[3] for d in daily])],
-        category_label=_("Day"), value_format="{:,.0f}", interval_label=_("80% prediction "
-                                                                          "interval"),
-        y_label=_("calls"))
+        category_label=_("Day"), value_format="{:,.0f}",
+        # xgettext:no-python-format
+        interval_label=_("80% prediction interval"), y_label=_("calls"))
     weeks = [w for w in result["weeks"] if w[1] or w[2]]
     out["hiring"] = line_chart(
         "season-hiring", _("Full-time equivalents needed and on the phones, per week"),
@@ -179,6 +179,7 @@ def charts(result: dict) -> dict:
              Series(_("Erlang A"), [100 * erlang[k] for k in keys])],
             category_label=_("Measure"), value_range=(0, 100), value_format="{:.1f}%",
             tick_format="{:.0f}%", value_labels=True,
+            # xgettext:no-python-format
             interval_label=_("95% confidence interval"), y_label=_("percent of calls"))
     return out
 
