@@ -9,6 +9,7 @@ from civiccx.staffing.planning.hiring import (
     HiringError,
     HiringSettings,
     budget_tradeoff,
+    cheapest_plan_reaching,
     hiring_plan,
     weekly_need,
 )
@@ -105,3 +106,24 @@ def test_bad_settings_are_named():
             HiringSettings(**kwargs)
     with pytest.raises(HiringError, match="one FTE figure ≥ 0 per week"):
         hiring_plan([3, -1], HiringSettings())
+
+
+def test_the_cheapest_plan_reaching_a_level_of_service():
+    weeks, per_week = 6, 10
+    week_of_interval = np.repeat(np.arange(weeks), per_week)
+    calls = np.full(weeks * per_week, 300.0)
+    required = np.full(weeks * per_week, 60)
+    need = np.full(weeks, 60.0)
+    settings = HiringSettings(current_staff=20, training_weeks=1, ramp_up=(),
+                              monthly_attrition=0.0, weekly_cost=1000, hire_cost=0)
+    full = hiring_plan(need, settings)
+    base = 20 * 1000 * weeks
+    outcome = {"week_of_interval": week_of_interval, "calls": calls,
+               "aht_seconds": np.full(calls.size, 300.0), "required_agents": required,
+               "patience_seconds": 600, "target_seconds": 60}
+    plan, los, sl = cheapest_plan_reaching(need, settings, 0.7, low=base, high=full.cost,
+                                           **outcome)
+    assert los >= 0.7 > budget_tradeoff(need, settings, [plan.cost - 2000],
+                                        **outcome)[0].level_of_service
+    assert plan.hires.sum() < full.hires.sum()
+    assert cheapest_plan_reaching(need, settings, 0.999, low=base, high=base, **outcome) is None

@@ -53,14 +53,16 @@ def test_an_uploaded_history_becomes_a_season_plan(staff_client, history_csv,
     with django_capture_on_commit_callbacks(execute=True):
         reply = client.post(reverse("staffing:season"), {
             **SETTINGS, "source": "upload", "history_name": "Last seasons",
-            "history_file": upload(history_csv)})
+            "history_file": upload(history_csv), "level_of_service_goal": "80"})
     run = PlanningRun.objects.get()
     assert reply.status_code == 302 and reply["Location"] == reverse("staffing:season-run",
                                                                      args=[run.pk])
     assert run.status == "done", run.error
     assert SeasonHistory.objects.get().name == "Last seasons"
     page = client.get(reply["Location"]).content.decode()
-    for text in ("CSRs by", "level of service", "Same half-hour last week (seasonal naive)",
+    assert run.settings["level_of_service_goal"] == 0.8
+    for text in ("CSRs by", "level of service", "the cheapest plan that answers 80%",
+                 "Same half-hour last week (seasonal naive)",
                  "Training classes", "What each budget buys over the season",
                  "Shifts for the busiest week", "What callers would get that week",
                  "Rosters per CSR (CSV)"):
@@ -124,7 +126,7 @@ def test_progress_is_shown_while_running_and_the_page_reloads_when_done(staff_cl
     page = client.get(reverse("staffing:season-run", args=[run.pk])).content.decode()
     assert "Step 6 of 7" in page and "Choosing shifts and rosters" in page
     assert 'hx-trigger="every 2s"' in page
-    assert '<progress id="run-%d-progress" max="7" value="5">' % run.pk in page
+    assert f'<progress id="run-{run.pk}-progress" max="7" value="5">' in page
     PlanningRun.objects.filter(pk=run.pk).update(status="failed", error="no calls")
     reply = client.get(reverse("staffing:season-progress", args=[run.pk]),
                        HTTP_HX_REQUEST="true")

@@ -45,6 +45,7 @@ def demo_settings(season: dict) -> dict:
             "hiring_from": season["hiring_from"].isoformat(), "growth": 1.0,
             "target_service_level": 0.8, "target_seconds": 300, "patience_seconds": 720,
             "shrinkage": 0.15, "absence": 0.12, "max_occupancy": 0.9,
+            "level_of_service_goal": 0.85,
             "current_staff": DEMO_STAFF, "training_weeks": 6, "ramp_up": [0.5, 0.75, 0.9],
             "attrition": 0.03, "weekly_cost": 1150, "hire_cost": 4000, "max_days_in_row": 5,
             "min_rest_hours": 11}

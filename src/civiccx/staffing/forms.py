@@ -90,6 +90,10 @@ class SeasonPlanForm(forms.Form):
                                initial=12, help_text=_("Leave, sick days, training days."))
     max_occupancy = forms.FloatField(label=_("Maximum occupancy (%)"), min_value=10,
                                      max_value=100, initial=90)
+    level_of_service_goal = forms.FloatField(
+        label=_("Level of service goal (%)"), min_value=1, max_value=99, required=False,
+        help_text=_("Optional: also find the cheapest plan that answers this share of the "
+                    "season's calls."))
     current_staff = forms.IntegerField(label=_("Trained CSRs on staff"), min_value=0,
                                        initial=0)
     training_weeks = forms.IntegerField(label=_("Weeks of training before taking calls"),
@@ -152,6 +156,8 @@ class SeasonPlanForm(forms.Form):
             "target_seconds": data["target_seconds"], "patience_seconds":
                 data["patience_seconds"], "shrinkage": data["shrinkage"] / 100,
             "absence": data["absence"] / 100, "max_occupancy": data["max_occupancy"] / 100,
+            "level_of_service_goal": (data["level_of_service_goal"] / 100
+                                      if data.get("level_of_service_goal") else None),
             "current_staff": data["current_staff"], "training_weeks": data["training_weeks"],
             "ramp_up": list(data["ramp_up"]), "attrition": data["attrition"] / 100,
             "weekly_cost": data["weekly_cost"], "hire_cost": data["hire_cost"],

@@ -99,6 +99,8 @@ def _service_arguments(parser) -> None:
     parser.add_argument("--absence", type=float, default=0.12,
                         help="share of paid time away (leave, sick, training days)")
     parser.add_argument("--max-occupancy", type=float, default=0.9)
+    parser.add_argument("--level-of-service-goal", type=float,
+                        help="also find the cheapest plan answering this share of calls")
 
 
 def _hiring_arguments(parser) -> None:
@@ -197,7 +199,10 @@ def _settings(args) -> SeasonSettings:
                    "target_seconds": args.target_seconds,
                    "patience_seconds": args.patience_seconds,
                    "in_shift_shrinkage": args.shrinkage, "absence": args.absence,
-                   "max_occupancy": args.max_occupancy}
+                   "max_occupancy": args.max_occupancy,
+                   "level_of_service_goal": args.level_of_service_goal}
+        if args.level_of_service_goal is not None and not 0 < args.level_of_service_goal < 1:
+            raise HiringError("--level-of-service-goal must be a share between 0 and 1")
     hiring_from = getattr(args, "hiring_from", None) or args.first_day - timedelta(weeks=16)
     if hiring_from > args.first_day:
         raise HiringError("--hiring-from must be on or before --first-day")
@@ -245,13 +250,17 @@ def _print_hiring(season, out: Console) -> None:
                   f"{head['first_class']:%B %-d} to {head['last_class']:%B %-d, %Y} to reach "
                   f"a {head['level_of_service']:.0%} level of service in "
                   f"{head['peak_month']:%B %Y}; cost ${head['cost']:,.0f}.")
+        if head["goal"]:
+            out.print(f"That is the cheapest plan answering {head['goal']:.0%} of the season's "
+                      f"calls; meeting the service goal in every half-hour takes "
+                      f"{head['full_hires']:,} hires and ${head['full_cost']:,.0f}.")
     else:
         out.print(f"[bold]No hiring needed[/]: {head['level_of_service']:.0%} level of service "
                   f"in {head['peak_month']:%B %Y}; cost ${head['cost']:,.0f}.")
     classes = Table(title="Hiring classes")
     for header in ("class starts", "hires", "takes calls from"):
         classes.add_column(header)
-    for row in season.hiring.classes(season.settings.first_week):
+    for row in season.chosen.classes(season.settings.first_week):
         classes.add_row(row["starts"].isoformat(), f"{row['hires']:,}",
                         row["on_phones"].isoformat())
     out.print(classes)
@@ -274,7 +283,7 @@ def _print_hiring(season, out: Console) -> None:
 
 
 def _weekly_rows(season) -> list[dict]:
-    plan = season.hiring
+    plan = season.chosen
     return [{"week_of": season.week_start(w).isoformat(), "needed_fte": float(plan.need[w]),
              "hires": int(plan.hires[w]), "productive_fte": float(plan.productive[w]),
              "on_payroll": float(plan.paid[w]), "short_fte": float(plan.shortfall[w])}

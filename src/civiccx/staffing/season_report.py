@@ -7,7 +7,6 @@ import math
 from datetime import date
 
 import numpy as np
-
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -41,6 +40,7 @@ def result_of(season: SeasonPlan) -> dict:
     """Everything the page and the downloads need, as JSON-ready values."""
     forecast = season.forecast
     head = season.headline()
+    chosen = season.chosen
     accuracy = forecast.accuracy
     out = {
         "headline": {
@@ -50,8 +50,10 @@ def result_of(season: SeasonPlan) -> dict:
             "level_of_service": head["level_of_service"],
             "peak_month": head["peak_month"].isoformat(),
             "cost": head["cost"],
-            "season_level_of_service": season.level_of_service,
-            "season_service_level": season.service_level,
+            "season_level_of_service": head["season_level_of_service"],
+            "season_service_level": head["season_service_level"],
+            "goal": head["goal"], "full_hires": head["full_hires"],
+            "full_cost": head["full_cost"],
         },
         "forecast": {
             "method": forecast.method,
@@ -72,11 +74,11 @@ def result_of(season: SeasonPlan) -> dict:
                           for r in forecast.rows() if r["calls_offered"] > 0],
         },
         "weeks": [[season.week_start(w).isoformat(), _round(season.need[w], 1),
-                   int(season.hiring.hires[w]), _round(season.hiring.productive[w], 1),
-                   _round(season.hiring.paid[w], 1), _round(season.hiring.shortfall[w], 1)]
+                   int(chosen.hires[w]), _round(chosen.productive[w], 1),
+                   _round(chosen.paid[w], 1), _round(chosen.shortfall[w], 1)]
                   for w in range(season.need.size)],
         "classes": [[c["starts"].isoformat(), c["hires"], c["on_phones"].isoformat()]
-                    for c in season.hiring.classes(season.settings.first_week)],
+                    for c in chosen.classes(season.settings.first_week)],
         "budgets": [[p.budget, p.cost, p.hires, p.level_of_service, p.service_level]
                     for p in season.budgets],
         "seconds": {k: _round(v) for k, v in season.seconds.items()},

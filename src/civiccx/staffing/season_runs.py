@@ -59,6 +59,7 @@ def season_settings(data: dict) -> SeasonSettings:
         target_seconds=data["target_seconds"], patience_seconds=data["patience_seconds"],
         in_shift_shrinkage=data["shrinkage"], absence=data["absence"],
         max_occupancy=data["max_occupancy"], growth=data.get("growth", 1.0), hiring=hiring,
+        level_of_service_goal=data.get("level_of_service_goal"),
         rules=rules, replications=data.get("replications", 3))
 
 

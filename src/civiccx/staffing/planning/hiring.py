@@ -265,3 +265,33 @@ def first_week_meeting(plan: HiringPlan, from_week: int = 0) -> int | None:
 
 def weeks_until(first_week: date, day: date) -> int:
     return math.floor((day - first_week).days / 7)
+
+
+def cheapest_plan_reaching(need, settings: HiringSettings, goal: float, *, low: float,
+                           high: float, iterations: int = 12,
+                           **outcome) -> tuple[HiringPlan, float, float] | None:
+    """The cheapest plan (to 1/4096 of the budget range) whose season answers at least
+    ``goal`` of the calls, with its level of service and service level; None when even the
+    ``high`` budget falls short. ``outcome`` holds ``season_outcome``'s arguments."""
+    need = np.asarray(need, dtype=float)
+    calls = np.asarray(outcome["calls"], dtype=float)
+    per_week_calls = np.bincount(np.asarray(outcome["week_of_interval"], dtype=int),
+                                 weights=calls, minlength=need.size)
+    weights = np.where(need > 0, per_week_calls / np.maximum(need, 1e-9), 0.0)
+
+    def evaluate(budget: float):
+        plan = hiring_plan(need, settings, budget=budget, weights=weights)
+        ratio = np.where(need > 0, plan.productive / np.maximum(need, 1e-9), 1.0)
+        return (plan, *season_outcome(ratio, **outcome))
+
+    best = evaluate(high)
+    if best[1] < goal:
+        return None
+    for _ in range(iterations):
+        middle = (low + high) / 2
+        trial = evaluate(middle)
+        if trial[1] >= goal:
+            best, high = trial, middle
+        else:
+            low = middle
+    return best

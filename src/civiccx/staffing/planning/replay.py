@@ -151,14 +151,16 @@ def _simulated_outcome(results) -> Outcome:
         per_rep["p90"].append(float(np.nanmax([row["wait_p90_seconds"] for row in day_rows])))
         per_rep["calls"].append(float(total))
 
-    def mean_range(key):
+    def mean_range(key, top=math.inf):
+        """Mean and 95% range, kept within what the figure can be (0 to ``top``)."""
         values = np.array(per_rep[key])
+        mean = float(values.mean())
         if values.size < 2:
-            return float(values.mean()), float(values.mean()), float(values.mean())
+            return mean, mean, mean
         half = stats.t.ppf(0.975, values.size - 1) * values.std(ddof=1) / math.sqrt(values.size)
-        return float(values.mean()), float(values.mean() - half), float(values.mean() + half)
+        return mean, max(mean - half, 0.0), min(mean + half, top)
 
-    sl, sl_lo, sl_hi = mean_range("sl")
+    sl, sl_lo, sl_hi = mean_range("sl", top=1.0)
     asa, asa_lo, asa_hi = mean_range("asa")
     return Outcome(mean_range("los")[0], sl, sl_lo, sl_hi, mean_range("ab")[0], asa, asa_lo,
                    asa_hi, mean_range("p90")[0], mean_range("calls")[0])

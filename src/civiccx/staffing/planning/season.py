@@ -25,6 +25,7 @@ from civiccx.staffing.planning.hiring import (
     HiringPlan,
     HiringSettings,
     budget_tradeoff,
+    cheapest_plan_reaching,
     hiring_plan,
     season_outcome,
     weekly_need,
@@ -61,6 +62,9 @@ class SeasonSettings:
     replications: int = 5
     schedule: bool = True
     simulate: bool = True
+    level_of_service_goal: float | None = None
+    """Also find the cheapest plan that answers this share of the season's calls (e.g. 0.85,
+    the IRS's recent seasons), besides the plan that meets the service goal everywhere."""
     schedule_week: date | None = None
     """The week to schedule and simulate (its Monday); None = the week with the most need."""
 
@@ -91,6 +95,9 @@ class SeasonPlan:
     service_level: float
     peak_month_level_of_service: float
     seconds: dict[str, float]
+    goal: dict | None = None
+    """The cheapest plan reaching ``level_of_service_goal``: its hiring plan, level of service,
+    service level and the peak month's level of service."""
 
     @property
     def peak_week_start(self) -> date:
@@ -103,16 +110,29 @@ class SeasonPlan:
     def week_start(self, week: int) -> date:
         return self.settings.first_week + timedelta(weeks=week)
 
+    @property
+    def chosen(self) -> HiringPlan:
+        """The plan to act on: the cheapest reaching the level-of-service goal when one was
+        asked for and is reachable, otherwise the plan meeting the service goal everywhere."""
+        return self.goal["plan"] if self.goal else self.hiring
+
     def headline(self) -> dict:
         """The plan in one sentence's numbers: hire N by a date to reach a level in a month."""
-        classes = self.hiring.classes(self.settings.first_week)
+        chosen = self.chosen
+        classes = chosen.classes(self.settings.first_week)
         peak = self.peak_week_start
-        return {"hires": int(self.hiring.hires.sum()),
+        goal = self.goal or {}
+        return {"hires": int(chosen.hires.sum()),
                 "first_class": classes[0]["starts"] if classes else None,
                 "last_class": classes[-1]["starts"] if classes else None,
-                "level_of_service": self.peak_month_level_of_service,
+                "level_of_service": goal.get("peak_month_level_of_service",
+                                             self.peak_month_level_of_service),
                 "peak_month": date(peak.year, peak.month, 1),
-                "cost": self.hiring.cost}
+                "cost": chosen.cost,
+                "season_level_of_service": goal.get("level_of_service", self.level_of_service),
+                "season_service_level": goal.get("service_level", self.service_level),
+                "goal": self.settings.level_of_service_goal if self.goal else None,
+                "full_hires": int(self.hiring.hires.sum()), "full_cost": self.hiring.cost}
 
 
 def build_season_plan(history: IntervalHistory, settings: SeasonSettings,
@@ -187,6 +207,20 @@ def build_season_plan(history: IntervalHistory, settings: SeasonSettings,
                                  forecast.aht.ravel()[month_mask], required[month_mask],
                                  settings.patience_seconds, settings.target_seconds,
                                  interval_seconds)
+    goal = None
+    if settings.level_of_service_goal is not None:
+        found = cheapest_plan_reaching(need, settings.hiring, settings.level_of_service_goal,
+                                       low=base, high=hiring.cost, **outcome_args)
+        if found is not None:
+            goal_plan, goal_los, goal_sl = found
+            goal_ratio = np.where(need > 0, goal_plan.productive / np.maximum(need, 1e-9), 1.0)
+            goal_peak, _ = season_outcome(goal_ratio, week_of_interval[month_mask],
+                                          forecast.calls.ravel()[month_mask],
+                                          forecast.aht.ravel()[month_mask], required[month_mask],
+                                          settings.patience_seconds, settings.target_seconds,
+                                          interval_seconds)
+            goal = {"plan": goal_plan, "level_of_service": goal_los, "service_level": goal_sl,
+                    "peak_month_level_of_service": goal_peak}
     schedule = check = None
     if settings.schedule:
         first = (settings.first_week + timedelta(weeks=scheduled_week)
@@ -201,6 +235,14 @@ def build_season_plan(history: IntervalHistory, settings: SeasonSettings,
             rules = replace(rules, interval_minutes=forecast.interval_minutes)
         begin("schedule")
         schedule = make_schedule(requirement, rules)
+        if goal is not None and rules.max_headcount is None:
+            # the recommended plan has fewer people than the requirement needs: schedule the
+            # ones it has (in proportion to its productive staff that week) and show the gaps
+            share = goal["plan"].productive[scheduled_week] / max(
+                hiring.productive[scheduled_week], 1e-9)
+            if share < 1:
+                schedule = make_schedule(requirement, replace(
+                    rules, max_headcount=int(schedule.headcount * share)))
         if settings.simulate:
             begin("simulate")
             check = replay_week(schedule.coverage, week_calls, week_aht,
@@ -211,4 +253,4 @@ def build_season_plan(history: IntervalHistory, settings: SeasonSettings,
                                 replications=settings.replications)
     begin(None)
     return SeasonPlan(settings, forecast, plan, need, hiring, budgets, peak_week,
-                      scheduled_week, schedule, check, los, sl, peak_los, seconds)
+                      scheduled_week, schedule, check, los, sl, peak_los, seconds, goal)
