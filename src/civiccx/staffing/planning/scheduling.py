@@ -1,22 +1,21 @@
 """Shift scheduling: which shifts to put people on so every half-hour of a week is covered.
 
 The model is a tour-scheduling integer program (Dantzig's set covering with days-off patterns).
-A *tour* is a shift type (8-hour day, compressed 4×10, part-time), a usual start time and the
-working days of the week. The solver chooses how many CSRs work each tour and, separately for
-every day, how many of them start up to an hour earlier or later than usual and when their
-30-minute lunch falls inside its window, so that the people on the phones match each
+A *tour* is a shift type (8-hour day, compressed 4×10, part-time), a start time and the working
+days of the week. The solver chooses how many CSRs work each tour and, separately for every day,
+when their 30-minute lunch falls inside its window (and, if ``start_band_minutes`` allows, how
+many start a little earlier or later than usual), so that the people on the phones match each
 interval's requirement with the least under-staffing (weighted heavily) and then the least
 over-staffing. The rules a roster must obey are built
 into the tours (days per week, maximum days in a row counted across the week boundary because a
 roster repeats, minimum rest between shifts) and checked again on the rosters that come out
 (``roster_problems``), so a test can hold every CSR's week to them.
 
-Solved with OR-Tools CP-SAT to within 0.1% of the best possible schedule; HiGHS
-(``scipy.optimize.milp``) solves the same model and can be chosen, but was 3–10× slower on a
-2,000-person week once daily start times may move (docs/decisions/0009-staffing-season-
-planning.md has the measurements). Short 15-minute breaks are placed in the rosters, staggered,
-and counted in the shrinkage that turned agents on the phones into the requirement; they are
-not decision variables (the grid is half-hours).
+Solved with HiGHS (``scipy.optimize.milp``) to within 0.1% of the best possible schedule;
+OR-Tools CP-SAT solves the same model and can be chosen (faster on five-day centers, weaker on
+seven-day ones: docs/decisions/0010-staffing-season-planning.md has the measurements). Short
+15-minute breaks are placed in the rosters, staggered, and counted in the shrinkage that turned
+agents on the phones into the requirement; they are not decision variables (the grid is half-hours).
 """
 
 from __future__ import annotations
