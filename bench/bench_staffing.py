@@ -212,7 +212,7 @@ def bench_season(repeats: int) -> None:
                      result["shortfall"].sum() / 2, result["surplus"].sum() / 2,
                      f"{result['person_days']:,} shifts, {result['status']}"))
     for label, seconds, under, over, note in rows:
-        print(f"  {label:<44}: {seconds:6.2f} s  short {under:8,.1f}  over {over:9,.1f} "
+        print(f"  {label:<48}: {seconds:6.2f} s  short {under:8,.1f}  over {over:9,.1f} "
               f"person-hours  ({note})")
     ours = rows[0]
     print(f"  goal < 60 s: HiGHS {ours[1]:.1f} s; over-staffing vs pyworkforce "
