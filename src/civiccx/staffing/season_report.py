@@ -166,8 +166,7 @@ def charts(result: dict) -> dict:
             [f"{s * step // 60:02d}:{s * step % 60:02d}" for s in slots],
             [Series(_("On shift (not at lunch)"), [coverage[busiest][s] for s in slots]),
              Series(_("Required"), [requirement[busiest][s] for s in slots])],
-            category_label=_("Starts"), layout="overlaid", value_format="{:,.0f}",
-            y_label=_("people"))
+            category_label=_("Starts"), value_format="{:,.0f}", y_label=_("people"))
     check = result.get("check")
     if check:
         sim, erlang = check["simulated"], check["erlang"]
@@ -218,7 +217,7 @@ def headline(result: dict) -> dict:
     head = dict(result["headline"])
     for key in ("first_class", "last_class", "peak_month"):
         head[key] = date.fromisoformat(head[key]) if head[key] else None
-    head["budget_note"] = budget_note(result)
+    head["budget_note"] = None if head.get("goal") else budget_note(result)
     return head
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from civiccx.core.roles import CX_ANALYST, role_required
@@ -110,13 +111,17 @@ def season_planner(request):
 def season_run(request, pk: int):
     run = get_object_or_404(PlanningRun.objects.select_related("history"), pk=pk)
     result = run.result if run.status == PlanningRun.Status.DONE else None
-    context = {"run": run, "progress": progress_of(run), "result": result}
+    context = {"run": run, "progress": progress_of(run), "result": result,
+               "season_first": parse_date(run.settings.get("first_day", "")),
+               "season_last": parse_date(run.settings.get("last_day", ""))}
     if result:
         context.update(
             charts=season_report.charts(result), headline=season_report.headline(result),
             classes=season_report.classes(result),
             patterns=season_report.shift_patterns(result),
             short=season_report.short_intervals(result),
+            schedule_week=parse_date(result["schedule"]["week_of"])
+            if result.get("schedule") else None,
             downloads=[kind for kind in season_report.DOWNLOADS
                        if kind != "rosters" or result.get("schedule")])
     return render(request, "staffing/season_run.html", context)
