@@ -17,7 +17,12 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from civiccx.staffing.planning.forecasting import HistoryError, read_history_csv
+from civiccx.staffing.planning.forecasting import (
+    ForecastSettings,
+    HistoryError,
+    read_history_csv,
+    season_forecast,
+)
 from civiccx.staffing.planning.hiring import HiringError, HiringSettings
 from civiccx.staffing.planning.scheduling import (
     SOLVERS,
@@ -128,12 +133,18 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
             if stage in stages:
                 progress.update(task, description=stage, completed=stages.index(stage))
 
-        season = build_season_plan(history, settings, progress=advance)
+        if args.command == "forecast":
+            forecast = season_forecast(history, ForecastSettings(
+                settings.first_day, settings.last_day, holdout_weeks=settings.holdout_weeks,
+                growth=settings.growth), progress=advance)
+        else:
+            season = build_season_plan(history, settings, progress=advance)
+            forecast = season.forecast
         progress.update(task, completed=len(stages))
-    _print_forecast(season, out)
+    _print_forecast(forecast, out)
     if args.command == "forecast":
         if args.out:
-            _write_rows(args.out, season.forecast.rows())
+            _write_rows(args.out, forecast.rows())
             out.print(f"forecast written to {args.out}")
         return 0
     _print_hiring(season, out)
@@ -214,11 +225,10 @@ def _settings(args) -> SeasonSettings:
         schedule_week=getattr(args, "week_of", None), **service)
 
 
-def _print_forecast(season, out: Console) -> None:
-    forecast = season.forecast
+def _print_forecast(forecast, out: Console) -> None:
     out.print(f"[bold]Forecast[/] {forecast.first_day} to {forecast.dates()[-1]}: "
               f"{forecast.daily.sum():,.0f} calls; method: {forecast.method} "
-              f"({season.seconds.get('forecast', 0) + season.seconds.get('backtest', 0):.1f} s)")
+              f"({forecast.seconds:.1f} s, backtest included)")
     accuracy = forecast.accuracy
     if accuracy:
         table = Table(title=f"Accuracy on the last {accuracy.holdout_days // 7} weeks held back "
