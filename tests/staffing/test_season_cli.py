@@ -1,12 +1,13 @@
 """`civiccx staffing forecast|hire|schedule` on a small line's history."""
 
 import csv
+import io
 from datetime import date
 
 import pytest
 
 from civiccx.staffing.cli import main
-from civiccx.staffing.planning.forecasting import HISTORY_COLUMNS
+from civiccx.staffing.planning.forecasting import history_csv_text, read_history_csv
 from civiccx.staffing.planning.synthetic import filing_season_history
 
 pytestmark = pytest.mark.pure
@@ -19,15 +20,15 @@ def history_file(tmp_path_factory):
     history = filing_season_history(date(2024, 10, 1), date(2026, 11, 27),
                                     quiet_daily_calls=400, seed=5)
     path = tmp_path_factory.mktemp("history") / "history.csv"
-    with open(path, "w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HISTORY_COLUMNS)
-        for d, day in enumerate(history.dates()):
-            for s in range(48):
-                if history.calls[d, s]:
-                    writer.writerow([f"{day} {s // 2:02d}:{30 * (s % 2):02d}",
-                                     int(history.calls[d, s]), round(history.aht[d, s], 1)])
+    path.write_text(history_csv_text(history))
     return path
+
+
+def test_history_csv_reads_back_the_same(history_file):
+    history = read_history_csv(history_file)
+    assert history.first_day == date(2024, 10, 1)
+    assert read_history_csv(io.StringIO(history_csv_text(history))).calls.sum() == \
+        history.calls.sum()
 
 
 def test_forecast_prints_its_backtest_and_writes_the_season(history_file, tmp_path, capsys):

@@ -1,6 +1,5 @@
 """The season planner page: history in, a background run with progress, charts, tables, CSVs."""
 
-import csv
 import io
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -11,7 +10,7 @@ from django.urls import reverse
 from civiccx.phone.figures import half_hour_volumes
 from civiccx.phone.models import QueueEntry
 from civiccx.staffing.models import PlanningRun, SeasonHistory
-from civiccx.staffing.planning.forecasting import HISTORY_COLUMNS
+from civiccx.staffing.planning.forecasting import history_csv_text
 from civiccx.staffing.planning.synthetic import filing_season_history
 from tests.factories import make_call_queue
 
@@ -30,15 +29,7 @@ SETTINGS = {
 def history_csv():
     history = filing_season_history(date(2024, 10, 1), date(2026, 11, 27),
                                     quiet_daily_calls=300, seed=11)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(HISTORY_COLUMNS)
-    for d, day in enumerate(history.dates()):
-        for s in range(48):
-            if history.calls[d, s]:
-                writer.writerow([f"{day} {s // 2:02d}:{30 * (s % 2):02d}",
-                                 int(history.calls[d, s]), round(history.aht[d, s])])
-    return out.getvalue().encode()
+    return history_csv_text(history).encode()
 
 
 def upload(content: bytes):

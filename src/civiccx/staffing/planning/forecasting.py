@@ -148,6 +148,22 @@ def read_history_csv(source: str | Path | TextIO, interval_minutes: int = 30) ->
     return history_from_rows(rows, interval_minutes)
 
 
+def history_csv_text(history: IntervalHistory) -> str:
+    """The history as the CSV ``read_history_csv`` reads (intervals with calls only)."""
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HISTORY_COLUMNS)
+    step = timedelta(minutes=history.interval_minutes)
+    for d, day in enumerate(history.dates()):
+        midnight = datetime.combine(day, datetime.min.time())
+        for s in np.flatnonzero(history.calls[d] > 0):
+            writer.writerow([(midnight + int(s) * step).isoformat(sep=" ", timespec="minutes"),
+                             f"{history.calls[d, s]:g}", f"{history.aht[d, s]:.1f}"])
+    return out.getvalue()
+
+
 def _number(cell: str | None, line: int, column: str) -> float:
     text = (cell or "").strip()
     try:
