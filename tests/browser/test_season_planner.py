@@ -26,6 +26,10 @@ def test_season_planner_by_keyboard(live_server, page, assert_accessible):
     page.goto(live_server.url + "/staff/staffing/season/")
     assert_accessible(page, "season planner form")
 
+    tab_to(page, "input[name=source]:checked")
+    assert page.evaluate("document.activeElement.value") == "queue", "recorded calls first"
+    page.keyboard.press("ArrowDown")
+    assert page.locator("input[name=source][value=history]").is_checked()
     tab_to(page, "select[name=history]")
     page.keyboard.press("ArrowDown")
     assert page.locator("select[name=history]").input_value() == str(history.pk)

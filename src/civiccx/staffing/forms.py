@@ -63,7 +63,7 @@ class SeasonPlanForm(forms.Form):
         ("queue", _("Calls a phone line recorded")),
         ("history", _("A season history saved earlier")),
         ("upload", _("A new history file (CSV: interval_start, calls_offered, aht_seconds)"))],
-        initial="history")
+        initial="queue")
     queue = forms.ModelChoiceField(label=_("Phone line"), required=False,
                                    queryset=CallQueue.objects.order_by("slug"))
     history = forms.ModelChoiceField(label=_("Saved history"), required=False,
