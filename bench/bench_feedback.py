@@ -87,10 +87,12 @@ def api_throughput(seconds: int) -> None:
 
 
 def fill_responses(survey, target: int) -> None:
-    """Insert synthetic responses with SQL and build their rollups (once per database)."""
+    """Insert synthetic responses with SQL and rebuild the rollups from them through the
+    metrics API (once per database)."""
     from django.db import connection
 
     from civiccx.feedback.models import Response
+    from civiccx.metrics.rebuild import rebuild
 
     have = Response.objects.filter(survey=survey).count()
     if have >= target:
@@ -106,22 +108,11 @@ def fill_responses(survey, target: int) -> None:
                    jsonb_build_object('question_1', (g %% 5 > 0)::int), 'import', now()
             FROM generate_series(%s, %s) AS g""", [survey.pk, survey.service_id, have + 1,
                                                      target])
-        cursor.execute("DELETE FROM feedback_rollup WHERE service_id = %s", [survey.service_id])
-        cursor.execute("""
-            INSERT INTO feedback_rollup (service_id, channel, fiscal_quarter, language, metric,
-                                         shard, c0, c1, c2, c3, c4, c5)
-            SELECT service_id, channel, fiscal_quarter, language, 'thumbs:trust', 0,
-                   count(*) FILTER (WHERE (answers->>'question_1')::int = 0),
-                   count(*) FILTER (WHERE (answers->>'question_1')::int = 1), 0, 0, 0, 0
-            FROM feedback_response WHERE service_id = %s
-            GROUP BY service_id, channel, fiscal_quarter, language
-            UNION ALL
-            SELECT service_id, channel, fiscal_quarter, language, 'volume:responses', 0,
-                   0, count(*), 0, 0, 0, 0
-            FROM feedback_response WHERE service_id = %s
-            GROUP BY service_id, channel, fiscal_quarter, language""",
-                       [survey.service_id, survey.service_id])
         cursor.execute("ANALYZE feedback_response")
+    started = time.perf_counter()
+    result = rebuild()
+    print(f"  rollups rebuilt from the raw rows: {len(result.quarters)} quarters, "
+          f"{result.cells:,} cells in {time.perf_counter() - started:.1f} s", flush=True)
 
 
 def dashboard_read(rows: int) -> None:

@@ -60,6 +60,10 @@ def households(n: int, year: int, seed: int = 1) -> pa.Table:
         "spouse_ssn_valid": np.ones(n, bool), "spouse_educator": np.zeros(n, bool),
         "spouse_educator_expenses": np.zeros(n, np.int64),
         "wages": wages, "payroll_tax": wages * 765 // 10_000,
+        "medicare_wages": wages, "max_w2_medicare_wages": wages,
+        "primary_ss_tax": np.minimum(wages, 16_860_000) * 62 // 1_000,
+        "spouse_ss_tax": np.zeros(n, np.int64), "primary_w2_count": (wages > 0).astype(np.int16),
+        "spouse_w2_count": np.zeros(n, np.int16),
         "withholding_w2": wages * rng.integers(0, 15, n) // 100, "withholding_1099": np.zeros(n),
         "taxable_interest": np.where(rng.random(n) < 0.3, rng.integers(1, 1_501, n), 0) * 100,
         "tax_exempt_interest": np.where(rng.random(n) < 0.04, rng.integers(1, 15_000, n), 0) * 100,
@@ -80,6 +84,7 @@ def households(n: int, year: int, seed: int = 1) -> pa.Table:
         "self_support": np.zeros(total, bool), "filer_support": np.ones(total, bool),
         "gross_income": np.zeros(total, np.int64), "citizen": np.ones(total, bool),
         "tin_kind": np.full(total, "ssn"), "ssn_valid": np.ones(total, bool),
+        "parent_home": np.zeros(total, bool),
     }
     struct = pa.StructArray.from_arrays(
         [pa.array(dep[k], type=t) for k, t in DEPENDENT_FIELDS.items()],
@@ -172,13 +177,14 @@ def graph_times(repeats: int) -> tuple[float, float]:
     for _ in range(repeats):
         t = time.perf_counter()
         outcomes = [compute(d) for d in docs]
+        outcomes = [o for o in outcomes if not o.knocked_out]  # high earners are refused
         for o in outcomes:
             o.value("/refund")
         compute_ms.append((time.perf_counter() - t) / len(docs) * 1000)
         t = time.perf_counter()
         for o in outcomes:
             explain(o.graph, "/refund").text()
-        explain_ms.append((time.perf_counter() - t) / len(docs) * 1000)
+        explain_ms.append((time.perf_counter() - t) / len(outcomes) * 1000)
     return _median(compute_ms), _median(explain_ms)
 
 

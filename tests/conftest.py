@@ -1,4 +1,5 @@
-"""Suite-wide rules: which database a run must use, and that CI never skips browser tests."""
+"""Suite-wide rules: which database a run must use, that slow tests run only when asked, and
+that CI never skips browser or slow tests."""
 
 from __future__ import annotations
 
@@ -9,6 +10,15 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytest_plugins = ["tests.fixtures"]
+
+RUN_SLOW = "--run-slow"
+SLOW_SKIP_REASON = f"slow test: run with {RUN_SLOW} (make test and CI do)"
+
+
+def pytest_addoption(parser):
+    parser.addoption(RUN_SLOW, action="store_true", default=False,
+                     help="also run the tests marked slow (a developer's default run skips "
+                          "them; make test and CI pass this)")
 
 
 def pytest_configure(config):
@@ -24,23 +34,32 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
+    run_slow = config.getoption(RUN_SLOW)
     for item in items:
         if "/tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+        if not run_slow and item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.skip(reason=SLOW_SKIP_REASON))
 
 
 def pytest_sessionfinish(session, exitstatus):
-    """In CI a skipped browser test is a failure: the run must prove the pages work."""
+    """In CI a skipped browser or slow test is a failure: the run must prove everything works."""
     if os.environ.get("CI") != "true":
         return
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if reporter is None:
         return
+    skipped = reporter.stats.get("skipped", [])
     skipped_browser = [
-        report for report in reporter.stats.get("skipped", [])
-        if "/browser/" in str(getattr(report, "nodeid", ""))
+        report for report in skipped if "/browser/" in str(getattr(report, "nodeid", ""))
     ]
     if skipped_browser:
         reporter.write_line(
             f"CI: {len(skipped_browser)} browser test(s) were skipped; failing the run.", red=True)
+        session.exitstatus = 1
+    skipped_slow = [report for report in skipped if SLOW_SKIP_REASON in str(report.longrepr)]
+    if skipped_slow:
+        reporter.write_line(
+            f"CI: {len(skipped_slow)} slow test(s) were skipped; pass {RUN_SLOW}. Failing the run.",
+            red=True)
         session.exitstatus = 1

@@ -5,6 +5,7 @@
     civiccx tax ...              the tax engine (compute, batch)
     civiccx staffing ...         staffing plans and the contact-center simulator
     civiccx help import|export   load an agency's help articles (JSON, CSV) or write them out
+    civiccx metrics rebuild      recompute the rollups from raw rows (also: check, figures)
     civiccx generate-field-key   a new key for CIVICCX_FIELD_KEYS
     civiccx <django command>     e.g. migrate, createsuperuser, db_worker
 """

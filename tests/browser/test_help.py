@@ -7,8 +7,9 @@ import re
 import pytest
 from django.core.management import call_command
 
-from civiccx.help.models import SearchLog, Vote
+from civiccx.help.models import Category, SearchLog, Vote
 from tests.browser.keyboard import tab_to
+from tests.help.factories import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -80,3 +81,30 @@ def test_no_results_offers_a_callback_in_spanish(live_server, page, assert_acces
     page.wait_for_url(re.compile(r"/es/phone/callback/[a-z-]+/$"))
     assert page.locator("input[name=phone]").is_visible()
     assert SearchLog.objects.latest("pk").results == 0
+
+
+def test_a_spanish_search_whose_only_answer_is_in_english_shows_it_labelled(
+        live_server, page, assert_accessible, demo_help):
+    make_article("replace-medicare-card", category=Category.objects.first(), en=(
+        "Replace your Medicare card",
+        "If your Medicare card was lost, stolen or damaged, you can get a new one at no cost.",
+        "Sign in to your account to ask for a new Medicare card. It arrives by mail in about "
+        "30 days."))
+    page.goto(f"{live_server.url}/es/help/")
+    tab_to(page, "#help-search-field")
+    page.keyboard.type("perdí mi tarjeta de medicare")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    first = page.locator("ol.usa-collection li").first
+    assert first.locator("a").inner_text() == "Replace your Medicare card"
+    assert first.locator("a").get_attribute("lang") == "en"
+    assert "(en inglés)" in first.inner_text()
+    assert "Algunas respuestas solo están en inglés." in page.locator(
+        "#other-language-note").inner_text()
+    assert_accessible(page, "resultados en inglés")
+    tab_to(page, "ol.usa-collection li:first-child a")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/help/articles/replace-medicare-card/$"))
+    assert "/es/" not in page.url
+    assert page.get_by_role("heading", level=1).inner_text() == "Replace your Medicare card"
+    assert SearchLog.objects.latest("pk").clicked_slug == "replace-medicare-card"

@@ -1,4 +1,5 @@
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -12,6 +13,7 @@ from civiccx.core.fiscal import (
     iter_fiscal_quarters,
     parse_fiscal_quarter,
     quarter_end,
+    quarter_of,
     quarter_start,
     report_due_date,
 )
@@ -35,6 +37,12 @@ pytestmark = pytest.mark.pure
 )
 def test_fiscal_quarter_of_a_date(day, expected):
     assert str(fiscal_quarter(day)) == expected
+
+
+def test_an_instant_is_filed_under_the_agency_s_local_day():
+    new_year_utc = datetime(2024, 1, 1, 3, 0, tzinfo=UTC)  # still 31 December in Washington
+    assert quarter_of(new_year_utc, ZoneInfo("America/New_York")) == "FY2024Q1"
+    assert quarter_of(new_year_utc, UTC) == quarter_of(date(2024, 1, 1)) == "FY2024Q2"
 
 
 def test_fiscal_year_rolls_over_in_october():

@@ -1,4 +1,5 @@
-"""Quarterly reporting: export columns match REFERENCE.md, and import → export round-trips."""
+"""Quarterly reporting: export columns match docs/reference/a11-section-280.md, import → export
+round-trips, and the files are interchange formats written exactly (not formula-escaped)."""
 
 import csv
 import io
@@ -10,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from civiccx.feedback.a11_reporting import (
+    a11_file,
     import_touchpoints_responses,
     responses_csv,
     summary_rows,
@@ -105,3 +107,32 @@ def test_staff_page_downloads_and_imports(staff_client, tmp_path):
     download = client.get("/staff/cx/a11/", {"quarter": "FY2024Q2", "format": "csv"})
     assert download["Content-Disposition"].endswith('FY2024Q2.csv"')
     assert _rows(download.content.decode())[0]["response_count"] == "3"
+
+
+def test_interchange_files_keep_a_comment_exactly_as_typed():
+    """Touchpoints reads the file back: escaping "=" would change the person's words."""
+    survey = make_survey(channel="web")
+    submit_response(survey, {"question_1": "0", "question_4": "=2+2 is what the form asked"},
+                    language="en", source="hosted", submitted_at=FEB_2024)
+    [row] = _rows(a11_file("fy2024q2", "responses", "csv").content)
+    assert row["question_4"] == "=2+2 is what the form asked"
+
+
+def test_a11_files_are_named_for_the_quarter_and_kind():
+    survey = make_survey(channel="web")
+    import_touchpoints_responses(TOUCHPOINTS_EXPORT, survey, "FY2024Q2")
+    summary = a11_file("fy2024q2", "summary", "csv")
+    assert (summary.filename, summary.content_type) == ("a11-summary-FY2024Q2.csv", "text/csv")
+    assert summary.content.startswith(",".join(SUMMARY_COLUMNS) + "\n")
+    responses = a11_file("FY2024Q2", "responses", "json")
+    document = json.loads(responses.content)
+    assert responses.filename == "a11-responses-FY2024Q2.json"
+    assert (document["kind"], len(document["rows"])) == ("responses", 3)
+    assert list(document["rows"][0]) == RESPONSE_COLUMNS
+    with pytest.raises(ValueError, match="FY2024Q5"):
+        a11_file("FY2024Q5", "summary", "csv")
+
+
+def test_the_page_says_its_files_are_not_formula_escaped(staff_client):
+    page = staff_client("cx_analyst").get("/staff/cx/a11/").content.decode()
+    assert "Interchange format" in page and "not formula-escaped" in page

@@ -20,8 +20,8 @@ pytestmark = pytest.mark.pure
 
 PLACEHOLDER = re.compile(r"\[[A-Za-z ]+\]")
 
-# Exact English wording (REFERENCE.md section 1), with [Program/Service name] -> [Service] and
-# [Agency name] -> [Agency].
+# Exact English wording (docs/reference/a11-section-280.md), with [Program/Service name] ->
+# [Service] and [Agency name] -> [Agency].
 CLASSIC_WORDING = {
     "satisfaction": "I am satisfied with the service I received from [Service].",
     "trust": "This interaction increased my trust in [Agency].",

@@ -2,9 +2,10 @@
 
 import pytest
 
-from civiccx.feedback.models import Comment, Response, Rollup
+from civiccx.feedback.models import Comment, Response
 from civiccx.feedback.rollups import read_scores
 from civiccx.feedback.services import ResponseRejected, submit_response
+from civiccx.metrics.models import Rollup
 from tests.factories import make_survey
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from civiccx.feedback.invitations import link_token, maybe_invite
-from civiccx.feedback.models import Invitation, Response, Rollup
+from civiccx.feedback.models import Invitation, Response
+from civiccx.metrics.models import Rollup
 from tests.factories import make_interaction, make_sampling_rule, make_survey
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +24,33 @@ def test_hosted_survey_shows_standard_wording_and_counts_an_offer(client):
     assert f"I trust {survey.service.provider.name} to deliver on their mission" in page
     assert "What went well?" in page and "OMB control number" in page
     assert Rollup.objects.get(metric="volume:offered").c1 == 1
+
+
+def _offered(survey) -> int:
+    return sum(Rollup.objects.filter(service=survey.service, metric="volume:offered")
+               .values_list("c1", flat=True))
+
+
+def test_reloading_a_survey_page_does_not_count_another_offer(client):
+    survey = make_survey()
+    for _reload in range(3):
+        assert client.get(_url(survey)).status_code == 200
+    client.get("/es" + _url(survey))  # the same visit, in Spanish
+    assert _offered(survey) == 1
+    client.cookies.clear()  # another visit (a new browser session)
+    client.get(_url(survey))
+    assert _offered(survey) == 2
+    client.get(_url(survey, "phone"))  # the same survey offered on another channel
+    assert _offered(survey) == 3
+
+
+def test_an_invitation_is_offered_once_when_sent_not_when_opened(client):
+    survey = make_survey()
+    url = reverse("feedback:invitation", args=[link_token(_invitation(survey))])
+    assert _offered(survey) == 1
+    client.get(url)
+    client.get(url)
+    assert _offered(survey) == 1
 
 
 def test_spanish_survey_is_in_spanish(client):

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import itertools
 
+from django.utils import timezone
+
 from civiccx.help import workflow
 from civiccx.help.models import Article, Category
+from civiccx.services.models import VisitStep
 
 _numbers = itertools.count(1)
 
@@ -75,3 +78,12 @@ def make_help_article(slug: str | None = None, *, languages=("en", "es"), catego
         if "en" in languages else None,
         es=(f"Artículo {number}", "Qué hacer.", "Haga la cosa.\n") if "es" in languages else None,
         **fields)
+
+
+def escalate(*, visit: str, channel: str, at=None) -> VisitStep:
+    """A visit that asked for a person on another channel ("phone": a callback request,
+    "in_person": a booked walk-in visit), as the phone and walk-in pages record it."""
+    step = {"phone": VisitStep.Step.CALLBACK_REQUESTED,
+            "in_person": VisitStep.Step.VISIT_BOOKED}[channel]
+    return VisitStep.objects.create(visit=visit, channel=channel, step=step,
+                                    at=at or timezone.now())

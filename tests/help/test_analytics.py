@@ -17,8 +17,8 @@ from civiccx.help.analytics import (
     top_queries,
     zero_result_queries,
 )
-from civiccx.help.models import Escalation, SearchLog, Vote
-from tests.help.factories import make_help_translation
+from civiccx.help.models import SearchLog, Vote
+from tests.help.factories import escalate, make_help_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -167,11 +167,11 @@ def test_deflection_is_the_share_of_search_visits_without_a_later_escalation():
         search("refund", visit=visit)
     search("refund", visit=phone, at=local(date(2024, 3, 5), 12, 5))
     when = local(date(2024, 3, 5), 12, 30)
-    Escalation.objects.create(visit=phone, channel="phone", at=when)
-    Escalation.objects.create(visit=phone, channel="phone", at=when + timedelta(minutes=5))
-    Escalation.objects.create(visit=walk_in, channel="in_person", at=when)
-    Escalation.objects.create(visit=before, channel="phone", at=local(date(2024, 3, 5), 9))
-    Escalation.objects.create(visit="9" * 32, channel="phone", at=when)  # never searched
+    escalate(visit=phone, channel="phone", at=when)
+    escalate(visit=phone, channel="phone", at=when + timedelta(minutes=5))
+    escalate(visit=walk_in, channel="in_person", at=when)
+    escalate(visit=before, channel="phone", at=local(date(2024, 3, 5), 9))
+    escalate(visit="9" * 32, channel="phone", at=when)  # never searched
 
     figures = headline(Filters(WEEK))
 
@@ -184,7 +184,7 @@ def test_deflection_is_the_share_of_search_visits_without_a_later_escalation():
 def test_an_escalation_just_after_the_period_still_follows_its_search():
     visit = "5" * 32
     search("refund", visit=visit, at=local(date(2024, 3, 10), 23, 50))
-    Escalation.objects.create(visit=visit, channel="phone", at=local(date(2024, 3, 11), 0, 5))
+    escalate(visit=visit, channel="phone", at=local(date(2024, 3, 11), 0, 5))
     assert headline(Filters(WEEK)).deflection == 0.0
 
 
@@ -194,10 +194,10 @@ def test_deflection_by_week_counts_visits_in_the_week_they_searched():
         search("refund", day=date(2024, 2, 29), visit=f"{number}" * 32)
     for number in range(5, 7):
         search("refund", day=date(2024, 3, 6), visit=f"{number}" * 32)
-    Escalation.objects.create(visit="0" * 32, channel="phone", at=local(date(2024, 2, 29), 13))
-    Escalation.objects.create(visit="5" * 32, channel="in_person",
+    escalate(visit="0" * 32, channel="phone", at=local(date(2024, 2, 29), 13))
+    escalate(visit="5" * 32, channel="in_person",
                               at=local(date(2024, 3, 6), 13))
-    Escalation.objects.create(visit="6" * 32, channel="phone", at=local(date(2024, 3, 6), 14))
+    escalate(visit="6" * 32, channel="phone", at=local(date(2024, 3, 6), 14))
 
     weeks = deflection_by_week(Filters(period))
 
@@ -223,7 +223,7 @@ def test_days_follow_the_site_time_zone_and_the_period_keeps_whole_days():
 def test_the_language_filter_applies_to_searches_escalations_and_votes():
     searches(3, "reembolso", language="es", visit="e" * 32, results=0)
     searches(2, "refund", language="en", visit="f" * 32)
-    Escalation.objects.create(visit="e" * 32, channel="phone", at=local(date(2024, 3, 5), 13))
+    escalate(visit="e" * 32, channel="phone", at=local(date(2024, 3, 5), 13))
     spanish = make_help_translation("refund-status", "es", title="Estado del reembolso")
     english = make_help_translation("refund-status", "en", title="Refund status")
     for _ in range(10):

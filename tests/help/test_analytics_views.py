@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from civiccx.help.models import Escalation, SearchLog, Vote
-from tests.help.factories import make_help_translation
+from civiccx.help.models import SearchLog, Vote
+from tests.help.factories import escalate, make_help_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def known_rows():
     for _ in range(3):
         search("crypto", results=0, visit="8" * 32)
     search("itin renewal", results=0, days_ago=20, visit="9" * 32)
-    Escalation.objects.create(visit="8" * 32, channel="phone")
+    escalate(visit="8" * 32, channel="phone")
     article = make_help_translation("amend-a-return", title="Amend a return")
     for number in range(12):
         Vote.objects.create(translation=article, helpful=number < 2,

@@ -199,8 +199,10 @@ SYNONYMS = _load("synonyms.json")
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_synonyms_well_formed(lang):
+    # The demo agency's own groups (its name, its services); generic synonyms ship with the
+    # product (tests/help/test_search_product_data.py).
     groups = SYNONYMS[lang]
-    assert len(groups) >= 40
+    assert len(groups) >= 1
     seen = {}
     for group in groups:
         assert isinstance(group, list) and len(group) >= 2, group

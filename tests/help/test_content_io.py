@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 
 from civiccx.help import content_io
 from civiccx.help.demo import load_content, load_synonyms
-from civiccx.help.models import Article, Revision, Translation
+from civiccx.help.models import Article, Category, Revision, Translation
 from civiccx.help.search.content import load_documents
 from civiccx.services.demo.seed import seed_catalog
 from tests.factories import make_service
@@ -58,11 +58,11 @@ def test_import_publishes_new_articles_in_both_languages(payments):
 
 def test_reimporting_the_same_file_changes_nothing_and_an_edit_makes_a_new_revision(payments):
     content_io.import_articles([_record()])
-    assert content_io.import_articles([_record()]).unchanged == ["pay-online"]
+    assert content_io.import_articles([_record()], update=True).unchanged == ["pay-online"]
     assert Revision.objects.count() == 2
     edited = _record(en={"title": "Pay online today", "summary": "Pay from your bank account.",
                          "body": "Use your **bank account**."})
-    assert content_io.import_articles([edited]).updated == ["pay-online"]
+    assert content_io.import_articles([edited], update=True).updated == ["pay-online"]
     english = Translation.objects.get(article__slug="pay-online", language="en")
     assert english.live.title == "Pay online today"
     assert english.revisions.count() == 2  # the earlier text is kept in the history
@@ -76,10 +76,12 @@ def test_a_bad_row_rejects_the_whole_file_and_changes_nothing(payments):
     bad = _record("bad-row", category="nope", owner="",
                   en={"title": "", "summary": "x", "body": "<script>alert(1)</script>"})
     with pytest.raises(content_io.ImportRejected) as rejected:
-        content_io.import_articles([good_update, new_article, bad])
+        content_io.import_articles([good_update, new_article, bad], update=True)
     assert _state() == before
     messages = [str(error) for error in rejected.value.errors]
-    assert "row 3 (bad-row), category: unknown category 'nope'; use one of payments." in messages
+    assert ("row 3 (bad-row), category: unknown category 'nope'; use one of payments, or create "
+            'it: list it under "categories" (JSON) or give its name in a category_name column.'
+            in messages)
     assert "row 3 (bad-row), owner: name the team that keeps this article right." in messages
     assert "row 3 (bad-row), title_en: Enter a title." in messages
     assert any(m.startswith("row 3 (bad-row), body_en: Remove a <script> tag") for m in messages)
@@ -92,7 +94,7 @@ def test_a_bad_row_rejects_the_whole_file_and_changes_nothing(payments):
     ({"services": ["no-such-service"]}, "services", "unknown service(s) no-such-service"),
     ({"last_reviewed": "05/01/2026"}, "last_reviewed", "is not a date; write it as YYYY-MM-DD"),
     ({"last_reviewed": "2999-01-01"}, "last_reviewed", "cannot be in the future"),
-    ({"en": None}, "en", "every article needs English text"),
+    ({"en": None, "es": None}, "en", "every article needs its text in English or in Spanish"),
     ({"keywords_en": "pay"}, "keywords_en", "must be a list of text values"),
 ])
 def test_each_kind_of_bad_row_names_its_field(payments, change, field, message):
@@ -120,8 +122,9 @@ def test_export_then_import_round_trips_in_json_and_csv(payments):
         assert [a["slug"] for a in articles] == ["pay-online", "payment-plans"]
         assert articles[1]["related"] == ["pay-online"]
         assert articles[0]["es"]["title"] == "Pague por internet"
-        assert content_io.check(articles, []) == []
-        assert content_io.import_articles(articles).unchanged == ["pay-online", "payment-plans"]
+        assert content_io.check(articles, [], update=True) == []
+        assert content_io.import_articles(articles, update=True).unchanged == [
+            "pay-online", "payment-plans"]
 
 
 def test_csv_lists_are_separated_by_bars(payments):
@@ -202,3 +205,90 @@ def test_the_demo_content_loads_completely_and_only_once():
     revisions = Revision.objects.count()
     assert load_content() == 167
     assert Revision.objects.count() == revisions
+
+
+# What an agency importing another team's help center runs into (issue 17) ------------------
+
+
+def test_a_missing_summary_is_derived_from_the_body(payments):
+    record = _record(en={"title": "Pay online", "body": "## Ways to pay\n\nUse your bank "
+                         "account to pay. It is free and fast."},
+                     es={"title": "Pague en línea", "summary": "",
+                         "body": "Use su cuenta bancaria. Es gratis."})
+    assert content_io.check([record], []) == []
+    content_io.import_articles([record])
+    live = {t.language: t.live for t in Translation.objects.filter(article__slug="pay-online")}
+    assert live["en"].summary == "Use your bank account to pay."
+    assert live["es"].summary == "Use su cuenta bancaria."
+
+
+def test_a_slug_that_exists_is_refused_unless_the_import_is_an_update(payments, tmp_path):
+    service = make_service(slug="payments-service")
+    make_article("pay-online", category=payments, en=("Old title", "Old summary.", "Old body."))
+    article = Article.objects.get(slug="pay-online")
+    article.services.add(service)
+    before = _state()
+    clash = _record(en={"title": "Another team's page", "body": "Their text."})
+    del clash["services"], clash["related"]
+    message = ("row 1 (pay-online), slug: an article called 'pay-online' already exists. To "
+               "replace its text with this file's, import with --update; to add a new article, "
+               "give it another slug.")
+    assert [str(e) for e in content_io.check([clash], [])] == [message]
+    with pytest.raises(content_io.ImportRejected):
+        content_io.import_articles([clash])
+    assert _state() == before
+    path = tmp_path / "faq.json"
+    path.write_text(json.dumps([clash]), encoding="utf-8")
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("help_articles", "import", str(path), "--check", stderr=err)
+    assert message in err.getvalue()  # --check reports the clash too
+    call_command("help_articles", "import", str(path), "--update", stdout=io.StringIO())
+    english = Translation.objects.get(article__slug="pay-online", language="en")
+    assert english.live.title == "Another team's page"
+    assert [s.slug for s in article.services.all()] == ["payments-service"]  # kept
+
+
+def test_categories_are_created_from_the_file_and_declared_in_csv(tmp_path):
+    stream = io.StringIO()
+    writer = csv.DictWriter(stream, fieldnames=["slug", "category", "category_name",
+                                                "category_name_es", "owner", "title_en",
+                                                "body_en", "title_es", "body_es"])
+    writer.writeheader()
+    writer.writerow({"slug": "pay-online", "category": "paying", "category_name": "Paying",
+                     "category_name_es": "Pagos", "owner": "Payments team",
+                     "title_en": "Pay online", "body_en": "Use your bank account."})
+    writer.writerow({"slug": "pagos-en-efectivo", "category": "paying", "owner": "Payments team",
+                     "title_es": "Pague en efectivo", "body_es": "En una tienda."})
+    path = tmp_path / "faq.csv"
+    path.write_text(stream.getvalue(), encoding="utf-8")
+    out = io.StringIO()
+    call_command("help_articles", "import", str(path), stdout=out)  # a fresh install
+    assert "2 new" in out.getvalue()
+    category = Category.objects.get(slug="paying")
+    assert (category.name, category.name_es) == ("Paying", "Pagos")
+    spanish_only = Article.objects.get(slug="pagos-en-efectivo")
+    assert [t.language for t in spanish_only.translations.all()] == ["es"]
+    listed = {"categories": [{"slug": "refunds", "name": "Refunds"}],
+              "articles": [_record("check-refund", category="refunds")]}
+    content_io.import_articles(listed["articles"], listed["categories"])
+    assert Category.objects.filter(slug="refunds").exists()
+
+
+def test_an_unknown_service_lists_the_services_there_are(payments):
+    make_service(slug="phone-assistance")
+    make_service(slug="walk-in-assistance")
+    errors = content_io.check([_record(services=["phone-help"])], [])
+    assert [e.message for e in errors] == [
+        "unknown service(s) phone-help; the services are phone-assistance, walk-in-assistance."]
+
+
+def test_the_independent_set_imports_as_it_is():
+    """62 articles of another team's help center, without summaries, some only in Spanish,
+    with their own categories: one import, no preparation."""
+    from tests.help.independent_set import evaluate
+
+    articles = evaluate.articles()
+    report = content_io.import_articles(articles, evaluate.categories())
+    assert len(report.created) == len(articles) == 62
+    assert Translation.objects.filter(live__isnull=False).count() == len(evaluate.documents())

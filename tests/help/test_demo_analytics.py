@@ -7,8 +7,9 @@ import pytest
 from civiccx.help.analytics import Filters, Period, headline, low_helpfulness, zero_result_queries
 from civiccx.help.demo import load_content
 from civiccx.help.demo_analytics import UNHELPFUL, seed_analytics
-from civiccx.help.models import Escalation, SearchLog, Vote
+from civiccx.help.models import SearchLog, Vote
 from civiccx.services.demo.seed import seed_catalog
+from civiccx.services.models import VisitStep
 
 pytestmark = pytest.mark.django_db
 
@@ -40,5 +41,5 @@ def test_ninety_days_of_demo_traffic_once():
     low = {(row.slug, row.language) for row in low_helpfulness(filters) if row.clearly_low}
     assert {(slug, language) for slug, language, _share in UNHELPFUL} <= low
     assert not Vote.objects.filter(comment__contains="202-555-0143").exists()
-    assert Escalation.objects.filter(visit__in=SearchLog.objects.values("visit")).count() == (
-        Escalation.objects.count())
+    assert VisitStep.objects.filter(visit__in=SearchLog.objects.values("visit")).count() == (
+        VisitStep.objects.count())

@@ -355,6 +355,30 @@ def test_editors_see_no_withdraw_form_and_are_told_why(staff_client):
     assert "Only a publisher can take a published article off the site." in page
 
 
+def test_a_step_the_state_does_not_allow_is_refused_with_a_reason(staff_client):
+    """Two people on the same page: the second click finds the state moved on."""
+    article = make_help_article("quokka-care", languages=("en",))
+    in_review(article, make_staff("content_editor"))
+    publisher = staff_client("content_publisher")
+    publisher.post(article_url(article, "en", "approve"))
+    again = publisher.post(article_url(article, "en", "approve"), follow=True)
+    assert "Only an article in review can be approved." in text(again)
+    returned = publisher.post(article_url(article, "en", "return"), {"note": "Shorter."},
+                              follow=True)
+    assert "Only an article in review can be returned." in text(returned)
+    publisher.post(article_url(article, "en", "withdraw"), {"note": "Program ended."})
+    withdrawn = publisher.post(article_url(article, "en", "withdraw"), {"note": "Again."},
+                               follow=True)
+    assert "This article is not published." in text(withdrawn)
+    submitted = staff_client("content_editor").post(article_url(article, "en", "submit"),
+                                                    follow=True)
+    assert "Only a draft can be sent for review." in text(submitted)
+    translation = article.translations.get()
+    assert translation.state == State.WITHDRAWN
+    assert list(translation.events.values_list("action", flat=True)[:2]) == [
+        "withdrawn", "approved"]
+
+
 def test_checked_still_right_resets_the_review_date(staff_client):
     article = make_help_article("quokka-care", review_every_days=30)
     Article.objects.filter(pk=article.pk).update(

@@ -3,9 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from civiccx.feedback.models import Rollup
 from civiccx.help.models import SearchLog, Vote
-from civiccx.services.models import Interaction
+from civiccx.metrics.models import Rollup
+from civiccx.services.models import Interaction, ServiceChannel
+from civiccx.services.visits import VISIT_SESSION_KEY
 from tests.factories import make_call_queue, make_service
 from tests.help.factories import make_article, make_category
 
@@ -48,7 +49,7 @@ def test_search_ranks_highlights_and_logs_a_redacted_query(client, refunds):
     log = SearchLog.objects.get()
     assert "123-45-6789" not in log.query and "[SSN]" in log.query
     assert log.results == 2 and log.top_slug == "check-your-refund-status"
-    assert log.visit == client.session["help_visit"]
+    assert log.visit == client.session[VISIT_SESSION_KEY]
 
 
 def test_opening_a_result_records_the_click_once(client, refunds):
@@ -81,6 +82,18 @@ def test_no_results_offers_close_matches_a_callback_and_a_walk_in_visit(client, 
     assert reverse("phone:request-callback", args=[queue.slug]) in page
     assert reverse("walkin:find") in page
     assert SearchLog.objects.filter(results=0, normalized="quantum physics").exists()
+
+
+def test_the_callback_offered_comes_from_the_catalog_in_the_reader_s_language(client, refunds):
+    main = make_call_queue(make_service(slug="phone-assistance"), slug="main-line")
+    ServiceChannel.objects.create(service=refunds.services.get(), channel="phone",
+                                  url="/phone/callback/refund-line/")
+    article = client.get(reverse("help:article", args=[refunds.slug])).content.decode()
+    assert 'href="/phone/callback/refund-line/"' in article  # the article's own line
+    search = client.get("/es/help/search/", {"q": "quantum"}).content.decode()
+    assert f'href="/es/phone/callback/{main.slug}/"' in search  # else the main line
+    ServiceChannel.objects.filter(channel="phone").update(is_active=False)
+    assert "/phone/callback/" not in client.get(reverse("help:home")).content.decode()
 
 
 def test_an_empty_search_is_not_logged(client, refunds):
@@ -195,3 +208,22 @@ def test_votes_are_rate_limited(client, refunds, settings):
     codes = [client.post(url, {"helpful": "yes"}).status_code for _ in range(3)]
     assert codes == [302, 302, 429]
     assert Vote.objects.count() == 2
+
+
+def test_a_spanish_search_shows_an_english_only_answer_labelled_with_a_callback(client, refunds):
+    make_call_queue(make_service(slug="phone-assistance"), slug="main-line")
+    make_article("refund-check-lost", en=(
+        "What if my refund check was lost or stolen?", "Ask for a refund trace.",
+        "If your refund check never arrived, or it was stolen, ask for a refund trace."))
+    page = client.get("/es/help/search/", {"q": "cheque de reembolso robado"}).content.decode()
+    assert 'href="/help/articles/refund-check-lost/' in page  # the English page, not /es/
+    assert 'lang="en" hreflang="en">What if my refund check was lost or stolen?</a>' in page
+    assert "(en inglés)" in page
+    assert "Algunas respuestas solo están en inglés." in page
+    assert "Podemos devolverle la llamada en español." in page
+
+
+def test_an_off_topic_search_says_nothing_matched(client, refunds):
+    page = client.get(reverse("help:search"), {"q": "how do i renew my fishing license"})
+    assert "We could not find an article for that" in page.content.decode()
+    assert SearchLog.objects.get().results == 0

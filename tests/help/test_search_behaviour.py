@@ -150,9 +150,17 @@ def test_the_same_articles_in_another_order_give_the_same_results():
 
 
 def test_scores_are_in_descending_order():
-    hits = index().search("refund taking forever", "en")
+    hits = index().search("refund taking forever", "en", cross_language=False, min_confidence=0)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     assert len(hits) == 10
+
+
+def test_weak_matches_are_left_out():
+    # Ten articles say "refund"; few of them are about a refund that is taking long.
+    everything = index().search("refund taking forever", "en", min_confidence=0)
+    shown = index().search("refund taking forever", "en")
+    assert 0 < len(shown) < len(everything)
+    assert all(h.confidence >= 0.35 for h in shown)
 
 
 # -- snippets --------------------------------------------------------------------------------

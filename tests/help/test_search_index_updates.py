@@ -27,7 +27,8 @@ def test_add_makes_a_new_article_findable():
     assert index.search("quokka", "en") == []
     index.add(Document("quokka-care", "en", "Quokka care", "About quokkas.", "Quokkas."))
     assert index.search("quokka", "en")[0].slug == "quokka-care"
-    assert index.search("quokka", "es") == []
+    assert index.search("quokka", "es", cross_language=False) == []
+    assert [h.language for h in index.search("quokka", "es")] == ["en"]  # only in English
     assert ("quokka-care", "en") in index
     assert index.last_refresh_seconds < 1.0
 

@@ -8,7 +8,8 @@ from civiccx.help.search import SearchIndex, load_documents, load_query_set, loa
 
 pytestmark = pytest.mark.pure
 
-MIN_MRR = 0.8
+MIN_MRR = 0.95  # overall (issue 17: the demo set stays at 0.95 or better)
+MIN_MRR_PER_LANGUAGE = 0.9
 
 
 @cache
@@ -52,7 +53,7 @@ def test_reciprocal_rank():
     assert reciprocal_rank(["a"], ["b"]) == 0.0
 
 
-def test_mean_reciprocal_rank_is_at_least_080_per_language_and_overall(capsys):
+def test_mean_reciprocal_rank_is_at_least_095_overall_and_090_per_language(capsys):
     results = measure()
     with capsys.disabled():
         print()
@@ -63,8 +64,9 @@ def test_mean_reciprocal_rank_is_at_least_080_per_language_and_overall(capsys):
                 f"{r['best_first']:.1%}, an answer in top 3 {r['in_top_3']:.1%} "
                 f"({r['queries']} queries)"
             )
-    for language in ("en", "es", "all"):
-        assert results[language]["mrr"] >= MIN_MRR, (language, results[language])
+    assert results["all"]["mrr"] >= MIN_MRR, results["all"]
+    for language in ("en", "es"):
+        assert results[language]["mrr"] >= MIN_MRR_PER_LANGUAGE, (language, results[language])
 
 
 def test_every_labelled_query_finds_an_answer_in_the_top_ten():

@@ -76,3 +76,14 @@ def test_did_you_mean_offers_the_closest_known_words(query, language, expected):
 @pytest.mark.parametrize("query", ["refund status", "xyzzyq", "", "how do i"])
 def test_did_you_mean_is_none_when_there_is_nothing_better(query):
     assert index().did_you_mean(query, "en") is None
+
+
+def test_a_complete_word_is_not_stretched_into_another():
+    found = texts("where is my refund")
+    assert "where is my refundable" not in found and "where is my refunds" not in found
+
+
+def test_one_completion_per_stem():
+    found = [t for t in texts("where is my refu", limit=20) if t.startswith("where is my ")]
+    stems = [t.split()[-1][:6] for t in found]
+    assert found and len(stems) == len(set(stems)), found

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from civiccx.help import workflow
 from civiccx.help.editorial import save_details
-from civiccx.help.models import Article, Translation, WorkflowEvent
+from civiccx.help.models import Article, SearchState, Translation, WorkflowEvent
 from civiccx.help.search_service import help_search
 from tests.factories import make_staff
 from tests.help.factories import make_help_article, make_help_category
@@ -90,12 +90,72 @@ def test_only_people_who_can_edit_save_drafts():
     assert not Translation.objects.filter(article=article).exists()
 
 
+# Saving from the editor: edit conflicts -----------------------------------------------------
+
+def test_a_save_started_from_an_older_revision_is_refused_and_names_who_saved(editor):
+    article = make_help_article("quokka-care", languages=("en",))
+    other = make_staff("content_editor")
+    other.first_name, other.last_name = "Rosa", "Diaz"
+    other.save()
+    workflow.save_text(article, "en", base=1, title="Their title", summary="Theirs.",
+                       body="Theirs.", author=other)
+    with pytest.raises(workflow.EditConflict) as conflict:
+        workflow.save_text(article, "en", base=1, title="My title", summary="Mine.",
+                           body="Mine.", author=editor)
+    assert conflict.value.newer.number == 2
+    assert str(conflict.value).startswith("Rosa Diaz saved a newer version (revision 2)")
+    translation = article.translations.get()
+    assert translation.working.title == "Their title" and translation.revisions.count() == 2
+
+
+def test_a_save_from_the_newest_revision_replaces_it_as_a_draft(editor):
+    article = make_help_article("quokka-care", languages=("en",))
+    saved = workflow.save_text(article, "en", base=1, title="My title", summary="Mine.",
+                               body="Mine.", author=editor, note="Shorter")
+    assert (saved.revision.number, saved.submitted) == (2, False)
+    translation = article.translations.get()
+    assert translation.working == saved.revision and translation.state == State.DRAFT
+    assert translation.live.number == 1  # readers keep the published text
+
+
+def test_a_first_text_in_a_language_starts_from_revision_zero(editor):
+    article = make_help_article(languages=("en",))
+    saved = workflow.save_text(article, "es", base=0, title="Título", summary="Qué hacer.",
+                               body="Hojas.", author=editor, submit=True)
+    spanish = article.translations.get(language="es")
+    assert saved.submitted and (spanish.working, spanish.state) == (saved.revision,
+                                                                   State.IN_REVIEW)
+
+
+def test_unchanged_text_makes_no_revision_but_can_still_go_to_review(editor):
+    article = make_help_article(languages=())
+    first = draft(article, editor)
+    text = {"title": first.title, "summary": first.summary, "body": first.body,
+            "keywords": first.keywords}
+    assert workflow.save_text(article, "en", base=1, author=editor, **text) == workflow.TextSave(
+        None, submitted=False)
+    sent = workflow.save_text(article, "en", base=1, author=editor, submit=True, **text)
+    assert sent == workflow.TextSave(None, submitted=True)
+    translation = first.translation
+    translation.refresh_from_db()
+    assert translation.revisions.count() == 1 and translation.state == State.IN_REVIEW
+
+
+def test_a_refused_save_keeps_nothing(editor):
+    article = make_help_article(languages=("en",))
+    with pytest.raises(ValidationError):
+        workflow.save_text(article, "en", base=1, title="", summary="Mine.", body="Mine.",
+                           author=editor, submit=True)
+    translation = article.translations.get()
+    assert translation.revisions.count() == 1 and translation.state == State.PUBLISHED
+
+
 # Sending for review ------------------------------------------------------------------------
 
 def test_an_editor_sends_a_draft_for_review_once(editor):
     translation = in_review(make_help_article(languages=()), editor)
     assert translation.state == State.IN_REVIEW
-    with pytest.raises(workflow.WorkflowError):
+    with pytest.raises(workflow.WorkflowError, match="Only a draft can be sent for review."):
         workflow.submit_for_review(translation, editor)
     assert translation.events.first().action == Action.SUBMITTED
 
@@ -317,3 +377,27 @@ def test_the_diff_lists_added_and_removed_lines(editor):
                if line.kind != "same"]
     assert changes == [("removed", "Line two."), ("added", "Line 2."), ("added", "Line three.")]
     assert all(line.kind == "added" for line in workflow.revision_diff(None, first))
+
+
+# The state moves only through the workflow ------------------------------------------------------
+
+def test_approving_bumps_the_search_version_and_keeps_the_trail_in_one_step(editor, publisher):
+    translation = in_review(make_help_article(languages=()), editor)
+    before = SearchState.current()[0]
+    with transaction.atomic():
+        translation = Translation.objects.select_for_update().get(pk=translation.pk)
+        translation.approve(publisher, "Looks right.")
+        translation.save()
+    translation.refresh_from_db()
+    assert translation.state == State.PUBLISHED and translation.live == translation.working
+    assert translation.search_version == SearchState.current()[0] == before + 1
+    event = translation.events.first()
+    assert (event.action, event.actor, event.note) == (Action.APPROVED, publisher, "Looks right.")
+
+
+def test_the_state_cannot_be_set_by_hand(editor):
+    translation = draft(make_help_article(languages=()), editor).translation
+    with pytest.raises(AttributeError):
+        translation.state = State.PUBLISHED
+    translation.refresh_from_db()  # a protected state still reloads
+    assert translation.state == State.DRAFT

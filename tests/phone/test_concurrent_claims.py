@@ -1,15 +1,15 @@
 """32 CSRs claiming at once from 5,000 callbacks: each is claimed exactly once, none lost."""
 
-import threading
 from collections import Counter
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from civiccx.phone.models import QueueEntry
 from civiccx.phone.services import take_next
 from tests.factories import make_call_queue, make_staff
+from tests.threads import run_at_once
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres_only]
 
@@ -26,29 +26,13 @@ def fill_queue(queue, count: int) -> None:
 
 
 def claim_all(csrs, queues) -> list[int]:
-    claimed: list[int] = []
-    lock = threading.Lock()
-    errors: list[BaseException] = []
-
     def work(csr):
-        try:
-            mine = []
-            while (entry := take_next(csr, queues)) is not None:
-                mine.append(entry.pk)
-            with lock:
-                claimed.extend(mine)
-        except BaseException as error:  # surface thread failures in the test
-            errors.append(error)
-        finally:
-            connections.close_all()
+        mine = []
+        while (entry := take_next(csr, queues)) is not None:
+            mine.append(entry.pk)
+        return mine
 
-    threads = [threading.Thread(target=work, args=(csr,)) for csr in csrs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors, errors
-    return claimed
+    return run_at_once(work, [(csr,) for csr in csrs])
 
 
 def test_every_callback_is_claimed_exactly_once():

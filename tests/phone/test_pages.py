@@ -79,3 +79,19 @@ def test_csr_cannot_finish_another_csrs_call(staff_client):
     assert b"belongs to another representative" in reply.content
     entry.refresh_from_db()
     assert entry.status == "in_progress"
+
+
+def test_a_call_finished_twice_is_refused_with_a_reason(staff_client):
+    """A second submit of the outcome form (back button, double click) changes nothing and
+    says why."""
+    queue = make_call_queue()
+    request_callback(queue, "202-555-0182")
+    client = staff_client("csr")
+    client.post(reverse("phone:next-call"))
+    entry = QueueEntry.objects.get()
+    client.post(reverse("phone:finish-call", args=[entry.pk]), {"outcome": "resolved"})
+    again = client.post(reverse("phone:finish-call", args=[entry.pk]),
+                        {"outcome": "transferred"}, follow=True)
+    assert again.status_code == 200 and b"This call has already ended." in again.content
+    entry.refresh_from_db()
+    assert entry.status == "resolved"

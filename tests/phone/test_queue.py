@@ -11,6 +11,7 @@ from civiccx.core.notifications import OutboxBackend
 from civiccx.phone.models import QueueEntry
 from civiccx.phone.services import (
     DuplicateCallback,
+    cancel_entry,
     estimate_wait,
     join_hold,
     record_outcome,
@@ -98,13 +99,51 @@ def test_invalid_transitions_raise():
     entry = request_callback(queue, "202-555-0120")
     with pytest.raises(TransitionNotAllowed):
         entry.resolve(entry.arrived_at)
-    with pytest.raises(TransitionNotAllowed):
-        entry.abandon(entry.arrived_at)  # only callers on hold can hang up while waiting
     hold = join_hold(queue)
     claimed = take_next(make_staff("csr"))
     assert claimed.pk == entry.pk
     with pytest.raises(TransitionNotAllowed):
         hold.retry_later(hold.arrived_at)
+
+
+@pytest.mark.parametrize(("outcome", "status", "recorded"), [
+    ("resolved", "resolved", "resolved"), ("reached", "reached", "follow_up"),
+    ("transferred", "transferred", "referred"), ("no_answer", "no_answer", "unresolved"),
+    ("voicemail", "voicemail", "unresolved")])
+def test_each_outcome_ends_the_call_and_records_it(outcome, status, recorded):
+    queue = make_call_queue(max_attempts=1)
+    entry = request_callback(queue, "202-555-0123")
+    csr = make_staff("csr")
+    take_next(csr)
+    ended = record_outcome(entry, csr, outcome, notes="Spoke about the notice.")
+    assert ended.status == status and ended.ended_at and ended.notes == "Spoke about the notice."
+    assert Interaction.objects.get(source=f"phone:{entry.pk}").outcome == recorded
+
+
+def test_refused_moves_say_why():
+    queue = make_call_queue()
+    join_hold(queue, "202-555-0121")
+    csr = make_staff("csr")
+    hold = take_next(csr)
+    with pytest.raises(ValidationError, match="A caller on hold is already on the line."):
+        record_outcome(hold, csr, "no_answer")
+    hold.refresh_from_db()
+    assert hold.status == "in_progress"
+    record_outcome(hold, csr, "resolved")
+    with pytest.raises(TransitionNotAllowed, match="This call has already ended."):
+        record_outcome(hold, csr, "resolved")
+    assert Interaction.objects.filter(source=f"phone:{hold.pk}").count() == 1
+
+
+def test_a_cancelled_callback_records_the_interaction_once():
+    queue = make_call_queue()
+    entry = request_callback(queue, "202-555-0122", survey_consent=True)
+    assert cancel_entry(entry) is True
+    assert cancel_entry(entry) is False  # already ended: nothing changes
+    entry.refresh_from_db()
+    assert entry.status == "cancelled" and entry.ended_at
+    interaction = Interaction.objects.get(source=f"phone:{entry.pk}")
+    assert interaction.outcome == "abandoned"
 
 
 def test_a_csr_cannot_close_someone_elses_call():

@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 
 from civiccx.accounts.models import User
-from civiccx.feedback.models import Response, Rollup
+from civiccx.feedback.models import Response
+from civiccx.metrics.models import Rollup
 from civiccx.services.models import Interaction, Location, Service
 
 pytestmark = pytest.mark.django_db

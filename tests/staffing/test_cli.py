@@ -1,3 +1,6 @@
+import subprocess
+import sys
+
 import pytest
 
 from civiccx.staffing.cli import main
@@ -111,3 +114,11 @@ def test_simulate_bad_input_exit_2(capsys, args, message):
 def test_unknown_command_exit_2(capsys):
     assert main(["rota"]) == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_the_command_line_loads_no_django():
+    """`civiccx staffing` starts fast: writing a plan file does not import Django."""
+    code = ("import sys, civiccx.staffing.cli; "
+            "print(any(m.startswith('django') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

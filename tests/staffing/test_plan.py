@@ -3,16 +3,17 @@ import io
 import numpy as np
 import pytest
 
+from civiccx.core.spreadsheets import write_csv
 from civiccx.staffing.queueing import erlang_a, erlang_c
 from civiccx.staffing.queueing.plan import (
     PLAN_COLUMNS,
     Forecast,
     ForecastError,
     PlanSettings,
-    plan_csv_text,
+    plan_csv_rows,
     read_forecast_csv,
+    read_plan_csv,
     staffing_plan,
-    write_plan_csv,
 )
 
 pytestmark = pytest.mark.pure
@@ -64,13 +65,22 @@ def test_erlang_a_plan_reports_abandonment():
 def test_plan_csv_round_trip(tmp_path):
     plan = staffing_plan(forecast(), PlanSettings())
     path = tmp_path / "plan.csv"
-    write_plan_csv(plan, path)
-    text = path.read_text()
-    assert text == plan_csv_text(plan)
-    header, first = text.splitlines()[:2]
+    write_csv(path, PLAN_COLUMNS, plan_csv_rows(plan))
+    header, first = path.read_text().splitlines()[:2]
     assert header.split(",") == list(PLAN_COLUMNS)
     assert first.startswith("2024-02-05T07:00,120,420,28,")
     assert first.endswith(",")  # no abandonment under Erlang C
+    back, required = read_plan_csv(path)
+    assert back.interval_start == plan.forecast.interval_start
+    assert required.tolist() == plan.columns["required_agents"].tolist()
+
+
+def test_a_plan_file_cannot_run_an_uploaded_label_as_a_formula(tmp_path):
+    labels = "interval_start,calls_offered,aht_seconds\n=HYPERLINK(\"x\"),120,420\n"
+    plan = staffing_plan(read_forecast_csv(io.StringIO(labels)), PlanSettings())
+    path = tmp_path / "plan.csv"
+    write_csv(path, PLAN_COLUMNS, plan_csv_rows(plan))
+    assert path.read_text().splitlines()[1].startswith("\"'=HYPERLINK(\"\"x\"\")\",120,")
 
 
 def test_a_thousand_intervals_in_one_pass():

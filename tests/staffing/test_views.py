@@ -1,5 +1,6 @@
 """The staffing planner page: upload or recorded calls in, a plan table, chart and CSV out."""
 
+import csv
 import io
 from datetime import timedelta
 
@@ -74,3 +75,12 @@ def test_missing_inputs_are_explained(staff_client):
 
 def test_csrs_cannot_open_the_planner(staff_client):
     assert staff_client("csr").get(reverse("staffing:planner")).status_code == 403
+
+
+def test_the_downloaded_plan_cannot_run_an_uploaded_label_as_a_formula(staff_client):
+    forecast = "interval_start,calls_offered,aht_seconds\n=cmd|' /C calc'!A0,100,300\n"
+    reply = staff_client("cx_analyst").post(reverse("staffing:planner"), {
+        **SETTINGS, "source": "upload", "forecast_file": _upload(forecast), "download": "csv"})
+    assert reply["Content-Disposition"] == 'attachment; filename="staffing-plan.csv"'
+    [row] = list(csv.reader(io.StringIO(reply.content.decode())))[1:]
+    assert row[0] == "'=cmd|' /C calc'!A0" and row[4:6] == ["20", "29"]

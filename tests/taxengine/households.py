@@ -1,10 +1,13 @@
-"""Random in-scope households as return documents, and their Tax-Calculator input columns.
+"""Random households as return documents, and their Tax-Calculator input columns.
 
 Seeded numpy draws (reproducible): every filing status, 0-4 children of every age under 19,
-some parents as other dependents, W-2 wages from $0 to about $300,000 (two earners on joint
-returns), Social Security for older filers, unemployment, interest up to the $1,500 scope limit,
-tax-exempt interest reaching the EIC investment-income limit, educator expenses, student loan
-interest, blind and 65+ filers, and a few dependents filing their own return.
+some parents as other dependents, heads of household whose qualifying person is an adult son,
+a sister or a grandparent (a qualifying relative), W-2 wages from $0 to about $300,000 (two
+earners on joint returns), Social Security for older filers, unemployment, interest up to the
+$1,500 scope limit, tax-exempt interest reaching the EIC investment-income limit, educator
+expenses, student loan interest, blind and 65+ filers, and a few dependents filing their own
+return. All are in scope except the high earners who owe Additional Medicare Tax or the net
+investment income tax.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from civiccx.taxengine.money import fmt
+from civiccx.taxengine.params import load
 
 STATUSES = ("single", "married_filing_jointly", "married_filing_separately",
             "head_of_household", "qualifying_surviving_spouse")
@@ -30,8 +34,6 @@ def _birth(year: int, age: int) -> str:
 def critical_wages(year: int) -> list[int]:
     """Wages at the EIC and CTC corners: earned income amounts, phase-out thresholds, completed
     phase-out amounts (single and joint) and the ACTC's $2,500 floor, each with near neighbours."""
-    from civiccx.taxengine.params import load
-
     p = load(year)
     points = {p.actc_earned_threshold}
     for seq in (p.eitc_earned_amount, p.eitc_threshold, p.eitc_threshold_joint,
@@ -62,6 +64,18 @@ def random_households(n: int, year: int, seed: int = 0) -> list[dict]:
             deps.append({"tin": _ssn(i, k + 2), "dateOfBirth": _birth(year, kid_age),
                          "relationship": "son" if k % 2 else "daughter",
                          "monthsLivedWithFiler": 12})
+        if status == "head_of_household" and rng.random() < 0.2:
+            # The qualifying person is an adult relative, not a child (Pub. 501 Table 4): a son
+            # of 19-23 out of school, a sister of 20-40 who lived with the filer 7-12 months, or
+            # a grandparent; each a qualifying relative (gross income under the limit).
+            rel, rel_age, months = [("son", int(rng.integers(19, 24)), 12),
+                                    ("sister", int(rng.integers(20, 41)),
+                                     int(rng.integers(7, 13))),
+                                    ("grandparent", age + 45, 12)][int(rng.integers(0, 3))]
+            deps = [{"tin": _ssn(i, 2), "dateOfBirth": _birth(year, min(rel_age, age - 1)
+                                                               if rel == "son" else rel_age),
+                     "relationship": rel, "monthsLivedWithFiler": months,
+                     "grossIncome": str(int(rng.integers(0, 4_000)))}]
         if not dependent_filer and rng.random() < 0.05:
             deps.append({"tin": _ssn(i, 9), "dateOfBirth": _birth(year, age + 25),
                          "relationship": "parent", "monthsLivedWithFiler": 12,
@@ -85,10 +99,12 @@ def random_households(n: int, year: int, seed: int = 0) -> list[dict]:
             if dependent_filer:
                 w = int(rng.integers(0, 20_000))
             if w:
+                ss_wages = min(w, load(year).ss_wage_base // 100)
                 w2s.append({"filer": filer, "wages": str(w),
                             "federalWithholding": str(int(w * rng.uniform(0, 0.15))),
-                            "socialSecurityTax": fmt(round(w * 6.2)),
-                            "medicareTax": fmt(round(w * 1.45))})
+                            "socialSecurityWages": str(ss_wages), "medicareWages": str(w),
+                            "socialSecurityTax": fmt(round(ss_wages * 6.2)),
+                            "medicareTax": fmt(round(w * 1.45 + max(0, w - 200_000) * 0.9))})
         doc = {
             "taxYear": year, "filingStatus": status,
             "primaryFiler": {"tin": _ssn(i, 0), "dateOfBirth": _birth(year, age),
@@ -134,7 +150,7 @@ def taxcalc_frame(docs: list[dict], batch_rows, year: int):
     Tax-Calculator neither caps educator expenses nor applies the student-loan MAGI phase-out,
     so it receives the deductible amounts the engine allowed (e03220, e03210). Child counts are
     the engine's qualifying-child counts: Tax-Calculator does not test age, relationship or
-    residency (REFERENCE.md)."""
+    residency (docs/reference/tax-calculator-oracle.md)."""
     import pandas as pd
 
     def dollars(col):
@@ -146,7 +162,7 @@ def taxcalc_frame(docs: list[dict], batch_rows, year: int):
         wp = sum(float(w["wages"]) for w in d["formW2s"] if w["filer"] == "primary")
         ws = sum(float(w["wages"]) for w in d["formW2s"] if w["filer"] == "secondary")
         kids_under_18 = sum(1 for x in d["dependents"]
-                            if x["relationship"] != "parent"
+                            if x["relationship"] in ("son", "daughter")
                             and year - int(x["dateOfBirth"][:4]) < 18)
         rows.append({
             "RECID": i + 1, "MARS": MARS[d["filingStatus"]], "FLPDYR": year,

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from civiccx.taxengine.knockouts import DOCUMENT_KNOCKOUTS
-from civiccx.taxengine.money import fmt
+from civiccx.taxengine.money import cents, fmt
 from civiccx.taxengine.params import FILING_STATUSES
 from civiccx.taxengine.rules.answers import RELATIONSHIP
 
@@ -51,7 +51,31 @@ def dependent(draw, year: int) -> dict:
         "grossIncome": draw(money(8_000, cents=False)),
         "usCitizenOrResident": draw(st.sampled_from([True, True, True, False])),
         "ssnValidForEmployment": draw(st.sampled_from([True, True, True, False])),
+        "paidOverHalfCostOfParentsHome": draw(st.booleans()),
     }
+
+
+@st.composite
+def w2(draw, filers: list[str]) -> dict:
+    """A W-2: box 5 sometimes left out (taken as box 1), sometimes above box 1 (pre-tax
+    deferrals) or past the Additional Medicare Tax thresholds; box 4 sometimes near the year's
+    maximum, so two W-2s can withhold too much Social Security tax."""
+    wage = draw(st.one_of(money(30_000), money(60_000), money(250_000),
+                          money(500_000, cents=False)))
+    item = {"filer": draw(st.sampled_from(filers)), "wages": wage,
+            "federalWithholding": draw(money(8_000)),
+            "socialSecurityTax": draw(st.one_of(money(3_000), money(11_000))),
+            "medicareTax": draw(money(800))}
+    box5 = draw(st.sampled_from(["absent", "same", "more", "big"]))
+    if box5 == "same":
+        item["medicareWages"] = wage
+    elif box5 == "more":
+        item["medicareWages"] = fmt(cents(wage) + draw(st.integers(0, 2_300_000)))
+    elif box5 == "big":
+        item["medicareWages"] = draw(money(300_000, cents=False))
+    if draw(st.booleans()):
+        item["socialSecurityWages"] = draw(money(170_000))
+    return item
 
 
 @st.composite
@@ -87,11 +111,7 @@ def return_document(draw) -> dict:
     if status == "married_filing_jointly" or draw(st.booleans()):
         doc["secondaryFiler"] = draw(filer(year))
     filers = ["primary", "secondary"] if status == "married_filing_jointly" else ["primary"]
-    wage = st.one_of(money(30_000), money(60_000), money(250_000), money(500_000, cents=False))
-    doc["formW2s"] = draw(st.lists(st.builds(
-        lambda f, w, wh, ss, mc: {"filer": f, "wages": w, "federalWithholding": wh,
-                                  "socialSecurityTax": ss, "medicareTax": mc},
-        st.sampled_from(filers), wage, money(8_000), money(3_000), money(800)), max_size=3))
+    doc["formW2s"] = draw(st.lists(w2(filers), max_size=3))
     doc["dependents"] = draw(st.lists(st.one_of(typical_child(year), typical_child(year),
                                                 dependent(year)), max_size=5))
     doc["formsSsa1099"] = draw(st.lists(st.builds(

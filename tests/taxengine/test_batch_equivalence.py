@@ -44,6 +44,7 @@ def assert_batch_equals_graph(docs: list[dict]) -> None:
         assert got == graph_row(doc), doc
 
 
+@pytest.mark.slow  # ~12 s: 150 generated batches; the realistic households below stay quick
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(return_document(), min_size=1, max_size=12))
 def test_batch_equals_graph_on_every_record(docs):

@@ -35,7 +35,29 @@ def test_compute_prints_the_return_document(family, capsys):
 def test_compute_explain(family, capsys):
     assert main(["compute", str(family), "--explain", "/refund"]) == 0
     out = capsys.readouterr().out
+    assert out.startswith("Your refund is $2,826 because your payments and refundable credits")
     assert "your refund: $2,826.00" in out and "Schedule 8812 line 27" in out
+    assert "EIC Table row 'at least $60,000.00 but less than $60,050.00'" in out
+
+
+def test_compute_explain_a_knocked_out_return(tmp_path, capsys):
+    """--explain on a return outside Direct File says why, which answers, the rule, and the free
+    ways to file; the validation messages come first."""
+    path = tmp_path / "r.json"
+    doc = make_return(year=2023, status="head_of_household", wages=48_000,
+                      dependents=[child("2003-06-01", grossIncome="9000")])
+    doc["formW2s"][0]["federalWithholding"] = "50000"
+    path.write_text(json.dumps(doc))
+    assert main(["compute", str(path), "--explain", "/refund"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("ERROR /formW2s/0/federalWithholding: Federal income tax withheld")
+    assert "Direct File can't prepare this return:" in out
+    assert "* Head of household needs a qualifying person" in out
+    assert any("he had $9,000 of gross income, so he is not your qualifying relative (it must "
+               "be less than $4,700)" in line for line in out)
+    assert "  Answers: /filingStatus, /dependents/0/dateOfBirth, /dependents/0/fullTimeStudent, " \
+           "/dependents/0/permanentlyDisabled, /dependents/0/grossIncome" in out
+    assert "  - IRS Free File (guided tax software at no cost): https://www.irs.gov/freefile" in out
 
 
 def test_compute_year_override_and_missing(family, capsys):
@@ -101,3 +123,5 @@ def test_packaged_example_explains_as_json(capsys):
     tree = out["explanations"][0]
     assert tree["path"] == "/refund" and tree["value"] == "$2,826.00"
     assert tree["cite"].startswith("Form 1040 lines 34 and 35a")
+    assert tree["summary"].startswith("Your refund is $2,826 because")
+    assert tree["summarySentences"][0]["code"] == "refund"

@@ -93,9 +93,13 @@ def test_eitc_married_filing_separately_separated_spouse_rule(year):
 
 @pytest.mark.parametrize("year", YEARS)
 def test_ctc_phase_out_steps(year):
-    """Schedule 8812 lines 9-11: 5% of each $1,000 (or part) over $200,000 / $400,000 joint."""
+    """Schedule 8812 lines 9-11: 5% of each $1,000 (or part) over $200,000 / $400,000 joint.
+
+    Wages over $200,000 ($250,000 joint) owe Additional Medicare Tax and are knocked out, so
+    the AGI past the threshold is made of $150,000 of wages plus unemployment compensation."""
     def s8812(status, agi, **kw):
-        doc = make_return(year=year, status=status, wages=agi, dependents=[child()], **kw)
+        doc = make_return(year=year, status=status, wages=150_000, dependents=[child()],
+                          forms1099G=[{"unemployment": str(agi - 150_000)}], **kw)
         return compute(doc).value("/schedule8812")
 
     assert s8812("single", 200_000)["11"] == 0

@@ -34,8 +34,8 @@ def dollars(c: int) -> int:
     (2024, "single", 25, 4), (2024, "single", 50, 6), (2024, "single", 75, 9),
     # $3,000 starts the $50 rows: $3,000-3,050 -> 10% of $3,025 = 302.50 -> 303.
     (2024, "single", 3_000, 303),
-    # Hand check in REFERENCE.md: TY2024 single taxable $15,400 (exact formula 1,616);
-    # the Tax Table row $15,400-15,450 gives $1,619.
+    # Hand check in docs/reference/tax-calculator-oracle.md: TY2024 single taxable $15,400
+    # (exact formula 1,616); the Tax Table row $15,400-15,450 gives $1,619.
     (2024, "single", 15_400, 1_619),
     # Head of household 2023 row $60,000-60,050: 1,570 + 5,298 + 22% of 175 = 6,906.50 -> 6,907.
     (2023, "head_of_household", 60_000, 6_907),

@@ -171,6 +171,17 @@ def test_console_call_serve_undo_and_transfer(staff_client, client, center):
     assert staff.get("/staff/walkin/").status_code in (200, 302)
 
 
+def test_the_console_says_why_a_move_is_refused(staff_client, center):
+    staff = staff_client("center_staff")
+    ticket = queue.take_ticket(center.offerings.get(prefix="A"))
+    refused = staff.post(f"/staff/walkin/{center.slug}/tickets/{ticket.pk}/finish/",
+                         {"outcome": "served"}, follow=True)
+    assert refused.status_code == 200
+    assert "Ticket A-001 is not at a counter." in refused.content.decode()
+    ticket.refresh_from_db()
+    assert ticket.status == "waiting" and not Interaction.objects.exists()
+
+
 def test_console_is_for_center_staff(staff_client, center):
     assert staff_client("researcher").get(f"/staff/walkin/{center.slug}/").status_code == 403
 

@@ -4,12 +4,13 @@ Interactions, and the wait estimate from the live queue."""
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_fsm import TransitionNotAllowed
 
 from civiccx.core.notifications import OutboxBackend
+from civiccx.metrics.models import Rollup
 from civiccx.services.models import Interaction
-from civiccx.walkin import codes, estimates, line, queue
+from civiccx.walkin import booking, codes, estimates, line, queue
 from civiccx.walkin.models import Appointment, Counter, Ticket
 from tests.factories import make_center, make_staff, midday_zone
 
@@ -85,19 +86,30 @@ def test_call_next_follows_the_order_and_texts_the_person_next(center, staff,
     assert queue.call_next(counter(center, 2), staff, now=now) is None  # nobody left
 
 
-def test_served_records_an_interaction_and_undo_takes_it_back(center, staff):
+def _served(service) -> int:
+    return sum(Rollup.objects.filter(service=service, metric="volume:served")
+               .values_list("c1", flat=True))
+
+
+def test_served_records_an_interaction_and_undo_voids_it(center, staff):
     a = center.offerings.get(prefix="A")
     ticket = queue.take_ticket(a, phone="2025550101", survey_consent=True)
     queue.call_next(counter(center), staff)
     served = queue.finish(ticket, "served")
+    assert _served(a.service) == 1
     interaction = Interaction.objects.get(source=f"walkin:{ticket.pk}")
     assert interaction.channel == "in_person" and interaction.location == center.location
     assert interaction.contact_phone == "+12025550101" and served.interaction == interaction
     back = queue.undo(served)
-    assert back.status == "called" and not Interaction.objects.filter(
-        source=f"walkin:{ticket.pk}").exists()
+    assert back.status == "called" and back.interaction is None
+    voided = Interaction.objects.get(pk=interaction.pk)  # the record stays: append-only
+    assert voided.correction.reason == f"Undone at the counter: {ticket.display}"
+    assert not Interaction.objects.in_effect().filter(source=f"walkin:{ticket.pk}").exists()
+    assert _served(a.service) == 0  # the customer served is taken back from the counts
     queue.finish(back, "served")
-    assert Interaction.objects.filter(source=f"walkin:{ticket.pk}").count() == 1
+    assert _served(a.service) == 1
+    assert Interaction.objects.in_effect().filter(source=f"walkin:{ticket.pk}").count() == 1
+    assert Interaction.objects.filter(source=f"walkin:{ticket.pk}").count() == 2
 
 
 def test_a_mistaken_no_show_is_undone_within_minutes(center, staff):
@@ -130,6 +142,40 @@ def test_invalid_moves_raise(center):
         ticket.serve(timezone.now(), 5)
 
 
+def test_refused_moves_say_why_in_the_words_staff_see(center, staff):
+    a, b = center.offerings.get(prefix="A"), center.offerings.get(prefix="B")
+    ticket = queue.take_ticket(a)
+    with pytest.raises(queue.QueueError, match="Ticket A-001 is not at a counter.") as refused:
+        queue.finish(ticket, "no_show")
+    assert isinstance(refused.value, TransitionNotAllowed)
+    with pytest.raises(queue.QueueError, match="too late to undo"):
+        queue.undo(ticket)  # nothing was finished, so there is nothing to undo
+    queue.call_next(counter(center), staff)
+    queue.finish(ticket, "served")
+    with pytest.raises(queue.QueueError, match="Ticket A-001 has already finished."):
+        queue.transfer(ticket, b)
+    assert Ticket.objects.get(pk=ticket.pk).status == "served"
+
+
+def test_calling_opens_a_closed_counter(center, staff):
+    queue.take_ticket(center.offerings.get(prefix="A"))
+    assert not counter(center).is_open
+    called = queue.call_next(counter(center), staff)
+    assert counter(center).is_open and called.staff == staff and called.first_called_at
+
+
+def test_a_missed_appointment_cannot_check_in(center):
+    now = timezone.now()
+    appointment = _booked(center, now - timedelta(minutes=20))
+    assert booking.apply_no_show_rule(center, now=now) == 1
+    with pytest.raises(queue.QueueError, match="cancelled or missed"):
+        queue.check_in(appointment.code, center, now=now)
+    with translation.override("es"), pytest.raises(queue.QueueError, match="se canceló"):
+        queue.check_in(appointment.code, center, now=now)  # the kiosk speaks Spanish too
+    appointment.refresh_from_db()
+    assert appointment.status == "no_show" and not Ticket.objects.exists()
+
+
 def test_transfer_keeps_the_number_and_the_place(center, staff):
     a, b = center.offerings.get(prefix="A"), center.offerings.get(prefix="B")
     now = timezone.now()
@@ -158,6 +204,13 @@ def test_check_in_by_code_with_clear_refusals(center):
     cancelled = _booked(center, now + timedelta(minutes=5), status="cancelled")
     with pytest.raises(queue.QueueError, match="cancelled"):
         queue.check_in(cancelled.code, center, now=now)
+    tomorrow = _booked(center, now + timedelta(days=1))
+    with pytest.raises(queue.QueueError, match="on another day"):
+        queue.check_in(tomorrow.code, center, now=now)
+    later = _booked(center, now + timedelta(hours=3))
+    with pytest.raises(queue.QueueError, match="two hours before"):
+        queue.check_in(later.code, center, now=now)
+    assert Appointment.objects.get(pk=later.pk).status == "booked"
 
 
 def test_the_estimate_uses_the_queue_open_counters_and_recent_visits(center, staff):

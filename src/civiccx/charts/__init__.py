@@ -1,5 +1,5 @@
 """Charts for every page, command and report: SVG drawn in pure Python (no Django, no script,
-no inline style; see docs/decisions/0009-arch-charts-one-chart-module.md).
+no inline style; see docs/decisions/0010-one-chart-module.md).
 
     from civiccx.charts import Series, line_chart
     chart = line_chart("cx-trust", _("Trust by quarter"), quarters,

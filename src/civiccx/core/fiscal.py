@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 __all__ = [
     "FiscalQuarter",
@@ -24,6 +24,7 @@ __all__ = [
     "iter_fiscal_quarters",
     "parse_fiscal_quarter",
     "quarter_end",
+    "quarter_of",
     "quarter_start",
     "report_due_date",
 ]
@@ -136,6 +137,15 @@ def parse_fiscal_quarter(text: str) -> FiscalQuarter:
 def format_fiscal_quarter(quarter: FiscalQuarter) -> str:
     """``FiscalQuarter(2024, 2)`` -> ``'FY2024Q2'``."""
     return str(quarter)
+
+
+def quarter_of(moment: date | datetime, zone: tzinfo | None = None) -> str:
+    """The label (``FY2024Q2``) of the fiscal quarter containing a day, or an instant seen in
+    ``zone`` (the agency's time zone: counts are filed under the local day they happened on).
+    """
+    if isinstance(moment, datetime) and zone is not None:
+        moment = moment.astimezone(zone)
+    return format_fiscal_quarter(fiscal_quarter(moment))
 
 
 def _coerce(quarter: FiscalQuarter | str) -> FiscalQuarter:

@@ -2,7 +2,7 @@
 
 ``redact(text)`` replaces what looks like personal information with a token and counts what
 it replaced. Comments on public surveys are redacted before analysts, reports or logs see
-them (DESIGN.md, Data); the original never leaves the encrypted field it was typed into.
+them (docs/architecture.md, Data); the original never leaves the encrypted field it was typed into.
 
 Tokens
     [SSN]      Social Security numbers and ITINs (same 3-2-4 shape), with dashes, spaces or

@@ -1,4 +1,4 @@
-"""Staff roles (DESIGN.md) as Django groups, and the checks views use.
+"""Staff roles (docs/architecture.md, Roles) as Django groups, and the checks views use.
 
 Each role is a group whose permissions are declared here, so that `civiccx migrate` (through the
 `sync_roles` post-migrate hook) keeps the database in step with the code.

@@ -1,16 +1,24 @@
 """Quarterly A-11 reporting from the database: the performance.gov summary rows, the raw
-response upload (Touchpoints' A-11 v2 CSV shape), and importing such a file."""
+response upload (Touchpoints' A-11 v2 CSV shape), and importing such a file.
+
+The files written here are *interchange formats* (docs/reference/a11-section-280.md): they are
+uploaded to Touchpoints or compared with performance.gov's download, so they follow those
+formats byte for byte and are not formula-escaped (`core.spreadsheets.interchange_csv`). The
+page that offers them says so.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
+import json
+from dataclasses import dataclass
 from datetime import datetime, time
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
 from civiccx.core.fiscal import parse_fiscal_quarter, quarter_start
+from civiccx.core.spreadsheets import interchange_csv
 from civiccx.feedback.a11_formats import (
     CX_RESPONSE_COLUMNS,
     PUBLISHED_SUMMARY_COLUMNS,
@@ -84,20 +92,43 @@ def response_rows(quarter: str, survey: Survey | None = None) -> list[dict]:
     return [cx_response_row(_as_a11_v2(r)) for r in responses.iterator(chunk_size=2000)]
 
 
-def write_csv(rows: list[dict], columns: tuple[str, ...]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
 def summary_csv(quarter: str) -> str:
-    return write_csv(summary_rows(quarter), PUBLISHED_SUMMARY_COLUMNS)
+    """The performance.gov summary of the quarter (interchange format, not formula-escaped)."""
+    return interchange_csv(summary_rows(quarter), PUBLISHED_SUMMARY_COLUMNS)
 
 
 def responses_csv(quarter: str, survey: Survey | None = None) -> str:
-    return write_csv(response_rows(quarter, survey), CX_RESPONSE_COLUMNS)
+    """The raw-response upload in Touchpoints' A-11 v2 CSV format (interchange format, not
+    formula-escaped: a comment is written exactly as the person typed it, after redaction)."""
+    return interchange_csv(response_rows(quarter, survey), CX_RESPONSE_COLUMNS)
+
+
+A11_KINDS = ("summary", "responses")
+A11_FORMATS = ("csv", "json")
+
+
+@dataclass(frozen=True)
+class A11File:
+    """One quarter's A-11 data as a file to download or write: an interchange file."""
+
+    filename: str
+    content: str
+    content_type: str
+
+
+def a11_file(quarter: str, kind: str, fmt: str, *, indent: int | None = None) -> A11File:
+    """The quarter's `kind` ("summary", else the raw responses) as CSV or, for `fmt` "json", a
+    JSON document {"quarter", "kind", "rows"}. Raises ValueError for a malformed quarter."""
+    quarter = quarter.upper()
+    kind = "summary" if kind == "summary" else "responses"
+    name = f"a11-{kind}-{quarter}"
+    if fmt == "json":
+        rows = summary_rows(quarter) if kind == "summary" else response_rows(quarter)
+        text = json.dumps({"quarter": quarter, "kind": kind, "rows": rows}, indent=indent,
+                          cls=DjangoJSONEncoder)
+        return A11File(f"{name}.json", text, "application/json")
+    text = summary_csv(quarter) if kind == "summary" else responses_csv(quarter)
+    return A11File(f"{name}.csv", text, "text/csv")
 
 
 def import_touchpoints_responses(text: str, survey: Survey, quarter: str) -> ParseResult:

@@ -14,7 +14,7 @@ from civiccx.core.messaging import send_email_message, send_text_message
 from civiccx.core.public_links import public_url
 from civiccx.core.signed_links import SignedLink
 from civiccx.feedback.models import Invitation, SamplingRule
-from civiccx.feedback.services import record_offer
+from civiccx.metrics import rollups
 from civiccx.services.models import Interaction
 
 INVITATION_LINK = SignedLink("civiccx.feedback.invitation")
@@ -60,7 +60,8 @@ def maybe_invite(interaction: Interaction, rng: random.Random | None = None) -> 
             else Invitation.Delivery.EMAIL,
             language=interaction.language, sent_at=now,
             expires_at=now + timedelta(days=rule.link_valid_days))
-        record_offer(rule.survey, interaction.channel, interaction.language, now)
+        rollups.record_offered(service_id=rule.survey.service_id, channel=interaction.channel,
+                               language=interaction.language, at=now)
         transaction.on_commit(lambda: _enqueue_send(invitation.pk))
     return invitation
 

@@ -1,5 +1,5 @@
-"""Surveys deployed per service, who is invited, what people answered, and the rollups that
-dashboards read (so a quarter's scores never require scanning raw responses)."""
+"""Surveys deployed per service, who is offered them (invitations and visits shown a hosted
+survey) and what people answered. Their counts live in the metrics app's rollups."""
 
 from __future__ import annotations
 
@@ -127,6 +127,25 @@ class Invitation(models.Model):
         return (now or timezone.now()) >= self.expires_at
 
 
+class SurveyVisit(models.Model):
+    """A visit (one browser session) shown a hosted or embedded survey: one survey opportunity,
+    counted as "offered" once however often the page is reloaded. Invitations are the other
+    kind of opportunity."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.PROTECT, related_name="visits")
+    channel = models.CharField(max_length=16, choices=Channel.choices)
+    language = models.CharField(max_length=8, default="en")
+    visit = models.CharField(max_length=32)
+    shown_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["survey", "channel", "visit"],
+                                               name="one_survey_offer_per_visit")]
+
+    def __str__(self):
+        return f"{self.survey} shown to visit {self.visit[:8]}"
+
+
 class Response(models.Model):
     """One person's answers. Never edited after it is accepted."""
 
@@ -175,42 +194,6 @@ class Comment(models.Model):
 
     def __str__(self):
         return self.text[:60]
-
-
-class Rollup(models.Model):
-    """Running counts per service × channel × fiscal quarter × language × metric.
-
-    `metric` names what the counts mean: "likert:<driver>" (c1..c5 = answers at points 1..5),
-    "thumbs:<driver>" (c0 = down, c1 = up), "went_well:<indicator>" / "not_well:<indicator>"
-    (c1 = times ticked), "volume:served" / "volume:offered" / "volume:responses" (c1).
-    Written in the same transaction as what they count, so they are always exact. Each cell
-    is split into `ROLLUP_SHARDS` rows written at random: concurrent responses to the same
-    service then rarely wait on each other's row locks (which are held until commit).
-    """
-
-    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="rollups")
-    channel = models.CharField(max_length=16, choices=Channel.choices)
-    fiscal_quarter = models.CharField(max_length=8)
-    language = models.CharField(max_length=8)
-    metric = models.CharField(max_length=40)
-    shard = models.PositiveSmallIntegerField(
-        default=0, help_text="Writers spread over shards so no single row is a hot spot; "
-                             "readers sum the shards.")
-    c0 = models.BigIntegerField(default=0)
-    c1 = models.BigIntegerField(default=0)
-    c2 = models.BigIntegerField(default=0)
-    c3 = models.BigIntegerField(default=0)
-    c4 = models.BigIntegerField(default=0)
-    c5 = models.BigIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(
-            fields=["service", "channel", "fiscal_quarter", "language", "metric", "shard"],
-            name="unique_rollup_cell_shard")]
-        indexes = [models.Index(fields=["fiscal_quarter", "metric"])]
-
-    def __str__(self):
-        return f"{self.metric} {self.fiscal_quarter}"
 
 
 auditlog.register(Comment, include_fields=["analyst_tags", "flagged"])

@@ -1,79 +1,35 @@
-"""Incremental rollups: each response, offer and served customer adds to a few counter rows in
-the same transaction, and dashboards read those rows instead of raw responses."""
+"""Which rollup cells a survey response adds to, and how feedback's raw rows are recounted.
+
+Writing and reading the counters is the metrics API's (`civiccx.metrics.rollups`); feedback
+only knows what its instruments' answers mean. `read_scores` and `QuarterScores` are the
+metrics readers, re-exported for the dashboard and the quarterly reports.
+"""
 
 from __future__ import annotations
 
-import random
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Iterator
 
-from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Sum
+from django.db.models import Count
 
 from civiccx.feedback.instruments import Instrument
-from civiccx.feedback.models import Rollup
-from civiccx.feedback.scoring import DriverTally, ThumbsTally
+from civiccx.feedback.models import Invitation, Response, Survey, SurveyVisit
+from civiccx.metrics.registry import QuarterSpan
+from civiccx.metrics.rollups import (
+    OFFERED,
+    CellKey,
+    Counts,
+    QuarterScores,
+    read_scores,
+    response_cells,
+)
 
-COUNTERS = ("c0", "c1", "c2", "c3", "c4", "c5")
-ROLLUP_SHARDS = 16
-SERVED, OFFERED, RESPONSES = "volume:served", "volume:offered", "volume:responses"
-
-
-def increment(*, service_id: int, channel: str, fiscal_quarter: str, language: str,
-              metric: str, **deltas: int) -> None:
-    """Add `deltas` (e.g. c3=1) to one rollup cell, creating it the first time."""
-    key = {"service_id": service_id, "channel": channel, "fiscal_quarter": fiscal_quarter,
-           "language": language, "metric": metric, "shard": random.randrange(ROLLUP_SHARDS)}
-    updates = {name: F(name) + amount for name, amount in deltas.items()}
-    if Rollup.objects.filter(**key).update(**updates):
-        return
-    try:
-        with transaction.atomic():
-            Rollup.objects.create(**key, **deltas)
-    except IntegrityError:  # another writer created the cell first
-        Rollup.objects.filter(**key).update(**updates)
+__all__ = ["QuarterScores", "cells_for_answers", "indicator_side", "read_scores"]
 
 
-def add_cells(*, service_id: int, channel: str, fiscal_quarter: str, language: str,
-              cells: list[tuple[str, dict]]) -> None:
-    """Add many cells' deltas in one INSERT ... ON CONFLICT DO UPDATE (PostgreSQL, SQLite).
-
-    One statement per response keeps the time hot counter rows stay locked short, which is
-    what limits concurrent writers.
-    """
-    sql, params = upsert_sql(service_id=service_id, channel=channel,
-                             fiscal_quarter=fiscal_quarter, language=language, cells=cells)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-
-
-def upsert_sql(*, service_id: int, channel: str, fiscal_quarter: str, language: str,
-               cells: list[tuple[str, dict]]) -> tuple[str, list]:
-    """The rollup upsert statement and its parameters (also used inside a larger statement)."""
-    merged: dict[str, dict[str, int]] = {}
-    for metric, deltas in cells:
-        for name, amount in deltas.items():
-            merged.setdefault(metric, dict.fromkeys(COUNTERS, 0))[name] += amount
-    table = Rollup._meta.db_table
-    shard = random.randrange(ROLLUP_SHARDS)
-    values, params = [], []
-    for metric, counts in sorted(merged.items()):  # a fixed order: no deadlocks
-        values.append("(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
-        params += [service_id, channel, fiscal_quarter, language, metric, shard,
-                   *(counts[name] for name in COUNTERS)]
-    updates = ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in COUNTERS)
-    # Only constant names are formatted in; every value is a bound parameter.
-    sql = (f"INSERT INTO {table} (service_id, channel, fiscal_quarter, language, metric, "  # noqa: S608
-           f"shard, {', '.join(COUNTERS)}) VALUES {', '.join(values)} "
-           f"ON CONFLICT (service_id, channel, fiscal_quarter, language, metric, shard) "
-           f"DO UPDATE SET {updates}")
-    return sql, params
-
-
-def metrics_for_answers(instrument: Instrument, answers: dict) -> list[tuple[str, dict]]:
-    """Which rollup cells one accepted response adds to."""
-    cells: list[tuple[str, dict]] = [(RESPONSES, {"c1": 1})]
+def cells_for_answers(instrument: Instrument, answers: dict) -> list[tuple[str, Counts]]:
+    """Which rollup cells one accepted response's answers add to."""
+    cells: list[tuple[str, Counts]] = []
     for question in instrument.questions:
         value = answers.get(question.id)
         if value is None:
@@ -96,42 +52,47 @@ def indicator_side(question) -> str:
     return "went_well" if positive else "not_well"
 
 
-@dataclass
-class QuarterScores:
-    """Everything a dashboard cell needs, summed from rollups."""
-
-    likert: dict[str, DriverTally] = field(default_factory=dict)
-    thumbs: dict[str, ThumbsTally] = field(default_factory=dict)
-    went_well: dict[str, int] = field(default_factory=dict)
-    not_well: dict[str, int] = field(default_factory=dict)
-    served: int = 0
-    offered: int = 0
-    responses: int = 0
+# Rollup sources (registered in FeedbackConfig.ready) ---------------------------------------
 
 
-def read_scores(filters: dict, group_by: Iterable[str] = ("fiscal_quarter",)
-                ) -> dict[tuple, QuarterScores]:
-    """Scores per group (by default per fiscal quarter) for rollup rows matching `filters`."""
-    group_by = tuple(group_by)
-    rows = (Rollup.objects.filter(**filters).values(*group_by, "metric")
-            .annotate(**{name: Sum(name) for name in COUNTERS}))
-    result: dict[tuple, QuarterScores] = defaultdict(QuarterScores)
-    for row in rows:
-        scores = result[tuple(row[name] for name in group_by)]
-        kind, _, name = row["metric"].partition(":")
-        counts = [row[c] or 0 for c in COUNTERS]
-        if kind == "likert":
-            scores.likert[name] = DriverTally.of(dict(zip(range(1, 6), counts[1:], strict=True)))
-        elif kind == "thumbs":
-            scores.thumbs[name] = ThumbsTally(up=counts[1], down=counts[0])
-        elif kind == "went_well":
-            scores.went_well[name] = counts[1]
-        elif kind == "not_well":
-            scores.not_well[name] = counts[1]
-        elif row["metric"] == SERVED:
-            scores.served = counts[1]
-        elif row["metric"] == OFFERED:
-            scores.offered = counts[1]
-        elif row["metric"] == RESPONSES:
-            scores.responses = counts[1]
-    return dict(result)
+def response_quarters() -> set[str]:
+    return set(Response.objects.values_list("fiscal_quarter", flat=True).distinct())
+
+
+def response_counts(span: QuarterSpan) -> Iterator[tuple[CellKey, str, Counts]]:
+    """Every response of the quarter, imported ones included, with its answers' cells. Equal
+    answers are counted together, so a quarter costs one grouped query."""
+    groups = (Response.objects.filter(fiscal_quarter=span.quarter)
+              .values("survey_id", "service_id", "channel", "language", "answers")
+              .annotate(n=Count("id")).order_by())
+    instruments: dict[int, Instrument] = {}
+    for group in groups.iterator():
+        survey_id = group["survey_id"]
+        if survey_id not in instruments:
+            instruments[survey_id] = Survey.objects.select_related(
+                "service__provider").get(pk=survey_id).instrument
+        key = CellKey(group["service_id"], group["channel"], span.quarter, group["language"])
+        for metric, counts in response_cells(
+                cells_for_answers(instruments[survey_id], group["answers"])):
+            yield key, metric, {name: amount * group["n"] for name, amount in counts.items()}
+
+
+def offer_quarters() -> set[str]:
+    spans = [QuarterSpan.covering(Invitation.objects, "sent_at"),
+             QuarterSpan.covering(SurveyVisit.objects, "shown_at")]
+    return {quarter for quarters in spans for quarter in quarters}
+
+
+def offer_counts(span: QuarterSpan) -> Iterator[tuple[CellKey, str, Counts]]:
+    """Survey opportunities: each invitation sent, each visit shown a hosted survey."""
+    offered: Counter = Counter()
+    invitations = (Invitation.objects.filter(sent_at__gte=span.start, sent_at__lt=span.end)
+                   .values_list("survey__service_id", "interaction__channel", "language")
+                   .annotate(n=Count("id")).order_by())
+    visits = (SurveyVisit.objects.filter(shown_at__gte=span.start, shown_at__lt=span.end)
+              .values_list("survey__service_id", "channel", "language")
+              .annotate(n=Count("id")).order_by())
+    for service_id, channel, language, n in [*invitations, *visits]:
+        offered[CellKey(service_id, channel, span.quarter, language)] += n
+    for key, n in offered.items():
+        yield key, OFFERED, {"c1": n}

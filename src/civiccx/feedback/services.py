@@ -1,5 +1,6 @@
-"""Accepting survey responses: validate, store, redact and tag comments, and roll up, all in one
-transaction so an accepted response is never half-saved and never lost."""
+"""Accepting survey responses: validate, store, redact and tag comments, and count them through
+the metrics API, all in one transaction so an accepted response is never half-saved and never
+lost; and counting a survey opportunity once per invitation or visit."""
 
 from __future__ import annotations
 
@@ -8,19 +9,14 @@ import json
 from django.db import connection, transaction
 from django.utils import timezone
 
-from civiccx.core.fiscal import fiscal_quarter, format_fiscal_quarter
 from civiccx.core.languages import is_site_language, language_codes
 from civiccx.core.redaction import redact
 from civiccx.feedback.comment_tags import tag_comment
 from civiccx.feedback.instruments import AnswerError, validate_answers
-from civiccx.feedback.models import Comment, Invitation, Response, Survey
-from civiccx.feedback.rollups import (
-    OFFERED,
-    add_cells,
-    increment,
-    metrics_for_answers,
-    upsert_sql,
-)
+from civiccx.feedback.models import Comment, Invitation, Response, Survey, SurveyVisit
+from civiccx.feedback.rollups import cells_for_answers
+from civiccx.metrics import rollups
+from civiccx.metrics.rollups import CellKey, quarter_of
 from civiccx.services.models import Channel
 
 
@@ -40,10 +36,6 @@ class AlreadyAnswered(Exception):
     """This invitation link was used already."""
 
 
-def quarter_of(moment) -> str:
-    return format_fiscal_quarter(fiscal_quarter(timezone.localtime(moment).date()))
-
-
 def submit_response(survey: Survey, answers: dict, *, language: str, source: str,
                     channel: str | None = None, invitation: Invitation | None = None,
                     submitted_at=None) -> Response:
@@ -61,12 +53,11 @@ def submit_response(survey: Survey, answers: dict, *, language: str, source: str
     if errors:
         raise ResponseRejected(errors)
     submitted_at = submitted_at or timezone.now()
-    quarter = quarter_of(submitted_at)
-    cells = metrics_for_answers(survey.instrument, clean)
+    key = CellKey(survey.service_id, channel, quarter_of(submitted_at), language)
+    cells = cells_for_answers(survey.instrument, clean)
     if (invitation is None and connection.vendor == "postgresql"
             and not _has_comments(survey, clean)):
-        return _insert_in_one_statement(survey, channel, quarter, language, clean, source,
-                                        submitted_at, cells)
+        return _insert_in_one_statement(survey, key, clean, source, submitted_at, cells)
     with transaction.atomic():
         if invitation is not None:
             claimed = Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True).update(
@@ -75,11 +66,11 @@ def submit_response(survey: Survey, answers: dict, *, language: str, source: str
                 raise AlreadyAnswered
         response = Response.objects.create(
             survey=survey, service_id=survey.service_id, channel=channel, invitation=invitation,
-            interaction=invitation.interaction if invitation else None, fiscal_quarter=quarter,
-            language=language, answers=clean, source=source, submitted_at=submitted_at)
+            interaction=invitation.interaction if invitation else None,
+            fiscal_quarter=key.fiscal_quarter, language=language, answers=clean, source=source,
+            submitted_at=submitted_at)
         _store_comments(survey, response, clean)
-        add_cells(service_id=survey.service_id, channel=channel, fiscal_quarter=quarter,
-                  language=language, cells=cells)
+        rollups.record_response(key, cells)
     return response
 
 
@@ -87,28 +78,23 @@ def _has_comments(survey: Survey, clean: dict) -> bool:
     return any(q.type == "textarea" and clean.get(q.id) for q in survey.instrument.questions)
 
 
-def _insert_in_one_statement(survey, channel, quarter, language, clean, source, submitted_at,
+def _insert_in_one_statement(survey, key: CellKey, clean, source, submitted_at,
                              cells) -> Response:
-    """PostgreSQL: store the response and add to its rollups in one statement.
+    """PostgreSQL: store the response and count it in one statement.
 
     A single statement is atomic on its own, so no BEGIN/COMMIT round trips are needed: the
     hottest path (a response without comments or invitation) costs one round trip.
     """
-    rollup_sql, rollup_params = upsert_sql(service_id=survey.service_id, channel=channel,
-                                           fiscal_quarter=quarter, language=language,
-                                           cells=cells)
     table = Response._meta.db_table
-    sql = (f"WITH stored AS (INSERT INTO {table} (survey_id, service_id, channel, "  # noqa: S608
-           "fiscal_quarter, language, answers, source, submitted_at) "
-           "VALUES (%s, %s, %s, %s, %s, %s::jsonb, %s, %s) RETURNING id), "
-           f"counted AS ({rollup_sql} RETURNING 1) SELECT id FROM stored")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [survey.pk, survey.service_id, channel, quarter, language,
-                             json.dumps(clean), source, submitted_at, *rollup_params])
-        (pk,) = cursor.fetchone()
-    return Response(pk=pk, survey=survey, service_id=survey.service_id, channel=channel,
-                    fiscal_quarter=quarter, language=language, answers=clean, source=source,
-                    submitted_at=submitted_at)
+    insert = (f"INSERT INTO {table} (survey_id, service_id, channel, "  # noqa: S608
+              "fiscal_quarter, language, answers, source, submitted_at) "
+              "VALUES (%s, %s, %s, %s, %s, %s::jsonb, %s, %s) RETURNING id")
+    pk = rollups.store_response(
+        insert, [survey.pk, survey.service_id, key.channel, key.fiscal_quarter, key.language,
+                 json.dumps(clean), source, submitted_at], key, cells)
+    return Response(pk=pk, survey=survey, service_id=survey.service_id, channel=key.channel,
+                    fiscal_quarter=key.fiscal_quarter, language=key.language, answers=clean,
+                    source=source, submitted_at=submitted_at)
 
 
 def _store_comments(survey: Survey, response: Response, clean: dict) -> None:
@@ -129,11 +115,20 @@ def _store_comments(survey: Survey, response: Response, clean: dict) -> None:
         response.answers = clean
 
 
-def record_offer(survey: Survey, channel: str, language: str, when=None) -> None:
-    """Count that someone was offered the survey (A-11 "surveys offered")."""
-    increment(service_id=survey.service_id, channel=channel,
-              fiscal_quarter=quarter_of(when or timezone.now()), language=language,
-              metric=OFFERED, c1=1)
+def record_survey_visit(survey: Survey, channel: str, language: str, visit: str,
+                        when=None) -> bool:
+    """Count a survey opportunity (A-11 "surveys offered") the first time a visit (a browser
+    session's `services.visits.visit_id`) is shown this survey on this channel; reloading the
+    page counts nothing. Returns whether it counted."""
+    when = when or timezone.now()
+    with transaction.atomic():
+        _visit, created = SurveyVisit.objects.get_or_create(
+            survey=survey, channel=channel, visit=visit,
+            defaults={"language": language, "shown_at": when})
+        if created:
+            rollups.record_offered(service_id=survey.service_id, channel=channel,
+                                   language=language, at=when)
+    return created
 
 
 def survey_for(service, channel: str) -> Survey | None:

@@ -11,6 +11,7 @@ Definitions (the page repeats them in words):
 - *click-through* is the share of searches whose person opened one of the results;
 - a visit is *escalated* when the same visit asked for a callback or booked a walk-in visit at
   or after one of its searches in the period (the escalation itself may fall after the period);
+  those steps are recorded on the spine by the phone and walk-in apps (`services.VisitStep`);
   *deflection* is the share of search visits that were not escalated;
 - *helpfulness* is the share of "Was this page helpful?" votes answering yes, per translation
   (an article in one language), with a 95% Wilson interval.
@@ -19,7 +20,7 @@ Definitions (the page repeats them in words):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Avg, Count, Exists, F, Max, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDate, TruncWeek
@@ -27,40 +28,16 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from civiccx.feedback.scoring import Interval, wilson_interval
-from civiccx.help.journeys import IN_PERSON, PHONE
-from civiccx.help.models import Escalation, SearchLog, Translation, Vote
+from civiccx.core.languages import language_codes
+from civiccx.help.models import SearchLog, Translation, Vote
+from civiccx.metrics.registry import FigureValue, Period
+from civiccx.metrics.statistics import Interval, wilson_interval
+from civiccx.services.models import Channel, VisitStep
 
-CHANNEL_LABELS = {PHONE: _("Callback requests"), IN_PERSON: _("Walk-in visits booked")}
+CHANNEL_LABELS = {Channel.PHONE.value: _("Callback requests"),
+                  Channel.IN_PERSON.value: _("Walk-in visits booked")}
 CLICKED = ~Q(clicked_slug="")
 COMMENTS_PER_ARTICLE = 3
-
-
-@dataclass(frozen=True)
-class Period:
-    """Whole days in the site's time zone, `first_day` to `last_day` inclusive."""
-
-    first_day: date
-    last_day: date
-
-    @classmethod
-    def last(cls, days: int, today: date | None = None) -> Period:
-        today = today or timezone.localdate()
-        return cls(today - timedelta(days=days - 1), today)
-
-    @property
-    def start(self) -> datetime:
-        return timezone.make_aware(datetime.combine(self.first_day, time.min))
-
-    @property
-    def end(self) -> datetime:
-        """The first instant after the period."""
-        return timezone.make_aware(datetime.combine(self.last_day + timedelta(days=1), time.min))
-
-    @property
-    def days(self) -> list[date]:
-        return [self.first_day + timedelta(days=n)
-                for n in range((self.last_day - self.first_day).days + 1)]
 
 
 @dataclass(frozen=True)
@@ -131,14 +108,14 @@ class Headline:
 
 def _escalated(searches: QuerySet) -> QuerySet:
     """Each search, marked when its visit asked for a person at or after it."""
-    later = Escalation.objects.filter(visit=OuterRef("visit"), at__gte=OuterRef("at"))
+    later = VisitStep.objects.filter(visit=OuterRef("visit"), at__gte=OuterRef("at"))
     return searches.annotate(escalated=Exists(later))
 
 
 def _escalations_after(searches: QuerySet) -> QuerySet:
     """Escalations that followed a search of the period in the same visit."""
     earlier = searches.filter(visit=OuterRef("visit"), at__lte=OuterRef("at"))
-    return Escalation.objects.filter(Exists(earlier))
+    return VisitStep.objects.filter(Exists(earlier))
 
 
 def headline(filters: Filters) -> Headline:
@@ -336,3 +313,26 @@ def _as_date(value) -> date:
     if isinstance(value, datetime):
         return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return value
+
+
+# Operational figures for the metrics registry (declared in HelpConfig.ready) --------------
+
+
+def deflection_figure(period: Period) -> list[FigureValue]:
+    """Share of search visits that did not go on to a callback or a booked visit, in all and
+    per language."""
+    values = []
+    for language in ("", *language_codes()):
+        figures = headline(Filters(period, language=language))
+        values.append(FigureValue(figures.deflection, figures.visits, language))
+    return values
+
+
+def helpful_figure(period: Period) -> list[FigureValue]:
+    """Share of "Was this page helpful?" votes answering yes, in all and per language."""
+    values = []
+    for language in ("", *language_codes()):
+        votes = Filters(period, language=language).votes().aggregate(
+            n=Count("id"), yes=Count("id", filter=Q(helpful=True)))
+        values.append(FigureValue(_share(votes["yes"], votes["n"]), votes["n"], language))
+    return values

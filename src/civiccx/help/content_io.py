@@ -5,10 +5,17 @@ row, article and field) leaves the database exactly as it was. Imported text goe
 (the file is the approval; an administrator runs the command), as a new revision with a history
 entry, so nothing that was there before is lost.
 
+An article whose slug already exists is refused unless the import is an update (`--update`):
+a file from another team must not silently replace an article, its links and its services. An
+update changes the text, and the services and related articles only where the file gives them.
+
 JSON: `{"categories": [...optional...], "articles": [...]}`, a bare list of articles, or one of
 the demo content files (`{"category": ..., "articles": [...]}`). Article fields are those of
-`help/content/README.md`. CSV: one article per row, columns `CSV_COLUMNS`; lists (services,
-related, keywords) are separated by `|`.
+`help/content/README.md`; `summary` may be left out (the first sentence of the body is used),
+and an article may be in English, in Spanish or in both. CSV: one article per row, columns
+`CSV_COLUMNS`; lists (services, related, keywords) are separated by `|`. A category the site
+does not have yet is created from the file: JSON lists it under "categories", or (JSON and
+CSV) a row gives its name in `category_name` (and `category_name_es`).
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from django.utils import timezone
 
 from civiccx.help import workflow
 from civiccx.help.models import Article, Category, SearchState, Translation
+from civiccx.help.search.text import derive_summary
 from civiccx.services.models import Service
 
 LANGS = ("en", "es")
@@ -33,7 +41,10 @@ CSV_COLUMNS = (
     "slug", "category", "services", "related", "owner", "last_reviewed",
     "title_en", "summary_en", "body_en", "keywords_en",
     "title_es", "summary_es", "body_es", "keywords_es",
+    "category_name", "category_name_es",
 )
+CSV_REQUIRED = ("slug", "category", "owner")
+KNOWN_SHOWN = 30
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ROWS = 5_000
 
@@ -114,16 +125,19 @@ def parse_json(text: str) -> tuple[list[dict], list[dict]]:
 
 def parse_csv(text: str) -> list[dict]:
     reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in ("slug", "category", "owner", "title_en", "summary_en", "body_en")
-               if c not in (reader.fieldnames or [])]
+    columns = reader.fieldnames or []
+    missing = [c for c in CSV_REQUIRED if c not in columns]
+    if not any({f"title_{lang}", f"body_{lang}"} <= set(columns) for lang in LANGS):
+        missing += ["title_en", "body_en"]
     if missing:
         raise ImportFileError(f"The CSV has no {', '.join(missing)} column(s). The first row "
-                              f"must name the columns: {', '.join(CSV_COLUMNS)}.")
+                              f"must name the columns: {', '.join(CSV_COLUMNS)} (the English "
+                              f"or the Spanish ones, or both; summaries are optional).")
     articles = []
     for row in reader:
         if len(articles) >= MAX_ROWS:
             raise ImportFileError(f"Import at most {MAX_ROWS} articles at a time.")
-        articles.append(_record_from_csv_row(row))
+        articles.append(_record_from_csv_row(row, columns))
     return articles
 
 
@@ -131,13 +145,18 @@ def _split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split("|") if part.strip()]
 
 
-def _record_from_csv_row(row: dict) -> dict:
+def _record_from_csv_row(row: dict, columns=CSV_COLUMNS) -> dict:
     record = {
         "slug": (row.get("slug") or "").strip(), "category": (row.get("category") or "").strip(),
-        "services": _split(row.get("services")), "related": _split(row.get("related")),
         "owner": (row.get("owner") or "").strip(),
         "last_reviewed": (row.get("last_reviewed") or "").strip() or None,
     }
+    for name in ("services", "related"):  # a missing column leaves them as they are
+        if name in columns:
+            record[name] = _split(row.get(name))
+    for name in ("category_name", "category_name_es"):
+        if (row.get(name) or "").strip():
+            record[name] = row[name].strip()
     for language in LANGS:
         text = {key: row.get(f"{key}_{language}") or "" for key in ("title", "summary", "body")}
         if any(value.strip() for value in text.values()):
@@ -149,9 +168,37 @@ def _record_from_csv_row(row: dict) -> dict:
 # Checking --------------------------------------------------------------------------------
 
 
-def check(articles: list, categories: list) -> list[RowError]:
+def with_summaries(articles: list) -> list:
+    """The articles with a summary derived from the body wherever the file has none."""
+    out = []
+    for record in articles:
+        if isinstance(record, dict):
+            record = dict(record)
+            for language in LANGS:
+                text = record.get(language)
+                if isinstance(text, dict) and not str(text.get("summary") or "").strip():
+                    record[language] = {**text,
+                                        "summary": derive_summary(str(text.get("body") or ""))}
+        out.append(record)
+    return out
+
+
+def categories_declared_by_rows(articles: list) -> list[dict]:
+    """Categories named in article rows (`category_name`, `category_name_es`), once each."""
+    out: dict[str, dict] = {}
+    for record in articles:
+        if isinstance(record, dict) and str(record.get("category_name") or "").strip():
+            slug = str(record.get("category") or "")
+            out.setdefault(slug, {"slug": slug, "name": str(record["category_name"]).strip(),
+                                  "name_es": str(record.get("category_name_es") or "").strip()})
+    return list(out.values())
+
+
+def check(articles: list, categories: list, update: bool = False) -> list[RowError]:
     """Every problem in the file, row by row (row 1 is the first article; for CSV, the line
-    after the header)."""
+    after the header). Without `update`, an article that already exists is a problem."""
+    articles = with_summaries(articles)
+    categories = [*categories, *categories_declared_by_rows(articles)]
     errors: list[RowError] = []
     known_categories = set(Category.objects.values_list("slug", flat=True))
     for number, category in enumerate(categories, start=1):
@@ -164,7 +211,8 @@ def check(articles: list, categories: list) -> list[RowError]:
             known_categories.add(category["slug"])
     known_services = set(Service.objects.values_list("slug", flat=True))
     slugs_in_file = [a.get("slug") for a in articles if isinstance(a, dict)]
-    known_slugs = set(Article.objects.values_list("slug", flat=True)) | set(slugs_in_file)
+    existing = set(Article.objects.values_list("slug", flat=True))
+    known_slugs = existing | set(slugs_in_file)
     seen: set[str] = set()
     for number, record in enumerate(articles, start=1):
         if not isinstance(record, dict):
@@ -172,7 +220,19 @@ def check(articles: list, categories: list) -> list[RowError]:
             continue
         errors += _check_record(number, record, seen, known_categories, known_services,
                                 known_slugs)
+        slug = record.get("slug")
+        if not update and slug in existing:
+            errors.append(RowError(number, slug, "slug", (
+                f"an article called {slug!r} already exists. To replace its text with this "
+                f"file's, import with --update; to add a new article, give it another slug.")))
     return errors
+
+
+def _known_list(values) -> str:
+    ordered = sorted(values)
+    shown = ", ".join(ordered[:KNOWN_SHOWN])
+    more = len(ordered) - KNOWN_SHOWN
+    return (shown + (f" and {more} more" if more > 0 else "")) or "none yet"
 
 
 def _check_record(number, record, seen, categories, services, slugs) -> list[RowError]:
@@ -185,7 +245,9 @@ def _check_record(number, record, seen, categories, services, slugs) -> list[Row
     seen.add(slug)
     if record.get("category") not in categories:
         problems.append(("category", f"unknown category {record.get('category')!r}; use one "
-                                     f"of {', '.join(sorted(categories)) or 'none yet'}."))
+                                     f"of {_known_list(categories)}, or create it: list it "
+                                     f"under \"categories\" (JSON) or give its name in a "
+                                     f"category_name column."))
     for name in ("services", "related", "keywords_en", "keywords_es"):
         value = record.get(name, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -193,7 +255,8 @@ def _check_record(number, record, seen, categories, services, slugs) -> list[Row
     if isinstance(record.get("services"), list):
         unknown = [s for s in record["services"] if s not in services]
         if unknown:
-            problems.append(("services", f"unknown service(s) {', '.join(map(str, unknown))}."))
+            problems.append(("services", f"unknown service(s) {', '.join(map(str, unknown))}; "
+                                         f"the services are {_known_list(services)}."))
     if isinstance(record.get("related"), list):
         unknown = [s for s in record["related"] if s not in slugs or s == slug]
         if unknown:
@@ -201,14 +264,15 @@ def _check_record(number, record, seen, categories, services, slugs) -> list[Row
     if not str(record.get("owner") or "").strip():
         problems.append(("owner", "name the team that keeps this article right."))
     problems += _check_date(record.get("last_reviewed"))
-    if not isinstance(record.get("en"), dict):
-        problems.append(("en", "every article needs English text (title, summary, body)."))
+    if not any(isinstance(record.get(language), dict) for language in LANGS):
+        problems.append(("en", "every article needs its text in English or in Spanish (title "
+                               "and body; the summary is optional)."))
     for language in LANGS:
         text = record.get(language)
         if text is None:
             continue
         if not isinstance(text, dict):
-            problems.append((language, "must be an object with title, summary and body."))
+            problems.append((language, "must be an object with title, body and summary."))
             continue
         keywords = record.get(f"keywords_{language}", [])
         for key, message in workflow.validate_text(
@@ -234,12 +298,18 @@ def _check_date(value) -> list[tuple[str, str]]:
 # Applying --------------------------------------------------------------------------------
 
 
-def import_articles(articles: list, categories: list = (), actor=None) -> ImportReport:
+def import_articles(articles: list, categories: list = (), actor=None,
+                    update: bool = False) -> ImportReport:
     """Check the whole file, then apply it in one transaction; raise ImportRejected if any row
-    has a problem (nothing is changed)."""
-    errors = check(articles, list(categories))
+    has a problem (nothing is changed). Articles that exist are replaced only with `update`."""
+    errors = check(articles, list(categories), update=update)
     if errors:
         raise ImportRejected(errors)
+    articles = with_summaries(articles)
+    declared = {c["slug"] for c in categories}
+    categories = [*categories, *(c for c in categories_declared_by_rows(articles)
+                                 if c["slug"] not in declared
+                                 and not Category.objects.filter(slug=c["slug"]).exists())]
     report = ImportReport()
     with transaction.atomic():
         for category in categories:
@@ -252,8 +322,9 @@ def import_articles(articles: list, categories: list = (), actor=None) -> Import
             by_slug[article.slug] = article
             getattr(report, outcome).append(article.slug)
         for record in articles:
-            related = Article.objects.filter(slug__in=record.get("related", []))
-            by_slug[record["slug"]].related.set(related)
+            if "related" in record:
+                related = Article.objects.filter(slug__in=record["related"])
+                by_slug[record["slug"]].related.set(related)
         touched = [a.pk for a in by_slug.values()]
         Translation.objects.filter(article_id__in=touched).update(
             search_version=SearchState.bump())
@@ -266,7 +337,8 @@ def _apply_record(record: dict, actor) -> tuple[Article, str]:
     if record.get("last_reviewed"):
         defaults["last_reviewed"] = date.fromisoformat(str(record["last_reviewed"]))
     article, created = Article.objects.update_or_create(slug=record["slug"], defaults=defaults)
-    article.services.set(Service.objects.filter(slug__in=record.get("services", [])))
+    if "services" in record:
+        article.services.set(Service.objects.filter(slug__in=record["services"]))
     changed = created
     for language in LANGS:
         text = record.get(language)
@@ -319,6 +391,11 @@ def export_json(stream) -> int:
 
 
 def export_csv(stream) -> int:
+    """Write every published article as one CSV row (`CSV_COLUMNS`), for `civiccx help import`.
+
+    An interchange file (see `core.spreadsheets`): cells are written exactly, not
+    formula-escaped, because the import reads them back and Markdown bodies often start with
+    "- " (a list) or "+"; escaping would change the articles."""
     articles, _categories = export_records()
     writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
     writer.writeheader()

@@ -18,9 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from civiccx.core.redaction import redact
-from civiccx.help.journeys import IN_PERSON, PHONE
-from civiccx.help.models import Escalation, SearchLog, Translation, Vote
+from civiccx.help.models import SearchLog, Translation, Vote
 from civiccx.help.search.content import load_query_set
+from civiccx.services.models import VisitStep
 
 DAYS = 90
 SEARCHES_PER_DAY = 32  # outside filing season, on a weekday
@@ -157,7 +157,7 @@ def seed_analytics(rng: random.Random) -> int:
     now = timezone.now()
     today = timezone.localdate()
     searches: list[SearchLog] = []
-    escalations: list[Escalation] = []
+    escalations: list[VisitStep] = []
     for offset in range(DAYS - 1, -1, -1):
         day = today - timedelta(days=offset)
         expected = SEARCHES_PER_DAY * SEASON[day.month] * (0.6 if day.weekday() >= 5 else 1)
@@ -193,12 +193,13 @@ def seed_analytics(rng: random.Random) -> int:
             if rng.random() < chance:
                 escalated_at = at + timedelta(minutes=rng.randint(2, 15))
                 if escalated_at <= now:
-                    escalations.append(Escalation(
-                        visit=visit, channel=PHONE if rng.random() < 0.7 else IN_PERSON,
-                        at=escalated_at))
+                    step = (VisitStep.Step.CALLBACK_REQUESTED if rng.random() < 0.7
+                            else VisitStep.Step.VISIT_BOOKED)
+                    escalations.append(VisitStep(visit=visit, step=step, at=escalated_at,
+                                                 channel=VisitStep.STEP_CHANNELS[step]))
     votes = _votes(rng, searches, now)
     with transaction.atomic():
         SearchLog.objects.bulk_create(searches, batch_size=2000)
-        Escalation.objects.bulk_create(escalations, batch_size=2000)
+        VisitStep.objects.bulk_create(escalations, batch_size=2000)
         Vote.objects.bulk_create(votes, batch_size=2000)
     return len(searches)

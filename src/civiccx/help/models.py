@@ -4,8 +4,9 @@ search logs.
 An `Article` is one topic (its slug, category, services, related topics, owner and review date).
 Each language of it is a `Translation`, whose every saved edit is an immutable `Revision`. The
 public sees a translation's `live` revision; editors work on its `working` revision, which moves
-draft → in review → published (then `live` = `working`). Every change the public can see bumps
-`SearchState.version`, which tells each process's search index to catch up (decision 0004).
+draft → in review → published (then `live` = `working`) through the transitions on
+`Translation` (decision 0013). Every change the public can see bumps `SearchState.version`,
+which tells each process's search index to catch up (decision 0004).
 """
 
 from __future__ import annotations
@@ -13,12 +14,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField, TransitionNotAllowed, transition
 
 from civiccx.core.languages import own_name_choices
+from civiccx.core.states import refused_with
 from civiccx.services.models import Bilingual, Service
 
 LANGUAGES = tuple(own_name_choices())
@@ -74,8 +79,21 @@ class Article(models.Model):
         return self.review_due <= (today or timezone.localdate())
 
 
-class Translation(models.Model):
-    """One language of an article, with its place in the editorial workflow."""
+class WorkflowError(TransitionNotAllowed):
+    """A step that is not allowed from the translation's current state."""
+
+
+def _is_live(translation: Translation) -> bool:
+    return translation.live_id is not None
+
+
+class Translation(ConcurrentTransitionMixin, models.Model):
+    """One language of an article, with its place in the editorial workflow.
+
+    The state moves only through the transitions below, which also keep the revision pointers,
+    the search version and the review trail. Who may take a step (roles) and what a note must
+    say are checked by `help.workflow` before it calls them.
+    """
 
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -85,7 +103,7 @@ class Translation(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="translations")
     language = models.CharField(max_length=2, choices=LANGUAGES)
-    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    state = FSMField(max_length=10, choices=State.choices, default=State.DRAFT, protected=True)
     working = models.ForeignKey("Revision", on_delete=models.PROTECT, null=True,
                                 related_name="+", help_text="The newest edit.")
     live = models.ForeignKey("Revision", on_delete=models.PROTECT, null=True, blank=True,
@@ -106,6 +124,65 @@ class Translation(models.Model):
     @property
     def has_unpublished_changes(self) -> bool:
         return self.working_id != self.live_id
+
+    # --- the editorial workflow, in one place ----------------------------------------------
+
+    @transition(field=state, source="*", target=State.DRAFT)
+    def edit(self, revision: Revision, author, note: str = ""):
+        """A new revision becomes the working text; the public keeps seeing the live one."""
+        self.working = revision
+        self.record_event(WorkflowEvent.Action.EDITED, revision, author, note)
+
+    @refused_with(WorkflowError, _("Only a draft can be sent for review."))
+    @transition(field=state, source=State.DRAFT, target=State.IN_REVIEW)
+    def submit(self, actor, note: str = ""):
+        self.record_event(WorkflowEvent.Action.SUBMITTED, self.working, actor, note)
+
+    @refused_with(WorkflowError, _("Only an article in review can be approved."))
+    @transition(field=state, source=State.IN_REVIEW, target=State.PUBLISHED)
+    def approve(self, actor, note: str = ""):
+        """Publish the revision in review: the public and search see it at once. Nobody
+        publishes their own edit: a second person reads every change the public will see.
+        Approving is also a review, so the article's review clock starts again."""
+        if self.working.author_id == actor.pk:
+            raise PermissionDenied(gettext("Someone else must review your own edit before it "
+                                           "is published."))
+        self._show(self.working)
+        self.record_event(WorkflowEvent.Action.APPROVED, self.working, actor, note)
+        Article.objects.filter(pk=self.article_id).update(
+            last_reviewed=timezone.localdate(), review_reminded_at=None)
+
+    @refused_with(WorkflowError, _("Only an article in review can be returned."))
+    @transition(field=state, source=State.IN_REVIEW, target=State.DRAFT)
+    def return_to_author(self, actor, note: str):
+        self.record_event(WorkflowEvent.Action.RETURNED, self.working, actor, note)
+
+    @refused_with(WorkflowError, _("This article is not published."))
+    @transition(field=state, source=[State.DRAFT, State.IN_REVIEW, State.PUBLISHED],
+                target=State.WITHDRAWN, conditions=[_is_live])
+    def withdraw(self, actor, note: str):
+        """Take the published text off the site and out of search. Its history is kept."""
+        self._show(None)
+        self.record_event(WorkflowEvent.Action.WITHDRAWN, None, actor, note)
+
+    @transition(field=state, source="*", target=State.PUBLISHED)
+    def publish_import(self, revision: Revision, actor, note: str = ""):
+        """An agency's already-approved text goes live as it is: the import file, run by an
+        administrator, is the approval."""
+        self._show(revision)
+        self.record_event(WorkflowEvent.Action.IMPORTED, revision, actor, note)
+
+    def _show(self, revision: Revision | None) -> None:
+        """What the public and search see: `revision`, or nothing (withdrawn)."""
+        self.live = revision
+        if revision is not None:
+            self.working = revision
+            self.published_at = timezone.now()
+        self.search_version = SearchState.bump()
+
+    def record_event(self, action: str, revision: Revision | None, actor, note: str = ""):
+        WorkflowEvent.objects.create(translation=self, revision=revision, action=action,
+                                     actor=actor, note=(note or "")[:300])
 
 
 class Revision(models.Model):
@@ -175,6 +252,33 @@ class SynonymGroup(models.Model):
         return ", ".join(self.terms[:4])
 
 
+class ProductVocabulary(models.Model):
+    """Search synonyms and the bilingual lexicon that ship with Civic CX (help/search/data/).
+
+    `migrate` loads them (a post_migrate handler, `search_vocabulary.sync_product_vocabulary`),
+    so a fresh install searches well in both languages and an upgrade brings new terms. They
+    are not edited here: an agency's own terms are `SynonymGroup`s, which win where both list
+    a term."""
+
+    class Kind(models.TextChoices):
+        SYNONYMS = "synonyms", _("Synonym group")
+        LEXICON = "lexicon", _("English–Spanish pair")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    language = models.CharField(max_length=2, blank=True,
+                                help_text="For a synonym group; blank for a lexicon pair.")
+    position = models.PositiveIntegerField()
+    terms = models.JSONField(help_text='A list of terms, or {"en": [...], "es": [...]}.')
+
+    class Meta:
+        ordering = ["kind", "language", "position"]
+        constraints = [models.UniqueConstraint(fields=["kind", "language", "position"],
+                                               name="help_product_vocabulary_position")]
+
+    def __str__(self):
+        return f"{self.kind} {self.language} {self.position}"
+
+
 class SearchState(models.Model):
     """A single row: the version of what search must show. Bumped in the same transaction as
     every public change, so each process can tell with one read whether its index is current."""
@@ -221,17 +325,6 @@ class SearchLog(models.Model):
 
     def __str__(self):
         return self.query
-
-
-class Escalation(models.Model):
-    """Someone who searched the help center then asked for a callback or booked a visit."""
-
-    visit = models.CharField(max_length=32, db_index=True)
-    channel = models.CharField(max_length=16)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    def __str__(self):
-        return f"{self.channel} after searching"
 
 
 class Vote(models.Model):

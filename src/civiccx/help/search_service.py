@@ -14,8 +14,11 @@ import time
 
 from django.conf import settings
 
-from civiccx.help.models import Article, SearchState, SynonymGroup, Translation
+from civiccx.help.models import Article, SearchState, Translation
 from civiccx.help.search import Document, Hit, SearchIndex, Suggestion
+from civiccx.help.search.dictionary import words_of
+from civiccx.help.search.text import LANGUAGES
+from civiccx.help.search_vocabulary import synonyms_from_database
 
 _FIELDS = ("article__slug", "article__category__slug", "language", "live__title",
            "live__summary", "live__body", "live__keywords", "live_id", "article_id")
@@ -38,15 +41,11 @@ def _services_of(article_ids) -> dict[int, tuple[str, ...]]:
     return {key: tuple(sorted(value)) for key, value in out.items()}
 
 
-def synonyms_from_database() -> dict:
-    groups: dict = {"en": [], "es": [], "cross_language": []}
-    for language, terms in SynonymGroup.objects.values_list("language", "terms"):
-        groups[language].append(list(terms))
-    return groups
-
-
 def build_from_database() -> SearchIndex:
-    """A fresh index of every published translation, with the database's synonyms."""
+    """A fresh index of every published translation, with the database's synonyms. The general
+    vocabularies load here (about a second, once per process), not in a later search."""
+    for language in LANGUAGES:
+        words_of(language)
     rows = list(Translation.objects.filter(live__isnull=False).values(*_FIELDS))
     services = _services_of({row["article_id"] for row in rows})
     return SearchIndex.build(_documents(rows, services), synonyms_from_database())

@@ -4,19 +4,21 @@ toward the help center's A-11 effectiveness score."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from civiccx.core.redaction import redact
 from civiccx.core.signed_links import SignedLink
-from civiccx.feedback.rollups import add_cells
-from civiccx.feedback.services import quarter_of
 from civiccx.help.models import SearchLog, Translation, Vote
 from civiccx.help.search import MAX_QUERY_CHARS, Hit
 from civiccx.help.search_service import help_search
+from civiccx.metrics import rollups
+from civiccx.metrics.registry import QuarterSpan
 from civiccx.services.interactions import record_interaction
 from civiccx.services.models import Channel, Outcome, Service
 
@@ -38,13 +40,20 @@ class SearchOutcome:
     hits: list[Hit]
     did_you_mean: str | None
     log_id: int | None
+    language: str = "en"
+
+    @property
+    def other_language(self) -> str | None:
+        """The language of results that exist only in the other language ("en" on the Spanish
+        page), or None: the page says so and offers a callback."""
+        return next((h.language for h in self.hits if h.language != self.language), None)
 
 
 def search(query: str, language: str, *, visit: str | None, limit: int = 10) -> SearchOutcome:
     """Ranked articles for a query, and a log row (redacted) when a visit is given."""
     query = " ".join((query or "").split())[:MAX_QUERY_CHARS]
     if not query:
-        return SearchOutcome("", [], None, None)
+        return SearchOutcome("", [], None, None, language)
     hits, suggestion = help_search.search_and_correct(query, language, limit=limit)
     log_id = None
     if visit:
@@ -52,7 +61,7 @@ def search(query: str, language: str, *, visit: str | None, limit: int = 10) -> 
         log_id = SearchLog.objects.create(
             query=safe, normalized=normalize_query(safe), language=language,
             results=len(hits), top_slug=hits[0].slug if hits else "", visit=visit).pk
-    return SearchOutcome(query, hits, suggestion, log_id)
+    return SearchOutcome(query, hits, suggestion, log_id, language)
 
 
 def note_click(log_id: str | None, visit: str | None, slug: str, rank: str | None) -> None:
@@ -86,10 +95,27 @@ def record_vote(translation: Translation, helpful: bool, *, comment: str = "") -
             outcome=Outcome.RESOLVED if helpful else Outcome.UNRESOLVED,
             language=translation.language, source=f"help:{translation.article.slug}")
         vote.save(update_fields=["interaction"])
-        add_cells(service_id=service.pk, channel=Channel.WEB, fiscal_quarter=quarter_of(now),
-                  language=translation.language,
-                  cells=[(EFFECTIVENESS, {"c1" if helpful else "c0": 1})])
+        rollups.record_thumbs(
+            rollups.key_at(service_id=service.pk, channel=Channel.WEB,
+                           language=translation.language, at=now), EFFECTIVENESS, up=helpful)
     return vote
+
+
+def vote_quarters() -> list[str]:
+    """Rollup source: the quarters with counted votes."""
+    return QuarterSpan.covering(Vote.objects.filter(interaction__isnull=False), "at")
+
+
+def vote_counts(span: QuarterSpan) -> Iterator[tuple[rollups.CellKey, str, rollups.Counts]]:
+    """Rollup source: the effectiveness thumbs of the votes counted when they were cast (those
+    recorded as an Interaction of the help center service)."""
+    rows = (Vote.objects.filter(interaction__isnull=False, at__gte=span.start, at__lt=span.end)
+            .values_list("interaction__service_id", "interaction__channel",
+                         "translation__language", "helpful")
+            .annotate(n=Count("id")).order_by())
+    for service_id, channel, language, helpful, n in rows:
+        key = rollups.CellKey(service_id, channel, span.quarter, language)
+        yield key, EFFECTIVENESS, {"c1" if helpful else "c0": n}
 
 
 def add_comment(vote: Vote, comment: str) -> bool:

@@ -1,9 +1,11 @@
 """The editorial workflow: draft → in review → published (→ withdrawn), with who may do what.
 
 Editors save drafts and send them for review; publishers approve (publish), return with a note,
-or withdraw. Nobody publishes their own edit: a second person reads every change the public will
-see. Each step is a `WorkflowEvent`, and each public change bumps the search version in the same
-transaction, so search never shows text that is not (or no longer) published.
+or withdraw. The states, the allowed steps and what each step changes are the transitions on
+`Translation` (nobody publishes their own edit; each step is a `WorkflowEvent`; each public
+change bumps the search version in the same transaction, so search never shows text that is not,
+or no longer, published). This module checks roles and input, locks the translation, takes the
+step and saves it.
 """
 
 from __future__ import annotations
@@ -16,24 +18,15 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_fsm import can_proceed
 
-from civiccx.help.models import (
-    Article,
-    Revision,
-    SearchState,
-    Translation,
-    WorkflowEvent,
-)
+from civiccx.help.models import Article, Revision, Translation, WorkflowEvent
+from civiccx.help.models import WorkflowError as WorkflowError  # the views' name for it
 from civiccx.help.rendering import unsafe_markup
 
-State = Translation.State
 Action = WorkflowEvent.Action
 
 TITLE_MAX, SUMMARY_MAX, BODY_MAX, KEYWORDS_MAX = 200, 400, 20_000, 30
-
-
-class WorkflowError(Exception):
-    """A step that is not allowed from the translation's current state."""
 
 
 def can_edit(user) -> bool:
@@ -95,10 +88,8 @@ def save_draft(article: Article, language: str, *, title: str, summary: str, bod
     translation, _created = Translation.objects.select_for_update().get_or_create(
         article=article, language=language)
     revision = _new_revision(translation, title, summary, body, keywords, author, note)
-    translation.working = revision
-    translation.state = State.DRAFT
-    translation.save(update_fields=["working", "state"])
-    _event(translation, revision, Action.EDITED, author, note)
+    translation.edit(revision, author, note)
+    translation.save()
     return revision
 
 
@@ -110,37 +101,19 @@ def _new_revision(translation, title, summary, body, keywords, author, note) -> 
         note=note[:300])
 
 
-def _event(translation, revision, action, actor, note="") -> None:
-    WorkflowEvent.objects.create(translation=translation, revision=revision, action=action,
-                                 actor=actor, note=(note or "")[:300])
-
-
 def _locked(translation: Translation) -> Translation:
     return Translation.objects.select_for_update(of=("self",)).select_related("working").get(
         pk=translation.pk)
-
-
-def _require(translation: Translation, state: str, message: str) -> None:
-    if translation.state != state:
-        raise WorkflowError(message)
-
-
-def _move(translation, source, target, action, actor, note, *, refusal) -> Translation:
-    """A step that changes only the state of the working revision (no public change)."""
-    translation = _locked(translation)
-    _require(translation, source, refusal)
-    translation.state = target
-    translation.save(update_fields=["state"])
-    _event(translation, translation.working, action, actor, note)
-    return translation
 
 
 @transaction.atomic
 def submit_for_review(translation: Translation, actor, note: str = "") -> Translation:
     if not can_edit(actor):
         raise PermissionDenied(_("Your role cannot edit help articles."))
-    return _move(translation, State.DRAFT, State.IN_REVIEW, Action.SUBMITTED, actor, note,
-                 refusal=_("Only a draft can be sent for review."))
+    translation = _locked(translation)
+    translation.submit(actor, note)
+    translation.save()
+    return translation
 
 
 @transaction.atomic
@@ -149,25 +122,9 @@ def approve(translation: Translation, actor, note: str = "") -> Translation:
     if not can_publish(actor):
         raise PermissionDenied(_("Only a publisher can approve help articles."))
     translation = _locked(translation)
-    _require(translation, State.IN_REVIEW, _("Only an article in review can be approved."))
-    if translation.working.author_id == actor.pk:
-        raise PermissionDenied(_("Someone else must review your own edit before it is "
-                                 "published."))
-    _go_live(translation, translation.working)
-    _event(translation, translation.working, Action.APPROVED, actor, note)
-    Article.objects.filter(pk=translation.article_id).update(
-        last_reviewed=timezone.localdate(), review_reminded_at=None)
+    translation.approve(actor, note)
+    translation.save()
     return translation
-
-
-def _go_live(translation: Translation, revision: Revision | None) -> None:
-    translation.live = revision
-    translation.working = revision or translation.working
-    translation.state = State.PUBLISHED if revision else State.WITHDRAWN
-    translation.published_at = timezone.now() if revision else translation.published_at
-    translation.search_version = SearchState.bump()
-    translation.save(update_fields=["live", "working", "state", "published_at",
-                                    "search_version"])
 
 
 @transaction.atomic
@@ -176,8 +133,10 @@ def return_to_author(translation: Translation, actor, note: str) -> Translation:
         raise PermissionDenied(_("Only a publisher can return help articles."))
     if not (note or "").strip():
         raise ValidationError({"note": _("Say what the author should change.")})
-    return _move(translation, State.IN_REVIEW, State.DRAFT, Action.RETURNED, actor, note,
-                 refusal=_("Only an article in review can be returned."))
+    translation = _locked(translation)
+    translation.return_to_author(actor, note)
+    translation.save()
+    return translation
 
 
 @transaction.atomic
@@ -188,10 +147,8 @@ def withdraw(translation: Translation, actor, note: str) -> Translation:
     if not (note or "").strip():
         raise ValidationError({"note": _("Say why the article is withdrawn.")})
     translation = _locked(translation)
-    if translation.live_id is None:
-        raise WorkflowError(_("This article is not published."))
-    _go_live(translation, None)
-    _event(translation, None, Action.WITHDRAWN, actor, note)
+    translation.withdraw(actor, note)
+    translation.save()
     return translation
 
 
@@ -203,7 +160,7 @@ def mark_reviewed(article: Article, actor, note: str = "") -> None:
     Article.objects.filter(pk=article.pk).update(last_reviewed=timezone.localdate(),
                                                  review_reminded_at=None)
     for translation in article.translations.all():
-        _event(translation, translation.live, Action.REVIEWED, actor, note)
+        translation.record_event(Action.REVIEWED, translation.live, actor, note)
 
 
 @transaction.atomic
@@ -219,9 +176,74 @@ def publish_imported(article: Article, language: str, *, title: str, summary: st
         return live
     revision = _new_revision(translation, title, summary, body, keywords, actor,
                              note or "Imported")
-    _go_live(translation, revision)
-    _event(translation, revision, Action.IMPORTED, actor, note)
+    translation.publish_import(revision, actor, note)
+    translation.save()
     return revision
+
+
+class EditConflict(WorkflowError):
+    """Someone saved a newer revision after this editor opened the text. Saving would silently
+    replace their work, so the editor is shown it first (the page answers 409 Conflict)."""
+
+    def __init__(self, newer: Revision):
+        self.newer = newer
+        super().__init__(_(
+            "%(who)s saved a newer version (revision %(number)d) while you were editing. Your "
+            "text is still below: compare it with the history, then save again to replace "
+            "theirs.") % {"who": author_name(newer.author), "number": newer.number})
+
+
+def author_name(user) -> str:
+    """How an edit's author is named to other editors."""
+    if user is None:
+        return _("Someone")
+    return user.get_full_name() or user.username
+
+
+def is_unchanged(revision: Revision | None, *, title: str, summary: str, body: str,
+                 keywords) -> bool:
+    """Whether saving this text would repeat `revision` (no new revision is made for it)."""
+    return revision is not None and (
+        revision.title, revision.summary, revision.body.strip(), revision.keywords) == (
+        title.strip(), summary.strip(), body.strip(), clean_keywords(keywords))
+
+
+@dataclass(frozen=True)
+class TextSave:
+    """What an editor's save did: the new revision (None when the text was unchanged), and
+    whether the draft went to review."""
+
+    revision: Revision | None
+    submitted: bool
+
+
+@transaction.atomic
+def save_text(article: Article, language: str, *, base: int, title: str, summary: str,
+              body: str, keywords=(), author, note: str = "", submit: bool = False) -> TextSave:
+    """An editor saves one language's text, having started from revision number `base` (0 for
+    a language with no text yet), and with `submit` sends it for review in the same step.
+
+    The conflict check and the save are one transaction with the translation locked: if anyone
+    saved a newer revision since `base`, nothing is saved and `EditConflict` says who. Text
+    identical to the working revision makes no new revision (a withdrawn article's text may be
+    saved again as a draft)."""
+    translation = (Translation.objects.select_for_update(of=("self",))
+                   .select_related("working__author")
+                   .filter(article=article, language=language).first())
+    working = translation.working if translation else None
+    if working is not None and base != working.number:
+        raise EditConflict(working)
+    if is_unchanged(working, title=title, summary=summary, body=body, keywords=keywords) and (
+            translation.state != Translation.State.WITHDRAWN):
+        sent = submit and translation.state == Translation.State.DRAFT
+        if sent:
+            submit_for_review(translation, author, note)
+        return TextSave(None, submitted=sent)
+    revision = save_draft(article, language, title=title, summary=summary, body=body,
+                          keywords=keywords, author=author, note=note)
+    if submit:
+        submit_for_review(revision.translation, author, note)
+    return TextSave(revision, submitted=submit)
 
 
 @dataclass(frozen=True)
@@ -264,10 +286,10 @@ def steps_for(translation: Translation, user) -> list[Step]:
     """The steps the state allows, in page order, each allowed or refused with a reason. The
     same rules as the functions above, so a button is shown exactly when the step would work."""
     steps = []
-    if translation.state == State.DRAFT and translation.working_id:
+    if can_proceed(translation.submit):
         steps.append(Step("submit", True) if can_edit(user) else Step(
             "submit", False, _("Your role cannot edit help articles.")))
-    if translation.state == State.IN_REVIEW:
+    if can_proceed(translation.approve):  # in review: approve, or return to the author
         if not can_publish(user):
             refused = _("Only a publisher can approve or return an article; it is waiting in "
                         "their review list.")
@@ -279,7 +301,7 @@ def steps_for(translation: Translation, user) -> list[Step]:
             else:
                 steps.append(Step("approve", True))
             steps.append(Step("return", True))
-    if translation.live_id is not None:
+    if can_proceed(translation.withdraw):
         steps.append(Step("withdraw", True) if can_publish(user) else Step(
             "withdraw", False, _("Only a publisher can take a published article off the site.")))
     return steps

@@ -12,8 +12,18 @@ class PhoneConfig(AppConfig):
 
         from civiccx.core.roles import CSR, CX_ANALYST
         from civiccx.core.staff_tools import register_staff_tool
+        from civiccx.metrics.registry import register_figure
+        from civiccx.phone import figures
 
         register_staff_tool(_("CSR workspace: work callbacks"), "phone:workspace", {CSR})
         register_staff_tool(_("Phone queues and service level"), "phone:supervisor",
                             {CSR, CX_ANALYST})
         register_staff_tool(_("Wait estimate accuracy"), "phone:estimates", {CX_ANALYST})
+
+        register_figure("phone.service_level", unit="share", read=figures.service_level,
+                        title=_("Phone: share answered within the service level"))
+        register_figure("phone.answer_minutes", unit="minutes", read=figures.answer_minutes,
+                        title=_("Phone: average time to answer"))
+        register_figure("phone.estimate_error_minutes", unit="minutes",
+                        read=figures.estimate_error_minutes,
+                        title=_("Phone: average error of announced waits"))

@@ -3,6 +3,7 @@ level, and how honest the wait estimates have been."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -10,6 +11,7 @@ from django.db.models import Count, Min
 from django.utils import timezone
 
 from civiccx.core.wait_accuracy import daily_accuracy
+from civiccx.metrics.registry import FigureValue, Period, whole_and_parts
 from civiccx.phone.models import CallQueue, QueueEntry
 
 
@@ -75,3 +77,40 @@ def half_hour_volumes(queue: CallQueue, *, interval_minutes: int = 30) -> list[t
             slot[2] += 1
     return [(start, calls, handle / answered if answered else default)
             for start, (calls, handle, answered) in sorted(totals.items())]
+
+
+# Operational figures for the metrics registry (declared in PhoneConfig.ready) -------------
+
+
+def _answered(period: Period) -> dict[str, list[tuple[float, int, int | None]]]:
+    """Per queue slug: (seconds waited, service-level seconds, predicted seconds) of every
+    call or callback first answered in the period."""
+    rows = (QueueEntry.objects.filter(first_claimed_at__gte=period.start,
+                                      first_claimed_at__lt=period.end)
+            .values_list("queue__slug", "arrived_at", "first_claimed_at",
+                         "queue__service_level_seconds", "predicted_wait_seconds"))
+    by_queue: dict[str, list] = defaultdict(list)
+    for slug, arrived, claimed, level, predicted in rows.iterator():
+        by_queue[slug].append(((claimed - arrived).total_seconds(), level, predicted))
+    return by_queue
+
+
+def service_level(period: Period) -> list[FigureValue]:
+    """Share of calls and callbacks answered within their queue's service-level time."""
+    return whole_and_parts(_answered(period), lambda answered: sum(
+        1 for waited, level, _p in answered if waited <= level) / len(answered))
+
+
+def answer_minutes(period: Period) -> list[FigureValue]:
+    """Mean time from joining the line (or asking for a callback) to a representative."""
+    return whole_and_parts(_answered(period), lambda answered: sum(
+        waited for waited, _l, _p in answered) / len(answered) / 60)
+
+
+def estimate_error_minutes(period: Period) -> list[FigureValue]:
+    """Mean absolute difference between the wait we announced and the wait people had."""
+    predicted = {slug: [(waited, guess) for waited, _l, guess in answered if guess is not None]
+                 for slug, answered in _answered(period).items()}
+    return whole_and_parts({slug: items for slug, items in predicted.items() if items},
+                             lambda items: sum(abs(guess - waited) for waited, guess in items)
+                             / len(items) / 60)

@@ -7,14 +7,20 @@ from datetime import timedelta
 
 from auditlog.registry import auditlog
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, transition
+from django_fsm import ConcurrentTransitionMixin, FSMField, TransitionNotAllowed, transition
 
 from civiccx.core.fields import EncryptedTextField
-from civiccx.services.models import Location, Service
+from civiccx.core.languages import default_language, site_language
+from civiccx.core.states import refused_with
+from civiccx.services.interactions import record_interaction
+from civiccx.services.models import Channel, Location, Outcome, Service, ServiceChannel
 
 
 class CallQueue(models.Model):
@@ -39,9 +45,29 @@ class CallQueue(models.Model):
     def __str__(self):
         return self.slug
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.list_in_catalog()
 
-class QueueEntry(models.Model):
-    """Someone waiting: on hold, or for a callback. Served in order of `arrived_at`."""
+    def list_in_catalog(self) -> None:
+        """The catalog names this line's callback page as the way to reach its service by
+        phone, so other apps (the help center's "Still need help?") offer it from there."""
+        with translation.override(default_language()):
+            url = reverse("phone:request-callback", args=[self.slug])
+        ServiceChannel.objects.update_or_create(service_id=self.service_id,
+                                                channel=Channel.PHONE, defaults={"url": url})
+
+
+class CallRefused(ValidationError, TransitionNotAllowed):
+    """A move the call's state does not allow; the message is for the representative."""
+
+
+class QueueEntry(ConcurrentTransitionMixin, models.Model):
+    """Someone waiting: on hold, or for a callback. Served in order of `arrived_at`.
+
+    Its status moves only through the transitions below (decision 0013), each holding its side
+    effects; an attempt that ends the call records the `Interaction`.
+    """
 
     class Kind(models.TextChoices):
         HOLD = "hold", _("On hold")
@@ -56,13 +82,13 @@ class QueueEntry(models.Model):
         NO_ANSWER = "no_answer", _("No answer")
         VOICEMAIL = "voicemail", _("Voicemail left")
         CANCELLED = "cancelled", _("Cancelled by the caller")
-        ABANDONED = "abandoned", _("Hung up while holding")
 
     OPEN = (Status.WAITING, Status.IN_PROGRESS)
 
     queue = models.ForeignKey(CallQueue, on_delete=models.PROTECT, related_name="entries")
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    status = FSMField(max_length=12, choices=Status.choices, default=Status.WAITING)
+    status = FSMField(max_length=12, choices=Status.choices, default=Status.WAITING,
+                      protected=True)
     phone = EncryptedTextField(blank=True)
     phone_index = models.CharField(max_length=64, blank=True, db_index=True)
     language = models.CharField(max_length=8, default="en")
@@ -106,52 +132,80 @@ class QueueEntry(models.Model):
     def actual_wait(self) -> timedelta | None:
         return (self.first_claimed_at - self.arrived_at) if self.first_claimed_at else None
 
-    # --- the allowed moves, in one place (invalid ones raise TransitionNotAllowed) ---------
+    # --- the allowed moves, in one place -------------------------------------------------
 
     @transition(field=status, source=Status.WAITING, target=Status.IN_PROGRESS)
     def claim(self, csr, now):
+        """A representative takes this person. On PostgreSQL `take_next` claims with one SQL
+        statement instead (decision 0013), which sets the same fields and then runs
+        `after_claim` too; a test holds the two paths to the same result."""
         self.csr = csr
         self.claimed_at = now
         self.first_claimed_at = self.first_claimed_at or now
         self.attempts += 1
+        self.after_claim(now)
 
-    @transition(field=status, source=Status.IN_PROGRESS,
-                target=Status.WAITING, conditions=[lambda self: self.kind == "callback"])
+    def after_claim(self, now) -> None:
+        """What a claim changes besides this row, by either path: the CSR is on a call."""
+        if not AgentState.objects.filter(user_id=self.csr_id).update(
+                status=AgentState.Status.ON_CALL, changed_at=now):
+            AgentState.objects.create(user_id=self.csr_id, status=AgentState.Status.ON_CALL,
+                                      changed_at=now)
+
+    @refused_with(CallRefused, _("This call has already ended."))
+    @transition(field=status, source=Status.IN_PROGRESS, target=Status.WAITING)
     def retry_later(self, now):
+        """Nobody answered a callback: it goes back in line, keeping its place, after the
+        queue's retry delay."""
+        self._callbacks_only()
         self.csr = None
         self.not_before = now + timedelta(minutes=self.queue.retry_delay_minutes)
 
-    @transition(field=status, source=Status.IN_PROGRESS,
-                target=Status.NO_ANSWER, conditions=[lambda self: self.kind == "callback"])
+    @refused_with(CallRefused, _("This call has already ended."))
+    @transition(field=status, source=Status.IN_PROGRESS, target=Status.NO_ANSWER)
     def give_up_no_answer(self, now):
-        self.ended_at = now
+        self._callbacks_only()
+        self._end(now, Outcome.UNRESOLVED)
 
-    @transition(field=status, source=Status.IN_PROGRESS,
-                target=Status.VOICEMAIL, conditions=[lambda self: self.kind == "callback"])
+    @refused_with(CallRefused, _("This call has already ended."))
+    @transition(field=status, source=Status.IN_PROGRESS, target=Status.VOICEMAIL)
     def give_up_voicemail(self, now):
-        self.ended_at = now
+        self._callbacks_only()
+        self._end(now, Outcome.UNRESOLVED)
 
+    @refused_with(CallRefused, _("This call has already ended."))
     @transition(field=status, source=Status.IN_PROGRESS, target=Status.RESOLVED)
     def resolve(self, now):
-        self.ended_at = now
+        self._end(now, Outcome.RESOLVED)
 
+    @refused_with(CallRefused, _("This call has already ended."))
     @transition(field=status, source=Status.IN_PROGRESS, target=Status.REACHED)
     def reached_needs_follow_up(self, now):
-        self.ended_at = now
+        self._end(now, Outcome.FOLLOW_UP)
 
+    @refused_with(CallRefused, _("This call has already ended."))
     @transition(field=status, source=Status.IN_PROGRESS, target=Status.TRANSFERRED)
     def transfer(self, now):
-        self.ended_at = now
+        self._end(now, Outcome.REFERRED)
 
-    @transition(field=status, source=[Status.WAITING, Status.IN_PROGRESS],
-                target=Status.CANCELLED)
+    @transition(field=status, source=Status.WAITING, target=Status.CANCELLED)
     def cancel(self, now):
-        self.ended_at = now
+        """The caller cancels a callback that is still waiting (by link or by text)."""
+        self._end(now, Outcome.ABANDONED)
 
-    @transition(field=status, source=Status.WAITING, target=Status.ABANDONED,
-                conditions=[lambda self: self.kind == "hold"])
-    def abandon(self, now):
+    def _callbacks_only(self) -> None:
+        if self.kind != QueueEntry.Kind.CALLBACK:
+            raise CallRefused(gettext("A caller on hold is already on the line."))
+
+    def _end(self, now, outcome: str) -> None:
+        """The person's contact with the line is over: record it on the spine."""
         self.ended_at = now
+        record_interaction(
+            service=self.queue.service, channel=Channel.PHONE,
+            location=self.queue.call_center, started_at=self.arrived_at, ended_at=now,
+            outcome=outcome, language=site_language(self.language),
+            contact_consent=self.survey_consent and bool(self.phone),
+            contact_phone=self.phone if self.survey_consent else "", source=f"phone:{self.pk}")
 
 
 class AgentState(models.Model):

@@ -6,33 +6,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from auditlog.context import disable_auditlog
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Avg, F
+from django.db.models import Avg
 from django.utils import timezone
+from django_fsm import can_proceed
 
 from civiccx.core.fields import blind_index
-from civiccx.core.languages import site_language
 from civiccx.core.messaging import send_text_message
 from civiccx.core.public_links import public_url
 from civiccx.core.signed_links import SignedLink
 from civiccx.phone.models import AgentState, CallQueue, QueueEntry
 from civiccx.services.hours import is_open, next_opening
-from civiccx.services.interactions import normalize_phone, record_interaction
-from civiccx.services.models import Channel, Outcome
+from civiccx.services.interactions import normalize_phone
 from civiccx.staffing.queueing.wait_predictors import queue_length_wait_range
 
 CANCEL_LINK = SignedLink("civiccx.phone.cancel", max_age=timedelta(days=14))
 """The link in the confirmation text that shows and cancels a waiting callback."""
 ACTIVE_AGENT_STATES = (AgentState.Status.AVAILABLE, AgentState.Status.ON_CALL,
                        AgentState.Status.WRAP_UP)
-FINAL_TO_OUTCOME = {
-    QueueEntry.Status.RESOLVED: Outcome.RESOLVED, QueueEntry.Status.REACHED: Outcome.FOLLOW_UP,
-    QueueEntry.Status.TRANSFERRED: Outcome.REFERRED, QueueEntry.Status.NO_ANSWER:
-    Outcome.UNRESOLVED, QueueEntry.Status.VOICEMAIL: Outcome.UNRESOLVED,
-    QueueEntry.Status.CANCELLED: Outcome.ABANDONED, QueueEntry.Status.ABANDONED:
-    Outcome.ABANDONED,
-}
 
 
 class DuplicateCallback(ValidationError):
@@ -173,49 +166,54 @@ def _confirm_by_sms(entry_pk: int) -> None:
         "cancel_url": cancel_url(entry)}, language=entry.language)
 
 
-def _claimable(queues, now):
-    open_queues = [q.pk for q in queues if is_open(q.call_center, now)]
-    return (QueueEntry.objects.filter(queue_id__in=open_queues, status=QueueEntry.Status.WAITING,
-                                      not_before__lte=now)
-            .order_by("arrived_at", "pk"))
+def _open_queue_ids(queues, now) -> list[int]:
+    return [q.pk for q in queues if is_open(q.call_center, now)]
 
 
 def take_next(csr, queues=None, now: datetime | None = None) -> QueueEntry | None:
     """Give the CSR the person who has waited longest (hold or callback), or None.
 
-    The claim is atomic: on PostgreSQL one UPDATE picks the row with FOR UPDATE SKIP LOCKED,
-    so CSRs never wait on each other; SQLite serializes writers (BEGIN IMMEDIATE) and a
-    conditional UPDATE guards again, so a callback can never be handed to two CSRs.
+    The claim is atomic, and a callback is never handed to two CSRs. On PostgreSQL one SQL
+    statement picks and claims the row with FOR UPDATE SKIP LOCKED, so CSRs never wait on each
+    other; elsewhere the `claim` transition runs, its save guarded by the state it read (decision
+    0012). Both end in the same state with the same side effects.
     """
     now = now or timezone.now()
     queues = list(queues if queues is not None else CallQueue.objects.select_related(
         "call_center").prefetch_related("call_center__hours", "call_center__special_hours"))
-    if connection.vendor == "postgresql":
-        return _take_next_postgresql(csr, queues, now)
-    for _ in range(5):
-        with transaction.atomic():
-            candidates = _claimable(queues, now)
-            if connection.vendor == "postgresql":
-                candidates = candidates.select_for_update(skip_locked=True, of=("self",))
-            entry = candidates.select_related("queue").first()
-            if entry is None:
-                return None
-            claimed = QueueEntry.objects.filter(pk=entry.pk, status=QueueEntry.Status.WAITING
-                                                ).update(
-                status=QueueEntry.Status.IN_PROGRESS, csr=csr, claimed_at=now,
-                first_claimed_at=entry.first_claimed_at or now, attempts=F("attempts") + 1)
-            if claimed:
-                _mark_on_call(csr, now)
-                entry.refresh_from_db()
-                return entry
-    return None
-
-
-def _take_next_postgresql(csr, queues, now) -> QueueEntry | None:
-    """One statement: pick the longest-waiting unlocked entry and claim it (SKIP LOCKED)."""
-    open_queues = [q.pk for q in queues if is_open(q.call_center, now)]
+    open_queues = _open_queue_ids(queues, now)
     if not open_queues:
         return None
+    if connection.vendor == "postgresql":
+        return _claim_next_in_sql(csr, open_queues, now)
+    return _claim_next(csr, open_queues, now)
+
+
+def _claim_next(csr, open_queues: list[int], now) -> QueueEntry | None:
+    """The transition path: lock the longest-waiting entry, then `claim` it.
+
+    Like the SQL path, a claim writes no change-audit entry: the row itself says who claimed
+    whom and when, and the CSR's sight of the number is audited on the workspace page.
+    """
+    with transaction.atomic():
+        entry = (QueueEntry.objects.filter(queue_id__in=open_queues,
+                                           status=QueueEntry.Status.WAITING, not_before__lte=now)
+                 .order_by("arrived_at", "pk").select_for_update(skip_locked=True, of=("self",))
+                 .select_related("queue").first())
+        if entry is None:
+            return None
+        entry.claim(csr, now)
+        with disable_auditlog():
+            entry.save()
+    return entry
+
+
+def _claim_next_in_sql(csr, open_queues: list[int], now) -> QueueEntry | None:
+    """One statement: pick the longest-waiting unlocked entry and claim it (SKIP LOCKED).
+
+    This bypasses `QueueEntry.claim` for throughput (decision 0013): it sets the same fields
+    as the transition, then runs the transition's other side effects (`after_claim`).
+    """
     table = QueueEntry._meta.db_table
     sql = f"""
         UPDATE {table} SET status = %s, csr_id = %s, claimed_at = %s,
@@ -230,14 +228,8 @@ def _take_next_postgresql(csr, queues, now) -> QueueEntry | None:
             QueueEntry.Status.WAITING, now]))
         if not claimed:
             return None
-        _mark_on_call(csr, now)
+        claimed[0].after_claim(now)
     return claimed[0]
-
-
-def _mark_on_call(csr, now) -> None:
-    if not AgentState.objects.filter(user=csr).update(status=AgentState.Status.ON_CALL,
-                                                      changed_at=now):
-        AgentState.objects.create(user=csr, status=AgentState.Status.ON_CALL, changed_at=now)
 
 
 OUTCOMES = ("resolved", "reached", "transferred", "no_answer", "voicemail")
@@ -255,8 +247,6 @@ def record_outcome(entry: QueueEntry, csr, outcome: str, *, notes: str = "",
         if entry.csr_id != csr.pk:
             raise PermissionDenied("This call belongs to another representative.")
         if outcome in ("no_answer", "voicemail"):
-            if entry.kind != QueueEntry.Kind.CALLBACK:
-                raise ValidationError("A caller on hold is already on the line.")
             if entry.attempts < entry.queue.max_attempts:
                 entry.retry_later(now)
             elif outcome == "no_answer":
@@ -271,8 +261,6 @@ def record_outcome(entry: QueueEntry, csr, outcome: str, *, notes: str = "",
         entry.save()
         AgentState.objects.update_or_create(
             user=csr, defaults={"status": AgentState.Status.WRAP_UP, "changed_at": now})
-        if entry.status in FINAL_TO_OUTCOME:
-            _record_interaction(entry, now)
     return entry
 
 
@@ -282,11 +270,10 @@ def cancel_entry(entry: QueueEntry, now: datetime | None = None) -> bool:
     with transaction.atomic():
         entry = QueueEntry.objects.select_for_update().select_related(
             "queue__call_center", "queue__service").get(pk=entry.pk)
-        if entry.status != QueueEntry.Status.WAITING:
+        if not can_proceed(entry.cancel):
             return False
         entry.cancel(now)
         entry.save()
-        _record_interaction(entry, now)
     return True
 
 
@@ -300,15 +287,6 @@ def cancel_by_sms(raw_phone: str) -> int:
                                         kind=QueueEntry.Kind.CALLBACK,
                                         status=QueueEntry.Status.WAITING)
     return sum(cancel_entry(entry) for entry in entries)
-
-
-def _record_interaction(entry: QueueEntry, now: datetime) -> None:
-    record_interaction(
-        service=entry.queue.service, channel=Channel.PHONE, location=entry.queue.call_center,
-        started_at=entry.arrived_at, ended_at=now, outcome=FINAL_TO_OUTCOME[entry.status],
-        language=site_language(entry.language),
-        contact_consent=entry.survey_consent and bool(entry.phone),
-        contact_phone=entry.phone if entry.survey_consent else "", source=f"phone:{entry.pk}")
 
 
 def set_agent_status(csr, status: str, now: datetime | None = None) -> AgentState:

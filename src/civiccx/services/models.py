@@ -9,7 +9,8 @@ from auditlog.registry import auditlog
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.urls import translate_url
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from civiccx.core.fields import EncryptedTextField
@@ -98,6 +99,11 @@ class ServiceChannel(Bilingual):
     channel = models.CharField(max_length=16, choices=Channel.choices)
     instructions = models.CharField(max_length=300, blank=True)
     instructions_es = models.CharField(max_length=300, blank=True)
+    url = models.CharField(
+        max_length=300, blank=True,
+        help_text="Where the public starts on this channel: a page of this site in English "
+                  "(/phone/callback/main-line/; readers get their language's version) or a "
+                  "full address.")
     is_active = models.BooleanField(default=True)
 
     class Meta:
@@ -107,6 +113,15 @@ class ServiceChannel(Bilingual):
 
     def __str__(self):
         return f"{self.service} ({self.get_channel_display()})"
+
+    @property
+    def localized_url(self) -> str:
+        """`url` in the reader's language: a page of this site gets its language prefix."""
+        if not self.url.startswith("/"):
+            return self.url
+        language = current_language()
+        with translation.override(default_language()):
+            return translate_url(self.url, language)
 
 
 class Location(models.Model):
@@ -204,8 +219,18 @@ class Outcome(models.TextChoices):
     ABANDONED = "abandoned", _("Ended by the customer")
 
 
+class InteractionQuerySet(models.QuerySet):
+    def in_effect(self):
+        """Interactions not voided by a correction: the customers really served."""
+        return self.filter(correction__isnull=True)
+
+
 class Interaction(models.Model):
-    """One completed customer interaction, on any channel. Feeds surveys, metrics and reports."""
+    """One completed customer interaction, on any channel. Feeds surveys, metrics and reports.
+
+    Append-only: an interaction recorded by mistake is never edited or deleted (counts,
+    survey invitations and audits may point at it); an `InteractionCorrection` voids it.
+    """
 
     service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="interactions")
     channel = models.CharField(max_length=16, choices=Channel.choices)
@@ -224,6 +249,8 @@ class Interaction(models.Model):
     source = models.CharField(max_length=100, blank=True,
                               help_text="The record in the channel app that produced this one.")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = InteractionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-ended_at"]
@@ -249,4 +276,48 @@ class Interaction(models.Model):
         return self.contact_purge_after is not None and self.contact_purge_after < today
 
 
+class InteractionCorrection(models.Model):
+    """An interaction taken back: recorded by mistake (a walk-in marked served, then undone) or
+    with wrong details, in which case `replacement` is the interaction recorded in its place.
+    The voided interaction stays; counts of customers served no longer include it."""
+
+    interaction = models.OneToOneField(Interaction, on_delete=models.PROTECT,
+                                       related_name="correction")
+    replacement = models.OneToOneField(Interaction, on_delete=models.PROTECT, null=True,
+                                       blank=True, related_name="replaces")
+    reason = models.CharField(max_length=200)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"Interaction {self.interaction_id} voided: {self.reason}"
+
+
+class VisitStep(models.Model):
+    """A step of one browser visit that crosses channels: after searching the help center, the
+    visit asked for a callback or booked a walk-in visit. The visit id names a browser session,
+    never a person, so a journey across channels can be counted without joining anyone's
+    contact details. Recorded through `civiccx.services.visits.record_visit_step`."""
+
+    class Step(models.TextChoices):
+        CALLBACK_REQUESTED = "callback_requested", _("Asked for a callback")
+        VISIT_BOOKED = "visit_booked", _("Booked a walk-in visit")
+
+    STEP_CHANNELS = {Step.CALLBACK_REQUESTED: Channel.PHONE,
+                     Step.VISIT_BOOKED: Channel.IN_PERSON}
+
+    visit = models.CharField(max_length=32, db_index=True)
+    step = models.CharField(max_length=24, choices=Step.choices)
+    channel = models.CharField(max_length=16, choices=Channel.choices)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_step_display()} in visit {self.visit[:8]}"
+
+
 auditlog.register(Interaction, mask_fields=["contact_email", "contact_phone"])
+auditlog.register(InteractionCorrection)

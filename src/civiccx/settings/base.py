@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "civiccx.staffing",
     "civiccx.walkin",
     "civiccx.help",
+    # Last: its demo step rebuilds the rollups from every other app's demo rows.
+    "civiccx.metrics",
 ]
 
 MIDDLEWARE = [

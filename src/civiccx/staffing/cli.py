@@ -1,10 +1,11 @@
 """`civiccx staffing`: staffing plans, callback simulation and the season planner.
 
-``plan`` reads a forecast CSV and writes the per-interval plan; ``simulate`` runs the
-contact-center simulator with and without the callback option and prints both side by side;
-``forecast``, ``hire`` and ``schedule`` plan a season from its history (see ``season_cli``).
-Pure command line (no Django) unless ``--queue`` reads a phone queue's recorded calls. Bad input
-gets a message naming the line/field on stderr and exit code 2.
+``plan`` reads a forecast CSV and writes the per-interval plan (through
+``core.spreadsheets``, safe to open in a spreadsheet); ``simulate`` runs the contact-center
+simulator with and without the callback option and prints both side by side; ``forecast``,
+``hire`` and ``schedule`` plan a season from its history (see ``season_cli``). Pure command line
+(no Django is loaded) unless ``--queue`` reads a phone queue's recorded calls. Bad input gets a
+message naming the line/field on stderr and exit code 2.
 """
 
 from __future__ import annotations
@@ -20,16 +21,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from civiccx.charts import PALETTE
+from civiccx.core.spreadsheets import write_csv
 from civiccx.staffing import season_cli
 from civiccx.staffing.plan_charts import ENGLISH_PLAN, callback_comparison_chart, plan_chart
 from civiccx.staffing.queueing.plan import (
     MODELS,
+    PLAN_COLUMNS,
     ForecastError,
     PlanSettings,
+    plan_csv_rows,
     read_forecast_csv,
     read_plan_csv,
     staffing_plan,
-    write_plan_csv,
 )
 from civiccx.staffing.queueing.simulator import (
     CallbackPolicy,
@@ -142,7 +145,7 @@ def run_plan(args: argparse.Namespace, out: Console, err: Console) -> int:
     plan = staffing_plan(read_forecast_csv(args.forecast), settings)
     rows = plan.rows()
     if args.out:
-        write_plan_csv(plan, args.out)
+        write_csv(args.out, PLAN_COLUMNS, plan_csv_rows(plan))
     if len(rows) <= TABLE_ROW_LIMIT or not args.out:
         out.print(_plan_table(rows, settings))
     required = plan.columns["required_agents"]

@@ -19,8 +19,9 @@ def forecast_from_interactions(service, weekday: int, weeks: int = 4) -> Forecas
     calls: dict[str, int] = defaultdict(int)
     handle: dict[str, list[float]] = defaultdict(list)
     days = set()
-    rows = Interaction.objects.filter(service=service, channel=Channel.PHONE,
-                                      started_at__gte=since).values_list("started_at", "ended_at")
+    rows = (Interaction.objects.in_effect()
+            .filter(service=service, channel=Channel.PHONE, started_at__gte=since)
+            .values_list("started_at", "ended_at"))
     for started, ended in rows.iterator():
         local = timezone.localtime(started)
         if local.weekday() != weekday:

@@ -15,13 +15,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from civiccx.taxengine.catalogue import CATALOGUE, flagged
 from civiccx.taxengine.facts import tin_kind
-from civiccx.taxengine.knockouts import DOCUMENT_KNOCKOUTS
 from civiccx.taxengine.money import BP, cents
 from civiccx.taxengine.params import FILING_STATUSES, YearParams, load
 from civiccx.taxengine.rules.answers import RELATIONSHIP
 from civiccx.taxengine.rules.dependents import QUALIFYING_RELATIVE_RELATIONSHIPS
 from civiccx.taxengine.rules.filing_status import (
+    QSS_CHILD_RELATIONSHIPS,
     QUALIFYING_CHILD_RELATIONSHIPS,
     age_at_end_of_year,
 )
@@ -39,6 +40,9 @@ RETURN_COLUMNS = {
     "spouse_ssn_valid": pa.bool_(), "spouse_educator": pa.bool_(),
     "spouse_educator_expenses": pa.int64(),
     "wages": pa.int64(), "payroll_tax": pa.int64(), "withholding_w2": pa.int64(),
+    "medicare_wages": pa.int64(), "max_w2_medicare_wages": pa.int64(),
+    "primary_ss_tax": pa.int64(), "spouse_ss_tax": pa.int64(),
+    "primary_w2_count": pa.int16(), "spouse_w2_count": pa.int16(),
     "withholding_1099": pa.int64(), "taxable_interest": pa.int64(),
     "tax_exempt_interest": pa.int64(), "ss_benefits": pa.int64(), "unemployment": pa.int64(),
     "student_loan_interest": pa.int64(), "lived_with_spouse": pa.bool_(),
@@ -50,7 +54,7 @@ DEPENDENT_FIELDS = {
     "age": pa.int16(), "relationship": pa.string(), "months": pa.int8(), "student": pa.bool_(),
     "disabled": pa.bool_(), "joint_return": pa.bool_(), "self_support": pa.bool_(),
     "filer_support": pa.bool_(), "gross_income": pa.int64(), "citizen": pa.bool_(),
-    "tin_kind": pa.string(), "ssn_valid": pa.bool_(),
+    "tin_kind": pa.string(), "ssn_valid": pa.bool_(), "parent_home": pa.bool_(),
 }
 SCHEMA = pa.schema([*(pa.field(k, t) for k, t in RETURN_COLUMNS.items()),
                     pa.field("dependents", pa.list_(pa.struct(
@@ -90,6 +94,11 @@ def document_to_row(doc: dict, year: int | None = None) -> dict:
         }
 
     w2s = doc.get("formW2s", [])
+    box5 = [money(w, "medicareWages" if w.get("medicareWages") is not None else "wages")
+            for w in w2s]  # box 5 left out is taken as box 1, as the loader does
+
+    def by_filer(who, key):
+        return [money(w, key) for w in w2s if w.get("filer", "primary") == who]
     row = {"tax_year": y, "filing_status": doc["filingStatus"],
            **filer(pf, "primary", True), **filer(sf, "spouse", joint)}
     if not joint:
@@ -99,6 +108,11 @@ def document_to_row(doc: dict, year: int | None = None) -> dict:
         "wages": sum(money(w, "wages") for w in w2s),
         "payroll_tax": sum(money(w, "socialSecurityTax") + money(w, "medicareTax") for w in w2s),
         "withholding_w2": sum(money(w, "federalWithholding") for w in w2s),
+        "medicare_wages": sum(box5), "max_w2_medicare_wages": max(box5, default=0),
+        "primary_ss_tax": sum(by_filer("primary", "socialSecurityTax")),
+        "spouse_ss_tax": sum(by_filer("secondary", "socialSecurityTax")),
+        "primary_w2_count": len(by_filer("primary", "wages")),
+        "spouse_w2_count": len(by_filer("secondary", "wages")),
         "withholding_1099": sum(money(f, "federalWithholding") for k in
                                 ("formsSsa1099", "forms1099G", "forms1099Int")
                                 for f in doc.get(k, [])),
@@ -113,8 +127,8 @@ def document_to_row(doc: dict, year: int | None = None) -> dict:
         "lived_in_us": bool(doc.get("livedInUsOverHalfYear", True)),
         "paid_over_half_home": bool(doc.get("paidOverHalfCostOfHome", False)),
         "spouse_death_year": int(doc.get("spouseDeathYear", 0) or 0),
-        "out_of_scope": next((code for key, (code, _, _) in DOCUMENT_KNOCKOUTS.items()
-                              if doc.get(key) not in (None, False, 0, "", [], {})), ""),
+        "out_of_scope": next((r.code for r in CATALOGUE.knockouts
+                              if r.doc_key and flagged(doc.get(r.doc_key))), ""),
     })
     row["dependents"] = [{
         "age": age_at_end_of_year(_date(d["dateOfBirth"]), y),
@@ -127,6 +141,7 @@ def document_to_row(doc: dict, year: int | None = None) -> dict:
         "gross_income": money(d, "grossIncome"),
         "citizen": bool(d.get("usCitizenOrResident", True)),
         "tin_kind": tin_kind(d["tin"]), "ssn_valid": bool(d.get("ssnValidForEmployment", True)),
+        "parent_home": bool(d.get("paidOverHalfCostOfParentsHome", False)),
     } for d in doc.get("dependents", [])]
     return row
 
@@ -208,7 +223,8 @@ def _rate(x: np.ndarray, bp: int) -> np.ndarray:
     return (x * bp + BP // 2) // BP
 
 
-def _dependents(table: pa.Table, n: int, status, p_age, s_age, p_dep, s_dep, p: YearParams):
+def _dependents(table: pa.Table, n: int, status, p_age, s_age, p_dep, s_dep, paid_home,
+                p: YearParams):
     """Per-return counts of CTC children, other dependents, EIC children, HoH/QSS qualifiers."""
     deps = table.column("dependents")
     if deps.null_count:
@@ -251,14 +267,19 @@ def _dependents(table: pa.Table, n: int, status, p_age, s_age, p_dep, s_dep, p: 
     qr = ~qc & (qr_rel | household) & (f("gross_income", np.int64) < p.qr_gross_income_limit) \
         & f("filer_support")
     filer_is_dep = p_dep[parent] | (joint & s_dep[parent])
-    dep = ~filer_is_dep & f("citizen") & (qc | qr)
+    meets = f("citizen") & ~f("joint_return") & (qc | qr)  # IRC 152(b)(2), 152(b)(3)
+    dep = ~filer_is_dep & meets
     ssn_ok = (kind == 0) & f("ssn_valid")
     ctc = dep & qc & (age < p.ctc_age_under) & ssn_ok
     odc = dep & ~ctc
     eic = core & ssn_ok
-    hoh = (qc & dep) | (dep & (rel == rel_idx["parent"]))
-    qss = np.isin(rel, [rel_idx["son"], rel_idx["daughter"], rel_idx["stepchild"]]) \
-        & (months == 12) & dep
+    # Head of household qualifying person (Pub. 501 Table 4; rules/filing_status.py).
+    home = paid_home[parent] & (months >= 7)
+    is_parent = rel == rel_idx["parent"]
+    hoh = np.where(qc, meets & paid_home[parent],
+                   qr & dep & (rel != rel_idx["other_household_member"])
+                   & (home | (is_parent & f("parent_home"))))
+    qss = np.isin(rel, [rel_idx[r] for r in QSS_CHILD_RELATIONSHIPS]) & (months == 12) & dep
 
     def count(mask):
         return np.bincount(parent, weights=mask, minlength=n).astype(np.int64)
@@ -312,8 +333,9 @@ def _compute_year(t: pa.Table, p: YearParams):
     tint, teint = _col(t, "taxable_interest", i64), _col(t, "tax_exempt_interest", i64)
     ss, ui = _col(t, "ss_benefits", i64), _col(t, "unemployment", i64)
 
+    paid = _col(t, "paid_over_half_home", bool)
     n_ctc, n_odc, n_eic, hoh_person, qss_child = _dependents(
-        t, n, status, p_age, s_age, p_dep, s_dep, p)
+        t, n, status, p_age, s_age, p_dep, s_dep, paid, p)
 
     # Schedule 1 line 11: educator expenses.
     educ = np.where(_col(t, "primary_educator", bool),
@@ -394,21 +416,35 @@ def _compute_year(t: pa.Table, p: YearParams):
     total_tax = np.maximum(tax - l14, 0)
     payments = _col(t, "withholding_w2", i64) + _col(t, "withholding_1099", i64) + eitc + actc
 
-    # Knockouts (the graph's own checks, in the same order).
-    paid = _col(t, "paid_over_half_home", bool)
+    # Knockouts: the graph's own checks (rules/scope.py), in catalogue order.
     death = _col(t, "spouse_death_year", i64)
-    allowed = np.where(status == HOH, paid & hoh_person,
-                       np.where(status == QSS, paid & qss_child
-                                & np.isin(death, (p.year - 1, p.year - 2)), True))
-    unearned = tint + ui + taxable_ss
-    ko_8615 = p_dep & (unearned > p.form_8615_threshold) & (p_age < 24)
+    allowed_qss = paid & qss_child & np.isin(death, (p.year - 1, p.year - 2))
+    amt_threshold = np.array([p.additional_medicare_threshold[s] for s in FILING_STATUSES])
+    niit_threshold = np.array([p.niit_threshold[s] for s in FILING_STATUSES])
+
+    def excess_ss(tax, count):
+        return (_col(t, count, i64) > 1) & (_col(t, tax, i64) > p.ss_tax_max)
+
     doc_ko = t.column("out_of_scope").to_numpy(zero_copy_only=False) \
         if "out_of_scope" in t.column_names else np.array([""] * n, dtype=object)
     doc_ko = np.where(doc_ko == None, "", doc_ko)  # noqa: E711 - elementwise
-    codes = np.where(doc_ko != "", doc_ko,
-                     np.where(~allowed, "filing-status",
-                              np.where(tint > p.taxable_interest_limit, "interest-over-limit",
-                                       np.where(ko_8615, "form-8615", ""))))
+    when = {
+        "head-of-household": (status == HOH) & ~hoh_person,
+        "qualifying-surviving-spouse": (status == QSS) & ~allowed_qss,
+        "interest-over-limit": tint > p.taxable_interest_limit,
+        "additional-medicare-tax": _col(t, "medicare_wages", i64) > amt_threshold[status],
+        "additional-medicare-tax-withheld":
+            _col(t, "max_w2_medicare_wages", i64) > p.additional_medicare_withholding_threshold,
+        "net-investment-income-tax": (tint > 0) & (agi > niit_threshold[status]),
+        "excess-social-security-tax": excess_ss("primary_ss_tax", "primary_w2_count")
+        | (joint & excess_ss("spouse_ss_tax", "spouse_w2_count")),
+        "form-8615": p_dep & (tint + ui + taxable_ss > p.form_8615_threshold) & (p_age < 24),
+    }
+    codes = np.full(n, "", dtype=object)
+    for rule in reversed(CATALOGUE.knockouts):
+        if not rule.doc_key:
+            codes = np.where(when[rule.code], rule.code, codes)
+    codes = np.where(doc_ko != "", doc_ko, codes)
     ko = codes != ""
     res = {
         "total_income": total_income, "taxable_social_security": taxable_ss,

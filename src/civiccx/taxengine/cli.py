@@ -54,25 +54,50 @@ def _compute(args: argparse.Namespace) -> int:
             print(f"civiccx tax: error: {err}", file=sys.stderr)
         return 2
     out = {"return": outcome.document()}
+    for path in args.explain:
+        try:
+            outcome.graph.fact(path)
+        except UnknownFact:
+            return _fail(f"{path} is not a fact in the graph")
+    if args.explain and not args.json_explain:
+        print(_explain_text(outcome, args.explain))
+        return 0
     if args.explain or args.missing:
         if outcome.knocked_out:
-            return _fail("this return is outside Direct File's scope; nothing to explain")
+            return _fail("this return is outside Direct File's scope; its knockouts say why")
         try:
             if args.explain:
-                trees = [explain(outcome.graph, p) for p in args.explain]
-                if not args.json_explain:
-                    print(json.dumps(out, indent=2))
-                    for t in trees:
-                        print()
-                        print(t.text())
-                    return 0
-                out["explanations"] = [t.as_dict() for t in trees]
+                out["explanations"] = [explain(outcome.graph, p).as_dict() for p in args.explain]
             if args.missing:
                 out["missing"] = outcome.graph.missing(args.missing)
-        except UnknownFact as exc:
+        except UnknownFact as exc:  # an unknown --missing path
             return _fail(f"{exc.args[0]} is not a fact in the graph")
     print(json.dumps(out, indent=2))
     return 0
+
+
+def _explain_text(outcome, paths: list[str]) -> str:
+    """Plain text for a person: answers to check, then each explanation (summary first), or
+    for a return outside Direct File's scope, why and where else to file for free."""
+    out: list[str] = []
+    for issue in outcome.issues:
+        out.append(f"{issue.severity.upper()} {issue.field}: {issue.text}")
+    if outcome.issues:
+        out.append("")
+    if outcome.knocked_out:
+        out.append("Direct File can't prepare this return:")
+        for ko in outcome.knockouts:
+            out += ["", f"* {ko.title}", f"  {ko.reason}", f"  Answers: {', '.join(ko.facts)}",
+                    f"  Rule: {ko.cite}"]
+        out += ["", "You can file for free another way:"]
+        out += [f"  - {a.name}: {a.url}{' or ' + a.phone if a.phone else ''}"
+                for a in outcome.knockouts[0].alternatives]
+        return "\n".join(out)
+    for n, path in enumerate(paths):
+        if n:
+            out.append("")
+        out.append(explain(outcome.graph, path).text())
+    return "\n".join(out)
 
 
 def _batch(args: argparse.Namespace) -> int:

@@ -5,16 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from civiccx.taxengine.graph import FactGraph
-from civiccx.taxengine.knockouts import (
-    DOCUMENT_KNOCKOUTS,
-    Knockout,
-    document_knockouts,
-    graph_knockouts,
-)
+from civiccx.taxengine.knockouts import Knockout, knockouts
 from civiccx.taxengine.money import fmt
 from civiccx.taxengine.returns import load_return
+from civiccx.taxengine.validation import Issue, validate
 
-ENGINE_VERSION = "civiccx.taxengine 0.1"
+ENGINE_VERSION = "civiccx.taxengine 0.2"
 
 FORM_1040_LINES = {
     "1a": "/totalWages", "1z": "/totalWages", "2a": "/taxExemptInterest",
@@ -40,6 +36,7 @@ class Outcome:
     year: int
     graph: FactGraph | None
     knockouts: list[Knockout] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
 
     @property
     def knocked_out(self) -> bool:
@@ -55,7 +52,8 @@ class Outcome:
 
     def document(self) -> dict:
         """The JSON return document that the filing app stores and submits."""
-        doc: dict = {"taxYear": self.year, "engine": ENGINE_VERSION}
+        doc: dict = {"taxYear": self.year, "engine": ENGINE_VERSION,
+                     "issues": [i.as_dict() for i in self.issues]}
         if self.knocked_out:
             doc["status"] = "knockout"
             doc["knockouts"] = [k.as_dict() for k in self.knockouts]
@@ -89,7 +87,5 @@ class Outcome:
 
 def compute(doc: dict, year: int | None = None) -> Outcome:
     """Compute a return document. Malformed documents raise ReturnError naming the fields."""
-    g = load_return(doc, year, known_extra=frozenset(DOCUMENT_KNOCKOUTS))
-    kos = document_knockouts(doc)
-    kos += [k for k in graph_knockouts(g) if k.code not in {x.code for x in kos}]
-    return Outcome(g.year, g, kos)
+    g = load_return(doc, year)
+    return Outcome(g.year, g, knockouts(g), validate(g))

@@ -150,6 +150,7 @@ class Fact:
     deps: tuple[str, ...] = ()
     placeholder: object = None
     note: Callable | None = None
+    lines: dict[str, tuple[str, str]] | None = None  # worksheet line -> (label, money|count|ratio)
 
     @property
     def writable(self) -> bool:
@@ -167,10 +168,12 @@ class Dictionary:
 
     def derived(
         self, path: str, type_: ValueType, says: str, cite: str, deps: list[str] | tuple = (),
-        note: Callable | None = None,
+        note: Callable | None = None, lines: dict[str, tuple[str, str]] | None = None,
     ) -> Callable:
+        """Declare a rule. A worksheet passes ``lines``: each line's label and kind, so an
+        explanation shows labelled lines instead of a dictionary."""
         def register(fn: Callable) -> Callable:
-            self._add(Fact(path, type_, says, cite, fn, tuple(deps), note=note))
+            self._add(Fact(path, type_, says, cite, fn, tuple(deps), note=note, lines=lines))
             return fn
 
         return register
@@ -214,5 +217,12 @@ def _worksheet(v: object) -> dict:
     raise TypeError("must be a worksheet (line -> amount)")
 
 
+def _codes(v: object) -> tuple:
+    if isinstance(v, list | tuple) and all(isinstance(x, str) for x in v):
+        return tuple(v)
+    raise TypeError("must be a list of codes")
+
+
 WORKSHEET = ValueType("worksheet", _worksheet)
 TEXT = ValueType("text", str)
+CODES = ValueType("codes", _codes)

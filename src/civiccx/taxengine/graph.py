@@ -101,6 +101,9 @@ class FactGraph:
         self._answers: dict[str, object] = {}
         self._assumed: dict[str, object] = {}
         self._cache: dict[str, _Eval] = {}
+        # Answers a return document left out and the loader filled with the fact's default:
+        # validation does not question values the filer never gave.
+        self.defaulted: set[str] = set()
 
     # --- paths -------------------------------------------------------------------------
     def pattern_of(self, concrete: str) -> str:

@@ -71,3 +71,10 @@ def usd(amount_cents: int) -> str:
     sign = "-" if amount_cents < 0 else ""
     a = abs(amount_cents)
     return f"{sign}${a // 100:,}.{a % 100:02d}"
+
+
+def plain_usd(amount_cents: int) -> str:
+    """'$4,700' for whole dollars, '$1,500.01' otherwise: how messages and summaries write
+    amounts."""
+    text = usd(amount_cents)
+    return text[:-3] if text.endswith(".00") else text

@@ -10,27 +10,34 @@ Shape (amounts are dollar strings or numbers with at most two decimals; dates YY
      "dependents": [{"tin", "dateOfBirth", "relationship", "monthsLivedWithFiler",
                      "fullTimeStudent", "permanentlyDisabled", "filesJointReturn",
                      "providedOverHalfOwnSupport", "filerProvidedOverHalfSupport",
-                     "grossIncome", "usCitizenOrResident", "ssnValidForEmployment"}],
-     "formW2s": [{"filer", "wages", "federalWithholding", "socialSecurityTax", "medicareTax"}],
+                     "grossIncome", "usCitizenOrResident", "ssnValidForEmployment",
+                     "paidOverHalfCostOfParentsHome"}],
+     "formW2s": [{"filer", "wages" (box 1), "federalWithholding" (2), "socialSecurityWages" (3),
+                  "socialSecurityTax" (4), "medicareWages" (5), "medicareTax" (6)}],
      "formsSsa1099": [{"netBenefits", "federalWithholding"}],
      "forms1099G": [{"unemployment", "federalWithholding"}],
      "forms1099Int": [{"interest", "taxExemptInterest", "federalWithholding"}],
      "studentLoanInterestPaid", "livedWithSpouseAnyTimeInYear",
      "livedApartFromSpouseLast6Months", "spouseDeathYear", "paidOverHalfCostOfHome",
      "livedInUsOverHalfYear",
-     ...out-of-scope flags such as "businessIncome" or "wantsToItemize" (see knockouts.py)}
+     ...eligibility answers such as "businessIncome" or "wantsToItemize" (catalogue.yaml,
+        doc_key): true or a non-empty list means out of scope}
 
 Absent optional fields mean "no" or "$0" in a document: the loader answers them with the fact's
 default, so a document computes to complete values. (An interview that has not asked yet leaves
-them unanswered instead, and the graph reports placeholders.)
+them unanswered instead, and the graph reports placeholders.) Two W-2 boxes differ: box 3 left
+out stays unanswered (only validation reads it), and box 5 left out is taken to equal box 1, as
+on most W-2s; an interview asks both.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from civiccx.taxengine.catalogue import CATALOGUE, flagged
 from civiccx.taxengine.facts import FactTypeError
 from civiccx.taxengine.graph import FactGraph
+from civiccx.taxengine.money import fmt
 from civiccx.taxengine.params import SUPPORTED_YEARS
 from civiccx.taxengine.rules import DICTIONARY
 
@@ -44,11 +51,13 @@ DEPENDENT_FIELDS = {
     "fullTimeStudent": False, "permanentlyDisabled": False, "filesJointReturn": False,
     "providedOverHalfOwnSupport": False, "filerProvidedOverHalfSupport": False,
     "grossIncome": False, "usCitizenOrResident": False, "ssnValidForEmployment": False,
-    "firstName": None, "lastName": None,
+    "paidOverHalfCostOfParentsHome": False, "firstName": None, "lastName": None,
 }
+UNANSWERED = "unanswered"  # optional field that stays unanswered when a document leaves it out
 COLLECTIONS = {
     "formW2s": {"filer": False, "wages": True, "federalWithholding": False,
-                "socialSecurityTax": False, "medicareTax": False, "employerName": None,
+                "socialSecurityWages": UNANSWERED, "socialSecurityTax": False,
+                "medicareWages": UNANSWERED, "medicareTax": False, "employerName": None,
                 "ein": None},
     "formsSsa1099": {"netBenefits": True, "federalWithholding": False, "filer": None},
     "forms1099G": {"unemployment": True, "federalWithholding": False, "filer": None,
@@ -62,7 +71,8 @@ TOP_LEVEL = {
     "paidOverHalfCostOfHome": False, "livedInUsOverHalfYear": False,
     "studentLoanInterestPaid": False,
 }
-# Keys read elsewhere (knockouts) or carried through untouched.
+ELIGIBILITY = {r.doc_key: r.when for r in CATALOGUE.knockouts if r.doc_key}
+# Keys carried through untouched.
 PASS_THROUGH = {"taxYear", "primaryFiler", "secondaryFiler", "dependents", "returnId", "state"}
 
 
@@ -95,8 +105,7 @@ def return_year(doc: object, year: int | None) -> int:
     return y
 
 
-def load_return(doc: dict, year: int | None = None, known_extra: frozenset = frozenset()
-                ) -> FactGraph:
+def load_return(doc: dict, year: int | None = None) -> FactGraph:
     """Build a fact graph from a return document, or raise ReturnError naming every bad field."""
     y = return_year(doc, year)
     g = FactGraph(DICTIONARY, y)
@@ -121,16 +130,19 @@ def load_return(doc: dict, year: int | None = None, known_extra: frozenset = fro
             field = f"{where}.{key}".lstrip(".")
             if key in obj and obj[key] is not None:
                 put(field, f"{prefix}/{key}", obj[key])
-            elif required:
+            elif required is True:
                 errors.append(FieldError(field, "is required"))
-            else:
+            elif required is False:
                 default = g.fact(f"{prefix}/{key}").placeholder
                 g.set(f"{prefix}/{key}", default)
+                g.defaulted.add(f"{prefix}/{key}")
 
     for key in doc:
         if key not in TOP_LEVEL and key not in PASS_THROUGH and key not in COLLECTIONS \
-                and key not in known_extra:
+                and key not in ELIGIBILITY:
             errors.append(FieldError(key, "is not a known field"))
+    for key, path in ELIGIBILITY.items():
+        g.set(path, flagged(doc.get(key)))
     fill({k: v for k, v in doc.items() if k in TOP_LEVEL}, "", TOP_LEVEL, "")
     status = doc.get("filingStatus")
     fill(doc.get("primaryFiler"), "primaryFiler", FILER_FIELDS, "/primaryFiler")
@@ -143,6 +155,7 @@ def load_return(doc: dict, year: int | None = None, known_extra: frozenset = fro
                 g.set(f"/secondaryFiler/{key}", g.fact(f"/secondaryFiler/{key}").placeholder)
         g.set("/secondaryFiler/dateOfBirth", "1900-01-01")
         g.set("/secondaryFiler/tin", "123-45-6789")
+        g.defaulted.update(f"/secondaryFiler/{key}" for key in FILER_FIELDS)
 
     deps = doc.get("dependents", [])
     if not isinstance(deps, list):
@@ -160,10 +173,15 @@ def load_return(doc: dict, year: int | None = None, known_extra: frozenset = fro
         g.set(f"/{coll}", [str(i) for i in range(len(items))])
         for i, item in enumerate(items):
             fill(item, f"{coll}[{i}]", spec, f"/{coll}/{i}")
-            if coll == "formW2s" and isinstance(item, dict) and item.get("filer") == "secondary" \
-                    and status != "married_filing_jointly":
+            if coll != "formW2s" or not isinstance(item, dict):
+                continue
+            if item.get("filer") == "secondary" and status != "married_filing_jointly":
                 errors.append(FieldError(f"{coll}[{i}].filer",
                                          "a spouse's W-2 belongs only on a joint return"))
+            box1 = g.get(f"/formW2s/{i}/wages")
+            if item.get("medicareWages") is None and box1.complete:
+                g.set(f"/formW2s/{i}/medicareWages", fmt(box1.value))  # box 5 taken as box 1
+                g.defaulted.add(f"/formW2s/{i}/medicareWages")
     if errors:
         raise ReturnError(errors)
     return g

@@ -75,6 +75,18 @@ def eic_formula_bp(amount_cents: int, n: int, joint: bool, p: YearParams) -> int
     return max(0, min(phase_in, cap, phase_out))
 
 
+def eic_table_row(amount_cents: int, n: int, joint: bool, p: YearParams) -> tuple[int, int] | None:
+    """The [at least, less than) row of the EIC Table that holds this amount (cents), or None
+    below $1 or at and past the completed phase-out amount (no row: no credit)."""
+    completed = (p.eitc_completed_joint if joint else p.eitc_completed)[n]
+    if amount_cents < 100 or amount_cents >= completed:
+        return None
+    if amount_cents < 5000:
+        return 100, 5000
+    lo = amount_cents // 5000 * 5000
+    return lo, min(lo + 5000, completed)
+
+
 def eic_from_table(amount_cents: int, n: int, joint: bool, p: YearParams) -> int:
     """EIC Table credit (cents, whole dollars) for earned income or AGI with n children (0-3)."""
     completed = (p.eitc_completed_joint if joint else p.eitc_completed)[n]

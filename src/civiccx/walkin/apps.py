@@ -12,8 +12,15 @@ class WalkinConfig(AppConfig):
 
         from civiccx.core.roles import CENTER_STAFF, CX_ANALYST
         from civiccx.core.staff_tools import register_staff_tool
+        from civiccx.metrics.registry import register_figure
+        from civiccx.walkin import figures
 
         register_staff_tool(_("Center console: appointments, queue and counters"),
                             "walkin:console-home", {CENTER_STAFF})
         register_staff_tool(_("Walk-in centers across the country"), "walkin:manager",
                             {CENTER_STAFF, CX_ANALYST})
+        register_figure("walkin.wait_minutes", unit="minutes", read=figures.wait_minutes,
+                        title=_("Walk-in centers: average wait to be called"))
+        register_figure("walkin.estimate_error_minutes", unit="minutes",
+                        read=figures.estimate_error_minutes,
+                        title=_("Walk-in centers: average error of shown waits"))

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_fsm import can_proceed
 
 from civiccx.core.languages import site_language
 from civiccx.services.hours import opening_spans
@@ -178,12 +179,10 @@ def cancel(appointment: Appointment, now: datetime | None = None) -> bool:
     now = now or timezone.now()
     with transaction.atomic():
         appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
-        if appointment.status != Appointment.Status.BOOKED:
+        if not can_proceed(appointment.cancel):
             return False
-        appointment.cancel(now)
+        appointment.cancel(now)  # frees the time and tells the person
         appointment.save()
-        appointment.claims.all().delete()
-        transaction.on_commit(lambda: notify(appointment.pk, "cancelled"))
     return True
 
 
@@ -193,13 +192,14 @@ def apply_no_show_rule(center: Center | None = None, now: datetime | None = None
     missed = 0
     centers = [center] if center else Center.objects.all()
     for item in centers:
-        due = Appointment.objects.filter(
-            center=item, status=Appointment.Status.BOOKED,
-            starts_at__lt=now - timedelta(minutes=item.no_show_grace_minutes))
-        for appointment in due:
-            appointment.miss(now)
-            appointment.save()
-            missed += 1
+        with transaction.atomic():  # skips a visit that is checking in at this moment
+            due = Appointment.objects.select_for_update(skip_locked=True).filter(
+                center=item, status=Appointment.Status.BOOKED,
+                starts_at__lt=now - timedelta(minutes=item.no_show_grace_minutes))
+            for appointment in due:
+                appointment.miss(now)
+                appointment.save()
+                missed += 1
     return missed
 
 

@@ -3,11 +3,13 @@ estimates have been."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import timedelta
 
 from django.utils import timezone
 
 from civiccx.core.wait_accuracy import daily_accuracy
+from civiccx.metrics.registry import FigureValue, Period, whole_and_parts
 from civiccx.walkin import estimates, local_time
 from civiccx.walkin.models import Center, Counter, Ticket
 
@@ -47,3 +49,34 @@ def estimate_accuracy(center: Center | None, days: int = 30) -> list[dict]:
     return daily_accuracy(tickets.values_list(
         "arrived_at", "first_called_at", "predicted_wait_seconds", "predicted_low_seconds",
         "predicted_high_seconds"))
+
+
+# Operational figures for the metrics registry (declared in WalkinConfig.ready) ------------
+
+
+def _walk_ins_called(period: Period) -> dict[str, list[tuple[float, int | None]]]:
+    """Per center slug: (seconds waited, predicted seconds) of every walk-in (not an
+    appointment) first called to a counter in the period."""
+    rows = (Ticket.objects.filter(first_called_at__gte=period.start,
+                                  first_called_at__lt=period.end, appointment__isnull=True)
+            .values_list("center__location__slug", "arrived_at", "first_called_at",
+                         "predicted_wait_seconds"))
+    by_center: dict[str, list] = defaultdict(list)
+    for slug, arrived, called, predicted in rows.iterator():
+        by_center[slug].append(((called - arrived).total_seconds(), predicted))
+    return by_center
+
+
+def wait_minutes(period: Period) -> list[FigureValue]:
+    """Mean wait of walk-ins, from taking a ticket to being called to a counter."""
+    return whole_and_parts(_walk_ins_called(period), lambda called: sum(
+        waited for waited, _p in called) / len(called) / 60)
+
+
+def estimate_error_minutes(period: Period) -> list[FigureValue]:
+    """Mean absolute difference between the wait we showed walk-ins and the wait they had."""
+    predicted = {slug: [(waited, guess) for waited, guess in called if guess is not None]
+                 for slug, called in _walk_ins_called(period).items()}
+    return whole_and_parts({slug: items for slug, items in predicted.items() if items},
+                             lambda items: sum(abs(guess - waited) for waited, guess in items)
+                             / len(items) / 60)

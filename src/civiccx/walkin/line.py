@@ -35,7 +35,7 @@ def waiting_in_order(center: Center, now: datetime | None = None,
 def position(ticket: Ticket, now: datetime | None = None) -> int:
     """How many people will be called before this ticket (0: next)."""
     now = now or timezone.now()
-    order = [t.pk for t in waiting_queryset(ticket.center, now).only("pk")]
+    order = list(waiting_queryset(ticket.center, now).values_list("pk", flat=True))
     return order.index(ticket.pk) if ticket.pk in order else 0
 
 

@@ -11,14 +11,43 @@ from datetime import timedelta
 
 from auditlog.registry import auditlog
 from django.conf import settings
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, transition
+from django_fsm import ConcurrentTransitionMixin, FSMField, TransitionNotAllowed, transition
 
 from civiccx.core.fields import EncryptedTextField
 from civiccx.core.languages import current_language
-from civiccx.services.models import Location, Service
+from civiccx.core.states import refused_with
+from civiccx.services.interactions import record_interaction, void_interaction
+from civiccx.services.models import Channel, Location, Outcome, Service
+
+UNDO_MINUTES = 5
+CHECK_IN_EARLY_MINUTES = 120
+
+
+class QueueError(ValidationError):
+    """A queue move that cannot happen (closed center, wrong state, unknown code); the message
+    is for the person in front of the screen."""
+
+
+class MoveRefused(QueueError, TransitionNotAllowed):
+    """A move the ticket's or appointment's state (or the clock) does not allow."""
+
+
+def _not_at_a_counter(ticket) -> str:
+    return gettext("Ticket %(t)s is not at a counter.") % {"t": ticket.display}
+
+
+def _already_finished(ticket) -> str:
+    return gettext("Ticket %(t)s has already finished.") % {"t": ticket.display}
+
+
+def _too_late_to_undo(_ticket=None) -> str:
+    return gettext("It is too late to undo this; the %(n)d minutes have passed.") % {
+        "n": UNDO_MINUTES}
 
 
 class Center(models.Model):
@@ -97,7 +126,9 @@ class Counter(models.Model):
         return f"Counter {self.number}"
 
 
-class Appointment(models.Model):
+class Appointment(ConcurrentTransitionMixin, models.Model):
+    """A booked visit. Its status moves only through the transitions below (decision 0013)."""
+
     class Status(models.TextChoices):
         BOOKED = "booked", _("Booked")
         CHECKED_IN = "checked_in", _("Checked in")
@@ -110,7 +141,8 @@ class Appointment(models.Model):
     starts_at = models.DateTimeField(db_index=True)
     ends_at = models.DateTimeField()
     seat = models.PositiveSmallIntegerField(default=0)
-    status = FSMField(max_length=12, choices=Status.choices, default=Status.BOOKED)
+    status = FSMField(max_length=12, choices=Status.choices, default=Status.BOOKED,
+                      protected=True)
     code = models.CharField(max_length=12, unique=True)
     name = EncryptedTextField(blank=True)
     email = EncryptedTextField(blank=True)
@@ -122,8 +154,6 @@ class Appointment(models.Model):
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     changed_at = models.DateTimeField(default=timezone.now)
-
-    ACTIVE = (Status.BOOKED, Status.CHECKED_IN)
 
     class Meta:
         ordering = ["starts_at", "pk"]
@@ -138,16 +168,37 @@ class Appointment(models.Model):
 
         return self.starts_at.astimezone(ZoneInfo(self.center.location.time_zone))
 
+    @refused_with(MoveRefused, _("This appointment was cancelled or missed. Take a walk-in "
+                                 "ticket or ask at the front desk."))
     @transition(field=status, source=Status.BOOKED, target=Status.CHECKED_IN)
     def check_in(self, now):
+        """The person arrived: on the appointment's day, from two hours before it until the
+        center's grace period after it. (Their ticket is issued by `queue.check_in`.)"""
+        if self.local_start.date() != now.astimezone(self.local_start.tzinfo).date():
+            raise MoveRefused(gettext("Your appointment is on another day: %(when)s.")
+                              % {"when": self.local_start.strftime("%Y-%m-%d %H:%M")})
+        grace = self.center.no_show_grace_minutes
+        if now > self.starts_at + timedelta(minutes=grace):
+            raise MoveRefused(gettext(
+                "You are more than %(n)d minutes late for your appointment. Take a walk-in "
+                "ticket and we will see you as soon as we can.") % {"n": grace})
+        if now < self.starts_at - timedelta(minutes=CHECK_IN_EARLY_MINUTES):
+            raise MoveRefused(gettext("Check-in opens two hours before your appointment."))
         self.changed_at = now
 
     @transition(field=status, source=Status.BOOKED, target=Status.CANCELLED)
     def cancel(self, now):
+        """The person cancels: their time is free for others at once, and they are told
+        (after commit)."""
+        from civiccx.walkin.messages import notify  # messages reads these models
+
         self.changed_at = now
+        self.claims.all().delete()
+        transaction.on_commit(lambda: notify(self.pk, "cancelled"))
 
     @transition(field=status, source=Status.BOOKED, target=Status.NO_SHOW)
     def miss(self, now):
+        """Not checked in by the end of the grace period (`booking.apply_no_show_rule`)."""
         self.changed_at = now
 
 
@@ -167,17 +218,18 @@ class SlotClaim(models.Model):
         return f"Seat {self.seat} at {self.starts_at:%Y-%m-%d %H:%M}"
 
 
-class Ticket(models.Model):
-    """A person in a center's line today: a walk-in, or an appointment that checked in."""
+class Ticket(ConcurrentTransitionMixin, models.Model):
+    """A person in a center's line today: a walk-in, or an appointment that checked in.
+
+    Its status moves only through the transitions below (decision 0013), each holding its side
+    effects: a call texts people, serving records the `Interaction`, undo takes it back.
+    """
 
     class Status(models.TextChoices):
         WAITING = "waiting", _("Waiting")
         CALLED = "called", _("Called to a counter")
         SERVED = "served", _("Served")
         NO_SHOW = "no_show", _("Did not come when called")
-        CANCELLED = "cancelled", _("Left the line")
-
-    OPEN = (Status.WAITING, Status.CALLED)
 
     center = models.ForeignKey(Center, on_delete=models.PROTECT, related_name="tickets")
     offering = models.ForeignKey(CenterService, on_delete=models.PROTECT, related_name="tickets")
@@ -187,7 +239,8 @@ class Ticket(models.Model):
     appointment = models.OneToOneField(Appointment, on_delete=models.SET_NULL, null=True,
                                        blank=True, related_name="ticket")
     needs_accessibility = models.BooleanField(default=False)
-    status = FSMField(max_length=10, choices=Status.choices, default=Status.WAITING)
+    status = FSMField(max_length=10, choices=Status.choices, default=Status.WAITING,
+                      protected=True)
     arrived_at = models.DateTimeField(default=timezone.now)
     due_at = models.DateTimeField(help_text="Appointment time, or arrival for walk-ins.")
     called_at = models.DateTimeField(null=True, blank=True)
@@ -236,45 +289,64 @@ class Ticket(models.Model):
 
     @transition(field=status, source=Status.WAITING, target=Status.CALLED)
     def call(self, counter, staff, now):
+        """Called to `counter`: the counter opens if it was closed, and after commit the person
+        called and the person now next get a text."""
+        from civiccx.walkin.messages import announce_call  # messages reads these models
+
         self.counter = counter
         self.staff = staff
         self.called_at = now
         self.first_called_at = self.first_called_at or now
+        Counter.objects.filter(pk=counter.pk, is_open=False).update(is_open=True)
+        transaction.on_commit(lambda: announce_call(self, now))
 
-    @transition(field=status, source=Status.CALLED, target=Status.WAITING)
-    def requeue(self, now):
-        self.counter = None
-        self.called_at = None
-
+    @refused_with(MoveRefused, _already_finished)
     @transition(field=status, source=[Status.WAITING, Status.CALLED], target=Status.WAITING)
     def transfer(self, offering, now):
+        """To another service's line, keeping the number and the place in line."""
         self.offering = offering
         self.counter = None
         self.called_at = None
 
+    @refused_with(MoveRefused, _not_at_a_counter)
     @transition(field=status, source=Status.CALLED, target=Status.SERVED)
-    def serve(self, now, undo_minutes):
-        self.ended_at = now
-        self.undo_status = Ticket.Status.CALLED
-        self.undo_until = now + timedelta(minutes=undo_minutes)
+    def serve(self, now):
+        """Served: the visit is recorded on the spine. Can be undone for a few minutes."""
+        self._finish(now)
+        self.interaction = record_interaction(
+            service=self.offering.service, channel=Channel.IN_PERSON,
+            location=self.center.location, started_at=self.arrived_at, ended_at=now,
+            outcome=Outcome.RESOLVED, language=self.language,
+            person=self.appointment.person if self.appointment_id else None,
+            contact_consent=self.survey_consent and bool(self.phone),
+            contact_phone=self.phone if self.survey_consent else "", source=f"walkin:{self.pk}")
 
+    @refused_with(MoveRefused, _not_at_a_counter)
     @transition(field=status, source=Status.CALLED, target=Status.NO_SHOW)
-    def mark_no_show(self, now, undo_minutes):
+    def mark_no_show(self, now):
+        """Did not come to the counter when called. Can be undone for a few minutes."""
+        self._finish(now)
+
+    def _finish(self, now) -> None:
         self.ended_at = now
         self.undo_status = Ticket.Status.CALLED
-        self.undo_until = now + timedelta(minutes=undo_minutes)
+        self.undo_until = now + timedelta(minutes=UNDO_MINUTES)
 
-    @transition(field=status, source=[Status.SERVED, Status.NO_SHOW], target=Status.CALLED,
-                conditions=[lambda self: self.can_undo()])
+    @refused_with(MoveRefused, _too_late_to_undo)
+    @transition(field=status, source=[Status.SERVED, Status.NO_SHOW], target=Status.CALLED)
     def undo(self, now):
+        """A mistaken served or no-show, within `UNDO_MINUTES`: back at the counter, and the
+        visit no longer counts as served."""
+        if not self.can_undo(now):
+            raise MoveRefused(_too_late_to_undo())
+        if self.interaction_id:  # the visit was counted as served: take it back
+            void_interaction(self.interaction, reason=f"Undone at the counter: {self}")
+            self.interaction = None
         self.ended_at = None
         self.undo_status = ""
         self.undo_until = None
         self.called_at = now
 
-    @transition(field=status, source=Status.WAITING, target=Status.CANCELLED)
-    def leave(self, now):
-        self.ended_at = now
 
 
 auditlog.register(Appointment, mask_fields=["name", "email", "phone"],

@@ -5,32 +5,21 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civiccx.core.languages import site_language
 from civiccx.services.hours import closing_time, is_open
-from civiccx.services.interactions import normalize_phone, record_interaction
-from civiccx.services.models import Channel, Interaction, Outcome
+from civiccx.services.interactions import normalize_phone
 from civiccx.walkin.codes import find_appointment
 from civiccx.walkin.estimates import estimate_wait
 from civiccx.walkin.line import waiting_queryset
 from civiccx.walkin.local_time import local_today, zone
-from civiccx.walkin.messages import announce_call
-from civiccx.walkin.models import Appointment, Center, CenterService, Counter, Ticket
+from civiccx.walkin.models import UNDO_MINUTES as UNDO_MINUTES  # the views' name for it
+from civiccx.walkin.models import Appointment, Center, CenterService, Counter, QueueError, Ticket
 from civiccx.walkin.wait_range import WaitRange
-
-UNDO_MINUTES = 5
-
-
-CHECK_IN_EARLY_MINUTES = 120
-
-
-class QueueError(ValidationError):
-    """A queue move that cannot happen (closed center, wrong state, unknown code)."""
 
 
 def _next_number(center: Center, day: date, prefix: str) -> int:
@@ -91,23 +80,12 @@ def check_in(raw_code: str, center: Center, now: datetime | None = None) -> Tick
                            "the code, or ask at the front desk."))
     if appointment.status == Appointment.Status.CHECKED_IN:
         return appointment.ticket
-    if appointment.status != Appointment.Status.BOOKED:
-        raise QueueError(_("This appointment was cancelled or missed. Take a walk-in ticket "
-                           "or ask at the front desk."))
-    if local_today(center, appointment.starts_at) != local_today(center, now):
-        raise QueueError(_("Your appointment is on another day: %(when)s.")
-                         % {"when": appointment.local_start.strftime("%Y-%m-%d %H:%M")})
-    if now > appointment.starts_at + timedelta(minutes=center.no_show_grace_minutes):
-        raise QueueError(_("You are more than %(n)d minutes late for your appointment. Take a "
-                           "walk-in ticket and we will see you as soon as we can.")
-                         % {"n": center.no_show_grace_minutes})
-    if now < appointment.starts_at - timedelta(minutes=CHECK_IN_EARLY_MINUTES):
-        raise QueueError(_("Check-in opens two hours before your appointment."))
     with transaction.atomic():
-        appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
+        appointment = Appointment.objects.select_for_update().select_related(
+            "center__location", "offering").get(pk=appointment.pk)
         if appointment.status == Appointment.Status.CHECKED_IN:
             return appointment.ticket
-        appointment.check_in(now)
+        appointment.check_in(now)  # refuses a cancelled or missed visit, or the wrong time
         appointment.save()
         ticket = Ticket(center=center, offering=appointment.offering,
                         day=local_today(center, now), prefix=appointment.offering.prefix,
@@ -121,31 +99,23 @@ def check_in(raw_code: str, center: Center, now: datetime | None = None) -> Tick
 def call_next(counter: Counter, staff, now: datetime | None = None) -> Ticket | None:
     """Call whoever is first by the priority rules to `counter`, or None when nobody waits.
 
-    On PostgreSQL the pick takes a row lock with SKIP LOCKED, so two counters never wait on
-    each other or call the same person; a conditional UPDATE guards both engines.
+    The pick locks the row with SKIP LOCKED on PostgreSQL (SQLite runs one writer at a time),
+    so two counters never wait on each other or call the same person; the `call` transition's
+    save is `UPDATE … WHERE status = 'waiting'`, which guards again (decision 0013).
     """
     now = now or timezone.now()
     center = counter.center
     if Ticket.objects.filter(counter=counter, status=Ticket.Status.CALLED).exists():
         raise QueueError(_("Finish the person at this counter first."))
-    for _attempt in range(5):
-        with transaction.atomic():
-            candidates = waiting_queryset(center, now)
-            if connection.vendor == "postgresql":
-                candidates = candidates.select_for_update(skip_locked=True, of=("self",))
-            ticket = candidates.first()
-            if ticket is None:
-                return None
-            taken = Ticket.objects.filter(pk=ticket.pk, status=Ticket.Status.WAITING).update(
-                status=Ticket.Status.CALLED, counter=counter, staff=staff, called_at=now,
-                first_called_at=ticket.first_called_at or now)
-            if taken:
-                Counter.objects.filter(pk=counter.pk, is_open=False).update(is_open=True)
-                ticket = Ticket.objects.select_related("offering__service", "counter").get(
-                    pk=ticket.pk)
-                transaction.on_commit(lambda t=ticket: announce_call(t, now))
-                return ticket
-    return None
+    with transaction.atomic():
+        ticket = (waiting_queryset(center, now)
+                  .select_for_update(skip_locked=True, of=("self",))
+                  .select_related("offering__service").first())
+        if ticket is None:
+            return None
+        ticket.call(counter, staff, now)
+        ticket.save()
+    return ticket
 
 
 def _locked(ticket: Ticket) -> Ticket:
@@ -161,20 +131,10 @@ def finish(ticket: Ticket, outcome: str, now: datetime | None = None) -> Ticket:
         raise QueueError(_("Choose served or no-show."))
     with transaction.atomic():
         ticket = _locked(ticket)
-        if ticket.status != Ticket.Status.CALLED:
-            raise QueueError(_("Ticket %(t)s is not at a counter.") % {"t": ticket.display})
         if outcome == "served":
-            ticket.serve(now, UNDO_MINUTES)
-            ticket.interaction = record_interaction(
-                service=ticket.offering.service, channel=Channel.IN_PERSON,
-                location=ticket.center.location, started_at=ticket.arrived_at, ended_at=now,
-                outcome=Outcome.RESOLVED, language=ticket.language,
-                person=ticket.appointment.person if ticket.appointment_id else None,
-                contact_consent=ticket.survey_consent and bool(ticket.phone),
-                contact_phone=ticket.phone if ticket.survey_consent else "",
-                source=f"walkin:{ticket.pk}")
+            ticket.serve(now)
         else:
-            ticket.mark_no_show(now, UNDO_MINUTES)
+            ticket.mark_no_show(now)
         ticket.save()
     return ticket
 
@@ -184,13 +144,7 @@ def undo(ticket: Ticket, now: datetime | None = None) -> Ticket:
     now = now or timezone.now()
     with transaction.atomic():
         ticket = _locked(ticket)
-        if not ticket.can_undo(now):
-            raise QueueError(_("It is too late to undo this; the %(n)d minutes have passed.")
-                             % {"n": UNDO_MINUTES})
-        if ticket.interaction_id:
-            Interaction.objects.filter(pk=ticket.interaction_id).delete()
-            ticket.interaction = None
-        ticket.undo(now)
+        ticket.undo(now)  # refused after the undo window; takes the Interaction back
         ticket.save()
     return ticket
 
@@ -202,8 +156,6 @@ def transfer(ticket: Ticket, offering: CenterService, now: datetime | None = Non
         raise QueueError(_("That service is not offered at this center."))
     with transaction.atomic():
         ticket = _locked(ticket)
-        if ticket.status not in Ticket.OPEN:
-            raise QueueError(_("Ticket %(t)s has already finished.") % {"t": ticket.display})
         ticket.transfer(offering, now)
         ticket.save()
     return ticket

@@ -17,12 +17,13 @@ from civiccx.feedback.models import Response, Survey
 from civiccx.feedback.services import (
     AlreadyAnswered,
     ResponseRejected,
-    record_offer,
+    record_survey_visit,
     submit_response,
     survey_for,
 )
 from civiccx.feedback.survey_form import answers_from_post, shown_questions
 from civiccx.services.models import Channel, Service
+from civiccx.services.visits import visit_id
 
 
 def _survey_page(request, survey: Survey, *, channel: str, source: str, template: str,
@@ -44,8 +45,8 @@ def _survey_page(request, survey: Survey, *, channel: str, source: str, template
         else:
             return redirect("feedback:embed-thanks" if source == Response.Source.EMBED
                             else "feedback:thanks")
-    elif invitation is None:
-        record_offer(survey, channel, language)
+    elif invitation is None:  # an invitation was counted as offered when it was sent
+        record_survey_visit(survey, channel, language, visit_id(request, create=True))
     context = {
         "survey": survey, "instrument": instrument, "language": language,
         "questions": shown_questions(instrument, language, answers, errors),

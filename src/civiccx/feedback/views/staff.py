@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,18 +13,14 @@ from django.views.decorators.http import require_POST
 
 from civiccx.core.fiscal import parse_fiscal_quarter
 from civiccx.core.languages import is_site_language
-from civiccx.core.percentages import percent_figure
 from civiccx.core.roles import CX_ANALYST, role_required
-from civiccx.core.spreadsheets import csv_download, spreadsheet_safe
-from civiccx.feedback.a11_formats import CX_RESPONSE_COLUMNS, PUBLISHED_SUMMARY_COLUMNS
-from civiccx.feedback.a11_reporting import (
-    import_touchpoints_responses,
-    response_rows,
-    summary_rows,
-    write_csv,
-)
+from civiccx.core.spreadsheets import csv_download, interchange_download
+from civiccx.feedback.a11_formats import PUBLISHED_SUMMARY_COLUMNS
+from civiccx.feedback.a11_reporting import a11_file, import_touchpoints_responses, summary_rows
 from civiccx.feedback.dashboard import dashboard_data
-from civiccx.feedback.models import Comment, Rollup, Survey
+from civiccx.feedback.exports import DASHBOARD_TABLES, comments_sheet, dashboard_sheet
+from civiccx.feedback.models import Comment, Survey
+from civiccx.metrics.rollups import quarters
 from civiccx.services.models import Channel, Service
 
 
@@ -56,28 +51,8 @@ def dashboard(request):
     filters, chosen, problems = _filters(request)
     data = dashboard_data(filters)
     download = request.GET.get("download")
-    if download == "drivers":
-        return csv_download("cx-drivers.csv",
-                    ["driver", "fiscal_quarter", "responses", "mean", "percent_agree",
-                     "agree_ci_low", "agree_ci_high", "small_sample"],
-                    [[driver, c.quarter, c.n, "" if c.mean is None else f"{c.mean:.2f}",
-                      percent_figure(c.agree), percent_figure(c.agree_low),
-                      percent_figure(c.agree_high), c.small_sample]
-                     for driver, cells in data["drivers"].items() for c in cells])
-    if download == "volumes":
-        return csv_download("cx-volumes.csv",
-                    ["fiscal_quarter", "customers_served", "surveys_offered", "responses",
-                     "response_rate_offered", "response_rate_served"],
-                    [[r["quarter"], r["served"], r["offered"], r["responses"],
-                      percent_figure(r["rate_offered"]), percent_figure(r["rate_served"])]
-                     for r in data["volumes"]])
-    if download == "indicators":
-        return csv_download("cx-trust-indicators.csv",
-                    ["indicator", "went_well", "went_well_share_of_trusting", "not_well",
-                     "not_well_share_of_distrusting"],
-                    [[r["indicator"], r["went_well"], percent_figure(r["went_well_share"]),
-                      r["not_well"], percent_figure(r["not_well_share"])]
-                     for r in data["indicators"]])
+    if download in DASHBOARD_TABLES:
+        return csv_download(*dashboard_sheet(download, data))
     query = request.GET.copy()
     query.pop("download", None)
     return render(request, "feedback/dashboard.html", {
@@ -102,14 +77,7 @@ def comments(request):
     if request.GET.get("flagged"):
         queryset = queryset.filter(flagged=True)
     if request.GET.get("download") == "csv":
-        return csv_download("cx-comments.csv",
-                    ["submitted_at", "service", "channel", "fiscal_quarter", "sentiment",
-                     "topics", "analyst_tags", "flagged", "comment"],
-                    [[c.response.submitted_at.isoformat(), c.response.service.slug,
-                      c.response.channel, c.response.fiscal_quarter, c.sentiment_label,
-                      ";".join(c.topics), spreadsheet_safe(";".join(c.analyst_tags)), c.flagged,
-                      spreadsheet_safe(c.text)]
-                     for c in queryset[:50000]])
+        return csv_download(*comments_sheet(queryset))
     page = Paginator(queryset, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -136,11 +104,6 @@ def comment_update(request, pk: int):
     return redirect(target)
 
 
-def _quarters() -> list[str]:
-    return sorted(Rollup.objects.values_list("fiscal_quarter", flat=True).distinct(),
-                  reverse=True)
-
-
 @role_required(CX_ANALYST)
 def a11_export(request):
     """Download a quarter in the performance.gov formats, or import Touchpoints history."""
@@ -154,22 +117,14 @@ def a11_export(request):
         except ValueError as error:
             problems.append(str(error))
         else:
-            rows = summary_rows(quarter) if kind == "summary" else response_rows(quarter)
-            name = f"a11-{kind}-{quarter}"
-            if fmt == "json":
-                response = JsonResponse({"quarter": quarter, "kind": kind, "rows": rows})
-                response["Content-Disposition"] = f'attachment; filename="{name}.json"'
-                return response
-            columns = PUBLISHED_SUMMARY_COLUMNS if kind == "summary" else CX_RESPONSE_COLUMNS
-            response = HttpResponse(write_csv(rows, columns), content_type="text/csv")
-            response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-            return response
+            export = a11_file(quarter, kind, fmt)
+            return interchange_download(export.filename, export.content, export.content_type)
     import_errors, imported = [], None
     if request.method == "POST":
         import_errors, imported = _import_upload(request)
     preview = summary_rows(quarter) if quarter and not problems else []
     return render(request, "feedback/a11_export.html", {
-        "quarters": _quarters(), "quarter": quarter, "problems": problems,
+        "quarters": quarters(), "quarter": quarter, "problems": problems,
         "preview": preview, "columns": PUBLISHED_SUMMARY_COLUMNS,
         "surveys": Survey.objects.filter(instrument_name="a11_v2").select_related("service"),
         "import_errors": import_errors, "imported": imported,

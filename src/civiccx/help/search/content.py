@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from .index import Document
+from .text import derive_summary
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
@@ -22,7 +23,7 @@ def documents_from_article(article: dict, category: str | None = None) -> list[D
                 slug=article["slug"],
                 language=language,
                 title=text["title"],
-                summary=text.get("summary", ""),
+                summary=text.get("summary") or derive_summary(text.get("body", "")),
                 body_markdown=text.get("body", ""),
                 keywords=tuple(article.get(f"keywords_{language}", ())),
                 category=category or article.get("category", ""),
@@ -46,9 +47,36 @@ def load_documents(content_dir: str | Path = CONTENT_DIR) -> list[Document]:
     return documents
 
 
-def load_synonyms(content_dir: str | Path = CONTENT_DIR) -> dict:
-    with open(Path(content_dir) / "synonyms.json", encoding="utf-8") as fh:
-        return json.load(fh)
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def product_synonyms() -> dict:
+    """The synonyms and bilingual lexicon that ship with the product (data/), in the form
+    SearchIndex takes: {"en": groups, "es": groups, "cross_language": pairs}."""
+    groups = json.loads((DATA_DIR / "synonyms.json").read_text(encoding="utf-8"))
+    lexicon = json.loads((DATA_DIR / "lexicon.json").read_text(encoding="utf-8"))
+    return {"en": groups["en"], "es": groups["es"], "cross_language": lexicon["pairs"]}
+
+
+def merge_synonyms(agency: dict, product: dict) -> dict:
+    """Agency groups first (where a term is in both, the agency's group wins), then the
+    product's; the lexicon is the product's plus any agency pairs."""
+    return {
+        "en": [*agency.get("en", ()), *product.get("en", ())],
+        "es": [*agency.get("es", ()), *product.get("es", ())],
+        "cross_language": [*agency.get("cross_language", ()),
+                           *product.get("cross_language", ())],
+    }
+
+
+def load_synonyms(content_dir: str | Path = CONTENT_DIR, include_demo: bool = True) -> dict:
+    """The product's synonyms and lexicon, with the demo agency's own groups unless
+    `include_demo` is False (what a fresh install has)."""
+    agency: dict = {}
+    if include_demo:
+        with open(Path(content_dir) / "synonyms.json", encoding="utf-8") as fh:
+            agency = json.load(fh)
+    return merge_synonyms(agency, product_synonyms())
 
 
 def load_query_set(content_dir: str | Path = CONTENT_DIR) -> list[dict]:

@@ -7,13 +7,16 @@ SQLite and PostgreSQL. See docs/decisions/0004-help-search-engine.md.
 from __future__ import annotations
 
 import gc
+import math
 import re
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from .dictionary import is_word
+from .dictionary import zipf as word_zipf
 from .ranking import BM25FParams, FieldedPostings, top_slots
 from .snippets import clear_snippet_cache, make_snippet
 from .suggest import Suggestion, SuggestionList
@@ -40,6 +43,16 @@ PAIR_WEIGHT = 0.5
 # An article one of whose keywords is exactly what was typed (stop words and word order aside)
 # was written for that query: its score is multiplied by this.
 KEYWORD_MATCH_BOOST = 1.5
+# Results whose confidence (the IDF-weighted share of the query an article covers) is below this
+# are not shown; calibrated on labelled queries with and without an answer (decision 0004).
+MIN_CONFIDENCE = 0.35
+MIN_CROSS_LANGUAGE_CONFIDENCE = 0.7
+# Confidence is coverage x (score / (STRONG_MATCH x the query's total IDF)) ** STRENGTH_EXPONENT:
+# a query whose words all occur once in an article's body is covered, but weakly answered.
+STRONG_MATCH = 0.4
+STRENGTH_EXPONENT = 1.5
+AVERAGE_ARTICLE_WORDS = 200
+MIN_SUGGESTED_WORD_ARTICLES = 2
 
 
 # Word pairs are taken within a sentence, a keyword or a list item, never across them.
@@ -68,13 +81,20 @@ class Document:
 
 @dataclass(frozen=True)
 class Hit:
-    """A search result. `snippet_html` is escaped HTML whose only tags are <mark>."""
+    """A search result. `snippet_html` is escaped HTML whose only tags are <mark>.
+
+    `language` is the article's language: on the Spanish page, an article that exists only in
+    English comes back with language "en" (the page labels it). `confidence` (0 to 1) is the
+    share of what the query asks for that the article covers (see `coverage`).
+    """
 
     slug: str
     score: float
     title: str
     snippet_html: str
     category: str = ""
+    language: str = ""
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -90,6 +110,9 @@ class Concept:
 
     variants: tuple[tuple[tuple[str, ...], float], ...]
     typed: bool = False
+    # For a word no article may use: what was typed, and its language (to weigh it, _weight).
+    word: str = ""
+    word_language: str = ""
 
 
 @dataclass
@@ -101,6 +124,7 @@ class _LanguageIndex:
     documents: dict[str, Document] = field(default_factory=dict)
     keyword_docs: dict[frozenset[str], set[str]] = field(default_factory=dict)
     _suggestions: SuggestionList | None = None
+    only_here: np.ndarray | None = None  # see SearchIndex._only_here_mask
 
 
 class SearchIndex:
@@ -112,10 +136,17 @@ class SearchIndex:
     """
 
     def __init__(
-        self, synonyms: Mapping | None = None, params: BM25FParams | None = None
+        self,
+        synonyms: Mapping | None = None,
+        params: BM25FParams | None = None,
+        is_word: Callable[[str, str], bool] = is_word,
     ) -> None:
+        """`synonyms`: {"en": groups, "es": groups, "cross_language": pairs} (see
+        `load_synonyms`); `is_word(token, language)` tells an ordinary word of a language
+        from a typo (default: the wordfreq vocabularies of `dictionary`)."""
         synonyms = synonyms or {}
         self._languages: dict[str, _LanguageIndex] = {}
+        self._is_word = is_word
         analyzers = {}
         for language in LANGUAGES:
             analyzer = Analyzer(language)
@@ -127,6 +158,8 @@ class SearchIndex:
             index.vocabulary.add_fixed(analyzer.stop_words | table.words)
             self._languages[language] = index
         self._hints = CrossLanguageHints(synonyms.get("cross_language", ()), analyzers)
+        for language, words in self._hints.words.items():
+            self._languages[language].vocabulary.add_fixed(words)
         self.last_refresh_seconds = 0.0
 
     @classmethod
@@ -135,9 +168,10 @@ class SearchIndex:
         documents: Iterable[Document],
         synonyms: Mapping | None = None,
         params: BM25FParams | None = None,
+        **options,
     ) -> SearchIndex:
         """Index every document in one pass (postings merged once per language)."""
-        index = cls(synonyms, params)
+        index = cls(synonyms, params, **options)
         started = time.perf_counter()
         batches: dict[str, list] = {language: [] for language in index._languages}
         collecting = gc.isenabled()
@@ -215,6 +249,7 @@ class SearchIndex:
                 lang.keyword_docs.setdefault(key, set()).add(document.slug)
         lang.documents[document.slug] = document
         lang._suggestions = None
+        self._forget_masks()
 
     def _remove(self, language: str, slug: str) -> bool:
         lang = self._lang(language)
@@ -228,7 +263,12 @@ class SearchIndex:
         lang.postings.remove(slug)
         lang.vocabulary.remove_document(self._fields(lang.analyzer, document)[2])
         lang._suggestions = None
+        self._forget_masks()
         return True
+
+    def _forget_masks(self) -> None:
+        for lang in self._languages.values():
+            lang.only_here = None
 
     def add(self, document: Document) -> None:
         """Add an article, or replace the one with the same slug and language."""
@@ -264,15 +304,26 @@ class SearchIndex:
 
     # -- understanding the query ------------------------------------------------------------
 
-    def _correct(self, lang: _LanguageIndex, token: str) -> list[tuple[str, int]]:
-        """[] when the token is known; otherwise the closest known words (may be [])."""
+    def _known(self, lang: _LanguageIndex, token: str) -> bool:
+        """A word typo correction must leave alone: an article, a synonym or the lexicon uses
+        it, an indexed stem has it ("verifying" for "verify"), or it is an ordinary word of
+        either language ("said", "county", "llevo", "ohio")."""
         if token in lang.vocabulary or any(c.isdigit() for c in token):
+            return True
+        if lang.postings.doc_freq(lang.analyzer.stem(token)):
+            return True
+        return any(self._is_word(token, language) for language in self._languages)
+
+    def _correct(self, lang: _LanguageIndex, token: str) -> list[tuple[str, int]]:
+        """[] when the token is a known word; otherwise the closest words articles use (may be
+        [], and then the word is searched as typed)."""
+        if self._known(lang, token):
             return []
         return lang.vocabulary.corrections(token)
 
-    def analyze(self, query: str, language: str) -> list[Concept]:
-        """What the query asks for: stop words dropped, typos corrected, synonyms expanded."""
-        lang = self._lang(language)
+    def _chosen_tokens(self, lang: _LanguageIndex, query: str
+                       ) -> tuple[list[str], dict[int, list[tuple[str, int]]]]:
+        """The query's words with typos replaced, and the corrections offered per position."""
         a = lang.analyzer
         tokens = surface_tokens(clip_query(query))[:MAX_QUERY_TOKENS]
         chosen: list[str] = []
@@ -293,6 +344,19 @@ class SearchIndex:
                 if any(m.start <= i < m.end for m in lang.synonyms.find(trial)):
                     chosen[i], stems[i] = word, a.stem(word)
                     break
+        return chosen, alternatives
+
+    def analyze(self, query: str, language: str) -> list[Concept]:
+        """What the query asks for: stop words dropped, typos corrected, synonyms expanded.
+
+        A word that no article uses and that is not a typo of one stays in as a concept no
+        article matches: it lowers the confidence of every result, which is how a question
+        about food stamps or passports ends in "nothing found" instead of ten tax articles.
+        """
+        lang = self._lang(language)
+        a = lang.analyzer
+        chosen, alternatives = self._chosen_tokens(lang, query)
+        stems = [a.stem(t) for t in chosen]
         concepts: list[Concept] = []
         seen: set[tuple] = set()
 
@@ -326,8 +390,47 @@ class SearchIndex:
             if i in alternatives:
                 variants = tuple(((a.stem(w),), TYPO_WEIGHT) for w, _ in alternatives[i])
                 keep(Concept(tuple(dict.fromkeys(variants))))
-            elif token in lang.vocabulary or any(c.isdigit() for c in token):
+            elif lang.postings.doc_freq(stems[i]):
                 keep(Concept((((stems[i],), 1.0),)))
+            else:
+                related = lang.vocabulary.related_stems(stems[i], lang.postings.doc_freq)
+                keep(Concept((((stems[i],), 1.0), *(((r,), TYPO_WEIGHT) for r in related)),
+                             word=token, word_language=language))
+        return concepts
+
+    def translate(self, query: str, source: str, target: str) -> list[Concept]:
+        """The query's concepts in the other language, through the bilingual lexicon.
+
+        Typos are corrected in the source language first. Phrases the lexicon knows become
+        concepts whose variants are their translations ("reembolso" -> refund); form names,
+        numbers and words the target's articles use as they are ("itin", "w2", "1099k") carry
+        over; other words stay as concepts no article matches, so an untranslatable question
+        does not look answered.
+        """
+        src, dst = self._lang(source), self._lang(target)
+        chosen, _alternatives = self._chosen_tokens(src, query)
+        stems = [src.analyzer.stem(t) for t in chosen]
+        concepts: list[Concept] = []
+        seen: set[tuple] = set()
+        covered: set[int] = set()
+        for start, end, translations in self._hints.find(stems, source, target):
+            covered.update(range(start, end))
+            variants = []
+            for n, phrase in enumerate(translations):
+                terms = tuple(dst.analyzer.terms(phrase))
+                if terms and all(terms != v[0] for v in variants):
+                    variants.append((terms, 1.0 if n == 0 else SYNONYM_WEIGHT))
+            key = tuple(sorted(variants))
+            if variants and key not in seen:
+                seen.add(key)
+                concepts.append(Concept(tuple(variants), typed=len(variants[0][0]) > 1))
+        for i, token in enumerate(chosen):
+            if i in covered or src.analyzer.is_stop(token) or dst.analyzer.is_stop(token):
+                continue
+            key = (((dst.analyzer.stem(token),), 1.0),)
+            if key not in seen:
+                seen.add(key)
+                concepts.append(Concept(key, word=token, word_language=source))
         return concepts
 
     # -- searching --------------------------------------------------------------------------
@@ -360,12 +463,62 @@ class SearchIndex:
             total[lang.postings.slot_of[slug]] *= KEYWORD_MATCH_BOOST
         return total
 
-    def _rank(self, query: str, language: str, limit: int) -> list[Hit]:
-        lang = self._lang(language)
-        concepts = self.analyze(query, language)
+    def _weight(self, lang: _LanguageIndex, concept: Concept, df: int) -> float:
+        """How much a concept tells articles apart: its IDF. A concept no article holds gets
+        the IDF it would have if it were on topic, estimated from how common the word is in
+        the language: "passport" or "pothole" (rare) weigh a lot, "many" or "stuff" (common)
+        little, so a stray ordinary word does not sink a good answer."""
+        n = max(lang.postings.count, 1)
+        if df == 0 and concept.word.isdigit():
+            return 0.0  # an amount, a year, part of an SSN: details, not what is asked about
+        if df == 0:
+            language = concept.word_language or lang.analyzer.language
+            zipf = word_zipf(concept.word, language) if concept.word else 0.0
+            share = min(1.0, 10 ** (zipf - 9) * AVERAGE_ARTICLE_WORDS)
+            df = share * n
+        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+    def _coverage(self, lang: _LanguageIndex, concepts: Sequence[Concept],
+                  slots: np.ndarray) -> tuple[np.ndarray, float]:
+        """For each slot, the share of the query's concepts (weighted by `_weight`) that the
+        article holds; and the total weight (the best score an article could reach is about
+        that total, since a term's BM25F score tends to its IDF)."""
+        postings = lang.postings
+        covered = np.zeros(len(slots))
+        total = 0.0
+        for concept in concepts:
+            found = postings.concept_slots(concept.variants)
+            weight = self._weight(lang, concept, len(found))
+            total += weight
+            if len(found):
+                covered += weight * np.isin(slots, found)
+        return (covered / total if total else covered), total
+
+    def _only_here_mask(self, lang: _LanguageIndex) -> np.ndarray:
+        """Per slot of `lang`: the article has no translation in any other language. Kept
+        until the next edit (add, update or remove clear it)."""
+        mask = lang.only_here
+        if mask is None or len(mask) != lang.postings.capacity:
+            elsewhere = set().union(*(other.documents for other in self._languages.values()
+                                      if other is not lang))
+            mask = np.fromiter((slug is not None and slug not in elsewhere
+                                for slug in lang.postings.slugs), dtype=bool,
+                               count=lang.postings.capacity)
+            lang.only_here = mask
+        return mask
+
+    def _ranked(self, lang: _LanguageIndex, concepts: Sequence[Concept], limit: int,
+                only_here: bool = False, floor: float = 0.0) -> list[Hit]:
         if not concepts:
             return []
-        ranked = top_slots(self._scores(lang, concepts), lang.postings.slugs, limit)
+        scores = self._scores(lang, concepts)
+        if only_here:
+            scores *= self._only_here_mask(lang)
+        ranked = top_slots(scores, lang.postings.slugs, limit)
+        if not ranked:
+            return []
+        slots = np.asarray([lang.postings.slot_of[slug] for slug, _ in ranked])
+        coverage, total = self._coverage(lang, concepts, slots)
         # Mark the words typed and one-word synonyms; a many-word synonym's words alone
         # ("tax" from "wage and tax statement") would mark unrelated text.
         wanted = {
@@ -378,35 +531,75 @@ class SearchIndex:
         by_stem = lang.vocabulary.words_by_stem()
         words = {w for stem in wanted for w in by_stem.get(stem, ())}
         hits = []
-        for slug, score in ranked:
+        for (slug, score), share in zip(ranked, coverage.tolist(), strict=True):
+            strength = min(1.0, score / (STRONG_MATCH * total)) if total else 0.0
+            confidence = round(share * strength ** STRENGTH_EXPONENT, 6)
+            if confidence < floor:
+                continue
             doc = lang.documents[slug]
             snippet = make_snippet(doc.summary, doc.body_markdown, words)
-            hits.append(Hit(slug, score, doc.title, snippet, doc.category))
+            hits.append(Hit(slug, score, doc.title, snippet, doc.category, doc.language,
+                            confidence))
         return hits
 
-    def search(
-        self, query: str, language: str, limit: int = 10, cross_language: bool = True
-    ) -> list[Hit]:
-        """Articles in `language` that answer `query`, best first (ties by slug).
+    def _rank(self, query: str, language: str, limit: int, floor: float = 0.0) -> list[Hit]:
+        lang = self._lang(language)
+        return self._ranked(lang, self.analyze(query, language), limit, floor=floor)
 
-        The query is cut to 200 characters and 32 words. If nothing matches and
-        `cross_language` is on, the synonyms file's cross-language pairs translate words from
-        the other language ("refund" on the Spanish site) and the search runs once more.
+    def search(
+        self, query: str, language: str, limit: int = 10, cross_language: bool = True,
+        min_confidence: float | None = None,
+    ) -> list[Hit]:
+        """Articles that answer `query` on the `language` page, best first (ties by slug).
+
+        The query is cut to 200 characters and 32 words. With `cross_language`, articles that
+        exist only in the other language are searched too, with the query translated through
+        the bilingual lexicon, and take their place by confidence (a same-language article
+        wins a tie); they come back with their own `language`. Results whose confidence is
+        below `min_confidence` (default MIN_CONFIDENCE) are left out: when none is left, the
+        honest answer is that nothing matched.
         """
         if not query or not query.strip() or limit <= 0:
             return []
-        hits = self._rank(query, language, limit)
+        floor = MIN_CONFIDENCE if min_confidence is None else min_confidence
+        hits = self._rank(query, language, limit, floor)
+        if cross_language:
+            hits = self._merge(hits, self._other_language_hits(query, language, limit, floor),
+                               limit)
         if hits or not cross_language:
             return hits
+        # A query typed in the other language ("estafa" on the English page): translate it
+        # into this page's language and search this language's articles.
         for other in self._languages:
             if other == language:
                 continue
-            translated = self._hints.translate(clip_query(query), other, language)
-            if translated:
-                hits = self._rank(translated, language, limit)
-                if hits:
-                    return hits
+            concepts = self.translate(query, other, language)
+            found = self._ranked(self._lang(language), concepts, limit, floor=floor)
+            if found:
+                return found
         return []
+
+    def _other_language_hits(self, query: str, language: str, limit: int, floor: float
+                             ) -> list[Hit]:
+        """Articles with no translation in `language` that answer the translated query."""
+        out: list[Hit] = []
+        for other in self._languages:
+            if other == language:
+                continue
+            concepts = self.translate(query, language, other)
+            out += self._ranked(self._lang(other), concepts, limit, only_here=True, floor=floor)
+        return out
+
+    @staticmethod
+    def _merge(own: list[Hit], foreign: list[Hit], limit: int) -> list[Hit]:
+        """One list by confidence, then score; an article in the page's language first on a
+        tie. Scores of the two indexes are not comparable, confidences are."""
+        if not foreign:
+            return own
+        merged = [(h, 0) for h in own] + [(h, 1) for h in foreign]
+        merged.sort(key=lambda pair: (-round(pair[0].confidence, 3), pair[1],
+                                      -pair[0].score, pair[0].slug))
+        return [h for h, _ in merged[:limit]]
 
     def did_you_mean(self, query: str, language: str) -> str | None:
         """The query with unknown words replaced by the closest known ones, or None.
@@ -428,7 +621,7 @@ class SearchIndex:
         if not changed:
             return None
         suggestion = " ".join(out)
-        return suggestion if self._rank(suggestion, language, 1) else None
+        return suggestion if self._rank(suggestion, language, 1, MIN_CONFIDENCE) else None
 
     def suggest(self, prefix: str, language: str, limit: int = 8) -> list[Suggestion]:
         """Titles and keywords completing what has been typed, then common words."""
@@ -458,23 +651,32 @@ class SearchIndex:
     def _common_terms(
         self, lang: _LanguageIndex, prefix: str, limit: int, already: list[Suggestion]
     ) -> list[Suggestion]:
+        """Complete the last word with words articles use, the most common first: one word per
+        stem ("refund", not also "refunds", "refunded" and "refundable"), none for a word that
+        is already complete ("where is my refund" is not "where is my refundable"), and only
+        words at least two articles use (no one-off words)."""
         tokens = surface_tokens(prefix)
         if not tokens or prefix[-1:].isspace():
             return []
         head, partial = tokens[:-1], tokens[-1]
-        shown = {s.text.casefold() for s in already}
         df = lang.vocabulary.doc_freq
+        if df.get(partial, 0) or partial in lang.vocabulary.fixed:
+            return []
+        shown = {s.text.casefold() for s in already}
+        stem = lang.analyzer.stem
         words = sorted(
-            (w for w in df if w.startswith(partial) and w != partial
+            (w for w in df if w.startswith(partial) and df[w] >= MIN_SUGGESTED_WORD_ARTICLES
              and not lang.analyzer.is_stop(w)),
             key=lambda w: (-df[w], w),
         )
         out = []
+        stems: set[str] = set()
         for word in words:
             text = " ".join([*head, word])
-            if text not in shown:
+            if text not in shown and stem(word) not in stems:
                 out.append(Suggestion(text))
                 shown.add(text)
+                stems.add(stem(word))
             if len(out) == limit:
                 break
         return out

@@ -264,6 +264,22 @@ class FieldedPostings:
         scores[cached[0]] = cached[1]
         return scores
 
+    def concept_slots(self, variants: Sequence[tuple[Sequence[str], float]]) -> np.ndarray:
+        """The live slots that hold any of the variants (a phrase where its words stand side
+        by side, or, for the first variant, all its words anywhere)."""
+        key = ("slots", tuple(tuple(t) for t, _ in variants))
+        cached = self._impacts.get(key)
+        if cached is None:
+            parts = [self._blend(variants)[0]]
+            first = variants[0][0] if variants else ()
+            if len(first) > 1:
+                common = self._counts(first[0])[0]
+                for term in first[1:]:
+                    common = np.intersect1d(common, self._counts(term)[0])
+                parts.append(common)
+            cached = self._impacts[key] = (np.unique(np.concatenate(parts)), None)
+        return cached[0]
+
     def _phrase_counts(self, terms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """(slots, counts per field) where all the adjacent pairs of `terms` occur."""
         slots, tf = self._counts(f"{terms[0]} {terms[1]}")

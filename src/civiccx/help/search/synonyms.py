@@ -72,7 +72,8 @@ class SynonymTable:
 
 
 class CrossLanguageHints:
-    """Pairs such as refund/reembolso: used only when a query finds nothing in its language."""
+    """The bilingual lexicon (pairs such as refund / reembolso), looked up by stem phrases in
+    either direction; SearchIndex.translate turns a query's matches into concepts."""
 
     def __init__(
         self, pairs: Sequence[Mapping[str, Sequence[str]]], analyzers: Mapping[str, Analyzer]
@@ -80,6 +81,7 @@ class CrossLanguageHints:
         # (from_language, to_language) -> {stem tuple of a phrase: phrases in to_language}
         self._maps: dict[tuple[str, str], dict[tuple[str, ...], list[str]]] = {}
         self._longest = 1
+        self.words: dict[str, set[str]] = {language: set() for language in analyzers}
         for pair in pairs:
             for source, phrases in pair.items():
                 if source not in analyzers:
@@ -89,32 +91,28 @@ class CrossLanguageHints:
                         continue
                     table = self._maps.setdefault((source, target), {})
                     for phrase in phrases:
-                        key = tuple(analyzers[source].stem(t) for t in surface_tokens(phrase))
+                        tokens = surface_tokens(phrase)
+                        self.words[source].update(tokens)
+                        key = tuple(analyzers[source].stem(t) for t in tokens)
                         if key:
-                            table.setdefault(key, []).extend(translations)
+                            found = table.setdefault(key, [])
+                            found.extend(t for t in translations if t not in found)
                             self._longest = max(self._longest, len(key))
         self._analyzers = analyzers
 
-    def translate(self, query: str, source: str, target: str) -> str | None:
-        """The query with the source language's known phrases replaced, or None if none are."""
-        table = self._maps.get((source, target))
-        if not table:
-            return None
-        tokens = surface_tokens(query)
-        stems = [self._analyzers[source].stem(t) for t in tokens]
-        out: list[str] = []
-        found = False
+    def find(self, stems: Sequence[str], source: str, target: str
+             ) -> list[tuple[int, int, list[str]]]:
+        """Leftmost-longest lexicon phrases in a stem sequence: (start, end, translations)."""
+        table = self._maps.get((source, target)) or {}
+        out = []
         i = 0
         while i < len(stems):
             for size in range(min(self._longest, len(stems) - i), 0, -1):
                 translations = table.get(tuple(stems[i : i + size]))
                 if translations:
-                    out.extend(translations)
-                    found = True
+                    out.append((i, i + size, translations))
                     i += size
                     break
             else:
-                out.append(tokens[i])
                 i += 1
-        return " ".join(out) if found else None
-
+        return out

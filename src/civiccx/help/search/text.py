@@ -174,3 +174,25 @@ class Analyzer:
         for text in texts:
             out.extend(self.terms(text))
         return out
+
+
+SUMMARY_CHARS = 300
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def derive_summary(body_markdown: str, limit: int = SUMMARY_CHARS) -> str:
+    """A one-sentence summary from an article body, for help centers that never wrote one: the
+    first sentence of the first paragraph that is not a heading, cut at a word under `limit`."""
+    for block in re.split(r"\n\s*\n", body_markdown or ""):
+        block = block.strip()
+        if not block or block.startswith("#"):
+            continue
+        text = " ".join(strip_markdown(block).split())
+        if not text:
+            continue
+        sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
+        if len(sentence) <= limit:
+            return sentence
+        cut = sentence[: limit - 1]
+        return (cut[: cut.rfind(" ")] if " " in cut else cut).rstrip(",;:") + "…"
+    return ""

@@ -7,12 +7,16 @@ words are one edit apart), 1 up to 7 letters, 2 from 8.
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Callable, Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+
+MAX_EQUALLY_CLOSE = 4
+MIN_STEM_PREFIX = 4
+MAX_STEM_GAP = 3
 
 
 def allowed_edits(word: str) -> int:
@@ -30,6 +34,7 @@ class Vocabulary:
         self._stem = stem
         self._by_length: dict[int, list[str]] | None = None
         self._by_stem: dict[str, list[str]] | None = None
+        self._stems: list[str] | None = None
 
     def add_fixed(self, words: Iterable[str]) -> None:
         """Words that are always known (stop words, synonym members) even if no article has them."""
@@ -55,12 +60,14 @@ class Vocabulary:
     # The length buckets and stem groups are built on first use, then kept up to date one
     # word at a time, so an edit that brings a new word does not rebuild them.
     def _appeared(self, word: str) -> None:
+        self._stems = None
         if self._by_length is not None:
             insort(self._by_length.setdefault(len(word), []), word)
         if self._by_stem is not None:
             insort(self._by_stem.setdefault(self._stem(word), []), word)
 
     def _vanished(self, word: str) -> None:
+        self._stems = None
         if self._by_length is not None:
             self._by_length[len(word)].remove(word)
         if self._by_stem is not None:
@@ -77,6 +84,25 @@ class Vocabulary:
                 groups.setdefault(self._stem(word), []).append(word)
             self._by_stem = groups
         return self._by_stem
+
+    def related_stems(self, stem: str, known: Callable[[str], bool]) -> list[str]:
+        """Stems of known words that extend or shorten `stem` by at most MAX_STEM_GAP letters,
+        sharing at least MIN_STEM_PREFIX ("hipotec" and "hipotecari", "perdi" and "perd"),
+        for which `known` holds (an article uses them). Snowball leaves such pairs apart,
+        more so in Spanish once accents are folded ("perdí" -> perd, "perdi" -> perdi)."""
+        if len(stem) < MIN_STEM_PREFIX or any(c.isdigit() for c in stem):
+            return []
+        if self._stems is None:
+            self._stems = sorted(self.words_by_stem())
+        head = stem[:MIN_STEM_PREFIX]
+        out = []
+        for other in self._stems[bisect_left(self._stems, head):]:
+            if not other.startswith(head):
+                break
+            if other != stem and abs(len(other) - len(stem)) <= MAX_STEM_GAP and (
+                    other.startswith(stem) or stem.startswith(other)) and known(other):
+                out.append(other)
+        return out
 
     def _buckets(self) -> dict[int, list[str]]:
         if self._by_length is None:
@@ -118,4 +144,7 @@ class Vocabulary:
         if not found:
             return []
         best = found[0][1]
-        return [pair for pair in found if pair[1] == best][:limit]
+        closest = [pair for pair in found if pair[1] == best]
+        if len(closest) > MAX_EQUALLY_CLOSE:
+            return []  # no correction is confidently better: keep the word as typed
+        return closest[:limit]

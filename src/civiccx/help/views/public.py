@@ -13,10 +13,10 @@ from civiccx.core.languages import current_language
 from civiccx.core.ratelimit import public_form_ratelimit
 from civiccx.help import services
 from civiccx.help.forms import CommentForm, VoteForm
-from civiccx.help.journeys import visit_id
 from civiccx.help.models import Article, Category, Translation
 from civiccx.help.rendering import markdown_to_html
-from civiccx.phone.models import CallQueue
+from civiccx.services.models import Channel, ServiceChannel
+from civiccx.services.visits import visit_id
 
 MAIN_PHONE_SERVICE = "phone-assistance"
 
@@ -26,15 +26,16 @@ def _published(language: str):
 
 
 def _next_channels(article: Article | None = None) -> dict:
-    """Where to go when reading did not solve it: a callback line (the article's service's own
-    line if it has one, else the main line) and the walk-in center finder."""
-    queues = CallQueue.objects.select_related("service")
-    queue = None
+    """Where to go when reading did not solve it, from the catalog: a phone line's page (the
+    article's service's own line if the catalog lists one, else the main line) and the walk-in
+    center finder."""
+    lines = (ServiceChannel.objects.filter(channel=Channel.PHONE, is_active=True)
+             .exclude(url="").order_by("service__slug"))
+    line = None
     if article is not None:
-        queue = queues.filter(service__in=article.services.all()).order_by("slug").first()
-    queue = queue or queues.filter(service__slug=MAIN_PHONE_SERVICE).first() or \
-        queues.order_by("slug").first()
-    return {"callback_queue": queue}
+        line = lines.filter(service__in=article.services.all()).first()
+    line = line or lines.filter(service__slug=MAIN_PHONE_SERVICE).first() or lines.first()
+    return {"callback_url": line.localized_url if line else None}
 
 
 @require_GET

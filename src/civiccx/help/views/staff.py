@@ -40,7 +40,6 @@ from civiccx.help.editor_forms import (
 from civiccx.help.models import (
     Article,
     Category,
-    Revision,
     SearchState,
     SynonymGroup,
     Translation,
@@ -256,13 +255,6 @@ def _text_initial(translation: Translation | None) -> dict:
             "keywords": "\n".join(revision.keywords), "base": revision.number}
 
 
-def _unchanged(revision: Revision | None, data: dict) -> bool:
-    return revision is not None and (
-        revision.title, revision.summary, revision.body.strip(), revision.keywords) == (
-        data["title"].strip(), data["summary"].strip(), data["body"].strip(),
-        workflow.clean_keywords(data["keywords"]))
-
-
 @editors
 def edit_text(request, slug: str, language: str):
     article = _article(slug)
@@ -289,49 +281,33 @@ def edit_text(request, slug: str, language: str):
         return render(request, "help/editor/edit_text.html", context)
     if not form.is_valid():
         return render(request, "help/editor/edit_text.html", context, status=400)
-    with transaction.atomic():  # the check for someone else's save and ours, as one step
-        return _save_text(request, article, language, form, context)
-
-
-def _save_text(request, article, language, form, context):
     data = form.cleaned_data
-    translation = (Translation.objects.select_for_update(of=("self",))
-                   .select_related("working__author")
-                   .filter(article=article, language=language).first())
-    working = translation.working if translation else None
-    if working is not None and data.get("base") != working.number:
-        form.add_error(None, _(
-            "%(who)s saved a newer version (revision %(number)d) while you were editing. Your "
-            "text is still below: compare it with the history, then save again to replace "
-            "theirs.") % {"who": _author_name(working.author), "number": working.number})
-        form.data = form.data.copy()
-        form.data["base"] = working.number
-        return render(request, "help/editor/edit_text.html", context, status=409)
-    submit = request.POST.get("then") == "submit"
-    if _unchanged(working, data) and translation.state != Translation.State.WITHDRAWN:
-        if submit and translation.state == Translation.State.DRAFT:
-            workflow.submit_for_review(translation, request.user, data["note"])
-            messages.success(request, _("Sent for review."))
-        else:
-            messages.info(request, _("Nothing changed, so no new revision was saved."))
-        return redirect("help:editor-article", slug=article.slug)
     try:
-        revision = workflow.save_draft(
-            article, language, title=data["title"], summary=data["summary"],
-            body=data["body"], keywords=data["keywords"], author=request.user,
-            note=data["note"])
+        saved = workflow.save_text(
+            article, language, base=data.get("base") or 0, title=data["title"],
+            summary=data["summary"], body=data["body"], keywords=data["keywords"],
+            author=request.user, note=data["note"], submit=request.POST.get("then") == "submit")
+    except workflow.EditConflict as conflict:
+        form.add_error(None, str(conflict))
+        form.data = form.data.copy()
+        form.data["base"] = conflict.newer.number
+        return render(request, "help/editor/edit_text.html", context, status=409)
     except ValidationError as error:  # the same rules as the form; kept for safety
         for field, problems in error.message_dict.items():
             form.add_error(field if field in form.fields else None, problems)
         return render(request, "help/editor/edit_text.html", context, status=400)
-    if submit:
-        workflow.submit_for_review(revision.translation, request.user, data["note"])
+    if saved.revision is None:
+        if saved.submitted:
+            messages.success(request, _("Sent for review."))
+        else:
+            messages.info(request, _("Nothing changed, so no new revision was saved."))
+    elif saved.submitted:
         messages.success(request, _("Saved as revision %(number)d and sent for review.") % {
-            "number": revision.number})
+            "number": saved.revision.number})
     else:
         messages.success(request, _("Saved as revision %(number)d (a draft: the public still "
                                     "sees the published version).") % {
-            "number": revision.number})
+            "number": saved.revision.number})
     return redirect("help:editor-article", slug=article.slug)
 
 
@@ -346,12 +322,6 @@ def _other_language(article: Article, language: str):
     return {"code": other, "name": language_name(other), "revision": revision,
             "is_live": revision.pk == translation.live_id,
             "html": mark_safe(markdown_to_html(revision.body))}  # noqa: S308 (nh3-sanitized)
-
-
-def _author_name(user) -> str:
-    if user is None:
-        return _("Someone")
-    return user.get_full_name() or user.username
 
 
 @editors

@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 
 from civiccx.core.languages import current_language
 from civiccx.core.ratelimit import public_form_ratelimit
-from civiccx.help.journeys import PHONE, record_escalation
 from civiccx.phone.forms import CallbackRequestForm
 from civiccx.phone.models import CallQueue, QueueEntry
 from civiccx.phone.services import (
@@ -20,6 +19,8 @@ from civiccx.phone.services import (
     people_waiting,
     request_callback,
 )
+from civiccx.services.models import VisitStep
+from civiccx.services.visits import record_visit_step
 
 SESSION_KEY = "civiccx_callbacks"
 
@@ -45,7 +46,7 @@ def request_callback_page(request, slug: str):
         else:
             request.session.setdefault(SESSION_KEY, []).append(entry.pk)
             request.session.modified = True
-            record_escalation(request, PHONE)
+            record_visit_step(request, VisitStep.Step.CALLBACK_REQUESTED)
             return redirect("phone:confirmation", token=cancel_token(entry))
     estimate = estimate_wait(queue, people_waiting(queue), timezone.now())
     return render(request, "phone/request_callback.html",

@@ -26,7 +26,7 @@ def service_detail(request, slug: str):
 
 @login_required(login_url="accounts:public-sign-in")
 def my_interactions(request):
-    interactions = (Interaction.objects.filter(person=request.user)
+    interactions = (Interaction.objects.in_effect().filter(person=request.user)
                     .select_related("service", "location")[:100])
     return render(request, "services/my_interactions.html", {"interactions": interactions})
 

@@ -13,7 +13,7 @@ from civiccx.services.models import Channel, Interaction, Service
 
 @role_required(CX_ANALYST)
 def staff_interactions(request):
-    queryset = Interaction.objects.select_related("service", "location")
+    queryset = Interaction.objects.in_effect().select_related("service", "location")
     service = request.GET.get("service", "")
     channel = request.GET.get("channel", "")
     if service:

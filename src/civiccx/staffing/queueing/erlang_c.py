@@ -4,7 +4,7 @@ Every function broadcasts over numpy arrays so a whole forecast (one load per in
 computed at once; scalars in, 0-d arrays out (``float()`` them if needed). Time units are the
 caller's, as long as ``aht`` and ``target_time`` share them.
 
-Formulas (see docs/decisions/0003-staffing-queueing-math.md and REFERENCE.md §2):
+Formulas (see docs/decisions/0003-staffing-queueing-math.md and docs/reference/queueing.md):
     A = λ·AHT (Erlangs),  B = Erlang B(N, A),  C = N·B / (N − A(1 − B)),
     SL(t) = 1 − C·e^(−(N−A)t/AHT),  ASA = C·AHT/(N − A),  occupancy = A/N.
 """

@@ -1,4 +1,6 @@
-"""Turn a call forecast into a per-interval staffing plan, and read/write both as CSV.
+"""Turn a call forecast into a per-interval staffing plan; read both from CSV, and give the
+plan's CSV cells (files are written by ``civiccx.core.spreadsheets``, which makes them safe to
+open in a spreadsheet; this library stays free of everything but numpy and scipy).
 
 A forecast row is (interval start, calls offered, AHT seconds). A plan row adds the agents
 required on the phones to meet the targets, the agents to schedule once shrinkage (breaks,
@@ -9,7 +11,6 @@ are solved in one vectorized pass (see ``search``), so a season of half-hours ta
 from __future__ import annotations
 
 import csv
-import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,7 +165,8 @@ def read_forecast_csv(source: str | Path | TextIO) -> Forecast:
 
 
 def read_plan_csv(source: str | Path | TextIO) -> tuple[Forecast, np.ndarray]:
-    """Read back a plan written by ``write_plan_csv``: its forecast and required agents.
+    """Read back a plan file (``plan_csv_rows`` under ``PLAN_COLUMNS``): its forecast and required
+    agents.
 
     The simulator uses this to replay a planned day (see ``civiccx staffing simulate --plan``).
     """
@@ -227,15 +229,11 @@ def _number(cell: str | None, line: int, column: str, *, allow_zero: bool) -> fl
     return value
 
 
-def write_plan_csv(plan: Plan, target: str | Path | TextIO) -> None:
-    if isinstance(target, str | Path):
-        with open(target, "w", newline="", encoding="utf-8") as handle:
-            write_plan_csv(plan, handle)
-        return
-    writer = csv.DictWriter(target, fieldnames=PLAN_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in plan.rows():
-        writer.writerow({k: _format_cell(v) for k, v in row.items()})
+def plan_csv_rows(plan: Plan) -> list[list[object]]:
+    """The plan's rows as CSV cells in ``PLAN_COLUMNS`` order: numbers to six significant
+    digits, "" where a figure does not apply (abandonment under Erlang C), "inf" where it is
+    unbounded. ``read_plan_csv`` reads such a file back."""
+    return [[_format_cell(row[name]) for name in PLAN_COLUMNS] for row in plan.rows()]
 
 
 def _format_cell(value: object) -> object:
@@ -246,9 +244,3 @@ def _format_cell(value: object) -> object:
             return "inf"
         return f"{value:.6g}"
     return value
-
-
-def plan_csv_text(plan: Plan) -> str:
-    buffer = io.StringIO()
-    write_plan_csv(plan, buffer)
-    return buffer.getvalue()

@@ -22,9 +22,10 @@ from civiccx.staffing.models import PlanningRun
 from civiccx.staffing.plan_charts import PlanWords, plan_chart
 from civiccx.staffing.planning.forecasting import HistoryError
 from civiccx.staffing.queueing.plan import (
+    PLAN_COLUMNS,
     ForecastError,
     PlanSettings,
-    plan_csv_text,
+    plan_csv_rows,
     read_forecast_csv,
     staffing_plan,
 )
@@ -65,9 +66,7 @@ def planner(request):
             problem = str(error)
         else:
             if request.POST.get("download") == "csv":
-                response = HttpResponse(plan_csv_text(plan), content_type="text/csv")
-                response["Content-Disposition"] = 'attachment; filename="staffing-plan.csv"'
-                return response
+                return csv_download("staffing-plan.csv", PLAN_COLUMNS, plan_csv_rows(plan))
             chart = plan_chart(plan, PlanWords(
                 _("Agents needed on the phones and to schedule, by half-hour"),
                 _("Scheduled (with shrinkage)"), _("Required on the phones"), _("Starts"),

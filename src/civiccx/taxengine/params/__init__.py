@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from civiccx.taxengine.money import cents, rate_bp
+from civiccx.taxengine.money import BP, cents, rate_bp
 
 SUPPORTED_YEARS = (2023, 2024)
 FILING_STATUSES = (
@@ -72,6 +72,18 @@ class YearParams:
     qr_gross_income_limit: int
     taxable_interest_limit: int
     form_8615_threshold: int
+    ss_tax_rate_bp: int
+    ss_wage_base: int
+    medicare_tax_rate_bp: int
+    additional_medicare_rate_bp: int
+    additional_medicare_withholding_threshold: int
+    additional_medicare_threshold: dict[str, int]  # per filing status (Form 8959 line 5)
+    niit_threshold: dict[str, int]  # per filing status (Form 8960 line 14)
+
+    @property
+    def ss_tax_max(self) -> int:
+        """The most Social Security tax one employer withholds: rate x wage base (cents)."""
+        return self.ss_wage_base * self.ss_tax_rate_bp // BP
 
     def source(self, name: str) -> str:
         """The citation written beside a parameter block in the data file."""
@@ -96,6 +108,7 @@ def load(year: int) -> YearParams:
     sli = raw["student_loan_interest"]["value"]
     add = raw["additional_standard_deduction"]["value"]
     dep = raw["dependent_standard_deduction"]["value"]
+    pay = raw["payroll_taxes"]["value"]
     return YearParams(
         year=year,
         raw=raw,
@@ -145,4 +158,17 @@ def load(year: int) -> YearParams:
         qr_gross_income_limit=_d(raw["qualifying_relative"]["value"]["gross_income_limit"]),
         taxable_interest_limit=_d(raw["scope"]["value"]["taxable_interest_limit"]),
         form_8615_threshold=_d(raw["scope"]["value"]["form_8615_unearned_income_threshold"]),
+        ss_tax_rate_bp=rate_bp(pay["social_security_rate"]),
+        ss_wage_base=_d(pay["social_security_wage_base"]),
+        medicare_tax_rate_bp=rate_bp(pay["medicare_rate"]),
+        additional_medicare_rate_bp=rate_bp(pay["additional_medicare_rate"]),
+        additional_medicare_withholding_threshold=_d(
+            pay["additional_medicare_withholding_threshold"]),
+        additional_medicare_threshold=_by_status(raw["additional_medicare_tax"]["value"]),
+        niit_threshold=_by_status(raw["net_investment_income_tax"]["value"]),
     )
+
+
+def _by_status(block: dict) -> dict[str, int]:
+    """A per-status amount table with an 'other' default, as cents for every filing status."""
+    return {s: _d(block.get(s, block["other"])) for s in FILING_STATUSES}

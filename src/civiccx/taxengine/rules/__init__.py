@@ -12,6 +12,7 @@ from civiccx.taxengine.rules import (
     filing_status,
     income,
     payments,
+    scope,
     tax,
 )
 
@@ -19,7 +20,7 @@ from civiccx.taxengine.rules import (
 def build() -> Dictionary:
     d = Dictionary()
     for module in (answers, filing_status, dependents, income, deductions, tax, credits, eitc,
-                   payments):
+                   payments, scope):
         module.declare(d)
     d.check_acyclic()
     return d

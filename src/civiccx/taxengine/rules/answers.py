@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from civiccx.taxengine.catalogue import CATALOGUE
 from civiccx.taxengine.facts import (
     BOOL,
     COLLECTION,
@@ -31,6 +32,10 @@ FILER = enum("primary", "secondary")
 
 def declare(d: Dictionary) -> None:
     d.writable("/filingStatus", FILING_STATUS, "the filing status you chose")
+    # Out-of-scope situations an eligibility question answers, as the catalogue lists them.
+    for rule in CATALOGUE.knockouts:
+        if rule.question:
+            d.writable(rule.when, BOOL, rule.question, placeholder=False)
     for who, you, your, are in (("primaryFiler", "you", "your", "are"),
                                 ("secondaryFiler", "your spouse", "your spouse's", "is")):
         d.writable(f"/{who}/tin", TIN, f"{your} SSN or ITIN")
@@ -77,7 +82,12 @@ def declare(d: Dictionary) -> None:
                "whether the dependent paid more than half of their own support",
                placeholder=False)
     d.writable(f"{dep}/filerProvidedOverHalfSupport", BOOL,
-               "whether you paid more than half of the dependent's support", placeholder=True)
+               "whether you paid more than half of the dependent's support (support given only "
+               "under a multiple support agreement does not count here)", placeholder=True)
+    d.writable(f"{dep}/paidOverHalfCostOfParentsHome", BOOL,
+               "whether you paid more than half the cost of keeping up your parent's main home "
+               "for the whole year (including a rest home), for a parent who did not live with you",
+               placeholder=False)
     d.writable(f"{dep}/grossIncome", DOLLARS, "the dependent's gross income", placeholder=0)
     d.writable(f"{dep}/usCitizenOrResident", BOOL,
                "whether the dependent is a U.S. citizen, national or resident", placeholder=True)
@@ -89,8 +99,11 @@ def declare(d: Dictionary) -> None:
     d.writable("/formW2s/*/wages", DOLLARS, "W-2 box 1 wages")
     d.writable("/formW2s/*/federalWithholding", DOLLARS, "W-2 box 2 federal income tax withheld",
                placeholder=0)
+    # Boxes 3 and 5 have no default: an interview must ask them (box 5 decides Form 8959).
+    d.writable("/formW2s/*/socialSecurityWages", DOLLARS, "W-2 box 3 social security wages")
     d.writable("/formW2s/*/socialSecurityTax", DOLLARS, "W-2 box 4 social security tax withheld",
                placeholder=0)
+    d.writable("/formW2s/*/medicareWages", DOLLARS, "W-2 box 5 Medicare wages and tips")
     d.writable("/formW2s/*/medicareTax", DOLLARS, "W-2 box 6 Medicare tax withheld",
                placeholder=0)
 

@@ -5,6 +5,37 @@ from __future__ import annotations
 from civiccx.taxengine.facts import DOLLARS, WORKSHEET, Dictionary
 from civiccx.taxengine.money import apply_rate
 
+SCHEDULE_8812_LINES = {
+    "1": ("Adjusted gross income (Form 1040 line 11)", "money"),
+    "3": ("Modified AGI (line 1; no excluded foreign or territory income in scope)", "money"),
+    "4": ("Qualifying children under 17 with an SSN valid for employment", "count"),
+    "5": ("Line 4 times the credit per child", "money"),
+    "6": ("Other dependents", "count"),
+    "7": ("Line 6 times $500", "money"),
+    "8": ("Line 5 plus line 7", "money"),
+    "9": ("Phase-out threshold ($400,000 married filing jointly; $200,000 all others)",
+          "money"),
+    "10": ("Line 3 minus line 9, rounded up to a multiple of $1,000 (not below zero)", "money"),
+    "11": ("Line 10 times 5%", "money"),
+    "12": ("Line 8 minus line 11 (not below zero)", "money"),
+    "13": ("Credit Limit Worksheet A: tax on Form 1040 line 18 (no other credits in scope)",
+           "money"),
+    "14": ("Child tax credit and credit for other dependents: smaller of line 12 or line 13",
+           "money"),
+    "16a": ("Line 12 minus line 14", "money"),
+    "16b": ("Line 4 times the refundable amount per child", "money"),
+    "17": ("Smaller of line 16a or line 16b", "money"),
+    "18a": ("Earned income", "money"),
+    "19": ("Line 18a minus $2,500 (not below zero)", "money"),
+    "20": ("Line 19 times 15%", "money"),
+    "21": ("Social Security and Medicare tax withheld (W-2 boxes 4 and 6)", "money"),
+    "23": ("Line 21 (no self-employment tax in scope)", "money"),
+    "24": ("Earned income credit (Form 1040 line 27)", "money"),
+    "25": ("Line 23 minus line 24 (not below zero)", "money"),
+    "26": ("Larger of line 20 or line 25", "money"),
+    "27": ("Additional child tax credit (Form 1040 line 28)", "money"),
+}
+
 
 def schedule_8812(agi: int, n_children: int, n_other: int, joint: bool, tax_line18: int,
                   earned: int, payroll_tax: int, eic: int, p) -> dict[str, int]:
@@ -55,7 +86,7 @@ def declare(d: Dictionary) -> None:
                "Schedule 8812 (Form 1040); IRC 24",
                ["/adjustedGrossIncome", "/numberOfCtcChildren", "/numberOfOtherDependents",
                 "/isJoint", "/taxBeforeCredits", "/earnedIncome", "/payrollTaxWithheld",
-                "/earnedIncomeCredit"])
+                "/earnedIncomeCredit"], lines=SCHEDULE_8812_LINES)
     def _s8812(f):
         n, m = f("/numberOfCtcChildren"), f("/numberOfOtherDependents")
         if n == 0 and m == 0:

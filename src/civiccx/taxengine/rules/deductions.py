@@ -4,6 +4,19 @@ from __future__ import annotations
 
 from civiccx.taxengine.facts import DOLLARS, INT, SIGNED_DOLLARS, WORKSHEET, Dictionary
 
+STUDENT_LOAN_LINES = {
+    "1": ("Student loan interest paid (1098-E), up to $2,500", "money"),
+    "2": ("Total income (Form 1040 line 9)", "money"),
+    "3": ("Other adjustments (Schedule 1 lines 11-20, 23 and 25)", "money"),
+    "4": ("Modified AGI: line 2 minus line 3", "money"),
+    "5": ("Phase-out start for your filing status", "money"),
+    "6": ("Line 4 minus line 5 (not below zero)", "money"),
+    "7_thousandths": ("Line 6 divided by the phase-out range, to three places", "ratio"),
+    "8": ("Line 1 times line 7", "money"),
+    "9": ("Student loan interest deduction (Schedule 1 line 21)", "money"),
+    "note": ("Why there is no deduction", "text"),
+}
+
 
 def student_loan_worksheet(paid: int, total_income: int, other_adjustments: int, joint: bool,
                            p) -> dict[str, int]:
@@ -45,7 +58,7 @@ def declare(d: Dictionary) -> None:
                ["/studentLoanInterestPaid", "/filingStatus",
                 "/primaryFiler/canBeClaimedAsDependent", "/isJoint",
                 "/secondaryFiler/canBeClaimedAsDependent", "/totalIncome",
-                "/educatorExpenseDeduction"])
+                "/educatorExpenseDeduction"], lines=STUDENT_LOAN_LINES)
     def _sli_ws(f):
         paid = f("/studentLoanInterestPaid")
         if paid == 0:

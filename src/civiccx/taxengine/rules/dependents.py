@@ -77,19 +77,27 @@ def declare(d: Dictionary) -> None:
         return (related and f("./grossIncome") < f.p.qr_gross_income_limit
                 and bool(f("./filerProvidedOverHalfSupport")))
 
+    @d.derived(f"{D}/meetsDependentTests", BOOL,
+               "is your qualifying child or qualifying relative and passes the joint return and "
+               "citizen or resident tests (whether or not someone can claim you)",
+               "IRC 152(a), 152(b)(2), 152(b)(3); Pub. 501, Dependents",
+               ["./filesJointReturn", "./usCitizenOrResident", "./isQualifyingChild",
+                "./isQualifyingRelative"])
+    def _meets(f):
+        if f("./filesJointReturn") or not f("./usCitizenOrResident"):
+            return False
+        return bool(f("./isQualifyingChild") or f("./isQualifyingRelative"))
+
     @d.derived(f"{D}/isDependent", BOOL, "can be claimed as your dependent",
                "IRC 152(a), 152(b)(1), 152(b)(3); Pub. 501, Dependents",
                ["/primaryFiler/canBeClaimedAsDependent", "/isJoint",
-                "/secondaryFiler/canBeClaimedAsDependent", "./usCitizenOrResident",
-                "./isQualifyingChild", "./isQualifyingRelative"])
+                "/secondaryFiler/canBeClaimedAsDependent", "./meetsDependentTests"])
     def _dep(f):
         if f("/primaryFiler/canBeClaimedAsDependent"):
             return False
         if f("/isJoint") and f("/secondaryFiler/canBeClaimedAsDependent"):
             return False
-        if not f("./usCitizenOrResident"):
-            return False
-        return bool(f("./isQualifyingChild") or f("./isQualifyingRelative"))
+        return bool(f("./meetsDependentTests"))
 
     @d.derived(f"{D}/qualifiesForChildTaxCredit", BOOL,
                "qualifies you for the child tax credit: a qualifying child under 17 with an SSN "

@@ -3,7 +3,34 @@
 from __future__ import annotations
 
 from civiccx.taxengine.facts import BOOL, DOLLARS, TEXT, WORKSHEET, Dictionary, tin_kind
-from civiccx.taxengine.tables import eic_from_table
+from civiccx.taxengine.money import usd
+from civiccx.taxengine.tables import eic_from_table, eic_table_row
+
+EIC_WORKSHEET_A_LINES = {
+    "1": ("Earned income", "money"),
+    "2": ("EIC Table amount for line 1", "money"),
+    "3": ("Adjusted gross income (Form 1040 line 11)", "money"),
+    "5": ("EIC Table amount for line 3 (AGI at or above the test amount and not equal to "
+          "line 1)", "money"),
+    "6": ("Earned income credit: line 2, or the smaller of lines 2 and 5 (Form 1040 line 27)",
+          "money"),
+}
+CHILDREN_COLUMNS = ("no children", "one child", "two children", "three children")
+
+
+def eic_table_lookup(amount: int, n: int, joint: bool, p) -> str:
+    """'2024 EIC Table row 'at least $X but less than $Y', married filing jointly, two children
+    column', named as the Tax Table row is; or why no row applies."""
+    status = "married filing jointly" if joint else (
+        "single, head of household, qualifying surviving spouse or married filing separately")
+    column = f"{status}, {CHILDREN_COLUMNS[n]} column"
+    row = eic_table_row(amount, n, joint, p)
+    if row is None:
+        completed = (p.eitc_completed_joint if joint else p.eitc_completed)[n]
+        where = "under $1" if amount < 100 else f"{usd(completed)} or more"
+        return f"{p.year} EIC Table, {column}: {usd(amount)} is {where}, so no credit"
+    return (f"{p.year} EIC Table row 'at least {usd(row[0])} but less than {usd(row[1])}', "
+            f"{column}")
 
 
 def worksheet_a_threshold(n: int, joint: bool, p) -> int:
@@ -70,15 +97,30 @@ def declare(d: Dictionary) -> None:
                         "(Pub. 596 Rule 14)")
         return ""
 
+    @d.derived("/eicTableRows", TEXT, "the EIC Table rows looked up",
+               "EIC Table (Form 1040 instructions and Pub. 596)",
+               ["/earnedIncome", "/adjustedGrossIncome", "/numberOfEitcChildren", "/isJoint"])
+    def _rows(f):
+        earned, agi = f("/earnedIncome"), f("/adjustedGrossIncome")
+        n, joint = min(f("/numberOfEitcChildren"), 3), bool(f("/isJoint"))
+        ws = eic_worksheet_a(earned, agi, n, joint, f.p)
+        text = f"line 2: {eic_table_lookup(earned, n, joint, f.p)}"
+        if "5" in ws:
+            text += f"; line 5: {eic_table_lookup(max(0, agi), n, joint, f.p)}"
+        return text
+
     @d.derived("/eicWorksheetA", WORKSHEET, "EIC Worksheet A",
                "Form 1040 instructions, line 27, EIC Worksheet A; EIC Table",
                ["/eitcIneligibleReason", "/earnedIncome", "/adjustedGrossIncome",
-                "/numberOfEitcChildren", "/isJoint"])
+                "/numberOfEitcChildren", "/isJoint", "/eicTableRows"],
+               lines=EIC_WORKSHEET_A_LINES)
     def _ws(f):
         if f("/eitcIneligibleReason"):
             return {"6": 0}
-        return eic_worksheet_a(f("/earnedIncome"), f("/adjustedGrossIncome"),
-                               f("/numberOfEitcChildren"), bool(f("/isJoint")), f.p)
+        ws = eic_worksheet_a(f("/earnedIncome"), f("/adjustedGrossIncome"),
+                             f("/numberOfEitcChildren"), bool(f("/isJoint")), f.p)
+        f("/eicTableRows")
+        return ws
 
     @d.derived("/earnedIncomeCredit", DOLLARS, "earned income credit (EIC)",
                "Form 1040 line 27; EIC Worksheet A line 6; IRC 32", ["/eicWorksheetA"])

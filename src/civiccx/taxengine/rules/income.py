@@ -5,6 +5,28 @@ from __future__ import annotations
 from civiccx.taxengine.facts import DOLLARS, WORKSHEET, Dictionary
 from civiccx.taxengine.money import apply_rate
 
+SOCIAL_SECURITY_LINES = {
+    "1": ("Net benefits (SSA-1099 and RRB-1099 box 5)", "money"),
+    "2": ("Half of line 1", "money"),
+    "3": ("Wages, taxable interest and unemployment (Form 1040 lines 1z, 2b and 8)", "money"),
+    "4": ("Tax-exempt interest (Form 1040 line 2a)", "money"),
+    "5": ("Lines 2, 3 and 4 added", "money"),
+    "6": ("Adjustments to income (Schedule 1 lines 11-20, 23 and 25)", "money"),
+    "7": ("Line 5 minus line 6", "money"),
+    "8": ("Base amount ($25,000; $32,000 married filing jointly)", "money"),
+    "9": ("Line 7 minus line 8", "money"),
+    "10": ("$9,000 ($12,000 married filing jointly)", "money"),
+    "11": ("Line 9 minus line 10 (not below zero)", "money"),
+    "12": ("Smaller of line 9 or line 10", "money"),
+    "13": ("Half of line 12", "money"),
+    "14": ("Smaller of line 2 or line 13", "money"),
+    "15": ("Line 11 times 85%", "money"),
+    "16": ("Line 14 plus line 15 (married filing separately and lived with your spouse: line 7 "
+           "times 85%)", "money"),
+    "17": ("Line 1 times 85%", "money"),
+    "18": ("Taxable benefits: smaller of line 16 or line 17 (Form 1040 line 6b)", "money"),
+}
+
 
 def social_security_worksheet(benefits: int, other_income: int, tax_exempt: int,
                               adjustments: int, status: str, lived_with_spouse: bool,
@@ -71,7 +93,7 @@ def declare(d: Dictionary) -> None:
                "Form 1040 instructions, Social Security Benefits Worksheet (lines 6a-6b); IRC 86",
                ["/socialSecurityBenefits", "/totalWages", "/taxableInterest",
                 "/unemploymentCompensation", "/taxExemptInterest", "/educatorExpenseDeduction",
-                "/filingStatus", "/livedWithSpouseAnyTimeInYear"])
+                "/filingStatus", "/livedWithSpouseAnyTimeInYear"], lines=SOCIAL_SECURITY_LINES)
     def _ssws(f):
         benefits = f("/socialSecurityBenefits")
         if benefits == 0:

@@ -18,7 +18,8 @@ from civiccx.core.qr_codes import qr_code_svg
 from civiccx.core.ratelimit import public_form_ratelimit
 from civiccx.core.roles import is_staff_member
 from civiccx.core.signed_links import SignedLink
-from civiccx.help.journeys import IN_PERSON, record_escalation
+from civiccx.services.models import VisitStep
+from civiccx.services.visits import record_visit_step
 from civiccx.walkin import booking, codes, estimates, finder, line, local_time, messages, queue
 from civiccx.walkin.forms import BookingForm, CodeForm, FindCenterForm, RescheduleForm, TicketForm
 from civiccx.walkin.models import Appointment, Center, CenterService, Ticket
@@ -153,7 +154,7 @@ def book(request, slug: str):
                 form.fields["slot"].widget.choices = _slot_choices(
                     slots, center.location.time_zone)
             else:
-                record_escalation(request, IN_PERSON)
+                record_visit_step(request, VisitStep.Step.VISIT_BOOKED)
                 return redirect("walkin:confirmation", token=messages.cancel_token(appointment))
     return render(request, "walkin/book.html", {
         "center": center, "offerings": offerings, "offering": offering, "days": days[:15],

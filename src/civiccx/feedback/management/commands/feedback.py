@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -10,11 +9,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from civiccx.core.fiscal import parse_fiscal_quarter
 from civiccx.feedback.a11_reporting import (
+    A11_FORMATS,
+    A11_KINDS,
+    a11_file,
     import_touchpoints_responses,
-    response_rows,
-    responses_csv,
-    summary_csv,
-    summary_rows,
 )
 from civiccx.feedback.models import Survey
 
@@ -24,10 +22,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        export = sub.add_parser("export-a11", help="Export a fiscal quarter.")
+        export = sub.add_parser(
+            "export-a11", help="Export a fiscal quarter in the performance.gov / Touchpoints "
+                               "formats (interchange files: written exactly, not formula-escaped).")
         export.add_argument("--quarter", required=True, help="Fiscal quarter, e.g. FY2024Q2.")
-        export.add_argument("--kind", choices=["summary", "responses"], default="summary")
-        export.add_argument("--format", choices=["csv", "json"], default="csv")
+        export.add_argument("--kind", choices=A11_KINDS, default="summary")
+        export.add_argument("--format", choices=A11_FORMATS, default="csv")
         export.add_argument("--out", help="File to write (default: standard output).")
         imp = sub.add_parser("import-touchpoints",
                              help="Import a Touchpoints A-11 v2 response export CSV.")
@@ -45,13 +45,7 @@ class Command(BaseCommand):
         return self._import(options)
 
     def _export(self, options):
-        quarter = options["quarter"].upper()
-        if options["format"] == "json":
-            rows = summary_rows(quarter) if options["kind"] == "summary" else response_rows(quarter)
-            text = json.dumps({"quarter": quarter, "kind": options["kind"], "rows": rows},
-                              indent=2, default=str)
-        else:
-            text = summary_csv(quarter) if options["kind"] == "summary" else responses_csv(quarter)
+        text = a11_file(options["quarter"], options["kind"], options["format"], indent=2).content
         if options.get("out"):
             Path(options["out"]).write_text(text, encoding="utf-8")
             self.stderr.write(f"Wrote {options['out']}")

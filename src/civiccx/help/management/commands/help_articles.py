@@ -17,25 +17,28 @@ class Command(BaseCommand):
         load.add_argument("file")
         load.add_argument("--check", action="store_true",
                           help="Only check the file; change nothing.")
+        load.add_argument("--update", action="store_true",
+                          help="Replace the text of articles that already exist (without it, "
+                               "a slug that exists is refused).")
         dump = sub.add_parser("export", help="Write every published article.")
         dump.add_argument("--format", choices=("json", "csv"), default="json")
         dump.add_argument("--output", "-o", help="A file to write (default: standard output).")
 
     def handle(self, *args, **options):
         if options["action"] == "import":
-            return self._import(options["file"], options["check"])
+            return self._import(options["file"], options["check"], options["update"])
         return self._export(options["format"], options["output"])
 
-    def _import(self, path: str, check_only: bool) -> None:
+    def _import(self, path: str, check_only: bool, update: bool = False) -> None:
         try:
             articles, categories = content_io.read_file(path)
             if check_only:
-                errors = content_io.check(articles, categories)
+                errors = content_io.check(articles, categories, update=update)
                 if errors:
                     raise content_io.ImportRejected(errors)
                 self.stdout.write(f"{path}: {len(articles)} articles, no problems found.")
                 return
-            report = content_io.import_articles(articles, categories)
+            report = content_io.import_articles(articles, categories, update=update)
         except content_io.ImportFileError as error:
             raise CommandError(str(error)) from error
         except content_io.ImportRejected as rejected:

@@ -1,0 +1,176 @@
+"""The metrics registry: what each app declares about its numbers, in its AppConfig.ready (as
+staff tools are declared in `civiccx.core.staff_tools`).
+
+- **Rollup sources**: how to recount an app's rollup cells from its raw rows, one fiscal
+  quarter at a time. `civiccx metrics rebuild` sums every source; the sum must equal the
+  counts the app's writers added incrementally through `civiccx.metrics.rollups`.
+- **Operational figures**: the numbers an app's operations are judged by (phone service level
+  and answer times, walk-in waits, wait-estimate accuracy, help deflection), each read for a
+  period of days. Dashboards and reports read them here, never from another app's views.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Max, Min, QuerySet
+from django.utils import timezone
+
+from civiccx.core import fiscal
+from civiccx.metrics.rollups import CellKey, Counts, quarter_of
+
+# Rollup sources ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuarterSpan:
+    """One fiscal quarter and the instants it covers on the agency's calendar
+    (`start <= t < end`), so a source can filter raw rows by time."""
+
+    quarter: str
+    start: datetime
+    end: datetime
+
+    @classmethod
+    def of(cls, quarter: str) -> QuarterSpan:
+        parsed = fiscal.parse_fiscal_quarter(quarter)
+        zone = timezone.get_current_timezone()
+        start = datetime.combine(parsed.start, time.min, zone)
+        end = datetime.combine(parsed.end + timedelta(days=1), time.min, zone)
+        return cls(str(parsed), start, end)
+
+    @staticmethod
+    def covering(rows: QuerySet, moment_field: str) -> list[str]:
+        """The quarters from the earliest to the latest `moment_field` of `rows`."""
+        bounds = rows.aggregate(first=Min(moment_field), last=Max(moment_field))
+        if bounds["first"] is None:
+            return []
+        return [str(q) for q in fiscal.iter_fiscal_quarters(quarter_of(bounds["first"]),
+                                                            quarter_of(bounds["last"]))]
+
+
+CountRows = Iterable[tuple[CellKey, str, Counts]]
+
+
+@dataclass(frozen=True)
+class RollupSource:
+    name: str
+    quarters: Callable[[], Iterable[str]]
+    """The fiscal quarters ("FY2024Q2") in which the source has raw rows."""
+    counts: Callable[[QuarterSpan], CountRows]
+    """(key, metric, counts) for one quarter, recomputed from the raw rows. A key and metric
+    may come more than once: they are summed."""
+
+
+_SOURCES: dict[str, RollupSource] = {}
+
+
+def register_rollup_source(name: str, *, quarters: Callable[[], Iterable[str]],
+                           counts: Callable[[QuarterSpan], CountRows]) -> None:
+    """Declare how to recount some rollup cells (e.g. "feedback.responses") from raw rows."""
+    _SOURCES[name] = RollupSource(name, quarters, counts)
+
+
+def rollup_sources() -> list[RollupSource]:
+    return [_SOURCES[name] for name in sorted(_SOURCES)]
+
+
+# Operational figures ----------------------------------------------------------------------
+
+UNITS = ("share", "minutes", "count")
+
+
+@dataclass(frozen=True)
+class Period:
+    """Whole days in the site's time zone, `first_day` to `last_day` inclusive."""
+
+    first_day: date
+    last_day: date
+
+    @classmethod
+    def last(cls, days: int, today: date | None = None) -> Period:
+        today = today or timezone.localdate()
+        return cls(today - timedelta(days=days - 1), today)
+
+    @classmethod
+    def of_quarter(cls, quarter: str) -> Period:
+        parsed = fiscal.parse_fiscal_quarter(quarter)
+        return cls(parsed.start, parsed.end)
+
+    @property
+    def start(self) -> datetime:
+        return timezone.make_aware(datetime.combine(self.first_day, time.min))
+
+    @property
+    def end(self) -> datetime:
+        """The first instant after the period."""
+        return timezone.make_aware(datetime.combine(self.last_day + timedelta(days=1), time.min))
+
+    @property
+    def days(self) -> list[date]:
+        return [self.first_day + timedelta(days=n)
+                for n in range((self.last_day - self.first_day).days + 1)]
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    """One value of a figure over a period: for the whole line or agency (`group` ""), or for
+    one of its parts (a queue, a center: `group` is its slug). `n` is how many observations
+    it summarizes; `value` is None when there were none."""
+
+    value: float | None
+    n: int
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str  # "<app>.<name>", e.g. "phone.service_level"
+    title: str  # translated (lazily) for pages and reports
+    unit: str  # one of UNITS: "share" (0 to 1), "minutes", "count"
+    read: Callable[[Period], list[FigureValue]] = field(repr=False)
+    description: str = ""
+
+    @property
+    def app(self) -> str:
+        return self.key.partition(".")[0]
+
+
+_FIGURES: dict[str, Figure] = {}
+
+
+def whole_and_parts(by_part: Mapping[str, list], measure: Callable[[list], float]
+                    ) -> list[FigureValue]:
+    """A figure's values from its observations per part (a queue, a center): the whole first,
+    then each part by name. `measure` turns a non-empty list of observations into a value."""
+    whole = [item for items in by_part.values() for item in items]
+    return [FigureValue(measure(whole) if whole else None, len(whole)),
+            *(FigureValue(measure(items), len(items), part)
+              for part, items in sorted(by_part.items()))]
+
+
+def register_figure(key: str, *, title, unit: str, read: Callable[[Period], list[FigureValue]],
+                    description="") -> None:
+    """Declare an operational figure. `read(period)` returns its values for the period, the
+    whole (`group` "") first."""
+    app, dot, name = key.partition(".")
+    if not (app and dot and name):
+        raise ValueError(f"A figure key is '<app>.<name>', not {key!r}.")
+    if unit not in UNITS:
+        raise ValueError(f"Unknown unit {unit!r} for {key}; use one of {', '.join(UNITS)}.")
+    _FIGURES[key] = Figure(key, title, unit, read, description)
+
+
+def figures(app: str | None = None) -> list[Figure]:
+    """The registered figures (of one app, if given), by key."""
+    return [_FIGURES[key] for key in sorted(_FIGURES) if app is None or key.startswith(f"{app}.")]
+
+
+def read_figure(key: str, period: Period) -> list[FigureValue]:
+    try:
+        figure = _FIGURES[key]
+    except KeyError:
+        raise KeyError(f"No figure {key!r}; registered: {', '.join(sorted(_FIGURES))}.") from None
+    return figure.read(period)
