@@ -157,12 +157,10 @@ def bench_simulation(n_calls: int, repeats_ours: int, repeats_peer: int) -> None
 def bench_season(repeats: int) -> None:
     from datetime import date
 
+    from staffing_peers import pyworkforce_schedule
+
     from civiccx.staffing.planning.forecasting import ForecastSettings, season_forecast
-    from civiccx.staffing.planning.scheduling import (
-        ScheduleRules,
-        make_schedule,
-        pyworkforce_schedule,
-    )
+    from civiccx.staffing.planning.scheduling import ScheduleRules, make_schedule
     from civiccx.staffing.planning.synthetic import filing_season_history
 
     started = time.perf_counter()

@@ -11,7 +11,6 @@ from civiccx.staffing.planning.scheduling import (
     ShiftType,
     coverage_from_rosters,
     make_schedule,
-    pyworkforce_schedule,
     roster_problems,
 )
 
@@ -146,6 +145,8 @@ def test_bad_requirements_and_rules_are_explained():
 
 
 def test_pyworkforce_on_the_same_requirement():
+    from bench.staffing_peers import pyworkforce_schedule
+
     need = office_week(40)
     theirs = pyworkforce_schedule(need, max_search_seconds=20)
     assert set(theirs) == {"MinAbsDifference", "MinRequiredResources"}

@@ -83,7 +83,7 @@ def test_a_queue_with_too_little_history_says_why(staff_client,
     client = staff_client("cx_analyst")
     with django_capture_on_commit_callbacks(execute=True):
         reply = client.post(reverse("staffing:season"), {**SETTINGS, "source": "queue",
-                                                         "queue": queue.pk})
+                                                         "queue": f"phone.{queue.slug}"})
     run = PlanningRun.objects.get()
     assert run.status == "failed" and "covers 10 days" in run.error
     page = client.get(reply["Location"]).content.decode()

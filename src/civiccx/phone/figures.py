@@ -53,6 +53,16 @@ def estimate_accuracy(days: int = 30, now=None) -> list[dict]:
     return daily_accuracy(entries)
 
 
+def volume_sources() -> list:
+    """Each queue's recorded calls, for the metrics registry (staffing's season forecasts)."""
+    from civiccx.metrics.registry import VolumeSource
+
+    return [VolumeSource(f"phone.{queue.slug}", f"{queue.service} ({queue.slug})",
+                         lambda queue=queue: half_hour_volumes(queue))
+            for queue in CallQueue.objects.select_related("service", "call_center")
+            .order_by("slug")]
+
+
 def half_hour_volumes(queue: CallQueue, *, interval_minutes: int = 30) -> list[tuple]:
     """The calls a queue recorded, per interval of its call center's local time: (interval
     start as a naive local datetime, calls offered, mean handle seconds of those answered).

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from civiccx.phone.models import CallQueue
+from civiccx.metrics.registry import volume_sources
 from civiccx.services.models import Service
 from civiccx.staffing.models import SeasonHistory
 
@@ -64,8 +64,9 @@ class SeasonPlanForm(forms.Form):
         ("history", _("A season history saved earlier")),
         ("upload", _("A new history file (CSV: interval_start, calls_offered, aht_seconds)"))],
         initial="queue")
-    queue = forms.ModelChoiceField(label=_("Phone line"), required=False,
-                                   queryset=CallQueue.objects.order_by("slug"))
+    queue = forms.ChoiceField(label=_("Phone line"), required=False,
+                              choices=lambda: [("", "—")] + [(source.key, source.title)
+                                                             for source in volume_sources()])
     history = forms.ModelChoiceField(label=_("Saved history"), required=False,
                                      queryset=SeasonHistory.objects.all())
     history_file = forms.FileField(label=_("History file"), required=False)

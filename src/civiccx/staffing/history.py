@@ -1,5 +1,6 @@
-"""Where a season forecast's history comes from: the calls a phone queue recorded (through the
-phone app's figures), or a season imported from a CSV and kept as half-hour totals."""
+"""Where a season forecast's history comes from: the calls a line recorded (read through the
+metrics registry, where the phone app lists its queues), or a season imported from a CSV and
+kept as half-hour totals."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 
-from civiccx.phone.figures import half_hour_volumes
-from civiccx.phone.models import CallQueue
+from civiccx.metrics.registry import read_volume_history
 from civiccx.staffing.models import HistoryInterval, SeasonHistory
 from civiccx.staffing.planning.forecasting import (
     HistoryError,
@@ -21,10 +21,14 @@ from civiccx.staffing.planning.forecasting import (
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
-def queue_history(queue: CallQueue) -> IntervalHistory:
-    rows = half_hour_volumes(queue)
+def recorded_history(key: str) -> IntervalHistory:
+    """A line's recorded calls, e.g. ``recorded_history("phone.main-line")``."""
+    try:
+        rows = read_volume_history(key)
+    except KeyError:
+        raise HistoryError(f"no line with recorded calls called {key!r}") from None
     if not rows:
-        raise HistoryError(f"the {queue.slug} queue has recorded no calls yet")
+        raise HistoryError(f"the line {key!r} has recorded no calls yet")
     return history_from_rows(rows)
 
 
@@ -62,10 +66,3 @@ def import_history(name: str, upload, created_by=None) -> SeasonHistory:
     except UnicodeDecodeError:
         raise HistoryError("the history file is not UTF-8 text") from None
     return save_history(name, read_history_csv(io.StringIO(text)), created_by=created_by)
-
-
-def queue_history_by_slug(slug: str) -> IntervalHistory:
-    queue = CallQueue.objects.select_related("call_center").filter(slug=slug).first()
-    if queue is None:
-        raise HistoryError(f"no phone queue called {slug!r}")
-    return queue_history(queue)

@@ -65,7 +65,8 @@ class PlanningRun(models.Model):
     stage = models.CharField(max_length=20, blank=True)
     history = models.ForeignKey(SeasonHistory, on_delete=models.SET_NULL, null=True,
                                 blank=True, related_name="runs")
-    queue_slug = models.SlugField(blank=True, help_text="Use the calls this queue recorded.")
+    source = models.CharField(max_length=100, blank=True,
+                              help_text="Use the calls this line recorded (e.g. phone.main-line).")
     settings = models.JSONField(default=dict)
     result = models.JSONField(null=True, blank=True)
     error = models.TextField(blank=True)

@@ -28,7 +28,6 @@ from civiccx.staffing.planning.scheduling import (
     SOLVERS,
     ScheduleError,
     ScheduleRules,
-    pyworkforce_schedule,
 )
 from civiccx.staffing.planning.season import STAGES, SeasonSettings, build_season_plan
 
@@ -78,8 +77,6 @@ def add_parsers(commands) -> None:
     schedule.add_argument("--time-limit", type=float, default=60.0, help="solver seconds")
     schedule.add_argument("--replications", type=int, default=5, help="simulated weeks")
     schedule.add_argument("--no-simulate", action="store_true")
-    schedule.add_argument("--compare-pyworkforce", action="store_true",
-                          help="also run pyworkforce's schedulers on the same requirement")
     schedule.add_argument("--rosters", type=Path, help="write one row per CSR and day as CSV")
 
 
@@ -174,9 +171,9 @@ def _history(args):
 
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "civiccx.settings.development")
         django.setup()
-        from civiccx.staffing.history import queue_history_by_slug
+        from civiccx.staffing.history import recorded_history
 
-        return queue_history_by_slug(args.queue)
+        return recorded_history(f"phone.{args.queue}")
     if not args.history.is_file():
         raise HistoryError(f"history file not found: {args.history}")
     return read_history_csv(args.history)
@@ -319,34 +316,11 @@ def _print_schedule(season, args, out: Console) -> None:
         kinds.add_row(tour.shift_type.name, f"{start // 60:02d}:{start % 60:02d}",
                       " ".join(DAY_NAMES[d] for d in tour.days), f"{count:,}")
     out.print(kinds)
-    if args.compare_pyworkforce:
-        _print_pyworkforce(schedule, args, out)
     if season.check:
         _print_check(season.check, out)
     if args.rosters:
         _write_rows(args.rosters, roster_rows(schedule))
         out.print(f"rosters written to {args.rosters}")
-
-
-def _print_pyworkforce(schedule, args, out: Console) -> None:
-    try:
-        theirs = pyworkforce_schedule(schedule.requirement, schedule.rules,
-                                      max_search_seconds=args.time_limit)
-    except ImportError:
-        out.print("[yellow]pyworkforce is not installed[/] (pip install pyworkforce)")
-        return
-    table = Table(title="Same requirement, pyworkforce (daily shifts, no weekly rules)")
-    for header in ("scheduler", "status", "seconds", "short person-h", "over person-h"):
-        table.add_column(header, justify="left" if header == "scheduler" else "right")
-    hours = schedule.rules.interval_minutes / 60
-    under, over = schedule.gap_person_hours()
-    table.add_row(f"civiccx ({schedule.solver}, weekly rosters)", schedule.status,
-                  f"{schedule.seconds:.1f}", f"{under:,.1f}", f"{over:,.1f}")
-    for name, result in theirs.items():
-        table.add_row(f"pyworkforce {name}", result["status"], f"{result['seconds']:.1f}",
-                      f"{result['shortfall'].sum() * hours:,.1f}",
-                      f"{result['surplus'].sum() * hours:,.1f}")
-    out.print(table)
 
 
 def _print_check(check, out: Console) -> None:

@@ -8,8 +8,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from civiccx.phone.models import CallQueue
-from civiccx.staffing.history import queue_history, stored_history
+from civiccx.staffing.history import recorded_history, stored_history
 from civiccx.staffing.models import PlanningRun
 from civiccx.staffing.planning.hiring import HiringSettings
 from civiccx.staffing.planning.scheduling import ScheduleRules
@@ -30,13 +29,12 @@ STAGE_LABELS = {
 }
 
 
-def start_run(*, settings: dict, history=None, queue: CallQueue | None = None,
+def start_run(*, settings: dict, history=None, source: str = "",
               created_by=None) -> PlanningRun:
     """Save the run and queue it once the transaction commits."""
     from civiccx.staffing.tasks import plan_season
 
-    run = PlanningRun.objects.create(settings=settings, history=history,
-                                     queue_slug=queue.slug if queue else "",
+    run = PlanningRun.objects.create(settings=settings, history=history, source=source,
                                      created_by=created_by)
     transaction.on_commit(lambda: plan_season.enqueue(run.pk))
     return run
@@ -74,11 +72,8 @@ def run_season_plan(run_pk: int) -> str:
         PlanningRun.objects.filter(pk=run_pk).update(stage=stage)
 
     try:
-        if run.history_id:
-            history = stored_history(run.history)
-        else:
-            history = queue_history(CallQueue.objects.select_related("call_center")
-                                    .get(slug=run.queue_slug))
+        history = (stored_history(run.history) if run.history_id
+                   else recorded_history(run.source))
         season = build_season_plan(history, season_settings(run.settings), progress=progress)
     except PLANNING_FAILURES as problem:
         run.refresh_from_db(fields=["stage"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -95,7 +95,7 @@ def season_planner(request):
                     history = import_history(data["history_name"], data["history_file"],
                                              created_by=request.user)
                 run = start_run(settings=form.run_settings(), history=history,
-                                queue=data["queue"] if data["source"] == "queue" else None,
+                                source=data["queue"] if data["source"] == "queue" else "",
                                 created_by=request.user)
         except HistoryError as error:
             problem = str(error)
