@@ -7,7 +7,7 @@ from django.conf import settings as django_settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, transition
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 
 class SeasonHistory(models.Model):
@@ -52,8 +52,9 @@ class HistoryInterval(models.Model):
         return f"{self.history_id} {self.day} {self.slot}"
 
 
-class PlanningRun(models.Model):
-    """One run of the season planner: its inputs, where it has got to, and what it found."""
+class PlanningRun(ConcurrentTransitionMixin, models.Model):
+    """One run of the season planner: its inputs, where it has got to, and what it found.
+    States as decision 0013 writes them: moved only by the transitions below."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting to start")
@@ -61,7 +62,8 @@ class PlanningRun(models.Model):
         DONE = "done", _("Done")
         FAILED = "failed", _("Failed")
 
-    status = FSMField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    status = FSMField(max_length=10, choices=Status.choices, default=Status.QUEUED,
+                      protected=True)
     stage = models.CharField(max_length=20, blank=True)
     history = models.ForeignKey(SeasonHistory, on_delete=models.SET_NULL, null=True,
                                 blank=True, related_name="runs")
