@@ -13,7 +13,7 @@ roster repeats, minimum rest between shifts) and checked again on the rosters th
 
 Solved with HiGHS (``scipy.optimize.milp``) to within 0.1% of the best possible schedule;
 OR-Tools CP-SAT solves the same model and can be chosen (faster on five-day centers, weaker on
-seven-day ones: docs/decisions/0010-staffing-season-planning.md has the measurements). Short
+seven-day ones: docs/decisions/0014-staffing-season-planning.md has the measurements). Short
 15-minute breaks are placed in the rosters, staggered, and counted in the shrinkage that turned
 agents on the phones into the requirement; they are not decision variables (the grid is half-hours).
 """
