@@ -23,7 +23,8 @@ PACKAGE_DIR = ROOT / "src" / "civiccx"
 
 # Pure libraries: no Django, nothing else of ours (they are used by Django apps, the CLI and
 # batch jobs alike, and are tested without a database).
-PURE_LIBRARIES = {"taxengine", "staffing.queueing", "help.search", "charts"}
+PURE_LIBRARIES = {"taxengine", "staffing.queueing", "staffing.planning", "help.search",
+                  "charts"}
 
 # Shared pure libraries every app may use (the chart package serves pages, the CLI and reports).
 SHARED_LIBRARIES = {"charts"}
@@ -46,12 +47,14 @@ ALLOWED: dict[str, set[str]] = {
     "directfile": {"core", "accounts", "services", "metrics", "taxengine"},
     # staffing plans from its own queueing math; the phone history only through services or
     # the metrics registry.
-    "staffing": {"core", "services", "metrics", "staffing.queueing"},
+    "staffing": {"core", "services", "metrics", "staffing.queueing", "staffing.planning"},
     "research": {"core", "accounts", "services", "metrics"},
     # reports read the other apps only through the metrics API and registry.
     "reports": {"core", "accounts", "services", "metrics"},
     **{library: set() for library in PURE_LIBRARIES},
 }
+# season planning (forecast, hiring, shifts, replay) builds on the queueing math
+ALLOWED["staffing.planning"] = {"staffing.queueing"}
 for _part, _allowed in ALLOWED.items():
     if _part not in PURE_LIBRARIES:
         _allowed |= SHARED_LIBRARIES

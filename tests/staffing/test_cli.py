@@ -112,7 +112,7 @@ def test_simulate_bad_input_exit_2(capsys, args, message):
 
 
 def test_unknown_command_exit_2(capsys):
-    assert main(["forecast"]) == 2
+    assert main(["rota"]) == 2
     assert "invalid choice" in capsys.readouterr().err
 
 

@@ -1,5 +1,6 @@
-"""Keep the staffing tests of the pure queueing package marked as such (that the package imports
-nothing of Django nor of our other apps is checked in tests/test_architecture.py)."""
+"""Keep the staffing tests of the pure queueing and planning packages marked as such (that the
+packages import nothing of Django nor of our other apps is checked in tests/test_architecture.py).
+"""
 
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import pytest
 pytestmark = pytest.mark.pure
 
 # Tests of the Django pages (views, forecasts from recorded calls) need the database.
-DJANGO_SIDE_TESTS = {"test_views.py"}
+DJANGO_SIDE_TESTS = {"test_views.py", "test_season_views.py"}
 
 
 @pytest.mark.parametrize(

@@ -174,3 +174,37 @@ def read_figure(key: str, period: Period) -> list[FigureValue]:
     except KeyError:
         raise KeyError(f"No figure {key!r}; registered: {', '.join(sorted(_FIGURES))}.") from None
     return figure.read(period)
+
+
+# Call volume history ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VolumeSource:
+    """A line whose past calls per interval an app can give: for staffing's season forecasts.
+
+    `read()` returns (interval start as a naive local datetime, calls offered, mean handle
+    seconds) rows, oldest first."""
+
+    key: str  # "<app>.<name>", e.g. "phone.main-line"
+    title: str
+    read: Callable[[], list[tuple[datetime, float, float]]] = field(repr=False)
+
+
+_VOLUME_PROVIDERS: dict[str, Callable[[], list[VolumeSource]]] = {}
+
+
+def register_volume_sources(app: str, sources: Callable[[], list[VolumeSource]]) -> None:
+    """Declare that `app` can list its lines' call histories (read lazily, per request)."""
+    _VOLUME_PROVIDERS[app] = sources
+
+
+def volume_sources() -> list[VolumeSource]:
+    return [source for app in sorted(_VOLUME_PROVIDERS) for source in _VOLUME_PROVIDERS[app]()]
+
+
+def read_volume_history(key: str) -> list[tuple[datetime, float, float]]:
+    for source in volume_sources():
+        if source.key == key:
+            return source.read()
+    raise KeyError(f"No call history {key!r}.")

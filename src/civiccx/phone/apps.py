@@ -12,10 +12,11 @@ class PhoneConfig(AppConfig):
 
         from civiccx.core.roles import CSR, CX_ANALYST
         from civiccx.core.staff_tools import register_staff_tool
-        from civiccx.metrics.registry import register_figure
+        from civiccx.metrics.registry import register_figure, register_volume_sources
         from civiccx.phone import figures
 
         register_staff_tool(_("CSR workspace: work callbacks"), "phone:workspace", {CSR})
+        register_volume_sources("phone", figures.volume_sources)
         register_staff_tool(_("Phone queues and service level"), "phone:supervisor",
                             {CSR, CX_ANALYST})
         register_staff_tool(_("Wait estimate accuracy"), "phone:estimates", {CX_ANALYST})

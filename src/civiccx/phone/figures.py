@@ -4,7 +4,8 @@ level, and how honest the wait estimates have been."""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Min
 from django.utils import timezone
@@ -50,6 +51,42 @@ def estimate_accuracy(days: int = 30, now=None) -> list[dict]:
                .values_list("arrived_at", "first_claimed_at", "predicted_wait_seconds",
                             "predicted_low_seconds", "predicted_high_seconds"))
     return daily_accuracy(entries)
+
+
+def volume_sources() -> list:
+    """Each queue's recorded calls, for the metrics registry (staffing's season forecasts)."""
+    from civiccx.metrics.registry import VolumeSource
+
+    return [VolumeSource(f"phone.{queue.slug}", f"{queue.service} ({queue.slug})",
+                         lambda queue=queue: half_hour_volumes(queue))
+            for queue in CallQueue.objects.select_related("service", "call_center")
+            .order_by("slug")]
+
+
+def half_hour_volumes(queue: CallQueue, *, interval_minutes: int = 30) -> list[tuple]:
+    """The calls a queue recorded, per interval of its call center's local time: (interval
+    start as a naive local datetime, calls offered, mean handle seconds of those answered).
+
+    Every entry counts as offered (holds and callbacks alike: a callback is a call that chose
+    not to hold). Handle time is from the first claim to the end; intervals whose calls were
+    all unanswered take the queue's default handle time. For staffing's season forecasts.
+    """
+    zone = ZoneInfo(queue.call_center.time_zone)
+    default = queue.default_handle_minutes * 60.0
+    totals: dict[datetime, list[float]] = {}
+    rows = (QueueEntry.objects.filter(queue=queue)
+            .values_list("arrived_at", "first_claimed_at", "ended_at").order_by())
+    for arrived, claimed, ended in rows.iterator(chunk_size=5000):
+        local = arrived.astimezone(zone)
+        minute = (local.hour * 60 + local.minute) // interval_minutes * interval_minutes
+        start = datetime(local.year, local.month, local.day, minute // 60, minute % 60)
+        slot = totals.setdefault(start, [0.0, 0.0, 0.0])
+        slot[0] += 1
+        if claimed and ended and ended > claimed:
+            slot[1] += (ended - claimed).total_seconds()
+            slot[2] += 1
+    return [(start, calls, handle / answered if answered else default)
+            for start, (calls, handle, answered) in sorted(totals.items())]
 
 
 # Operational figures for the metrics registry (declared in PhoneConfig.ready) -------------

@@ -5,6 +5,7 @@ class StaffingConfig(AppConfig):
     name = "civiccx.staffing"
     label = "staffing"
     verbose_name = "Staffing plans"
+    demo_seed = "civiccx.staffing.demo.seed"
 
     def ready(self):
         from django.utils.translation import gettext_lazy as _
@@ -14,3 +15,5 @@ class StaffingConfig(AppConfig):
 
         register_staff_tool(_("Staffing planner: how many CSRs"), "staffing:planner",
                             {CX_ANALYST})
+        register_staff_tool(_("Season planner: forecast, hiring and shifts"),
+                            "staffing:season", {CX_ANALYST})

@@ -1,9 +1,11 @@
-"""`civiccx staffing`: build a staffing plan from a forecast, or simulate callbacks.
+"""`civiccx staffing`: staffing plans, callback simulation and the season planner.
 
-Pure command line (no Django is loaded): ``plan`` reads a forecast CSV and writes the
-per-interval plan (through ``core.spreadsheets``, safe to open in a spreadsheet);
-``simulate`` runs the contact-center simulator with and without the callback option and prints
-both side by side. Bad input gets a message naming the line/field on stderr and exit code 2.
+``plan`` reads a forecast CSV and writes the per-interval plan (through
+``core.spreadsheets``, safe to open in a spreadsheet); ``simulate`` runs the contact-center
+simulator with and without the callback option and prints both side by side; ``forecast``,
+``hire`` and ``schedule`` plan a season from its history (see ``season_cli``). Pure command line
+(no Django is loaded) unless ``--queue`` reads a phone queue's recorded calls. Bad input gets a
+message naming the line/field on stderr and exit code 2.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from rich.table import Table
 
 from civiccx.charts import PALETTE
 from civiccx.core.spreadsheets import write_csv
+from civiccx.staffing import season_cli
 from civiccx.staffing.plan_charts import ENGLISH_PLAN, callback_comparison_chart, plan_chart
 from civiccx.staffing.queueing.plan import (
     MODELS,
@@ -99,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--retry-delay", type=float, default=600.0)
     sim.add_argument("--seed", type=int, default=0)
     sim.add_argument("--chart", type=Path, help="write an SVG comparison chart")
+    season_cli.add_parsers(commands)
     return parser
 
 
@@ -112,7 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "plan":
             return run_plan(args, Console(), err)
-        return run_simulate(args, Console(), err)
+        if args.command == "simulate":
+            return run_simulate(args, Console(), err)
+        return season_cli.run(args, Console(), err)
     except (InputError, ForecastError, ValueError) as problem:
         err.print(f"[bold red]error:[/] {problem}", highlight=False)
         return USAGE_ERROR

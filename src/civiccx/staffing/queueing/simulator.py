@@ -132,6 +132,8 @@ METRICS = (
     "abandonment_rate",
     "asa_seconds",
     "mean_wait_seconds",
+    "wait_p50_seconds",
+    "wait_p90_seconds",
     "service_level",
     "occupancy",
     "hold_hours",
@@ -142,8 +144,10 @@ METRICS = (
     "callback_delay_seconds",
 )
 """What a replication reports. ``asa_seconds`` and ``service_level`` are about callers who
-held (callback customers excluded); ``mean_wait_seconds`` includes abandoners, as Erlang A's
-E[W] does; ``hold_hours_saved`` is the time callback customers waited off the line."""
+held (callback customers excluded); ``wait_p50_seconds`` and ``wait_p90_seconds`` are the
+median and 90th percentile of those answered callers' holds; ``mean_wait_seconds`` includes
+abandoners, as Erlang A's E[W] does; ``hold_hours_saved`` is the time callback customers waited
+off the line."""
 
 
 @dataclass(frozen=True)
@@ -300,6 +304,9 @@ def _summarize(scenario, arrivals, status, hold, answer_time, busy_seconds, end_
     def mean(values):
         return float(values.mean()) if values.size else math.nan
 
+    def quantile(values, q):
+        return float(np.quantile(values, q)) if values.size else math.nan
+
     within = answered_inbound & (hold <= scenario.target_seconds)
     return {
         "offered": float(offered),
@@ -307,6 +314,8 @@ def _summarize(scenario, arrivals, status, hold, answer_time, busy_seconds, end_
         "abandonment_rate": share(abandoned),
         "asa_seconds": mean(hold[answered_inbound]),
         "mean_wait_seconds": mean(hold[held]),
+        "wait_p50_seconds": quantile(hold[answered_inbound], 0.5),
+        "wait_p90_seconds": quantile(hold[answered_inbound], 0.9),
         "service_level": float(within.sum() / held.sum()) if held.any() else math.nan,
         "occupancy": busy_seconds / staffed_seconds if staffed_seconds > 0 else math.nan,
         "hold_hours": float(hold[held].sum() / 3600.0),
