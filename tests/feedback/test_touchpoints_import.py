@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from django.core.management import CommandError, call_command
 
-from civiccx.feedback.a11_reporting import import_combined_export
+from civiccx.feedback.a11_reporting import import_combined_export, summary_rows
+from civiccx.feedback.dashboard import dashboard_data
 from civiccx.feedback.models import Comment, Response
 from civiccx.metrics.models import Rollup
 from civiccx.metrics.rebuild import differences
@@ -270,3 +271,25 @@ def test_a_file_from_another_form_is_refused_naming_both():
         ).imported
         == 8
     )
+
+
+def test_volumes_entered_for_an_imported_quarter_give_response_rates(capsys):
+    survey = make_survey(channel="web")
+    import_combined_export(combined_export(questions(survey), four_quarters()), survey)
+    slug = survey.service.slug
+    call_command("feedback", "set-volumes", "--service", slug, "--channel", "web",
+                 "--quarter", "FY2024Q2", "--served", "1200", "--offered", "40")
+    call_command("feedback", "set-volumes", "--service", slug, "--channel", "web",
+                 "--quarter", "FY2024Q2", "--served", "1000", "--offered", "40")
+    out = capsys.readouterr().out
+    assert "served +1200, offered +40" in out and "served -200" in out
+    [row] = [r for r in summary_rows("FY2024Q2")]
+    assert (row["total_volume"], row["surveys_offered_count"], row["response_count"]) == (
+        1000, 40, 2)
+    volumes = {r["quarter"]: r for r in dashboard_data({"service": survey.service})["volumes"]}
+    assert volumes["FY2024Q2"]["rate_offered"] == 2 / 40
+    assert volumes["FY2024Q1"]["rate_offered"] is None  # no volumes entered there
+    assert differences() == {}
+    with pytest.raises(CommandError, match="Unknown channel 'fax'"):
+        call_command("feedback", "set-volumes", "--service", slug, "--channel", "fax",
+                     "--quarter", "FY2024Q2", "--served", "1")

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, time
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 
 from civiccx.core.fiscal import (
@@ -44,7 +45,8 @@ from civiccx.feedback.models import Comment, Response, Survey
 from civiccx.feedback.rollups import QuarterScores, cells_for_answers, read_scores
 from civiccx.feedback.scoring import INDICATORS, CollectionTally, IndicatorTally, ResponseRates
 from civiccx.metrics import rollups
-from civiccx.metrics.rollups import CellKey, response_cells
+from civiccx.metrics.models import ExternalCount
+from civiccx.metrics.rollups import OFFERED, SERVED, CellKey, response_cells
 from civiccx.services.models import Channel, Service
 
 CHANNEL_NAMES = {Channel.PHONE: "Phone", Channel.WEB: "Digital", Channel.IN_PERSON: "In-person",
@@ -420,3 +422,39 @@ def _store_imported(survey: Survey, new: list, channel: str, language: str,
                 rollups.add(key, key_cells)
             if progress:
                 progress(len(batch))
+
+
+# --- Volumes another system counted -------------------------------------------------------
+
+VOLUME_SOURCE = "feedback: quarterly volumes"
+VOLUME_METRICS = {"served": SERVED, "offered": OFFERED}
+
+
+def set_quarter_volumes(service: Service, channel: str, quarter: str, *,
+                        served: int | None = None, offered: int | None = None) -> dict[str, int]:
+    """Record the customers served and the surveys offered in a quarter as another system
+    counted them (Touchpoints' volume_of_customers and
+    volume_of_customers_provided_survey_opportunity), so imported quarters have response
+    rates. Entering a figure again replaces the earlier entry (the difference is counted
+    through the metrics API); what Civic CX counted itself is kept beside it.
+    Returns the change per volume."""
+    fiscal = format_fiscal_quarter(parse_fiscal_quarter(quarter))
+    if channel not in Channel.values:
+        raise ValueError(f"Unknown channel {channel!r}; use one of {', '.join(Channel.values)}.")
+    key = CellKey(service.pk, channel, fiscal, "en")
+    changes: dict[str, int] = {}
+    rows = []
+    for name, value in (("served", served), ("offered", offered)):
+        if value is None:
+            continue
+        if value < 0:
+            raise ValueError(f"{name} cannot be negative ({value}).")
+        entered = ExternalCount.objects.filter(
+            service=service, channel=channel, fiscal_quarter=fiscal,
+            metric=VOLUME_METRICS[name], source=VOLUME_SOURCE).aggregate(n=Sum("c1"))["n"] or 0
+        if value != entered:
+            changes[name] = value - entered
+            rows.append((key, VOLUME_METRICS[name], {"c1": value - entered}))
+    if rows:
+        rollups.record_external_counts(rows, source=VOLUME_SOURCE)
+    return changes

@@ -17,8 +17,10 @@ from civiccx.feedback.a11_reporting import (
     import_combined_export,
     import_touchpoints_responses,
     response_files,
+    set_quarter_volumes,
 )
 from civiccx.feedback.models import Survey
+from civiccx.services.models import Service
 
 
 class Command(BaseCommand):
@@ -50,6 +52,15 @@ class Command(BaseCommand):
         imp.add_argument("--accept-wording", action="store_true",
                          help="Accept a question 1 worded differently from the survey's.")
 
+        volumes = sub.add_parser(
+            "set-volumes", help="Customers served and surveys offered in a quarter, as another "
+                                "system counted them (entering again replaces).")
+        volumes.add_argument("--service", required=True, help="Service slug.")
+        volumes.add_argument("--channel", required=True)
+        volumes.add_argument("--quarter", required=True)
+        volumes.add_argument("--served", type=int)
+        volumes.add_argument("--offered", type=int)
+
     def handle(self, *args, action: str, **options):
         try:
             if options.get("quarter"):
@@ -58,7 +69,22 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if action == "export-a11":
             return self._export(options)
+        if action == "set-volumes":
+            return self._set_volumes(options)
         return self._import(options)
+
+    def _set_volumes(self, options):
+        service = Service.objects.filter(slug=options["service"]).first()
+        if service is None:
+            raise CommandError(f"No service {options['service']!r}.")
+        try:
+            changes = set_quarter_volumes(service, options["channel"], options["quarter"],
+                                          served=options["served"], offered=options["offered"])
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(f"{service.slug} {options['channel']} {options['quarter'].upper()}: "
+                          + (", ".join(f"{k} {v:+d}" for k, v in changes.items())
+                             or "unchanged"))
 
     def _export(self, options):
         if options.get("out_dir"):
