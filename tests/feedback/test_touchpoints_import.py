@@ -283,7 +283,7 @@ def test_volumes_entered_for_an_imported_quarter_give_response_rates(capsys):
                  "--quarter", "FY2024Q2", "--served", "1000", "--offered", "40")
     out = capsys.readouterr().out
     assert "served +1200, offered +40" in out and "served -200" in out
-    [row] = [r for r in summary_rows("FY2024Q2")]
+    [row] = summary_rows("FY2024Q2")
     assert (row["total_volume"], row["surveys_offered_count"], row["response_count"]) == (
         1000, 40, 2)
     volumes = {r["quarter"]: r for r in dashboard_data({"service": survey.service})["volumes"]}
