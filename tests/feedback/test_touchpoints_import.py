@@ -2,19 +2,26 @@
 rows land in the quarter of their Created at, re-runs and overlapping files change nothing,
 bad rows are named and nothing partial is stored, a file for another form is refused."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from civiccx.feedback.a11_reporting import import_combined_export, summary_rows
+from civiccx.core.fiscal import parse_fiscal_quarter
+from civiccx.feedback.a11_reporting import (
+    import_combined_export,
+    import_touchpoints_responses,
+    responses_csv,
+    summary_rows,
+)
 from civiccx.feedback.dashboard import dashboard_data
 from civiccx.feedback.models import Comment, Response
+from civiccx.feedback.services import submit_response
 from civiccx.metrics.models import Rollup
 from civiccx.metrics.rebuild import differences
 from civiccx.metrics.rollups import read_scores
 from tests.factories import make_survey
-from tests.feedback.touchpoints_files import Submission, combined_export
+from tests.feedback.touchpoints_files import Submission, a11_v2_csv, combined_export
 
 pytestmark = pytest.mark.django_db
 
@@ -277,19 +284,123 @@ def test_volumes_entered_for_an_imported_quarter_give_response_rates(capsys):
     survey = make_survey(channel="web")
     import_combined_export(combined_export(questions(survey), four_quarters()), survey)
     slug = survey.service.slug
-    call_command("feedback", "set-volumes", "--service", slug, "--channel", "web",
-                 "--quarter", "FY2024Q2", "--served", "1200", "--offered", "40")
-    call_command("feedback", "set-volumes", "--service", slug, "--channel", "web",
-                 "--quarter", "FY2024Q2", "--served", "1000", "--offered", "40")
+    call_command(
+        "feedback",
+        "set-volumes",
+        "--service",
+        slug,
+        "--channel",
+        "web",
+        "--quarter",
+        "FY2024Q2",
+        "--served",
+        "1200",
+        "--offered",
+        "40",
+    )
+    call_command(
+        "feedback",
+        "set-volumes",
+        "--service",
+        slug,
+        "--channel",
+        "web",
+        "--quarter",
+        "FY2024Q2",
+        "--served",
+        "1000",
+        "--offered",
+        "40",
+    )
     out = capsys.readouterr().out
     assert "served +1200, offered +40" in out and "served -200" in out
     [row] = summary_rows("FY2024Q2")
     assert (row["total_volume"], row["surveys_offered_count"], row["response_count"]) == (
-        1000, 40, 2)
+        1000,
+        40,
+        2,
+    )
     volumes = {r["quarter"]: r for r in dashboard_data({"service": survey.service})["volumes"]}
     assert volumes["FY2024Q2"]["rate_offered"] == 2 / 40
     assert volumes["FY2024Q1"]["rate_offered"] is None  # no volumes entered there
     assert differences() == {}
     with pytest.raises(CommandError, match="Unknown channel 'fax'"):
-        call_command("feedback", "set-volumes", "--service", slug, "--channel", "fax",
-                     "--quarter", "FY2024Q2", "--served", "1")
+        call_command(
+            "feedback",
+            "set-volumes",
+            "--service",
+            slug,
+            "--channel",
+            "fax",
+            "--quarter",
+            "FY2024Q2",
+            "--served",
+            "1",
+        )
+
+
+def test_round_trip_equals_touchpoints_own_file_byte_for_byte():
+    """A combined export imported and exported again is, quarter by quarter, the 17-column
+    file Touchpoints itself writes for the same rows (`Form#to_a11_v2_csv`)."""
+    survey = make_survey()
+    rows = [s for s in four_quarters() if s.id != 108]  # 108's SSN is redacted on import
+    rows.append(
+        Submission(
+            111,
+            at(2024, 5, 5, 5),
+            "1",
+            "effectiveness,ease,efficiency,transparency,humanity,employee,other",
+            answer_04="Line one\nline 2",
+        )
+    )
+    import_combined_export(combined_export(questions(survey), rows), survey)
+    for quarter in ("FY2024Q1", "FY2024Q2", "FY2024Q3", "FY2024Q4"):
+        fiscal = parse_fiscal_quarter(quarter)
+        start = datetime.combine(fiscal.start, time(0), tzinfo=UTC)
+        end = datetime.combine(fiscal.end, time(23, 59, 59), tzinfo=UTC)
+        assert responses_csv(quarter, survey) == a11_v2_csv(rows, start, end), quarter
+
+
+def test_the_export_writes_0_for_an_option_offered_and_not_chosen():
+    survey = make_survey(channel="web")
+    submit_response(
+        survey,
+        {"question_1": 1, "question_2": ["ease"]},
+        language="en",
+        source="hosted",
+        submitted_at=at(2024, 2, 1, 12),
+    )
+    [line] = responses_csv("FY2024Q2", survey).splitlines()[1:]
+    pk = Response.objects.get().pk
+    assert line == f"{pk},1,0,1,0,0,0,0,0,0,0,0,0,0,0,0,"  # never null: all seven offered
+
+
+def test_one_file_per_service_and_channel(tmp_path):
+    first, second = make_survey(channel="web"), make_survey(channel="phone")
+    import_combined_export(combined_export(questions(first), four_quarters()), first)
+    import_combined_export(combined_export(questions(second), four_quarters()[:5]), second)
+    call_command(
+        "feedback",
+        "export-a11",
+        "--quarter",
+        "FY2024Q2",
+        "--kind",
+        "responses",
+        "--out-dir",
+        str(tmp_path),
+    )
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == [
+        f"a11-responses-FY2024Q2-{first.service.slug}-web.csv",
+        f"a11-responses-FY2024Q2-{second.service.slug}-phone.csv",
+    ]
+    text = (tmp_path / files[0]).read_text()
+    assert [line.split(",")[0] for line in text.splitlines()] == ["external_id", "104", "105"]
+
+
+def test_the_17_column_file_keeps_external_ids_and_imports_once():
+    survey = make_survey()
+    text = a11_v2_csv(four_quarters(), at(2023, 10, 1), at(2023, 12, 31, 23, 59, 59))
+    for _ in range(2):
+        assert import_touchpoints_responses(text, survey, "FY2024Q1").ok
+    assert sorted(Response.objects.values_list("external_id", flat=True)) == ["101", "102"]
