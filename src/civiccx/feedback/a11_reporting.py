@@ -50,7 +50,8 @@ from civiccx.metrics.rollups import OFFERED, SERVED, CellKey, response_cells
 from civiccx.services.models import Channel, Service
 
 CHANNEL_NAMES = {Channel.PHONE: "Phone", Channel.WEB: "Digital", Channel.IN_PERSON: "In-person",
-                 Channel.MAIL: "Paper"}
+                 Channel.MAIL: "Paper", Channel.AUTOMATED_PHONE: "Automated phone",
+                 Channel.EMAIL: "Email", Channel.LIVE_CHAT: "Live chat"}
 
 
 def _tally(scores: QuarterScores) -> CollectionTally:
@@ -386,42 +387,63 @@ def fiscal_quarter_of(moment: datetime) -> str:
 IMPORT_BATCH = 2000
 
 
-def _store_imported(survey: Survey, new: list, channel: str, language: str,
-                    quarters: dict[str, str], progress) -> None:
-    instrument = survey.instrument
+@dataclass(frozen=True)
+class ImportedResponse:
+    """One checked response from another system, ready to store (comments already redacted)."""
+
+    survey: Survey
+    external_id: str
+    submitted_at: datetime
+    fiscal_quarter: str
+    channel: str
+    language: str
+    answers: dict
+    redactions: int = 0
+
+
+def store_imported(items: list[ImportedResponse], progress=None) -> None:
+    """Store checked responses in one transaction: bulk inserts of responses and their
+    comments, and each rollup cell counted once per batch through the metrics API."""
     with transaction.atomic():
-        for start in range(0, len(new), IMPORT_BATCH):
-            batch = new[start:start + IMPORT_BATCH]
+        for start in range(0, len(items), IMPORT_BATCH):
+            batch = items[start:start + IMPORT_BATCH]
             responses = [Response(
-                survey=survey, service_id=survey.service_id, channel=channel,
-                fiscal_quarter=quarters[row.touchpoints_id], language=language,
-                answers=clean, source=Response.Source.IMPORT, submitted_at=row.created_at,
-                external_id=row.touchpoints_id) for row, clean in batch]
+                survey=item.survey, service_id=item.survey.service_id, channel=item.channel,
+                fiscal_quarter=item.fiscal_quarter, language=item.language,
+                answers=item.answers, source=Response.Source.IMPORT,
+                submitted_at=item.submitted_at, external_id=item.external_id)
+                for item in batch]
             Response.objects.bulk_create(responses)
-            if any(r.pk is None for r in responses):  # a backend that returns no ids
-                ids = dict(Response.objects.filter(
-                    survey=survey, external_id__in=[r.external_id for r in responses])
-                    .values_list("external_id", "pk"))
-                for response in responses:
-                    response.pk = ids[response.external_id]
             comments = []
             cells: dict[CellKey, list] = {}
-            for response, (row, clean) in zip(responses, batch, strict=True):
-                if clean.get("question_4"):
-                    tags = tag_comment(clean["question_4"])
+            for response, item in zip(responses, batch, strict=True):
+                instrument = item.survey.instrument
+                for question in instrument.questions:
+                    text = item.answers.get(question.id)
+                    if question.type != "textarea" or not text:
+                        continue
+                    tags = tag_comment(text)
                     comments.append(Comment(
-                        response=response, question_id="question_4", text=clean["question_4"],
-                        redactions=sum(row.response.redactions.values()),
-                        sentiment=tags.sentiment.score, sentiment_label=tags.sentiment.label,
-                        topics=sorted(tags.topics)))
-                key = CellKey(survey.service_id, channel, response.fiscal_quarter, language)
+                        response=response, question_id=question.id, text=text,
+                        redactions=item.redactions, sentiment=tags.sentiment.score,
+                        sentiment_label=tags.sentiment.label, topics=sorted(tags.topics)))
+                key = CellKey(item.survey.service_id, item.channel, item.fiscal_quarter,
+                              item.language)
                 cells.setdefault(key, []).extend(
-                    response_cells(cells_for_answers(instrument, clean)))
+                    response_cells(cells_for_answers(instrument, item.answers)))
             Comment.objects.bulk_create(comments)
             for key, key_cells in cells.items():
                 rollups.add(key, key_cells)
             if progress:
                 progress(len(batch))
+
+
+def _store_imported(survey: Survey, new: list, channel: str, language: str,
+                    quarters: dict[str, str], progress) -> None:
+    store_imported([ImportedResponse(
+        survey, row.touchpoints_id, row.created_at, quarters[row.touchpoints_id], channel,
+        language, clean, sum(row.response.redactions.values())) for row, clean in new],
+        progress)
 
 
 # --- Volumes another system counted -------------------------------------------------------

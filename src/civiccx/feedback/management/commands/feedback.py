@@ -9,6 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from civiccx.core.fiscal import parse_fiscal_quarter
+from civiccx.core.spreadsheets import interchange_csv
 from civiccx.feedback.a11_formats import is_combined_export
 from civiccx.feedback.a11_reporting import (
     A11_FORMATS,
@@ -18,6 +19,11 @@ from civiccx.feedback.a11_reporting import (
     import_touchpoints_responses,
     response_files,
     set_quarter_volumes,
+)
+from civiccx.feedback.likert_history import (
+    LEGACY_REPORT_COLUMNS,
+    import_likert_history,
+    legacy_reports,
 )
 from civiccx.feedback.models import Survey
 from civiccx.services.models import Service
@@ -52,6 +58,17 @@ class Command(BaseCommand):
         imp.add_argument("--accept-wording", action="store_true",
                          help="Accept a question 1 worded differently from the survey's.")
 
+        likert = sub.add_parser(
+            "import-likert", help="Import classic 5-point Likert history (response_id, "
+                                  "submitted_at, service, channel, language, q1-q7, comment).")
+        likert.add_argument("file")
+        likert.add_argument("--dry-run", action="store_true")
+        legacy = sub.add_parser(
+            "legacy-report", help="The quarter's classic answers in Touchpoints' "
+                                  "omb_cx_reporting_collections shape, with means and "
+                                  "agreement percentages.")
+        legacy.add_argument("--quarter", required=True)
+        legacy.add_argument("--out", help="File to write (default: standard output).")
         volumes = sub.add_parser(
             "set-volumes", help="Customers served and surveys offered in a quarter, as another "
                                 "system counted them (entering again replaces).")
@@ -71,7 +88,39 @@ class Command(BaseCommand):
             return self._export(options)
         if action == "set-volumes":
             return self._set_volumes(options)
+        if action == "import-likert":
+            return self._import_likert(options)
+        if action == "legacy-report":
+            return self._legacy_report(options)
         return self._import(options)
+
+    def _import_likert(self, options):
+        bar = ProgressBar(self.stderr)
+        result = import_likert_history(_read(options["file"]), dry_run=options["dry_run"],
+                                       progress=bar.advance)
+        if not result.ok:
+            for error in result.errors[:50]:
+                self.stderr.write(str(error))
+            raise CommandError(f"Nothing imported: {len(result.errors)} problem(s) in "
+                               f"{len({e.row for e in result.errors})} row(s).")
+        if bar.done:
+            self.stderr.write("")
+        verb = "would import" if options["dry_run"] else "imported"
+        for quarter, n in sorted(result.quarters.items()):
+            self.stdout.write(f"{quarter}: {verb} {n}")
+        self.stdout.write(f"{sum(result.quarters.values())} {verb}, {result.already} "
+                          f"already imported.")
+
+    def _legacy_report(self, options):
+        rows = []
+        for report in legacy_reports(options["quarter"]):
+            rows.append({**report.row, **{f"{q}_mean": v for q, v in report.means.items()},
+                         **{f"{q}_percent_agree": v for q, v in report.agree.items()}})
+        text = interchange_csv(rows, LEGACY_REPORT_COLUMNS)
+        if options.get("out"):
+            Path(options["out"]).write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
 
     def _set_volumes(self, options):
         service = Service.objects.filter(slug=options["service"]).first()
@@ -151,3 +200,10 @@ class ProgressBar:
         self.done += rows
         self.stream.write(f"\r{self.done:>9,} rows stored", ending="")
         self.stream.flush()
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CommandError(f"Cannot read {path}: {error}") from error
