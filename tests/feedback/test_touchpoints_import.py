@@ -65,7 +65,7 @@ def four_quarters():
             aasm_state="archived",
         ),
         Submission(
-            108, at(2024, 6, 30, 23, 59, 59), "0", answer_04="My SSN is 123-45-6789, please call"
+            108, at(2024, 6, 30, 23, 59, 59), "0", answer_04="My SSN is 123.45.6789, please call"
         ),
         Submission(109, at(2024, 7, 1, 0, 0, 1), "1", "other", tags=["follow-up", "web"]),
         Submission(110, at(2024, 9, 30, 12), "0", answer_03="effectiveness,employee"),
