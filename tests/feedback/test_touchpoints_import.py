@@ -2,6 +2,7 @@
 rows land in the quarter of their Created at, re-runs and overlapping files change nothing,
 bad rows are named and nothing partial is stored, a file for another form is refused."""
 
+import io
 from datetime import UTC, datetime, time
 
 import pytest
@@ -404,3 +405,39 @@ def test_the_17_column_file_keeps_external_ids_and_imports_once():
     for _ in range(2):
         assert import_touchpoints_responses(text, survey, "FY2024Q1").ok
     assert sorted(Response.objects.values_list("external_id", flat=True)) == ["101", "102"]
+
+
+def test_the_staff_page_imports_the_combined_download_and_takes_volumes(staff_client):
+    survey = make_survey(channel="web")
+    client = staff_client("cx_analyst")
+    upload = io.BytesIO(combined_export(questions(survey), four_quarters(), bom=True).encode())
+    upload.name = "touchpoints.csv"
+    page = client.post("/staff/cx/a11/", {"survey": survey.pk, "file": upload})
+    assert page.status_code == 200
+    assert b"Imported 8 responses." in page.content
+    assert b"FY2024Q3: 2 imported, 0 imported before, 1 archived in Touchpoints" in page.content
+    saved = client.post(
+        "/staff/cx/a11/",
+        {
+            "action": "volumes",
+            "service": survey.service.pk,
+            "channel": "web",
+            "volume_quarter": "fy2024q3",
+            "served": "12,500",
+            "offered": "400",
+        },
+    )
+    assert saved.status_code == 302 and saved["Location"].endswith("?quarter=FY2024Q3")
+    [row] = summary_rows("FY2024Q3")
+    assert (row["total_volume"], row["surveys_offered_count"]) == (12500, 400)
+    refused = client.post(
+        "/staff/cx/a11/",
+        {
+            "action": "volumes",
+            "service": survey.service.pk,
+            "channel": "web",
+            "volume_quarter": "FY2024Q3",
+            "served": "lots",
+        },
+    )
+    assert refused.status_code == 400 and b"whole numbers" in refused.content
