@@ -415,6 +415,7 @@ def test_the_staff_page_imports_the_combined_download_and_takes_volumes(staff_cl
     page = client.post("/staff/cx/a11/", {"survey": survey.pk, "file": upload})
     assert page.status_code == 200
     assert b"Imported 8 responses." in page.content
+    assert page.content.count(b"Volumes for a quarter") == 1
     assert b"FY2024Q3: 2 imported, 0 imported before, 1 archived in Touchpoints" in page.content
     saved = client.post(
         "/staff/cx/a11/",
