@@ -45,20 +45,37 @@ from civiccx.feedback.rollups import read_scores
 from civiccx.feedback.scoring import DRIVERS, CollectionTally, ResponseRates
 from civiccx.services.models import Channel, Service
 
-LIKERT_COLUMNS = ("response_id", "submitted_at", "service", "channel", "language",
-                  *(f"q{n}" for n in range(1, 8)), "comment")
+LIKERT_COLUMNS = (
+    "response_id",
+    "submitted_at",
+    "service",
+    "channel",
+    "language",
+    *(f"q{n}" for n in range(1, 8)),
+    "comment",
+)
 LEGACY_QUESTIONS = dict(zip((f"q{n}" for n in range(1, 8)), DRIVERS, strict=True))
 
 TOUCHPOINTS_CHANNELS = {
     # GSA Touchpoints `Service.channels` (app/models/service.rb) -> the catalog's channel
-    "computer": Channel.WEB, "website": Channel.WEB, "mobile": Channel.WEB,
-    "mobile_app": Channel.WEB, "chatbot": Channel.WEB, "social_media": Channel.WEB,
-    "other_digital": Channel.WEB, "sms_text_messages": Channel.WEB,
-    "live_chat": Channel.LIVE_CHAT, "email": Channel.EMAIL,
-    "phone": Channel.PHONE, "automated_phone": Channel.AUTOMATED_PHONE,
-    "in_person": Channel.IN_PERSON, "self_service_kiosk": Channel.IN_PERSON,
+    "computer": Channel.WEB,
+    "website": Channel.WEB,
+    "mobile": Channel.WEB,
+    "mobile_app": Channel.WEB,
+    "chatbot": Channel.WEB,
+    "social_media": Channel.WEB,
+    "other_digital": Channel.WEB,
+    "sms_text_messages": Channel.WEB,
+    "live_chat": Channel.LIVE_CHAT,
+    "email": Channel.EMAIL,
+    "phone": Channel.PHONE,
+    "automated_phone": Channel.AUTOMATED_PHONE,
+    "in_person": Channel.IN_PERSON,
+    "self_service_kiosk": Channel.IN_PERSON,
     "other_non_digital": Channel.IN_PERSON,
-    "paper": Channel.MAIL, "postal_mail": Channel.MAIL, "fax": Channel.MAIL,
+    "paper": Channel.MAIL,
+    "postal_mail": Channel.MAIL,
+    "fax": Channel.MAIL,
 }
 """Every Touchpoints channel name has a home; the catalog's own names are accepted too."""
 
@@ -83,20 +100,23 @@ class LikertImport:
 
 def _classic_surveys() -> dict[tuple[str, str], Survey]:
     """(service slug, channel or "") -> its classic survey."""
-    surveys = Survey.objects.filter(instrument_name="a11_classic").select_related(
-        "service__provider").order_by("pk")
+    surveys = (
+        Survey.objects.filter(instrument_name="a11_classic")
+        .select_related("service__provider")
+        .order_by("pk")
+    )
     return {(s.service.slug, s.channel): s for s in reversed(surveys)}
 
 
 def _history_instrument(survey: Survey):
     """The survey's instrument with every question optional: history as it was collected."""
     instrument = survey.instrument
-    return replace(instrument, questions=tuple(replace(q, required=False)
-                                               for q in instrument.questions))
+    return replace(
+        instrument, questions=tuple(replace(q, required=False) for q in instrument.questions)
+    )
 
 
-def import_likert_history(text: str, *, dry_run: bool = False,
-                          progress=None) -> LikertImport:
+def import_likert_history(text: str, *, dry_run: bool = False, progress=None) -> LikertImport:
     """Import a classic Likert history file (module docstring). All or nothing."""
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
     result = LikertImport()
@@ -106,8 +126,14 @@ def import_likert_history(text: str, *, dry_run: bool = False,
         result.errors = (RowError(1, "*", f"unreadable CSV: {exc}"),)
         return result
     if tuple(header) != LIKERT_COLUMNS:
-        result.errors = (RowError(1, "*", f"the columns must be {', '.join(LIKERT_COLUMNS)}; "
-                                          f"got {', '.join(header) or 'none'}"),)
+        result.errors = (
+            RowError(
+                1,
+                "*",
+                f"the columns must be {', '.join(LIKERT_COLUMNS)}; "
+                f"got {', '.join(header) or 'none'}",
+            ),
+        )
         return result
     surveys = _classic_surveys()
     instruments: dict[int, object] = {}
@@ -119,8 +145,11 @@ def import_likert_history(text: str, *, dry_run: bool = False,
         for values in reader:
             number += 1
             if len(values) != len(LIKERT_COLUMNS):
-                errors.append(RowError(number, "*", f"{len(values)} fields, the header has "
-                                                    f"{len(LIKERT_COLUMNS)}"))
+                errors.append(
+                    RowError(
+                        number, "*", f"{len(values)} fields, the header has {len(LIKERT_COLUMNS)}"
+                    )
+                )
                 continue
             row = dict(zip(LIKERT_COLUMNS, values, strict=True))
             item, row_errors = _likert_row(row, number, surveys, instruments)
@@ -128,8 +157,13 @@ def import_likert_history(text: str, *, dry_run: bool = False,
             if item is None:
                 continue
             if item.external_id in seen:
-                errors.append(RowError(number, "response_id",
-                                       f"{item.external_id} is also row {seen[item.external_id]}"))
+                errors.append(
+                    RowError(
+                        number,
+                        "response_id",
+                        f"{item.external_id} is also row {seen[item.external_id]}",
+                    )
+                )
                 continue
             seen[item.external_id] = number
             rows.append(item)
@@ -138,9 +172,11 @@ def import_likert_history(text: str, *, dry_run: bool = False,
     if errors:
         result.errors = tuple(errors)
         return result
-    known = set(Response.objects.filter(external_id__in=list(seen),
-                                        survey__instrument_name="a11_classic")
-                .values_list("survey_id", "external_id"))
+    known = set(
+        Response.objects.filter(
+            external_id__in=list(seen), survey__instrument_name="a11_classic"
+        ).values_list("survey_id", "external_id")
+    )
     new = [item for item in rows if (item.survey.pk, item.external_id) not in known]
     result.already = len(rows) - len(new)
     for item in new:
@@ -150,8 +186,9 @@ def import_likert_history(text: str, *, dry_run: bool = False,
     return result
 
 
-def _likert_row(row: dict, number: int, surveys, instruments
-                ) -> tuple[ImportedResponse | None, list[RowError]]:
+def _likert_row(
+    row: dict, number: int, surveys, instruments
+) -> tuple[ImportedResponse | None, list[RowError]]:
     errors: list[RowError] = []
     response_id = row["response_id"].strip()
     if not response_id:
@@ -160,9 +197,13 @@ def _likert_row(row: dict, number: int, surveys, instruments
         submitted_at = parse_created_at(row["submitted_at"])
     except ValueError:
         submitted_at = None
-        errors.append(RowError(number, "submitted_at",
-                               f"not a date and time like 2024-01-15 14:03:22 UTC, got "
-                               f"{row['submitted_at']!r}"))
+        errors.append(
+            RowError(
+                number,
+                "submitted_at",
+                f"not a date and time like 2024-01-15 14:03:22 UTC, got {row['submitted_at']!r}",
+            )
+        )
     channel = catalog_channel(row["channel"])
     if channel is None:
         errors.append(RowError(number, "channel", f"unknown channel {row['channel']!r}"))
@@ -172,8 +213,9 @@ def _likert_row(row: dict, number: int, surveys, instruments
     slug = row["service"].strip()
     survey = surveys.get((slug, channel)) or surveys.get((slug, ""))
     if survey is None:
-        errors.append(RowError(number, "service", f"no classic (5-point) survey for service "
-                                                  f"{slug!r}"))
+        errors.append(
+            RowError(number, "service", f"no classic (5-point) survey for service {slug!r}")
+        )
     answers: dict = {}
     for column, driver in LEGACY_QUESTIONS.items():
         raw = row[column].strip()
@@ -194,12 +236,23 @@ def _likert_row(row: dict, number: int, surveys, instruments
         instruments[survey.pk] = _history_instrument(survey)
     clean, problems = validate_answers(instruments[survey.pk], answers)
     if problems:
-        return None, [RowError(number, question, e.message("en"))
-                      for question, found in problems.items() for e in found]
+        return None, [
+            RowError(number, question, e.message("en"))
+            for question, found in problems.items()
+            for e in found
+        ]
     if not clean:
         return None, [RowError(number, "q1", "the response answers nothing")]
-    return ImportedResponse(survey, response_id, submitted_at, fiscal_quarter_of(submitted_at),
-                            channel, language, clean, redactions), []
+    return ImportedResponse(
+        survey,
+        response_id,
+        submitted_at,
+        fiscal_quarter_of(submitted_at),
+        channel,
+        language,
+        clean,
+        redactions,
+    ), []
 
 
 # --- The legacy quarterly report --------------------------------------------------------------
@@ -247,13 +300,18 @@ def legacy_reports(quarter: str) -> list[LegacyReport]:
             continue
         service = services[service_id]
         context = ReportingContext(
-            quarter=fiscal, department=service.provider.department,
-            service_provider=service.provider.name, service=service.name,
-            service_provided=service.summary[:200], transaction_point=service.name,
-            channel=CHANNEL_NAMES.get(channel, channel))
-        tally = CollectionTally(volumes=ResponseRates(scores.responses, scores.offered,
-                                                      scores.served),
-                                drivers=dict(scores.likert))
+            quarter=fiscal,
+            department=service.provider.department,
+            service_provider=service.provider.name,
+            service=service.name,
+            service_provided=service.summary[:200],
+            transaction_point=service.name,
+            channel=CHANNEL_NAMES.get(channel, channel),
+        )
+        tally = CollectionTally(
+            volumes=ResponseRates(scores.responses, scores.offered, scores.served),
+            drivers=dict(scores.likert),
+        )
         row = legacy_collection_row(context, tally, texts.get(service_id, {}))
         means, agree = {}, {}
         for slot in range(1, len(DRIVERS) + 1):
@@ -267,14 +325,17 @@ def legacy_reports(quarter: str) -> list[LegacyReport]:
 def _question_texts() -> dict[int, dict[str, str]]:
     texts: dict[int, dict[str, str]] = defaultdict(dict)
     for survey in Survey.objects.filter(instrument_name="a11_classic").select_related(
-            "service__provider"):
+        "service__provider"
+    ):
         for question in survey.instrument.questions:
             if question.driver and question.type == "likert5":
                 texts[survey.service_id].setdefault(question.driver, question.text["en"])
     return texts
 
 
-LEGACY_REPORT_COLUMNS = (*LEGACY_COLLECTION_COLUMNS,
-                         *(f"q{n}_mean" for n in range(1, 8)),
-                         *(f"q{n}_percent_agree" for n in range(1, 8)))
+LEGACY_REPORT_COLUMNS = (
+    *LEGACY_COLLECTION_COLUMNS,
+    *(f"q{n}_mean" for n in range(1, 8)),
+    *(f"q{n}_percent_agree" for n in range(1, 8)),
+)
 """The legacy row's columns, then our means and agreement percentages (not Touchpoints')."""
