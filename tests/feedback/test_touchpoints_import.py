@@ -187,6 +187,15 @@ def test_the_command_imports_with_or_without_a_bom(tmp_path, capsys, bom):
     assert Response.objects.count() == 8
 
 
+def test_an_unknown_channel_is_refused_and_a_known_one_is_used():
+    survey = make_survey()
+    text = combined_export(questions(survey), four_quarters())
+    [error] = import_combined_export(text, survey, channel="telegraph").errors
+    assert "Unknown channel 'telegraph'" in str(error) and not Response.objects.exists()
+    assert import_combined_export(text, survey, channel="live_chat").imported == 8
+    assert set(Response.objects.values_list("channel", flat=True)) == {"live_chat"}
+
+
 def test_dry_run_prints_per_quarter_and_stores_nothing(tmp_path, capsys):
     survey = make_survey()
     path = write(tmp_path, combined_export(questions(survey), four_quarters(), ip_address=False))

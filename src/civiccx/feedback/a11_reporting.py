@@ -326,6 +326,10 @@ def import_combined_export(text: str, survey: Survey, *, quarter: str | None = N
         result.errors = parsed.errors
         return result
     channel = channel or survey.channel or Channel.WEB
+    if channel not in Channel.values:
+        result.errors = (RowError(1, "*", f"Unknown channel {channel!r}; use one of "
+                                          f"{', '.join(Channel.values)}."),)
+        return result
     kept = [row for row in parsed.rows if not row.skipped]
     for row in parsed.rows:
         if row.skipped:
