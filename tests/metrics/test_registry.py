@@ -49,7 +49,8 @@ def test_a_badly_declared_figure_is_refused(key, unit, message):
 
 
 def test_an_unknown_figure_names_the_known_ones():
-    with pytest.raises(KeyError, match="No figure 'phone.nope'; registered: directfile.processed_share"):
+    with pytest.raises(KeyError,
+                       match="No figure 'phone.nope'; registered: directfile.processed_share"):
         read_figure("phone.nope", Period.last(7))
 
 
