@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from civiccx.directfile.demo.history import season_cells
+from civiccx.directfile.demo.history import funnel_cells, season_cells
 from civiccx.metrics.rollups import record_external_counts
 from tests.factories import make_service
 
@@ -21,6 +21,7 @@ def two_seasons():
         record_external_counts(season_cells(service.pk, year, 4_000, seed=year,
                                             waiting=0.4 if year == 2024 else 0),
                                source="test seasons")
+        record_external_counts(funnel_cells(service.pk, year, 3_000), source="test funnel")
 
 
 @pytest.mark.parametrize("language", ["", "/es"])

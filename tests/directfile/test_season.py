@@ -95,6 +95,11 @@ def test_the_season_statistics_equal_a_plain_recount_of_the_raw_rows(season):
     assert s.processed_share == 1.0 and s.owing == 1 and s.refunds_sent >= 1
     assert set(s.states) == {"AZ", "TX"} and sum(s.languages.values()) == 5
     assert sum(w[0] for w in s.weeks.values()) == 5
+    from civiccx.directfile.models import FunnelEvent
+    from civiccx.directfile.season import read_funnel
+    steps = {step: n for step, n, _kept in read_funnel()[0]}
+    assert steps["submitted"] == FunnelEvent.objects.filter(kind="submitted", code="").count()
+    assert steps["accepted"] == FunnelEvent.objects.filter(kind="accepted").count() > 0
 
 
 def test_metrics_rebuild_recounts_the_same_season(season):
@@ -116,6 +121,7 @@ def test_the_public_statistics_page_says_the_headline_and_offers_csv_and_json(
     else:
         assert "100% of the 5 returns received for 2024 have been processed." in text
         assert "The average refund is" in text and "R0000-503-02" in text
+        assert "Where in the interview people stop" in text
     assert 'id="directfile-weekly"' in text and "<caption" in text
     csv = client.get(f"{reverse('directfile:statistics')}?year=2024&format=csv")
     assert csv["Content-Type"].startswith("text/csv") and b"2023" in csv.content

@@ -36,7 +36,8 @@ def test_each_app_declares_its_figures_and_sources():
     assert [figure.key for figure in figures("help")] == ["help.deflection", "help.helpful_share"]
     assert {source.name for source in rollup_sources()} == {
         "services.interactions", "metrics.external_counts", "feedback.responses",
-        "feedback.offers", "help.votes", "directfile.season"}
+        "feedback.offers", "help.votes", "directfile.season",
+        "directfile.funnel"}
 
 
 @pytest.mark.parametrize(("key", "unit", "message"), [

@@ -145,11 +145,85 @@ def read_processed_share(period) -> list[FigureValue]:
     return [FigureValue(decided / n if n else None, n)]
 
 
+# --- the funnel: anonymous steps, counted as they happen ----------------------------------
+
+FUNNEL_PREFIX = "dffunnel:"
+# The steps shown, each with the event kinds that count for it.
+FUNNEL_STEPS = (
+    ("checker_started", ("checker_started",)),
+    ("checker_finished", ("checker_eligible", "checker_not_eligible")),
+    ("return_started", ("return_started",)),
+    ("submitted", ("submitted",)),
+    ("accepted", ("accepted",)),
+)
+
+
+def funnel_cells(kind: str, code: str) -> list[tuple[str, Counts]]:
+    """The cells one funnel event adds to: its kind, and for a completed interview section
+    the section (where people stop is where the next section is never completed). A
+    resubmission and a rejection's code are not steps of their own."""
+    if kind == "submitted" and code:
+        return []
+    if kind in {k for _s, kinds in FUNNEL_STEPS for k in kinds}:
+        return [(f"{FUNNEL_PREFIX}{kind}", {"c1": 1})]
+    if kind == "section_completed":
+        return [(f"{FUNNEL_PREFIX}section:{code}"[:40], {"c1": 1})]
+    return []
+
+
+def count_funnel(event) -> None:
+    service_id = _service_id()
+    cells_ = funnel_cells(event.kind, event.code)
+    if service_id is None or not cells_:
+        return
+    add(key_at(service_id=service_id, channel=CHANNEL, language=event.language, at=event.at),
+        cells_)
+
+
+def funnel_quarters() -> list[str]:
+    from civiccx.directfile.models import FunnelEvent
+
+    return QuarterSpan.covering(FunnelEvent.objects.all(), "at") if _service_id() else []
+
+
+def funnel_counts(span: QuarterSpan) -> Iterator[tuple[CellKey, str, Counts]]:
+    from django.db.models import Count
+
+    from civiccx.directfile.models import FunnelEvent
+
+    service_id = _service_id()
+    if service_id is None:
+        return
+    rows = (FunnelEvent.objects.filter(at__gte=span.start, at__lt=span.end)
+            .values_list("kind", "code", "language").annotate(n=Count("pk")).order_by())
+    for kind, code, language, n in rows:
+        for metric, counts in funnel_cells(kind, code):
+            yield (CellKey(service_id, CHANNEL, span.quarter, language), metric,
+                   {name: value * n for name, value in counts.items()})
+
+
+def read_funnel() -> tuple[list[tuple[str, int, float | None]], dict[str, int]]:
+    """The funnel's steps with their counts and the share kept from the step before, and
+    completed interview sections by count (all seasons)."""
+    cells_ = read_cells({"metric__startswith": FUNNEL_PREFIX}, group_by=())
+    metrics = cells_.get((), {})
+    got = {m[len(FUNNEL_PREFIX):]: c[1] for m, c in metrics.items()}
+    steps, before = [], None
+    for step, kinds in FUNNEL_STEPS:
+        n = sum(got.get(k, 0) for k in kinds)
+        steps.append((step, n, n / before if before else None))
+        before = n
+    sections = {k.partition(":")[2]: n for k, n in got.items() if k.startswith("section:")}
+    return steps, dict(sorted(sections.items(), key=lambda kv: -kv[1]))
+
+
 def register() -> None:
     from django.utils.translation import gettext_lazy as _
 
     register_rollup_source("directfile.season", quarters=season_quarters,
                            counts=season_counts)
+    register_rollup_source("directfile.funnel", quarters=funnel_quarters,
+                           counts=funnel_counts)
     register_figure("directfile.returns_received", title=_("Direct File returns received"),
                     unit="count", read=read_returns_received)
     register_figure("directfile.processed_share",

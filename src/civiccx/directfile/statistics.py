@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from civiccx.charts import Series, column_chart
+from civiccx.charts import Bar, Series, bar_chart, column_chart
 from civiccx.core.percentages import percent_text
 from civiccx.directfile.rejections import rejection
-from civiccx.directfile.season import Season, change, read_season, seasons
+from civiccx.directfile.season import Season, change, read_funnel, read_season, seasons
 from civiccx.taxengine.money import usd
 
 
@@ -69,8 +69,8 @@ def summary_rows(r: Report) -> list[tuple[str, str, str]]:
         (_("Submissions received, with resubmissions"), *pair(lambda s: s.submissions_received)),
         (_("Submissions processed"), *pair(lambda s: s.decided)),
         (_("Share processed"), *pair(lambda s: s.processed_share, share)),
-        (_("Accepted"), *pair(lambda s: s.accepted)),
-        (_("Rejected"), *pair(lambda s: s.rejected)),
+        (_("Submissions accepted"), *pair(lambda s: s.accepted)),
+        (_("Submissions rejected"), *pair(lambda s: s.rejected)),
         (_("Returns with a refund"), *pair(lambda s: s.refunds)),
         (_("Average refund"), *pair(lambda s: s.average_refund_cents, money)),
         (_("Refunds sent"), *pair(lambda s: s.refunds_sent)),
@@ -106,12 +106,12 @@ def reject_rows(r: Report) -> list[tuple[str, int, str]]:
     return [(code, n, str(rejection(code).text)) for code, n in r.season.reject_codes.items()]
 
 
-def state_rows(r: Report) -> list[tuple[str, int, int, str]]:
-    """(state, received, accepted, average refund)."""
+def state_rows(r: Report) -> list[tuple[str, str, str, str]]:
+    """(state, received, accepted, average refund), as shown."""
     out = []
     for state, (received, accepted, _rejected, refunds, cents) in r.season.states.items():
-        out.append((state, received, accepted, money(round(cents / refunds) if refunds
-                                                     else None)))
+        average = round(cents / refunds) if refunds else None
+        out.append((state, f"{received:,}", f"{accepted:,}", money(average)))
     return out
 
 
@@ -131,3 +131,32 @@ def as_json(r: Report) -> dict:
                            for st, c in s.states.items()}}
     return {"season": one(r.season), "lastSeason": one(r.last),
             "averageRefundChange": r.refund_change}
+
+
+def _step_labels() -> dict[str, str]:
+    return {"checker_started": _("Started the eligibility checker"),
+            "checker_finished": _("Finished the checker"),
+            "return_started": _("Signed in and started a return"),
+            "submitted": _("Submitted a return"), "accepted": _("Return accepted")}
+
+
+def funnel():
+    """(chart, rows, sections): the Direct File funnel, each step with the share kept from the
+    step before, and interview sections completed (where people stop: the section after the
+    last one completed)."""
+    from civiccx.directfile.flow import FLOW
+
+    steps, sections = read_funnel()
+    if not any(n for _step, n, _kept in steps):
+        return None, [], []
+    labels = _step_labels()
+    rows = [(labels[step], f"{n:,}", percent_text(kept, 0) if kept is not None else "—")
+            for step, n, kept in steps]
+    chart = bar_chart("directfile-funnel", _("From the eligibility checker to an accepted "
+                                             "return"),
+                      [Bar(labels[step], float(n)) for step, n, _kept in steps],
+                      label_header=_("Step"), value_header=_("People"),
+                      summary=_("How many people reached each step of Direct File, all "
+                                "seasons."), value_format="{:,.0f}")
+    titles = {section.key: str(section.title) for section in FLOW}
+    return chart, rows, [(titles.get(key, key), f"{sections.get(key, 0):,}") for key in titles]

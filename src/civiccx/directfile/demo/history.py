@@ -69,13 +69,39 @@ def season_cells(service_id: int, tax_year: int, returns: int, seed: int,
     return rows
 
 
+# The pilot's published funnel (IR-2024-122: 3.3 million used the eligibility checker, 423,450
+# signed in, 140,803 returns accepted), per accepted return; the checker's finish rate, the
+# submit rate and the sections completed are the demo's own assumptions.
+FUNNEL_PER_ACCEPTED = {"checker_started": 23.4, "checker_eligible": 9.5,
+                       "checker_not_eligible": 9.3, "return_started": 3.0, "submitted": 1.04}
+SECTIONS_PER_STARTED = {"you-and-your-family": 0.78, "income": 0.6,
+                        "credits-and-deductions": 0.52, "your-taxes": 0.44,
+                        "review-and-sign": 0.37}
+
+
+def funnel_cells(service_id: int, tax_year: int, accepted: int) -> list:
+    from civiccx.directfile.season import FUNNEL_PREFIX
+
+    key = _quarter(service_id, tax_year, 7)
+    rows = [(key, f"{FUNNEL_PREFIX}{kind}", {"c1": round(accepted * per)})
+            for kind, per in FUNNEL_PER_ACCEPTED.items()]
+    rows.append((key, f"{FUNNEL_PREFIX}accepted", {"c1": accepted}))
+    started = accepted * FUNNEL_PER_ACCEPTED["return_started"]
+    rows += [(key, f"{FUNNEL_PREFIX}section:{section}", {"c1": round(started * share)})
+             for section, share in SECTIONS_PER_STARTED.items()]
+    return rows
+
+
 def seed_history() -> str:
     service = Service.objects.filter(slug=SERVICE).first()
     if service is None or ExternalCount.objects.filter(source=SOURCE).exists():
         return "past seasons already seeded"
     for tax_year, returns in SEASONS.items():
-        record_external_counts(season_cells(service.pk, tax_year, returns, seed=tax_year,
-                                            waiting=UNDECIDED_LAST_WEEK if tax_year == 2024
-                                            else 0.0), source=SOURCE)
+        cells = season_cells(service.pk, tax_year, returns, seed=tax_year,
+                             waiting=UNDECIDED_LAST_WEEK if tax_year == 2024 else 0.0)
+        accepted = sum(c.get("c2", 0) for _k, metric, c in cells
+                       if metric == f"df{tax_year}:decided")
+        record_external_counts([*cells, *funnel_cells(service.pk, tax_year, accepted)],
+                               source=SOURCE)
     sizes = ", ".join(f"{n:,} returns for {y}" for y, n in SEASONS.items())
     return f"two simulated seasons ({sizes}) in the rollups"

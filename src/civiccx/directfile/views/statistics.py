@@ -38,7 +38,9 @@ def season_statistics(request):
         header = [_("Measure"), str(report.season.tax_year), str(report.last.tax_year)]
         return csv_download(f"direct-file-season-{report.season.tax_year}.csv", header,
                             statistics.summary_rows(report))
-    context = {"report": report}
+    chart, funnel_rows, sections = statistics.funnel()
+    context = {"report": report, "funnel_chart": chart, "funnel": funnel_rows,
+               "sections": sections}
     if report is not None:
         context.update(headline=statistics.headline(report),
                        summary=statistics.summary_rows(report),
