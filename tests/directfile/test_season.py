@@ -158,3 +158,12 @@ def test_the_figures_registry_reads_the_season_for_a_period(season):
     assert read_figure("directfile.returns_received", week)[0].n == 6  # both tax years
     share = read_figure("directfile.processed_share", week)[0]
     assert share.value == 1.0 and share.n == 7
+
+
+def test_the_statistics_page_shows_direct_files_a11_survey_beside_the_funnel(client, season):
+    from civiccx.directfile.season import _service_id
+    from civiccx.metrics.rollups import CellKey, add
+    add(CellKey(_service_id(), "web", "FY2025Q2", "en"), [("likert:trust", {"c5": 3, "c2": 1})])
+    text = client.get(reverse("directfile:statistics")).content.decode()
+    assert "What filers told us" in text
+    assert "<th scope=\"row\">Trust</th><td class=\"text-right\">75%</td>" in text

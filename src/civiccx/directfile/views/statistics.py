@@ -40,7 +40,7 @@ def season_statistics(request):
                             statistics.summary_rows(report))
     chart, funnel_rows, sections = statistics.funnel()
     context = {"report": report, "funnel_chart": chart, "funnel": funnel_rows,
-               "sections": sections}
+               "sections": sections, "feedback": statistics.feedback_rows()}
     if report is not None:
         context.update(headline=statistics.headline(report),
                        summary=statistics.summary_rows(report),
