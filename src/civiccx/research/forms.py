@@ -100,10 +100,11 @@ class NotesForm(forms.Form):
 class InsightForm(forms.ModelForm):
     class Meta:
         model = Insight
-        fields = ["statement", "highlights", "services", "metric_note"]
+        fields = ["statement", "statement_es", "highlights", "services", "metric_note"]
         widgets = {"highlights": forms.CheckboxSelectMultiple,
                    "services": forms.CheckboxSelectMultiple,
-                   "statement": forms.Textarea(attrs={"rows": 3})}
+                   "statement": forms.Textarea(attrs={"rows": 3}),
+                   "statement_es": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, study, **kwargs):
         super().__init__(*args, **kwargs)

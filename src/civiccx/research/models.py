@@ -253,6 +253,8 @@ class Insight(models.Model):
 
     study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="insights")
     statement = models.TextField(_("statement"))
+    statement_es = models.TextField(_("statement in Spanish"), blank=True,
+                                    help_text=_("For published pages."))
     highlights = models.ManyToManyField(Highlight, related_name="insights",
                                         verbose_name=_("evidence"))
     services = models.ManyToManyField("services.Service", blank=True, related_name="+",

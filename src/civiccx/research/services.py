@@ -118,13 +118,14 @@ def add_highlight(session: ResearchSession, actor, *, start: int, end: int,
 
 @transaction.atomic
 def add_insight(study: Study, actor, *, statement: str, highlights, services=(),
-                metric_note: str = "") -> Insight:
+                metric_note: str = "", statement_es: str = "") -> Insight:
     highlights = list(highlights)
     if not highlights:
         raise ValidationError(_("An insight must cite at least one highlight."))
     if any(h.session.study_id != study.pk for h in highlights):
         raise ValidationError(_("An insight cites highlights of its own study only."))
-    insight = Insight.objects.create(study=study, statement=statement, metric_note=metric_note)
+    insight = Insight.objects.create(study=study, statement=statement, metric_note=metric_note,
+                                     statement_es=statement_es)
     insight.highlights.set(highlights)
     insight.services.set(services)
     log(study, actor, "insight added", insight=insight.pk,

@@ -188,6 +188,7 @@ def insight_new(request, pk):
         try:
             services.add_insight(study, request.user,
                                  statement=form.cleaned_data["statement"],
+                                 statement_es=form.cleaned_data["statement_es"],
                                  highlights=form.cleaned_data["highlights"],
                                  services=form.cleaned_data["services"],
                                  metric_note=form.cleaned_data["metric_note"])
