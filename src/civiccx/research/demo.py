@@ -6,6 +6,7 @@ map linked to the demo services, all published. Every name and story here is mad
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from django.db import transaction
 
@@ -36,45 +37,16 @@ PARENT_PEOPLE = [
     ("grandparent raising a child", "AZ", "en", False, "Betty Harjo", ""),
 ]
 
+TRANSCRIPTS = Path(__file__).resolve().parent / "demo_transcripts"
 GRANT_TRANSCRIPTS = [
-    ("Interview: grant portal registration", """WEBVTT
-
-00:00:05.000 --> 00:00:12.000
-Interviewer: Tell me about the last time you applied for a federal grant.
-
-00:00:12.500 --> 00:00:31.000
-Participant: Registering the tribe in the portal took us eleven weeks. Every renewal asks for the same documents we sent last year.
-
-00:00:31.500 --> 00:00:48.000
-Participant: When I called the help line I waited on hold for forty minutes, and the callback number they gave me never rang.
-
-00:00:48.500 --> 00:01:02.000
-Participant: Our broadband goes down in winter, so I drive ninety miles to the chapter house to upload forms.
-"""),
-    ("Interview: reporting after the award", """Interviewer: What happens after you receive an award?
-Participant: The quarterly reports ask for the same numbers three different ways. My name is Marcus and I'm the only grants person for our whole nation.
-Participant: A program officer who knew our community made all the difference. She called us back the same day.
-Participant: Nobody told us the deadline moved; we found out from another tribe.
-"""),
-    ("Interview: a partner's view", """Interviewer: ¿Cómo ayuda usted a las tribus con las solicitudes?
-Participant: Muchas personas mayores prefieren hablar en persona. El centro más cercano está a tres horas.
-Participant: Cuando el formulario está en inglés solamente, la gente se rinde antes de empezar.
-"""),
+    ('Interview: grant portal registration', 'grant-1.vtt'),
+    ('Interview: reporting after the award', 'grant-2.txt'),
+    ("Interview: a partner's view", 'grant-3.txt'),
 ]
 PARENT_TRANSCRIPTS = [
-    ("Interview: a first baby", """Interviewer: How did you learn about the child tax credit?
-Participant: Nadie me dijo que mi bebé necesitaba un número de Seguro Social antes de presentar la declaración. Lo supe por una amiga.
-Participant: Llamé a la línea de ayuda dos veces; la segunda vez me devolvieron la llamada y todo fue más fácil.
-"""),
-    ("Interview: filing with a newborn", """Interviewer: Walk me through filing this year.
-Participant: With a newborn I filed at two in the morning on my phone. The checker told me right away I could use Direct File, which was a relief.
-Participant: I didn't know if my daughter counted as a dependent because she was born in December.
-Participant: When the refund came early I finally trusted the process.
-"""),
-    ("Interview: two kids, one job change", """Interviewer: What was hardest this year?
-Participant: I changed jobs and had two W-2 forms, and the help articles answered every question I had.
-Participant: The walk-in center asked me to come back with my son's card; that second trip cost me a day of work.
-"""),
+    ('Interview: a first baby', 'parent-1.txt'),
+    ('Interview: filing with a newborn', 'parent-2.txt'),
+    ('Interview: two kids, one job change', 'parent-3.txt'),
 ]
 
 # (session index, phrase, tag path)
@@ -121,10 +93,9 @@ def _study(title, goal, questions, people, transcripts, codes, service_slugs):
             email=f"{name.split()[0].lower()}@example.org", compensation="$50 gift card, paid")
         participants.append(participant)
     sessions = []
-    for index, (session_title, text) in enumerate(transcripts):
-        name = "interview.vtt" if text.startswith("WEBVTT") else "interview.txt"
+    for index, (session_title, name) in enumerate(transcripts):
         session = services.upload_transcript(study, None, title=session_title, name=name,
-                                             data=text.encode(),
+                                             data=(TRANSCRIPTS / name).read_bytes(),
                                              participant=participants[index])
         session.redaction_confirmed = True
         session.notes = "Participant joined by video; recording consented."
