@@ -18,5 +18,9 @@
       preview.textContent = empty;
     }
   }
+  // The transcript is read-only but not `readonly`: Chrome gives a readonly textarea no caret,
+  // so the keyboard could not select. Edits are refused here instead.
+  area.addEventListener("beforeinput", function (event) { event.preventDefault(); });
+  area.addEventListener("drop", function (event) { event.preventDefault(); });
   ["select", "keyup", "mouseup"].forEach(function (name) { area.addEventListener(name, sync); });
 })();
