@@ -47,6 +47,7 @@ def _researcher_urls(study, participant, session):
         reverse("research:codebook-csv", args=[study.pk]),
         reverse("research:search") + "?q=callback",
         reverse("research:stories"), reverse("research:persona-new"),
+        reverse("research:participant-withdraw", args=[participant.pk]),
     ]
 
 

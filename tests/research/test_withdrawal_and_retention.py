@@ -49,6 +49,8 @@ def test_withdrawal_removes_the_person_everywhere_and_issues_a_receipt(staff_cli
     assert "callback number never worked" in staff_client("researcher").get(public).content.decode()
 
     client = staff_client("researcher")
+    asks = client.get(reverse("research:participant-withdraw", args=[leaving.pk]))
+    assert "1 session with its transcript and notes, and 1 highlight(s)" in asks.content.decode()
     response = client.post(reverse("research:participant-withdraw", args=[leaving.pk]))
     receipt = DeletionReceipt.objects.get(participant_code=leaving.code)
     assert response.url == reverse("research:receipt", args=[receipt.number])

@@ -84,6 +84,6 @@ def import_qdc(study: Study, data: bytes) -> int:
 
 
 def codebook_sheet(study: Study) -> Sheet:
-    tags = sorted(study.tags.select_related("parent"), key=lambda t: t.path)
+    tags = study.tags.all()
     return Sheet(f"codebook-study-{study.pk}.csv", ["tag", "description", "highlights"],
                  [[t.path, t.description, t.highlights.count()] for t in tags])

@@ -86,8 +86,7 @@ class HighlightForm(forms.Form):
 
     def __init__(self, *args, study, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tags"].queryset = study.tags.select_related("parent")
-        self.fields["tags"].label_from_instance = lambda tag: tag.path
+        self.fields["tags"].queryset = study.tags.all()
 
 
 class NotesForm(forms.Form):

@@ -195,9 +195,11 @@ class Tag(models.Model):
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     guid = models.UUIDField(default=uuid.uuid4)
+    path = models.CharField(max_length=400, editable=False,
+                            help_text="Names from the top of the codebook, joined by /.")
 
     class Meta:
-        ordering = ["study", "name"]
+        ordering = ["study", "path"]
         constraints = [
             models.UniqueConstraint(fields=["study", "parent", "name"], name="one_tag_name"),
             models.UniqueConstraint(fields=["study", "guid"], name="one_tag_guid"),
@@ -206,13 +208,9 @@ class Tag(models.Model):
     def __str__(self):
         return self.path
 
-    @property
-    def path(self) -> str:
-        names, tag = [], self
-        while tag is not None:
-            names.append(tag.name)
-            tag = tag.parent
-        return "/".join(reversed(names))
+    def save(self, *args, **kwargs):
+        self.path = f"{self.parent.path}/{self.name}" if self.parent else self.name
+        super().save(*args, **kwargs)
 
 
 class Highlight(models.Model):

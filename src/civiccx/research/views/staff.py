@@ -68,8 +68,7 @@ def study(request, pk):
         "participants": study.participants.select_related("consent"),
         "sessions": study.sessions.select_related("participant").annotate(
             highlight_count=Count("highlights")),
-        "tags": sorted(study.tags.select_related("parent").annotate(uses=Count("highlights")),
-                       key=lambda t: t.path),
+        "tags": study.tags.annotate(uses=Count("highlights")),
         "insights": [(insight, insight.evidence()) for insight in insights],
         "receipts": study.receipts.all()[:20],
         "changes": study.changes.select_related("actor")[:15],
@@ -95,9 +94,14 @@ def participant_new(request, pk):
 
 
 @researchers
-@require_POST
 def participant_withdraw(request, pk):
-    participant = get_object_or_404(Participant, pk=pk)
+    """Asks first: withdrawal cannot be undone."""
+    participant = get_object_or_404(Participant.objects.select_related("study"), pk=pk)
+    if request.method != "POST":
+        return render(request, "research/withdraw.html", {
+            "participant": participant, "study": participant.study,
+            "sessions": participant.sessions.count(),
+            "highlights": Highlight.objects.filter(session__participant=participant).count()})
     try:
         receipt = services.withdraw_participant(participant, request.user)
     except ValidationError as error:
