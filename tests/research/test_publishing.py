@@ -2,12 +2,15 @@
 their rendered pages; a page with planted personal data is refused. Only publicly consented
 quotes appear."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
+from civiccx.metrics.rollups import record_served
 from civiccx.research import publishing, services
 from civiccx.research.models import JourneyStep, LifeExperience, Persona, PublishError
-from tests.factories import make_service
+from tests.factories import make_interaction, make_service
 from tests.research.factories import (
     PLANTED_NAME,
     highlight_phrase,
@@ -85,6 +88,8 @@ def test_a_draft_is_not_public_and_publishing_twice_is_refused(client, persona):
 
 def test_a_life_experience_shows_scope_and_an_accessible_journey_map(client, persona):
     service = make_service(name="Grants help line", name_es="Línea de ayuda con subvenciones")
+    for _ in range(3):
+        record_served(make_interaction(service))  # what the spine's signal does
     life = LifeExperience.objects.create(
         slug="having-a-child", title="Having a child", title_es="Tener un hijo",
         challenge="How might we make benefits find new parents?",
@@ -106,6 +111,7 @@ def test_a_life_experience_shows_scope_and_an_accessible_journey_map(client, per
         "Get the payment")
     assert "<svg" in page and "Show the numbers in this chart" in page
     assert "Grants help line" in page and "Rosa" in page
+    assert re.search(r"3 people served in FY\d{4}Q\d", page)  # read from the metrics API
     spanish = client.get("/es/research/life-experiences/having-a-child/").content.decode()
     assert "Tener un hijo" in spanish and "Solicitar" in spanish
     assert "Línea de ayuda con subvenciones" in spanish

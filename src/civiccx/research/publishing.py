@@ -33,9 +33,28 @@ def persona_context(persona: Persona) -> dict:
             "insights": list(persona.insights.all())}
 
 
+def service_figures(service) -> dict | None:
+    """The latest quarter's figures for a service, read through the metrics API: people served
+    and, when surveyed, the A-11 trust score (share who agree)."""
+    from civiccx.metrics.rollups import read_scores
+
+    by_quarter = read_scores({"service": service})
+    if not by_quarter:
+        return None
+    (quarter,), scores = max(by_quarter.items())
+    trust = scores.likert.get("trust")
+    thumbs = scores.thumbs.get("trust")
+    agree, answered = (trust.agree, trust.n) if trust else (0, 0)
+    if thumbs:
+        agree, answered = agree + thumbs.up, answered + thumbs.up + thumbs.down
+    return {"quarter": quarter, "served": scores.served,
+            "trust": round(100 * agree / answered) if answered else None}
+
+
 def journey_phases(life: LifeExperience) -> list[tuple[str, list]]:
     phases: list[tuple[str, list]] = []
     for step in life.steps.prefetch_related("services"):
+        step.figures = [(service, service_figures(service)) for service in step.services.all()]
         phase = step.phase_es if translation.get_language() == "es" and step.phase_es else (
             step.phase)
         if not phases or phases[-1][0] != phase:
