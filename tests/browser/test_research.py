@@ -129,3 +129,23 @@ def test_from_a_transcript_to_a_published_persona_by_keyboard(live_server, page,
     assert "Una devolución de llamada que nunca llega obliga a viajar lejos." in main
     assert "Wanbli" not in page.content()
     assert_accessible(page, "public persona in Spanish")
+
+
+def test_the_demo_research_pages_pass_axe_in_both_languages(live_server, page,
+                                                           assert_accessible):
+    from civiccx.research.demo import seed_research
+    from civiccx.services.demo.seed import seed_catalog
+
+    seed_catalog()
+    seed_research()
+    for language in ("", "/es"):
+        for path in ("/research/", "/research/life-experiences/having-a-child/",
+                     "/research/personas/maria-first-time-parent/",
+                     "/research/personas/darnell-working-parent/"):
+            response = page.goto(f"{live_server.url}{language}{path}")
+            assert response.status == 200, path
+            assert_accessible(page, f"{language}{path}")
+    journey = page.goto(f"{live_server.url}/es/research/life-experiences/having-a-child/")
+    assert journey.status == 200
+    steps = page.locator(".usa-process-list__heading").all_inner_texts()
+    assert steps[:2] == ["Saber qué cambia", "Obtener el número de Seguro Social del bebé"]
