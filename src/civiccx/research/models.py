@@ -21,6 +21,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, TransitionNotAllowed
 
 from civiccx.core.fields import EncryptedTextField
 from civiccx.core.states import refused_with
+from civiccx.services.models import Bilingual
 
 
 class Study(models.Model):
@@ -246,7 +247,7 @@ class Highlight(models.Model):
         return bool(consent and consent.quote_publicly and not consent.withdrawn_on)
 
 
-class Insight(models.Model):
+class Insight(Bilingual):
     """A finding that cites its evidence: qualitative, never representative."""
 
     study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="insights")
@@ -329,7 +330,7 @@ class PublishError(TransitionNotAllowed):
     rendered pages found personal information."""
 
 
-class Publishable(ConcurrentTransitionMixin, models.Model):
+class Publishable(ConcurrentTransitionMixin, Bilingual):
     """Drafted by researchers, published only after a PII scan of its rendered pages."""
 
     class State(models.TextChoices):
@@ -408,7 +409,7 @@ class Persona(Publishable):
         return self.name
 
 
-class JourneyStep(models.Model):
+class JourneyStep(Bilingual):
     """One step of a life experience's journey map, within a phase."""
 
     life_experience = models.ForeignKey(LifeExperience, on_delete=models.CASCADE,

@@ -1,19 +1,12 @@
 from django import template
 
-from civiccx.core.languages import current_language, default_language
-
 register = template.Library()
 
 
 @register.filter
 def local(obj, field: str) -> str:
     """`obj.<field>_es` on Spanish pages when it is filled in, else the English field."""
-    language = current_language()
-    if language != default_language():
-        translated = getattr(obj, f"{field}_{language}", "")
-        if translated:
-            return translated
-    return getattr(obj, field)
+    return obj.localized(field)
 
 
 @register.filter

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -263,25 +264,34 @@ def stories(request):
         "lives": LifeExperience.objects.all()})
 
 
-def _edit(request, form_class, instance, template, kind):
+def _edit(request, form_class, instance, kind, *, heading, save_label, public_url):
     form = form_class(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         messages.success(request, _("Saved."))
         return redirect(f"research:{kind}-edit", saved.slug)
-    return render(request, template, {"form": form, "object": instance, "kind": kind})
+    return render(request, "research/story_edit.html", {
+        "form": form, "object": instance, "kind": kind, "heading": heading,
+        "save_label": save_label, "public_url": public_url})
 
 
 @researchers
 def persona_edit(request, slug=None):
     persona = get_object_or_404(Persona, slug=slug) if slug else None
-    return _edit(request, PersonaForm, persona, "research/persona_edit.html", "persona")
+    return _edit(request, PersonaForm, persona, "persona",
+                 heading=persona.name if persona else _("New persona"),
+                 save_label=_("Save persona"),
+                 public_url=reverse("research:public-persona", args=[slug]) if slug else "")
 
 
 @researchers
 def life_edit(request, slug=None):
     life = get_object_or_404(LifeExperience, slug=slug) if slug else None
-    return _edit(request, LifeExperienceForm, life, "research/life_edit.html", "life")
+    return _edit(request, LifeExperienceForm, life, "life",
+                 heading=life.title if life else _("New life experience"),
+                 save_label=_("Save life experience"),
+                 public_url=reverse("research:public-life-experience", args=[slug])
+                 if slug else "")
 
 
 @researchers
