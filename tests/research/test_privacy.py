@@ -126,3 +126,11 @@ def test_a_recruiter_saves_contact_details_into_the_vault(staff_client):
                             "affiliation": "", "compensation": "$40"})
     assert response.status_code == 302
     assert ParticipantVault.objects.get(participant=participant).name == "Ana Pérez"
+
+
+def test_each_role_finds_its_tool_in_the_staff_workspace(staff_client, client):
+    researcher = staff_client("researcher").get("/staff/").content.decode()
+    assert "Research repository" in researcher and "Research participant pool" not in researcher
+    client.logout()
+    recruiter = staff_client("research_recruiter").get("/staff/").content.decode()
+    assert "Research participant pool" in recruiter and "Research repository" not in recruiter

@@ -47,7 +47,8 @@ def service_figures(service) -> dict | None:
     agree, answered = (trust.agree, trust.n) if trust else (0, 0)
     if thumbs:
         agree, answered = agree + thumbs.up, answered + thumbs.up + thumbs.down
-    return {"quarter": quarter, "served": scores.served,
+    # "1,063" in both languages, as IRS.gov/es writes numbers (Django's es locale would not)
+    return {"quarter": quarter, "served": f"{scores.served:,}",
             "trust": round(100 * agree / answered) if answered else None}
 
 
