@@ -56,9 +56,10 @@ def test_withdrawal_removes_the_person_everywhere_and_issues_a_receipt(staff_cli
     assert response.url == reverse("research:receipt", args=[receipt.number])
     assert receipt.reason == DeletionReceipt.Reason.WITHDRAWAL
     assert receipt.deleted == {"sessions": 1, "highlights": 1, "insights_changed": 1,
-                               "persona_quotes_removed": 1, "contact_details": 1}
+                               "personas_changed": 1, "contact_details": 1}
     page = client.get(response.url).content.decode()
     assert str(receipt.number) in page and leaving.code in page
+    assert "Sessions, with their transcripts and notes" in page
 
     assert not ParticipantVault.objects.filter(participant=leaving).exists()
     assert not ResearchSession.objects.filter(participant=leaving).exists()
@@ -104,7 +105,7 @@ def test_retention_deletes_what_expired_with_receipts(two_people):
     services.purge_expired()
     latest = DeletionReceipt.objects.filter(reason=DeletionReceipt.Reason.RETENTION).first()
     assert latest.deleted == {"sessions": 1, "highlights": 1, "insights_changed": 1,
-                              "persona_quotes_removed": 1}
+                              "personas_changed": 1}
     assert insight.evidence()["highlights"] == 1
     assert services.purge_expired() == []  # nothing left to delete: no empty receipts
 

@@ -318,8 +318,20 @@ class DeletionReceipt(models.Model):
     class Meta:
         ordering = ["-issued_at"]
 
+    KINDS = {
+        "contact_details": _("Contact details (the participant vault)"),
+        "sessions": _("Sessions, with their transcripts and notes"),
+        "highlights": _("Highlights"),
+        "insights_changed": _("Insights that lost evidence"),
+        "personas_changed": _("Personas that lost quotes"),
+        "original_uploads": _("Original uploads, before redaction"),
+    }
+
     def __str__(self):
         return f"Deletion receipt {self.number}"
+
+    def lines(self) -> list[tuple[str, int]]:
+        return [(str(self.KINDS.get(kind, kind)), count) for kind, count in self.deleted.items()]
 
 
 # --- what is published ------------------------------------------------------------------

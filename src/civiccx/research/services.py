@@ -143,7 +143,7 @@ def _erase_sessions(sessions) -> dict:
     personas = set(highlights.filter(personas__isnull=False)
                    .values_list("personas__slug", flat=True))
     counts = {"sessions": sessions.count(), "highlights": highlights.count(),
-              "insights_changed": len(insights), "persona_quotes_removed": len(personas)}
+              "insights_changed": len(insights), "personas_changed": len(personas)}
     sessions.delete()  # cascades to highlights, which leave insights and personas
     return counts
 
