@@ -54,8 +54,12 @@ def service_figures(service) -> dict | None:
 
 def journey_phases(life: LifeExperience) -> list[tuple[str, list]]:
     phases: list[tuple[str, list]] = []
+    figures: dict[int, dict | None] = {}
     for step in life.steps.prefetch_related("services"):
-        step.figures = [(service, service_figures(service)) for service in step.services.all()]
+        for service in step.services.all():
+            if service.pk not in figures:
+                figures[service.pk] = service_figures(service)
+        step.figures = [(service, figures[service.pk]) for service in step.services.all()]
         phase = step.phase_es if translation.get_language() == "es" and step.phase_es else (
             step.phase)
         if not phases or phases[-1][0] != phase:
