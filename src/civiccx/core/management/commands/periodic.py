@@ -12,6 +12,7 @@ PERIODIC_TASKS = [
     "civiccx.help.tasks.send_review_reminders",
     "civiccx.directfile.tasks.process_submitted",
     "civiccx.directfile.tasks.advance_refunds",
+    "civiccx.research.tasks.purge_expired_research_data",
 ]
 
 
