@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "civiccx.directfile",
     # Last: its demo step rebuilds the rollups from every other app's demo rows.
     "civiccx.metrics",
+    # After metrics: its demo reports resolve their figures from the rebuilt rollups.
+    "civiccx.reports",
 ]
 
 MIDDLEWARE = [
