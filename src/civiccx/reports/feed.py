@@ -21,7 +21,7 @@ def _summary(report) -> str:
         latest = section.latest
         value = _("too few answers") if latest.suppressed else latest.display
         lines.append(_("%(title)s: %(value)s (n = %(n)s)") % {
-            "title": section.title, "value": value, "n": f"{latest.n:,}"})
+            "title": section.title, "value": value, "n": latest.n_display})
     return "\n".join(lines)
 
 

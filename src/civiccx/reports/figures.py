@@ -74,6 +74,10 @@ class Number:
         return format_value(self.value, self.unit)
 
     @property
+    def n_display(self) -> str:
+        return format_value(self.n, "count")
+
+    @property
     def interval_display(self) -> str:
         if self.low is None or self.high is None or self.value is None:
             return ""

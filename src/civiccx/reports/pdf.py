@@ -75,7 +75,7 @@ def _render(report: ProgressReport, data: dict, language: str) -> bytes:
         latest = section.latest
         rows.append([section.title,
                      _("Too few answers to publish") if latest.suppressed else latest.display,
-                     f"{latest.n:,}", latest.interval_display or "—", section.change or "—"])
+                     latest.n_display, latest.interval_display or "—", section.change or "—"])
     story += [_table(rows, [2.6 * inch, 0.9 * inch, 1.1 * inch, 1.3 * inch, 1.2 * inch], styles),
               Spacer(1, 10)]
 

@@ -59,7 +59,7 @@ def figure_chart(figure: dict, numbers: list[Number]) -> Chart:
     summary = ""
     if latest.value is not None:
         summary = _("In %(quarter)s: %(value)s, from %(n)s observations.") % {
-            "quarter": latest.quarter, "value": latest.display, "n": f"{latest.n:,}"}
+            "quarter": latest.quarter, "value": latest.display, "n": latest.n_display}
         if latest.interval_display:
             summary += " " + _("95%% confidence interval: %(interval)s.") % {
                 "interval": latest.interval_display}
