@@ -94,7 +94,7 @@ class CommitmentForm(forms.ModelForm):
 
 
 class CommitmentStatusForm(forms.Form):
-    ACTIONS = [("deliver", _("Mark delivered")), ("miss", _("Mark missed")),
+    ACTIONS = [("deliver", _("Mark delivered")), ("miss", _("Mark the target as not met")),
                ("withdraw", _("Withdraw (the reason is public)"))]
     action = forms.ChoiceField(label=_("Change"), choices=ACTIONS, widget=forms.RadioSelect)
     note = forms.CharField(label=_("Public note"), widget=forms.Textarea(attrs={"rows": 3}))

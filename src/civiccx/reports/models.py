@@ -51,7 +51,7 @@ class Commitment(ConcurrentTransitionMixin, Bilingual, NeverDeleted):
     class Status(models.TextChoices):
         OPEN = "open", _("In progress")
         DELIVERED = "delivered", _("Delivered")
-        MISSED = "missed", _("Missed")
+        MISSED = "missed", _("Target not met")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="+")
@@ -85,7 +85,7 @@ class Commitment(ConcurrentTransitionMixin, Bilingual, NeverDeleted):
     def deliver(self, actor, note: str):
         self._log(self.Status.DELIVERED, actor, note)
 
-    @refused_with(CommitmentError, _("Only a commitment in progress can be marked missed."))
+    @refused_with(CommitmentError, _("Only a commitment in progress can be marked as not met."))
     @transition(field=status, source=Status.OPEN, target=Status.MISSED)
     def miss(self, actor, note: str):
         self._log(self.Status.MISSED, actor, note)

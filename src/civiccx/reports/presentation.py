@@ -137,8 +137,8 @@ DATA_DICTIONARY = (
                            "fewer than 30 (suppressed).")),
     ("display", gettext_lazy("The value as the report prints it.")),
     ("n", gettext_lazy("How many observations (responses, calls, visits) it summarizes.")),
-    ("ci_low", gettext_lazy("Lower end of the 95% confidence interval (Wilson), for shares.")),
-    ("ci_high", gettext_lazy("Upper end of the 95% confidence interval (Wilson), for shares.")),
+    ("ci_low", gettext_lazy("Lower end of the confidence interval at 95%, for shares (Wilson).")),
+    ("ci_high", gettext_lazy("Upper end of the confidence interval at 95%, for shares (Wilson).")),
     ("suppressed", gettext_lazy("true when fewer than 30 observations: the value is withheld.")),
 )
 
