@@ -141,3 +141,20 @@ def test_drafts_are_not_public(analyst, answered_service, client):
     assert client.get(reverse("reports:report", args=[answered_service.slug,
                                                       QUARTER])).status_code == 404
     assert answered_service.name not in client.get(reverse("reports:index")).content.decode()
+
+
+def test_the_closed_quarter_is_drafted_with_what_we_learned_in_words(analyst, answered_service):
+    from datetime import date
+
+    from civiccx.reports.models import Commitment
+
+    Commitment.objects.create(service=answered_service, title="Raise trust", metric="a11.trust",
+                              baseline_quarter=EARLIER, target=0.9, due_quarter="FY2026Q1",
+                              owner="Office")
+    [report] = building.draft_closed_quarter(date(2025, 7, 1))  # the day after FY2025Q3 ended
+    assert report.quarter == QUARTER and report.state == ProgressReport.State.DRAFT
+    assert "A-11: Satisfaction (share agreeing) rose since last quarter, by more than the " \
+           "margin of error." in report.learned
+    assert "A-11: Trust (share agreeing) fell since last quarter" in report.learned
+    assert building.typed_numbers(report.learned) == []  # words only: an analyst edits them
+    assert building.draft_closed_quarter(date(2025, 7, 2)) == []  # once per quarter

@@ -13,6 +13,7 @@ import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from civiccx.core.fiscal import parse_fiscal_quarter
@@ -27,8 +28,10 @@ from civiccx.reports.figures import (
 )
 from civiccx.reports.models import Commitment, ProgressReport, Quote, ReportFigure
 
-# A typed figure: any digit, except a fiscal quarter (FY2025Q3) or a year on its own (2025).
-_ALLOWED_NUMBER_WORDS = re.compile(r"\bFY\d{4}Q[1-4]\b|\b(?:19|20)\d{2}\b", re.IGNORECASE)
+# A typed figure: any digit, except in a name (A-11, a fiscal quarter such as FY2025Q3) or a
+# year on its own (2025).
+_ALLOWED_NUMBER_WORDS = re.compile(r"\bA-11\b|\bFY\d{4}Q[1-4]\b|\b(?:19|20)\d{2}\b",
+                                   re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
 
@@ -184,3 +187,63 @@ def published_reports(audience: str = ProgressReport.Audience.PUBLIC):
     return (ProgressReport.objects.filter(state=ProgressReport.State.PUBLISHED, audience=audience)
             .select_related("service", "corrects").order_by("-quarter", "service__order",
                                                              "-version"))
+
+
+# Drafted at the quarter's close ---------------------------------------------------------
+
+def _movement(key: str, service_id: int, quarter: str) -> str:
+    """One sentence in words (numbers stay in the figures) on how a figure moved since the
+    quarter before, and whether the move is larger than the margin of error: for a share, a
+    two-proportion z-test at 95% (|z| > 1.96); otherwise it is only described."""
+    title = figure_choice(key).title
+    before_quarter = trend_quarters(quarter, 2)[0]
+    now, before = resolve(key, service_id, quarter), resolve(key, service_id, before_quarter)
+    if now.value is None or before.value is None or now.value == before.value:
+        return ""
+    direction = _("rose") if now.value > before.value else _("fell")
+    if now.unit != "share":
+        return _("%(figure)s %(direction)s since last quarter.") % {
+            "figure": title, "direction": direction}
+    pooled = (now.value * now.n + before.value * before.n) / (now.n + before.n)
+    spread = (pooled * (1 - pooled) * (1 / now.n + 1 / before.n)) ** 0.5
+    significant = spread > 0 and abs(now.value - before.value) / spread > 1.96
+    if significant:
+        return _("%(figure)s %(direction)s since last quarter, by more than the margin of "
+                 "error.") % {"figure": title, "direction": direction}
+    return _("%(figure)s %(direction)s since last quarter, within the margin of error.") % {
+        "figure": title, "direction": direction}
+
+
+def designated_services():
+    """The services the agency reports on: those with a report or a commitment already."""
+    from civiccx.services.models import Service
+
+    return Service.objects.filter(
+        pk__in=[*ProgressReport.objects.values_list("service", flat=True),
+                *Commitment.objects.values_list("service", flat=True)])
+
+
+def draft_closed_quarter(today) -> list[ProgressReport]:
+    """The day after a quarter ends (and any day after, until it is drafted): a draft for each
+    designated service, referencing the figures of its last report and the A-11 drivers its
+    customers answered, with a generated "What we learned" for an analyst to edit."""
+    from civiccx.core.fiscal import fiscal_quarter
+
+    closed = str(fiscal_quarter(today).previous())
+    drafted = []
+    for service in designated_services():
+        if ProgressReport.objects.filter(service=service, quarter=closed).exists():
+            continue
+        last = (ProgressReport.objects.filter(service=service).exclude(quarter=closed)
+                .order_by("-quarter", "-version").first())
+        keys = list(answered_a11_keys(service.pk, closed))
+        if last is not None:
+            keys += [ref.key for ref in last.figures.all() if ref.key not in keys]
+        report = draft_report(service, closed, keys=tuple(keys))
+        for field, language in (("learned", "en"), ("learned_es", "es")):
+            with translation.override(language):
+                sentences = [s for s in (_movement(k, service.pk, closed) for k in keys) if s]
+            setattr(report, field, " ".join(sentences))
+        report.save(update_fields=["learned", "learned_es"])
+        drafted.append(report)
+    return drafted

@@ -30,6 +30,8 @@ class NarrativeForm(forms.ModelForm):
                   "learned_es": _("What we learned this quarter (Spanish)"),
                   "next_steps": _("What's next (English)"),
                   "next_steps_es": _("What's next (Spanish)")}
+        help_texts = {name: _("In words: numbers come from the figures chosen below.")
+                      for name in fields}
         widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in fields}
 
     def _no_typed_numbers(self, name: str) -> str:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from civiccx.charts import Chart, Series, chart_id, line_chart
 from civiccx.core.languages import current_language
-from civiccx.reports.figures import Number, format_value
+from civiccx.reports.figures import Number, UnknownFigure, figure_choice, format_value
 from civiccx.reports.models import Commitment
 
 UNIT_LABELS = {"share": gettext_lazy("share (percent)"), "minutes": gettext_lazy("minutes"),
@@ -76,15 +76,25 @@ def figure_chart(figure: dict, numbers: list[Number]) -> Chart:
         chart_id(figure["key"], "report"), figure["title"], [n.quarter for n in numbers],
         [series], category_label=_("Quarter"),
         value_range=(0, 100) if share else None,
-        value_format="{:.1f}%" if share else "{:g}",
+        value_format="{:.0f}%" if share else "{:g}",
         interval_label=_("%(percent)s%% confidence interval") % {"percent": 95} if banded else "",
         summary=summary)
+
+
+def figure_title(figure: dict) -> str:
+    """The figure's title in the reader's language (the registry's), or, for a figure no app
+    registers any more, the title it was published with."""
+    try:
+        return figure_choice(figure["key"]).title
+    except UnknownFigure:
+        return figure["title"]
 
 
 def figure_sections(data: dict) -> list[FigureSection]:
     sections = []
     for figure in data["figures"]:
         numbers = [Number.from_dict(item) for item in figure["numbers"]]
+        figure = {**figure, "title": figure_title(figure)}
         sections.append(FigureSection(figure["key"], figure["title"], figure["unit"], numbers,
                                       figure_chart(figure, numbers)))
     return sections
@@ -148,7 +158,7 @@ def csv_rows(data: dict) -> list[list[object]]:
     for figure in data["figures"]:
         for item in figure["numbers"]:
             number = Number.from_dict(item)
-            rows.append([data["service"], number.quarter, figure["key"], figure["title"],
+            rows.append([data["service"], number.quarter, figure["key"], figure_title(figure),
                          figure["unit"], "" if number.value is None else number.value,
                          number.display, number.n, "" if number.low is None else number.low,
                          "" if number.high is None else number.high,

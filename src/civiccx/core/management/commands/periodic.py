@@ -11,12 +11,13 @@ PERIODIC_TASKS = [
     "civiccx.walkin.tasks.erase_expired_contact_details",
     "civiccx.help.tasks.send_review_reminders",
     "civiccx.directfile.tasks.advance_refunds",
+    "civiccx.reports.tasks.draft_quarterly_reports",
 ]
 
 
 class Command(BaseCommand):
     help = ("Enqueue recurring jobs: survey and appointment reminders, no-shows, retention "
-            "purges, help article review reminders.")
+            "purges, help article review reminders, quarterly report drafts.")
 
     def handle(self, *args, **options):
         from django.utils.module_loading import import_string
