@@ -60,6 +60,8 @@ def test_the_public_page_in_english_and_spanish(client, published):
     spanish = client.get("/es" + url).content.decode()
     assert "Quienes recibieron una devolución de llamada confiaron más." in spanish
     assert "Ayuda por teléfono" in spanish
+    assert "1,234" in spanish and "80%" in spanish  # US separators in Spanish too
+    assert "A-11: Confianza (proporción de acuerdo)" in spanish
     index = client.get(reverse("reports:index")).content.decode()
     assert url in index and published.data_sha256[:16] in index
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from civiccx.core import fiscal
@@ -86,12 +85,13 @@ class Number:
 
 def format_value(value: float, unit: str) -> str:
     """As the CX dashboard prints it: whole percents for shares (`core.percentages`), minutes
-    to a tenth, counts whole; in the reader's language."""
+    to a tenth, counts whole; with US separators in both languages ("1,234.5", as IRS.gov/es
+    writes them: docs/reference/spanish.md), not Django's Spanish "1 234,5"."""
     if unit == "share":
         return percent_text(value, 0)
     if unit == "minutes":
-        return number_format(value, 1)
-    return number_format(value, 0, force_grouping=True)
+        return f"{value:,.1f}"
+    return f"{value:,.0f}"
 
 
 def catalog() -> list[FigureChoice]:
