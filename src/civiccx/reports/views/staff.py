@@ -153,8 +153,9 @@ def commitment_status(request, pk: int):
         try:
             with transaction.atomic():
                 locked = Commitment.objects.select_for_update().get(pk=pk)
-                getattr(locked, form.cleaned_data["action"])(request.user,
-                                                            form.cleaned_data["note"])
+                move = {"deliver": locked.deliver, "miss": locked.miss,
+                        "withdraw": locked.withdraw}[form.cleaned_data["action"]]
+                move(request.user, form.cleaned_data["note"])
                 locked.save()
         except (CommitmentError, ValidationError) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
