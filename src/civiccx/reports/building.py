@@ -130,36 +130,34 @@ def draft_report(service, quarter: str, actor=None, *,
     return report
 
 
-def _locked(report: ProgressReport) -> ProgressReport:
-    return ProgressReport.objects.select_for_update().get(pk=report.pk)
-
-
 @transaction.atomic
+def _move(report: ProgressReport, actor, step: str) -> ProgressReport:
+    """Take one workflow step on the locked row and save it (the transition holds the rest)."""
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    if step == "publish":
+        if report.submitted_by_id == actor.pk:
+            raise PermissionDenied(_("Someone other than the person who sent it for review "
+                                     "must publish it."))
+        report.publish(actor, assemble(report))
+    elif step == "submit":
+        report.submit(actor)
+    else:
+        report.return_to_draft(actor)
+    report.save()
+    return report
+
+
 def submit(report: ProgressReport, actor) -> ProgressReport:
-    report = _locked(report)
-    report.submit(actor)
-    report.save()
-    return report
+    return _move(report, actor, "submit")
 
 
-@transaction.atomic
 def return_to_draft(report: ProgressReport, actor) -> ProgressReport:
-    report = _locked(report)
-    report.return_to_draft(actor)
-    report.save()
-    return report
+    return _move(report, actor, "return")
 
 
-@transaction.atomic
 def publish(report: ProgressReport, actor) -> ProgressReport:
     """A second person publishes: the numbers are resolved now and frozen with their hash."""
-    report = _locked(report)
-    if report.submitted_by_id == actor.pk:
-        raise PermissionDenied(_("Someone other than the person who sent it for review must "
-                                 "publish it."))
-    report.publish(actor, assemble(report))
-    report.save()
-    return report
+    return _move(report, actor, "publish")
 
 
 @transaction.atomic
