@@ -6,7 +6,7 @@ Idempotent: what exists is left as it is."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -50,6 +50,17 @@ LEARNED = {
         "Quienes hicieron una cita esperaron menos que quienes llegaron sin cita. Los tiempos "
         "de espera estimados en la pantalla del vestíbulo se acercaron a los reales."),
 }
+QUOTES = {
+    "phone-assistance": (
+        "They called me back when they said they would, and fixed it in one call.",
+        "Me llamaron cuando dijeron que lo harían y lo resolvieron en una llamada."),
+    "walk-in-assistance": (
+        "My appointment started on time and the person at the counter explained every step.",
+        "Mi cita empezó a tiempo y la persona en la ventanilla me explicó cada paso."),
+    "help-center": (
+        "The article answered my question in plain words; I did not need to call.",
+        "El artículo respondió mi pregunta con palabras sencillas; no tuve que llamar."),
+}
 NEXT = ("We will add Saturday hours in the busiest centers during filing season.",
         "Agregaremos horario los sábados en los centros con más visitas durante la temporada "
         "de impuestos.")
@@ -89,7 +100,11 @@ def seed(options, progress) -> list[str]:
                 report.save()
                 report = building.submit(report, analyst)
             if report.state == ProgressReport.State.SUBMITTED:
-                building.publish(report, publisher)
+                report = building.publish(report, publisher)
+                # as the agency would: a few days after the quarter closed, not thirty
+                closed = parse_fiscal_quarter(quarter).end + timedelta(days=4)
+                ProgressReport.objects.filter(pk=report.pk).update(published_at=timezone.make_aware(
+                    datetime.combine(closed, time(10))))
         building.draft_report(service, str(current), analyst, keys=keys)
     return [f"Reports: published progress reports for {', '.join(published_quarters)} and "
             f"drafts for {current}, at /performance/ (sign in as cx-analyst to edit a draft, "
@@ -144,11 +159,10 @@ def _commitments(service, baseline: str, current: str, analyst, today) -> None:
 def _quotes(service, quarters: list[str]) -> None:
     if Quote.objects.filter(service=service).exists():
         return
+    said, said_es = QUOTES[service.slug]
     for quarter in quarters:
-        Quote.objects.create(
-            service=service, quarter=quarter, public_consent=True,
-            text="They called me back when they said they would, and fixed it in one call.",
-            text_es="Me llamaron cuando dijeron que lo harían y lo resolvieron en una llamada.")
+        Quote.objects.create(service=service, quarter=quarter, public_consent=True, text=said,
+                             text_es=said_es)
         Quote.objects.create(  # no consent: never published
             service=service, quarter=quarter, public_consent=False,
             text="My name is Maria Lopez, call me at 555-201-3344 about my refund.")
