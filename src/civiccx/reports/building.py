@@ -56,8 +56,10 @@ def figure_data(report: ProgressReport) -> list[dict]:
     return result
 
 
-def commitment_data(report: ProgressReport) -> list[dict]:
-    """The service's commitments as of the report: baseline and latest values, from the data."""
+def commitment_data(report: ProgressReport, *, newest_first: tuple[str, ...] = ()
+                    ) -> list[dict]:
+    """The service's commitments as of the report: baseline and latest values, from the data.
+    The latest is the report's quarter, or the first of `newest_first` with observations."""
     rows = []
     for commitment in Commitment.objects.filter(service=report.service_id).prefetch_related(
             "events"):
@@ -66,7 +68,11 @@ def commitment_data(report: ProgressReport) -> list[dict]:
         except UnknownFigure:
             continue
         baseline = resolve(commitment.metric, report.service_id, commitment.baseline_quarter)
-        latest = resolve(commitment.metric, report.service_id, report.quarter)
+        latest = None
+        for quarter in newest_first or (report.quarter,):
+            latest = resolve(commitment.metric, report.service_id, quarter)
+            if latest.n:
+                break
         rows.append({
             "id": commitment.pk, "title": commitment.title, "title_es": commitment.title_es,
             "metric": commitment.metric, "unit": unit, "owner": commitment.owner,

@@ -5,6 +5,7 @@ the PDF, the CSV and the feed print the same text for the same number."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -119,11 +120,17 @@ def commitment_rows(data: dict) -> list[CommitmentRow]:
     labels = dict(Commitment.Status.choices)
     return [CommitmentRow(
         (row["title_es"] if spanish and row["title_es"] else row["title"]), row["owner"],
-        row["unit"], format_value(row["target"], row["unit"]), row["due_quarter"], row["status"],
+        row["unit"], _target(row), row["due_quarter"], row["status"],
         str(labels.get(row["status"], row["status"])), Number.from_dict(row["baseline"]),
         Number.from_dict(row["latest"]),
-        [{**event, "label": str(labels.get(event["status"], event["status"]))}
+        [{**event, "date": date.fromisoformat(event["date"]),
+          "label": str(labels.get(event["status"], event["status"]))}
          for event in row["history"]]) for row in data["commitments"]]
+
+
+def _target(row: dict) -> str:
+    text = format_value(row["target"], row["unit"])
+    return f"{text} {UNIT_LABELS['minutes']}" if row["unit"] == "minutes" else text
 
 
 def quotes(data: dict) -> list[str]:

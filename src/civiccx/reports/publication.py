@@ -76,17 +76,15 @@ def report_context(report: ProgressReport) -> dict:
 
 def commitments_context() -> dict:
     """Every commitment of every service, withdrawn ones too, with its public changelog."""
-    latest = last_complete_quarter()
+    current = quarter_of(timezone.now())
+    newest_first = (current, str(parse_fiscal_quarter(current).previous()))
     sections = []
     for service in Service.objects.filter(pk__in=Commitment.objects.values("service")):
-        stub = ProgressReport(service=service, quarter=latest)
+        stub = ProgressReport(service=service, quarter=current)
+        data = commitment_data(stub, newest_first=newest_first)
         sections.append({"service": service.localized_name,
-                         "rows": commitment_rows({"commitments": commitment_data(stub)})})
-    return {"sections": sections, "latest_quarter": latest}
-
-
-def last_complete_quarter() -> str:
-    return str(parse_fiscal_quarter(quarter_of(timezone.now())).previous())
+                         "rows": commitment_rows({"commitments": data})})
+    return {"sections": sections}
 
 
 def open_data(report: ProgressReport, request) -> dict:
