@@ -145,14 +145,25 @@ def _commitments(service, baseline: str, current: str, analyst, today) -> None:
                                     "visitors with an appointment is now the measure.")
         withdrawn.save()
     elif service.slug == "phone-assistance":
-        delivered = Commitment.objects.create(
+        missed = Commitment.objects.create(
             service=service, metric="phone.service_level", baseline_quarter=baseline,
             target=0.8, due_quarter=current, owner=OWNER, created_at=made,
-            title="Answer most calls quickly or call back",
-            title_es="Atender la mayoría de las llamadas pronto o devolverlas")
+            title="Answer most calls within the service level",
+            title_es="Atender la mayoría de las llamadas dentro del nivel de servicio")
+        CommitmentEvent.objects.create(commitment=missed, status=missed.status,
+                                       actor=analyst, at=made, note="Commitment made.")
+        missed.miss(analyst, "Callbacks launched on every queue, but the line is still short "
+                             "of staff; the season staffing plan adds agents before January.")
+        missed.save()
+    elif service.slug == "help-center":
+        delivered = Commitment.objects.create(
+            service=service, metric="help.deflection", baseline_quarter=baseline,
+            target=0.8, due_quarter=current, owner=OWNER, created_at=made,
+            title="Help most people who search find their answer without calling",
+            title_es="Que la mayoría de quienes buscan encuentren su respuesta sin llamar")
         CommitmentEvent.objects.create(commitment=delivered, status=delivered.status,
                                        actor=analyst, at=made, note="Commitment made.")
-        delivered.deliver(analyst, "Callbacks launched on every queue.")
+        delivered.deliver(analyst, "Search now understands everyday words for tax terms.")
         delivered.save()
 
 
