@@ -32,7 +32,12 @@ def _shot(page, name: str) -> None:
 
 
 def test_analyst_edits_publisher_approves_public_page_and_pdf_appear(
-        live_server, browser, page, assert_accessible, answered_service):  # noqa: F811
+    live_server,
+    browser,
+    page,
+    assert_accessible,
+    answered_service,  # noqa: F811 (the fixture imported above)
+):
     from tests.factories import make_staff
 
     base = live_server.url
@@ -87,8 +92,12 @@ def test_analyst_edits_publisher_approves_public_page_and_pdf_appear(
         assert reviewer.get_by_role("heading", name="Cifras principales").is_visible()
         assert_accessible(reviewer, "public report (Spanish)")
         _shot(reviewer, "public-report-es")
-        for path in ("/performance/", "/es/performance/", "/performance/commitments/",
-                     "/es/performance/data-dictionary/"):
+        for path in (
+            "/performance/",
+            "/es/performance/",
+            "/performance/commitments/",
+            "/es/performance/data-dictionary/",
+        ):
             reviewer.goto(base + path)
             assert_accessible(reviewer, path)
         _shot(reviewer, "data-dictionary-es")

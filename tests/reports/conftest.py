@@ -33,12 +33,23 @@ def answered_service(db):
     service = make_service(slug="phone-help", name="Phone help", name_es="Ayuda por teléfono")
     survey = make_survey(service=service, instrument_name="a11_classic")
     for n in range(40):
-        submit_response(survey, {"satisfaction": str((5, 4, 4, 2)[n % 4]),
-                                 "trust": "5" if n % 5 else "2"},
-                        language="en", source="hosted", channel="web", submitted_at=_at(QUARTER))
+        submit_response(
+            survey,
+            {"satisfaction": str((5, 4, 4, 2)[n % 4]), "trust": "5" if n % 5 else "2"},
+            language="en",
+            source="hosted",
+            channel="web",
+            submitted_at=_at(QUARTER),
+        )
     for n in range(35):
-        submit_response(survey, {"satisfaction": str((5, 2, 2)[n % 3]), "trust": "4"},
-                        language="en", source="hosted", channel="web", submitted_at=_at(EARLIER))
+        submit_response(
+            survey,
+            {"satisfaction": str((5, 2, 2)[n % 3]), "trust": "4"},
+            language="en",
+            source="hosted",
+            channel="web",
+            submitted_at=_at(EARLIER),
+        )
     return service
 
 
@@ -47,11 +58,16 @@ def season_figure(monkeypatch):
     """A figure registered as Direct File's season statistics would register theirs."""
 
     def read(period):
-        return [FigureValue(1234.0 if period.first_day.month == 4 else 1000.0, 1234),
-                FigureValue(600.0, 600, "web")]
+        return [
+            FigureValue(1234.0 if period.first_day.month == 4 else 1000.0, 1234),
+            FigureValue(600.0, 600, "web"),
+        ]
 
-    monkeypatch.setitem(registry._FIGURES, SEASON_KEY,
-                        Figure(SEASON_KEY, "Direct File: returns accepted", "count", read))
+    monkeypatch.setitem(
+        registry._FIGURES,
+        SEASON_KEY,
+        Figure(SEASON_KEY, "Direct File: returns accepted", "count", read),
+    )
     return SEASON_KEY
 
 

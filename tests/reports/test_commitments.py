@@ -12,16 +12,24 @@ pytestmark = pytest.mark.django_db
 
 
 def _make(analyst, service):
-    response = analyst.post(reverse("reports:commitment-new"), {
-        "service": service.pk, "title": "Raise trust", "title_es": "Aumentar la confianza",
-        "metric": "a11.trust", "baseline_quarter": EARLIER.lower(), "target": "85",
-        "due_quarter": "FY2026Q2", "owner": "Office of Taxpayer Experience"})
+    response = analyst.post(
+        reverse("reports:commitment-new"),
+        {
+            "service": service.pk,
+            "title": "Raise trust",
+            "title_es": "Aumentar la confianza",
+            "metric": "a11.trust",
+            "baseline_quarter": EARLIER.lower(),
+            "target": "85",
+            "due_quarter": "FY2026Q2",
+            "owner": "Office of Taxpayer Experience",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     return Commitment.objects.get()
 
 
-def test_a_commitment_has_a_baseline_from_the_data_and_a_target(analyst, answered_service,
-                                                                client):
+def test_a_commitment_has_a_baseline_from_the_data_and_a_target(analyst, answered_service, client):
     commitment = _make(analyst, answered_service)
     assert commitment.target == pytest.approx(0.85)  # typed as a percent, stored as a share
     assert commitment.baseline_quarter == EARLIER
@@ -33,11 +41,15 @@ def test_a_commitment_has_a_baseline_from_the_data_and_a_target(analyst, answere
 
 def test_withdrawn_with_a_public_reason_and_never_deleted(analyst, answered_service, client):
     commitment = _make(analyst, answered_service)
-    refused = analyst.post(reverse("reports:commitment-status", args=[commitment.pk]),
-                           {"action": "withdraw", "note": ""})
+    refused = analyst.post(
+        reverse("reports:commitment-status", args=[commitment.pk]),
+        {"action": "withdraw", "note": ""},
+    )
     assert refused.status_code == 200  # a reason is required
-    analyst.post(reverse("reports:commitment-status", args=[commitment.pk]),
-                 {"action": "withdraw", "note": "Replaced by a wider measure."})
+    analyst.post(
+        reverse("reports:commitment-status", args=[commitment.pk]),
+        {"action": "withdraw", "note": "Replaced by a wider measure."},
+    )
     commitment.refresh_from_db()
     assert commitment.status == Commitment.Status.WITHDRAWN
     assert commitment.withdrawal_reason == "Replaced by a wider measure."

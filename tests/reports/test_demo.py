@@ -28,25 +28,37 @@ def test_demo_reports_equal_the_dashboard_and_the_registry(demo):
 
     current = parse_fiscal_quarter(quarter_of(timezone.now()))
     published = ProgressReport.objects.filter(state=ProgressReport.State.PUBLISHED)
-    assert {r.quarter for r in published} == {str(current.previous().previous()),
-                                              str(current.previous())}
-    assert ProgressReport.objects.filter(state=ProgressReport.State.DRAFT,
-                                         quarter=str(current)).exists()
+    assert {r.quarter for r in published} == {
+        str(current.previous().previous()),
+        str(current.previous()),
+    }
+    assert ProgressReport.objects.filter(
+        state=ProgressReport.State.DRAFT, quarter=str(current)
+    ).exists()
     checked = 0
     for report in published:
         cells = dashboard_data({"service__slug": report.service.slug})["drivers"]
         for figure in report.data["figures"]:
             for number in figure["numbers"]:
                 if figure["key"].startswith("a11."):
-                    cell = next((c for c in cells.get(figure["key"][4:], [])
-                                 if c.quarter == number["quarter"]), None)
+                    cell = next(
+                        (
+                            c
+                            for c in cells.get(figure["key"][4:], [])
+                            if c.quarter == number["quarter"]
+                        ),
+                        None,
+                    )
                     if cell is None:
                         assert number["n"] == 0
                         continue
                     assert number["n"] == cell.n
                     if cell.n >= SMALL_SAMPLE_N:
                         assert (number["value"], number["low"], number["high"]) == (
-                            cell.agree, cell.agree_low, cell.agree_high)
+                            cell.agree,
+                            cell.agree_low,
+                            cell.agree_high,
+                        )
                 else:
                     whole = read_figure(figure["key"], Period.of_quarter(number["quarter"]))[0]
                     assert (number["value"], number["n"]) == (whole.value, whole.n)

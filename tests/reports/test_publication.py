@@ -28,11 +28,16 @@ NOT_CONSENTED = "Call me at 555-201-3344, this is Maria Lopez, about my refund."
 
 @pytest.fixture
 def published(answered_service, season_figure, analyst, publisher):
-    Quote.objects.create(service=answered_service, quarter=QUARTER, text=CONSENTED,
-                         public_consent=True)
+    Quote.objects.create(
+        service=answered_service, quarter=QUARTER, text=CONSENTED, public_consent=True
+    )
     Quote.objects.create(service=answered_service, quarter=QUARTER, text=NOT_CONSENTED)
-    report = draft_report(answered_service, QUARTER, analyst.user,
-                          keys=("a11.trust", "a11.satisfaction", season_figure))
+    report = draft_report(
+        answered_service,
+        QUARTER,
+        analyst.user,
+        keys=("a11.trust", "a11.satisfaction", season_figure),
+    )
     report.learned = "Callers who were called back trusted us more."
     report.learned_es = "Quienes recibieron una devolución de llamada confiaron más."
     report.save()
@@ -41,8 +46,10 @@ def published(answered_service, season_figure, analyst, publisher):
 
 def _urls(report):
     args = [report.service.slug, report.quarter, report.version]
-    return {name: reverse(f"reports:{name}", args=args)
-            for name in ("report-version", "report-pdf", "report-csv", "report-json")}
+    return {
+        name: reverse(f"reports:{name}", args=args)
+        for name in ("report-version", "report-pdf", "report-csv", "report-json")
+    }
 
 
 def _headline_values(html: str) -> list[str]:
@@ -81,8 +88,11 @@ def test_the_pdf_renders_and_holds_the_same_numbers_as_the_page(client, publishe
     pdf.write_bytes(response.content)
     if shutil.which("pdftoppm") is None:
         pytest.fail("pdftoppm is missing: `make browser` installs poppler-utils")
-    subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")],
+        check=True,
+        capture_output=True,
+    )
     pages = sorted(tmp_path.glob("page*.png"))
     assert pages and all(p.stat().st_size > 2000 for p in pages)
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
@@ -105,8 +115,9 @@ def test_the_csv_and_json_hold_the_frozen_numbers_and_the_hash_checks(client, pu
     assert (trust["value"], trust["n"], trust["display"]) == ("0.8", "40", "80%")
     assert float(trust["ci_low"]) < 0.8 < float(trust["ci_high"])
     document = json.loads(client.get(urls["report-json"]).content)
-    canonical = json.dumps(document["data"], sort_keys=True, separators=(",", ":"),
-                           ensure_ascii=False)
+    canonical = json.dumps(
+        document["data"], sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
     assert hashlib.sha256(canonical.encode()).hexdigest() == document["sha256"]
     assert document["sha256"] == published.data_sha256
     assert client.get(reverse("reports:data-dictionary")).status_code == 200
@@ -124,8 +135,14 @@ def test_the_atom_feed_parses(client, published):
     assert "80%" in entry.summary and "n = 40" in entry.summary
 
 
-PII = [re.compile(p) for p in (r"\b\d{3}-\d{2}-\d{4}\b", r"\b\d{3}[-. ]\d{3}[-. ]\d{4}\b",
-                               r"[\w.+-]+@[\w-]+\.[\w.]+")]
+PII = [
+    re.compile(p)
+    for p in (
+        r"\b\d{3}-\d{2}-\d{4}\b",
+        r"\b\d{3}[-. ]\d{3}[-. ]\d{4}\b",
+        r"[\w.+-]+@[\w-]+\.[\w.]+",
+    )
+]
 
 
 def test_no_personal_information_in_any_published_artifact(client, published):
@@ -138,8 +155,10 @@ def test_no_personal_information_in_any_published_artifact(client, published):
         "feed": client.get(reverse("reports:feed")).content.decode(),
         "index": client.get(reverse("reports:index")).content.decode(),
         "commitments": client.get(reverse("reports:commitments")).content.decode(),
-        "pdf": " ".join(p.extract_text() for p in PdfReader(io.BytesIO(
-            client.get(urls["report-pdf"]).content)).pages),
+        "pdf": " ".join(
+            p.extract_text()
+            for p in PdfReader(io.BytesIO(client.get(urls["report-pdf"]).content)).pages
+        ),
     }
     for name, text in artifacts.items():
         assert "Maria" not in text and "Lopez" not in text, name
@@ -152,6 +171,10 @@ def test_no_personal_information_in_any_published_artifact(client, published):
 
 
 def test_a_quote_is_redacted_when_it_is_stored(answered_service):
-    quote = Quote.objects.create(service=answered_service, quarter=QUARTER, public_consent=True,
-                                 text="Email me at pat@example.com please")
+    quote = Quote.objects.create(
+        service=answered_service,
+        quarter=QUARTER,
+        public_consent=True,
+        text="Email me at pat@example.com please",
+    )
     assert "pat@example.com" not in quote.text

@@ -14,5 +14,8 @@ class ReportsConfig(AppConfig):
         from civiccx.core.roles import CX_ANALYST, REPORT_PUBLISHER
         from civiccx.core.staff_tools import register_staff_tool
 
-        register_staff_tool(_("Progress reports and commitments"), "reports:staff-home",
-                            {CX_ANALYST, REPORT_PUBLISHER})
+        register_staff_tool(
+            _("Progress reports and commitments"),
+            "reports:staff-home",
+            {CX_ANALYST, REPORT_PUBLISHER},
+        )

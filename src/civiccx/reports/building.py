@@ -30,8 +30,7 @@ from civiccx.reports.models import Commitment, ProgressReport, Quote, ReportFigu
 
 # A typed figure: any digit, except in a name (A-11, a fiscal quarter such as FY2025Q3) or a
 # year on its own (2025).
-_ALLOWED_NUMBER_WORDS = re.compile(r"\bA-11\b|\bFY\d{4}Q[1-4]\b|\b(?:19|20)\d{2}\b",
-                                   re.IGNORECASE)
+_ALLOWED_NUMBER_WORDS = re.compile(r"\bA-11\b|\bFY\d{4}Q[1-4]\b|\b(?:19|20)\d{2}\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
 
@@ -49,20 +48,23 @@ def figure_data(report: ProgressReport) -> list[dict]:
             choice = figure_choice(reference.key)
         except UnknownFigure:
             continue
-        numbers = [resolve(reference.key, report.service_id, quarter).as_dict()
-                   for quarter in trend_quarters(report.quarter)]
-        result.append({"key": reference.key, "title": choice.title, "unit": choice.unit,
-                       "numbers": numbers})
+        numbers = [
+            resolve(reference.key, report.service_id, quarter).as_dict()
+            for quarter in trend_quarters(report.quarter)
+        ]
+        result.append(
+            {"key": reference.key, "title": choice.title, "unit": choice.unit, "numbers": numbers}
+        )
     return result
 
 
-def commitment_data(report: ProgressReport, *, newest_first: tuple[str, ...] = ()
-                    ) -> list[dict]:
+def commitment_data(report: ProgressReport, *, newest_first: tuple[str, ...] = ()) -> list[dict]:
     """The service's commitments as of the report: baseline and latest values, from the data.
     The latest is the report's quarter, or the first of `newest_first` with observations."""
     rows = []
     for commitment in Commitment.objects.filter(service=report.service_id).prefetch_related(
-            "events"):
+        "events"
+    ):
         try:
             unit = figure_choice(commitment.metric).unit
         except UnknownFigure:
@@ -73,31 +75,54 @@ def commitment_data(report: ProgressReport, *, newest_first: tuple[str, ...] = (
             latest = resolve(commitment.metric, report.service_id, quarter)
             if latest.n:
                 break
-        rows.append({
-            "id": commitment.pk, "title": commitment.title, "title_es": commitment.title_es,
-            "metric": commitment.metric, "unit": unit, "owner": commitment.owner,
-            "target": commitment.target, "due_quarter": commitment.due_quarter,
-            "status": commitment.status, "baseline": baseline.as_dict(),
-            "latest": latest.as_dict(),
-            "history": [{"date": event.at.date().isoformat(), "status": event.status,
-                         "note": event.note} for event in commitment.events.all()],
-        })
+        rows.append(
+            {
+                "id": commitment.pk,
+                "title": commitment.title,
+                "title_es": commitment.title_es,
+                "metric": commitment.metric,
+                "unit": unit,
+                "owner": commitment.owner,
+                "target": commitment.target,
+                "due_quarter": commitment.due_quarter,
+                "status": commitment.status,
+                "baseline": baseline.as_dict(),
+                "latest": latest.as_dict(),
+                "history": [
+                    {
+                        "date": event.at.date().isoformat(),
+                        "status": event.status,
+                        "note": event.note,
+                    }
+                    for event in commitment.events.all()
+                ],
+            }
+        )
     return rows
 
 
 def quote_data(report: ProgressReport) -> list[dict]:
     """Quotes with the customer's public consent, and only those."""
-    return [{"text": quote.text, "text_es": quote.text_es}
-            for quote in Quote.objects.filter(service=report.service_id, quarter=report.quarter,
-                                              public_consent=True)]
+    return [
+        {"text": quote.text, "text_es": quote.text_es}
+        for quote in Quote.objects.filter(
+            service=report.service_id, quarter=report.quarter, public_consent=True
+        )
+    ]
 
 
 def assemble(report: ProgressReport) -> dict:
     """The report's data as it would be published now."""
-    return {"service": report.service.slug, "quarter": report.quarter,
-            "audience": report.audience, "version": report.version,
-            "quarters": trend_quarters(report.quarter), "figures": figure_data(report),
-            "commitments": commitment_data(report), "quotes": quote_data(report)}
+    return {
+        "service": report.service.slug,
+        "quarter": report.quarter,
+        "audience": report.audience,
+        "version": report.version,
+        "quarters": trend_quarters(report.quarter),
+        "figures": figure_data(report),
+        "commitments": commitment_data(report),
+        "quotes": quote_data(report),
+    }
 
 
 def report_data(report: ProgressReport) -> dict:
@@ -113,26 +138,35 @@ def latest_number(figure: dict) -> Number:
 
 def answered_a11_keys(service_id: int, quarter: str) -> list[str]:
     """The A-11 drivers the service's customers answered in the quarter."""
-    return [choice.key for choice in catalog() if choice.key.startswith(A11_PREFIX)
-            and resolve(choice.key, service_id, quarter).n]
+    return [
+        choice.key
+        for choice in catalog()
+        if choice.key.startswith(A11_PREFIX) and resolve(choice.key, service_id, quarter).n
+    ]
 
 
 @transaction.atomic
-def draft_report(service, quarter: str, actor=None, *,
-                 keys: tuple[str, ...] | None = None) -> ProgressReport:
+def draft_report(
+    service, quarter: str, actor=None, *, keys: tuple[str, ...] | None = None
+) -> ProgressReport:
     """A new draft for a service and quarter, referencing its headline figures (by default
     the A-11 drivers its customers answered); the narrative is left for an analyst."""
     parse_fiscal_quarter(quarter)
     if keys is None:
         keys = tuple(answered_a11_keys(service.pk, quarter))
     report, created = ProgressReport.objects.get_or_create(
-        service=service, quarter=quarter, audience=ProgressReport.Audience.PUBLIC, version=1,
-        defaults={"drafted_by": actor})
+        service=service,
+        quarter=quarter,
+        audience=ProgressReport.Audience.PUBLIC,
+        version=1,
+        defaults={"drafted_by": actor},
+    )
     if created:
         known = {choice.key for choice in catalog()}
         ReportFigure.objects.bulk_create(
             ReportFigure(report=report, key=key, order=n)
-            for n, key in enumerate(k for k in keys if k in known))
+            for n, key in enumerate(k for k in keys if k in known)
+        )
     return report
 
 
@@ -142,8 +176,9 @@ def _move(report: ProgressReport, actor, step: str) -> ProgressReport:
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     if step == "publish":
         if report.submitted_by_id == actor.pk:
-            raise PermissionDenied(_("Someone other than the person who sent it for review "
-                                     "must publish it."))
+            raise PermissionDenied(
+                _("Someone other than the person who sent it for review must publish it.")
+            )
         report.publish(actor, assemble(report))
     elif step == "submit":
         report.submit(actor)
@@ -178,22 +213,35 @@ def correct(report: ProgressReport, actor, note: str, note_es: str = "") -> Prog
     if not note.strip():
         raise ValidationError(_("Say publicly what the correction changes."))
     new = ProgressReport.objects.create(
-        service=report.service, quarter=report.quarter, audience=report.audience,
-        version=report.version + 1, corrects=report, correction_note=note,
-        correction_note_es=note_es, learned=report.learned, learned_es=report.learned_es,
-        next_steps=report.next_steps, next_steps_es=report.next_steps_es, drafted_by=actor)
-    ReportFigure.objects.bulk_create(ReportFigure(report=new, key=ref.key, order=ref.order)
-                                     for ref in report.figures.all())
+        service=report.service,
+        quarter=report.quarter,
+        audience=report.audience,
+        version=report.version + 1,
+        corrects=report,
+        correction_note=note,
+        correction_note_es=note_es,
+        learned=report.learned,
+        learned_es=report.learned_es,
+        next_steps=report.next_steps,
+        next_steps_es=report.next_steps_es,
+        drafted_by=actor,
+    )
+    ReportFigure.objects.bulk_create(
+        ReportFigure(report=new, key=ref.key, order=ref.order) for ref in report.figures.all()
+    )
     return new
 
 
 def published_reports(audience: str = ProgressReport.Audience.PUBLIC):
-    return (ProgressReport.objects.filter(state=ProgressReport.State.PUBLISHED, audience=audience)
-            .select_related("service", "corrects").order_by("-quarter", "service__order",
-                                                             "-version"))
+    return (
+        ProgressReport.objects.filter(state=ProgressReport.State.PUBLISHED, audience=audience)
+        .select_related("service", "corrects")
+        .order_by("-quarter", "service__order", "-version")
+    )
 
 
 # Drafted at the quarter's close ---------------------------------------------------------
+
 
 def _movement(key: str, service_id: int, quarter: str) -> str:
     """One sentence in words (numbers stay in the figures) on how a figure moved since the
@@ -207,15 +255,20 @@ def _movement(key: str, service_id: int, quarter: str) -> str:
     direction = _("rose") if now.value > before.value else _("fell")
     if now.unit != "share":
         return _("%(figure)s %(direction)s since last quarter.") % {
-            "figure": title, "direction": direction}
+            "figure": title,
+            "direction": direction,
+        }
     pooled = (now.value * now.n + before.value * before.n) / (now.n + before.n)
     spread = (pooled * (1 - pooled) * (1 / now.n + 1 / before.n)) ** 0.5
     significant = spread > 0 and abs(now.value - before.value) / spread > 1.96
     if significant:
-        return _("%(figure)s %(direction)s since last quarter, by more than the margin of "
-                 "error.") % {"figure": title, "direction": direction}
+        return _(
+            "%(figure)s %(direction)s since last quarter, by more than the margin of error."
+        ) % {"figure": title, "direction": direction}
     return _("%(figure)s %(direction)s since last quarter, within the margin of error.") % {
-        "figure": title, "direction": direction}
+        "figure": title,
+        "direction": direction,
+    }
 
 
 def designated_services():
@@ -223,8 +276,11 @@ def designated_services():
     from civiccx.services.models import Service
 
     return Service.objects.filter(
-        pk__in=[*ProgressReport.objects.values_list("service", flat=True),
-                *Commitment.objects.values_list("service", flat=True)])
+        pk__in=[
+            *ProgressReport.objects.values_list("service", flat=True),
+            *Commitment.objects.values_list("service", flat=True),
+        ]
+    )
 
 
 def draft_closed_quarter(today) -> list[ProgressReport]:
@@ -238,8 +294,12 @@ def draft_closed_quarter(today) -> list[ProgressReport]:
     for service in designated_services():
         if ProgressReport.objects.filter(service=service, quarter=closed).exists():
             continue
-        last = (ProgressReport.objects.filter(service=service).exclude(quarter=closed)
-                .order_by("-quarter", "-version").first())
+        last = (
+            ProgressReport.objects.filter(service=service)
+            .exclude(quarter=closed)
+            .order_by("-quarter", "-version")
+            .first()
+        )
         keys = list(answered_a11_keys(service.pk, closed))
         if last is not None:
             keys += [ref.key for ref in last.figures.all() if ref.key not in keys]

@@ -20,8 +20,10 @@ def _summary(report) -> str:
     for section in figure_sections(report.data):
         latest = section.latest
         value = _("too few answers") if latest.suppressed else latest.display
-        lines.append(_("%(title)s: %(value)s (n = %(n)s)") % {
-            "title": section.title, "value": value, "n": latest.n_display})
+        lines.append(
+            _("%(title)s: %(value)s (n = %(n)s)")
+            % {"title": section.title, "value": value, "n": latest.n_display}
+        )
     return "\n".join(lines)
 
 
@@ -33,13 +35,22 @@ def atom(request) -> str:
         description=_("Quarterly customer experience progress reports, built from live data."),
         language=current_language(),
         feed_url=request.build_absolute_uri(reverse("reports:feed")),
-        feed_guid=request.build_absolute_uri(reverse("reports:feed")))
+        feed_guid=request.build_absolute_uri(reverse("reports:feed")),
+    )
     for report in reports:
         url = request.build_absolute_uri(version_url(report))
         title = _("%(service)s: progress report for %(quarter)s") % {
-            "service": report.service.localized_name, "quarter": report.quarter}
+            "service": report.service.localized_name,
+            "quarter": report.quarter,
+        }
         if report.version > 1:
             title += " " + _("(corrected, version %(version)s)") % {"version": report.version}
-        feed.add_item(title=title, link=url, unique_id=url, description=_summary(report),
-                      pubdate=report.published_at, updateddate=report.published_at)
+        feed.add_item(
+            title=title,
+            link=url,
+            unique_id=url,
+            description=_summary(report),
+            pubdate=report.published_at,
+            updateddate=report.published_at,
+        )
     return feed.writeString("utf-8")

@@ -27,9 +27,13 @@ from civiccx.metrics.statistics import SMALL_SAMPLE_N, wilson_interval
 
 A11_PREFIX = "a11."
 A11_DRIVERS = {
-    "satisfaction": _("Satisfaction"), "trust": _("Trust"),
-    "effectiveness": _("Effectiveness"), "ease": _("Ease"), "efficiency": _("Efficiency"),
-    "transparency": _("Transparency"), "employee": _("Employee helpfulness"),
+    "satisfaction": _("Satisfaction"),
+    "trust": _("Trust"),
+    "effectiveness": _("Effectiveness"),
+    "ease": _("Ease"),
+    "efficiency": _("Efficiency"),
+    "transparency": _("Transparency"),
+    "employee": _("Employee helpfulness"),
 }
 
 
@@ -96,9 +100,14 @@ def format_value(value: float, unit: str) -> str:
 
 def catalog() -> list[FigureChoice]:
     """Every figure a report may reference: the A-11 drivers, then each registered figure."""
-    choices = [FigureChoice(f"{A11_PREFIX}{driver}", str(_("A-11: %(driver)s (share agreeing)")
-                                                       % {"driver": label}), "share")
-               for driver, label in A11_DRIVERS.items()]
+    choices = [
+        FigureChoice(
+            f"{A11_PREFIX}{driver}",
+            str(_("A-11: %(driver)s (share agreeing)") % {"driver": label}),
+            "share",
+        )
+        for driver, label in A11_DRIVERS.items()
+    ]
     choices += [FigureChoice(figure.key, str(figure.title), figure.unit) for figure in figures()]
     return choices
 
@@ -125,8 +134,9 @@ def _a11(driver: str, service_id: int, quarter: str) -> Number:
             return Number(key, quarter, "share", None, 0)
         summary = thumbs.summary()
         value, n, ci = summary.rate, summary.n, summary.ci
-    return _suppressed(Number(key, quarter, "share", value, n, ci.low if ci else None,
-                              ci.high if ci else None))
+    return _suppressed(
+        Number(key, quarter, "share", value, n, ci.low if ci else None, ci.high if ci else None)
+    )
 
 
 def _registered(key: str, quarter: str) -> Number:

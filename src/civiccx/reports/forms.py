@@ -18,20 +18,28 @@ def _figure_choices():
 
 class NarrativeForm(forms.ModelForm):
     figures = forms.MultipleChoiceField(
-        label=_("Figures in this report"), choices=_figure_choices,
-        widget=forms.CheckboxSelectMultiple, required=False,
-        help_text=_("Each figure is read from the data for the report's quarter, with its "
-                    "sample size and interval. Numbers cannot be typed."))
+        label=_("Figures in this report"),
+        choices=_figure_choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Each figure is read from the data for the report's quarter, with its "
+            "sample size and interval. Numbers cannot be typed."
+        ),
+    )
 
     class Meta:
         model = ProgressReport
         fields = ["learned", "learned_es", "next_steps", "next_steps_es"]
-        labels = {"learned": _("What we learned this quarter (English)"),
-                  "learned_es": _("What we learned this quarter (Spanish)"),
-                  "next_steps": _("What's next (English)"),
-                  "next_steps_es": _("What's next (Spanish)")}
-        help_texts = {name: _("In words: numbers come from the figures chosen below.")
-                      for name in fields}
+        labels = {
+            "learned": _("What we learned this quarter (English)"),
+            "learned_es": _("What we learned this quarter (Spanish)"),
+            "next_steps": _("What's next (English)"),
+            "next_steps_es": _("What's next (Spanish)"),
+        }
+        help_texts = {
+            name: _("In words: numbers come from the figures chosen below.") for name in fields
+        }
         widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in fields}
 
     def _no_typed_numbers(self, name: str) -> str:
@@ -39,9 +47,13 @@ class NarrativeForm(forms.ModelForm):
         found = typed_numbers(text)
         if found:
             raise forms.ValidationError(
-                _("Numbers come from the data, not from typing: remove %(numbers)s and add the "
-                  "figure to the report instead (a year or a quarter such as FY2025Q3 is "
-                  "fine).") % {"numbers": ", ".join(f"“{n}”" for n in found)})
+                _(
+                    "Numbers come from the data, not from typing: remove %(numbers)s and add the "
+                    "figure to the report instead (a year or a quarter such as FY2025Q3 is "
+                    "fine)."
+                )
+                % {"numbers": ", ".join(f"“{n}”" for n in found)}
+            )
         return text
 
     def clean_learned(self):
@@ -58,10 +70,15 @@ class NarrativeForm(forms.ModelForm):
 
 
 class StartReportForm(forms.Form):
-    service = forms.ModelChoiceField(label=_("Service"), queryset=Service.objects.all(),
-                                     to_field_name="slug")
-    quarter = forms.CharField(label=_("Fiscal quarter"), max_length=8,
-                              validators=[validate_quarter], help_text=_("For example FY2025Q3."))
+    service = forms.ModelChoiceField(
+        label=_("Service"), queryset=Service.objects.all(), to_field_name="slug"
+    )
+    quarter = forms.CharField(
+        label=_("Fiscal quarter"),
+        max_length=8,
+        validators=[validate_quarter],
+        help_text=_("For example FY2025Q3."),
+    )
 
     def clean_quarter(self):
         return self.cleaned_data["quarter"].upper()
@@ -72,14 +89,29 @@ class CommitmentForm(forms.ModelForm):
 
     class Meta:
         model = Commitment
-        fields = ["service", "title", "title_es", "metric", "baseline_quarter", "target",
-                  "due_quarter", "owner"]
-        labels = {"title": _("Commitment (English)"), "title_es": _("Commitment (Spanish)"),
-                  "baseline_quarter": _("Baseline quarter"),
-                  "target": _("Target (a percent for a share; minutes; or a count)"),
-                  "due_quarter": _("Due by quarter"), "owner": _("Owner (an office)")}
-        help_texts = {"baseline_quarter": _("The baseline is the figure's value in this quarter, "
-                                            "read from the data.")}
+        fields = [
+            "service",
+            "title",
+            "title_es",
+            "metric",
+            "baseline_quarter",
+            "target",
+            "due_quarter",
+            "owner",
+        ]
+        labels = {
+            "title": _("Commitment (English)"),
+            "title_es": _("Commitment (Spanish)"),
+            "baseline_quarter": _("Baseline quarter"),
+            "target": _("Target (a percent for a share; minutes; or a count)"),
+            "due_quarter": _("Due by quarter"),
+            "owner": _("Owner (an office)"),
+        }
+        help_texts = {
+            "baseline_quarter": _(
+                "The baseline is the figure's value in this quarter, read from the data."
+            )
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -96,14 +128,21 @@ class CommitmentForm(forms.ModelForm):
 
 
 class CommitmentStatusForm(forms.Form):
-    ACTIONS = [("deliver", _("Mark delivered")), ("miss", _("Mark the target as not met")),
-               ("withdraw", _("Withdraw (the reason is public)"))]
+    ACTIONS = [
+        ("deliver", _("Mark delivered")),
+        ("miss", _("Mark the target as not met")),
+        ("withdraw", _("Withdraw (the reason is public)")),
+    ]
     action = forms.ChoiceField(label=_("Change"), choices=ACTIONS, widget=forms.RadioSelect)
     note = forms.CharField(label=_("Public note"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class CorrectionForm(forms.Form):
-    note = forms.CharField(label=_("What the correction changes (English)"),
-                           widget=forms.Textarea(attrs={"rows": 3}))
-    note_es = forms.CharField(label=_("What the correction changes (Spanish)"), required=False,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("What the correction changes (English)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    note_es = forms.CharField(
+        label=_("What the correction changes (Spanish)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -59,12 +59,12 @@ class Commitment(ConcurrentTransitionMixin, Bilingual, NeverDeleted):
     title_es = models.CharField(max_length=200, blank=True)
     metric = models.CharField(max_length=100, help_text="A figure key, e.g. a11.trust.")
     baseline_quarter = models.CharField(max_length=8, validators=[validate_quarter])
-    target = models.FloatField(help_text="In the figure's unit: a share from 0 to 1, minutes "
-                                         "or a count.")
+    target = models.FloatField(
+        help_text="In the figure's unit: a share from 0 to 1, minutes or a count."
+    )
     due_quarter = models.CharField(max_length=8, validators=[validate_quarter])
     owner = models.CharField(max_length=120, help_text="The office accountable, not a person.")
-    status = FSMField(max_length=10, choices=Status.choices, default=Status.OPEN,
-                      protected=True)
+    status = FSMField(max_length=10, choices=Status.choices, default=Status.OPEN, protected=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -91,8 +91,9 @@ class Commitment(ConcurrentTransitionMixin, Bilingual, NeverDeleted):
         self._log(self.Status.MISSED, actor, note)
 
     @refused_with(CommitmentError, _("This commitment is already withdrawn."))
-    @transition(field=status, source=[Status.OPEN, Status.DELIVERED, Status.MISSED],
-                target=Status.WITHDRAWN)
+    @transition(
+        field=status, source=[Status.OPEN, Status.DELIVERED, Status.MISSED], target=Status.WITHDRAWN
+    )
     def withdraw(self, actor, reason: str):
         """Withdrawn, never deleted: the reason is public and the commitment stays listed."""
         if not reason.strip():
@@ -112,8 +113,9 @@ class CommitmentEvent(NeverDeleted):
     at = models.DateTimeField(default=timezone.now)
     status = models.CharField(max_length=10, choices=Commitment.Status.choices)
     note = models.TextField()
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
-                              related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["at", "pk"]
@@ -142,8 +144,9 @@ class CapacityAssessment(Bilingual, NeverDeleted):
         ordering = ["-fiscal_year", "domain"]
         constraints = [
             models.UniqueConstraint(fields=["fiscal_year", "domain"], name="one_score_per_domain"),
-            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5),
-                                   name="score_one_to_five"),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="score_one_to_five"
+            ),
         ]
 
     def __str__(self):
@@ -175,8 +178,9 @@ class ProgressReport(ConcurrentTransitionMixin, Bilingual, NeverDeleted):
     quarter = models.CharField(max_length=8, validators=[validate_quarter])
     audience = models.CharField(max_length=10, choices=Audience.choices, default=Audience.PUBLIC)
     version = models.PositiveSmallIntegerField(default=1)
-    corrects = models.OneToOneField("self", on_delete=models.PROTECT, null=True, blank=True,
-                                    related_name="corrected_by")
+    corrects = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrected_by"
+    )
     correction_note = models.TextField(blank=True)
     correction_note_es = models.TextField(blank=True)
     learned = models.TextField(blank=True, help_text="What we learned this quarter.")
@@ -186,18 +190,24 @@ class ProgressReport(ConcurrentTransitionMixin, Bilingual, NeverDeleted):
     state = FSMField(max_length=10, choices=State.choices, default=State.DRAFT, protected=True)
     data = models.JSONField(null=True, blank=True, help_text="The numbers as published.")
     data_sha256 = models.CharField(max_length=64, blank=True)
-    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   null=True, related_name="+")
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                     null=True, related_name="+")
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                     null=True, related_name="+")
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
     published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-quarter", "service__order", "-version"]
-        constraints = [models.UniqueConstraint(fields=["service", "quarter", "audience",
-                                                       "version"], name="one_report_version")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "quarter", "audience", "version"], name="one_report_version"
+            )
+        ]
 
     def __str__(self):
         return f"{self.service.slug} {self.quarter} v{self.version}"
@@ -254,8 +264,9 @@ class ReportFigure(models.Model):
 
     class Meta:
         ordering = ["order", "pk"]
-        constraints = [models.UniqueConstraint(fields=["report", "key"],
-                                               name="one_reference_per_figure")]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "key"], name="one_reference_per_figure")
+        ]
 
     def __str__(self):
         return self.key
@@ -270,7 +281,8 @@ class Quote(Bilingual, NeverDeleted):
     text = models.TextField()
     text_es = models.TextField(blank=True)
     public_consent = models.BooleanField(
-        default=False, help_text="The customer agreed that these words may be published.")
+        default=False, help_text="The customer agreed that these words may be published."
+    )
 
     class Meta:
         ordering = ["quarter", "pk"]

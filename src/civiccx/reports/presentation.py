@@ -15,8 +15,11 @@ from civiccx.core.languages import current_language
 from civiccx.reports.figures import Number, UnknownFigure, figure_choice, format_value
 from civiccx.reports.models import Commitment
 
-UNIT_LABELS = {"share": gettext_lazy("share (percent)"), "minutes": gettext_lazy("minutes"),
-               "count": gettext_lazy("count")}
+UNIT_LABELS = {
+    "share": gettext_lazy("share (percent)"),
+    "minutes": gettext_lazy("minutes"),
+    "count": gettext_lazy("count"),
+}
 
 
 @dataclass
@@ -43,8 +46,10 @@ class FigureSection:
             return ""
         delta = now.value - before.value
         if self.unit == "share":
-            return _("%(sign)s%(points).1f points") % {"sign": "+" if delta >= 0 else "−",
-                                                       "points": abs(delta) * 100}
+            return _("%(sign)s%(points).1f points") % {
+                "sign": "+" if delta >= 0 else "−",
+                "points": abs(delta) * 100,
+            }
         return f"{'+' if delta >= 0 else '−'}{format_value(abs(delta), self.unit)}"
 
 
@@ -60,26 +65,37 @@ def figure_chart(figure: dict, numbers: list[Number]) -> Chart:
     summary = ""
     if latest.value is not None:
         summary = _("In %(quarter)s: %(value)s, from %(n)s observations.") % {
-            "quarter": latest.quarter, "value": latest.display, "n": latest.n_display}
+            "quarter": latest.quarter,
+            "value": latest.display,
+            "n": latest.n_display,
+        }
         if latest.interval_display:
             summary += " " + _("95%% confidence interval: %(interval)s.") % {
-                "interval": latest.interval_display}
+                "interval": latest.interval_display
+            }
     elif latest.suppressed:
         summary = _("In %(quarter)s there were too few answers (%(n)s) to publish a value.") % {
-            "quarter": latest.quarter, "n": latest.n}
+            "quarter": latest.quarter,
+            "n": latest.n,
+        }
     banded = share and any(n.low is not None for n in numbers)
     series = Series(
         _("Percent") if share else str(UNIT_LABELS.get(figure["unit"], "")).capitalize(),
         [_plot(n, n.value) for n in numbers],
         low=[_plot(n, n.low) for n in numbers] if banded else None,
-        high=[_plot(n, n.high) for n in numbers] if banded else None)
+        high=[_plot(n, n.high) for n in numbers] if banded else None,
+    )
     return line_chart(
-        chart_id(figure["key"], "report"), figure["title"], [n.quarter for n in numbers],
-        [series], category_label=_("Quarter"),
+        chart_id(figure["key"], "report"),
+        figure["title"],
+        [n.quarter for n in numbers],
+        [series],
+        category_label=_("Quarter"),
         value_range=(0, 100) if share else None,
         value_format="{:.0f}%" if share else "{:g}",
         interval_label=_("%(percent)s%% confidence interval") % {"percent": 95} if banded else "",
-        summary=summary)
+        summary=summary,
+    )
 
 
 def figure_title(figure: dict) -> str:
@@ -96,8 +112,15 @@ def figure_sections(data: dict) -> list[FigureSection]:
     for figure in data["figures"]:
         numbers = [Number.from_dict(item) for item in figure["numbers"]]
         figure = {**figure, "title": figure_title(figure)}
-        sections.append(FigureSection(figure["key"], figure["title"], figure["unit"], numbers,
-                                      figure_chart(figure, numbers)))
+        sections.append(
+            FigureSection(
+                figure["key"],
+                figure["title"],
+                figure["unit"],
+                numbers,
+                figure_chart(figure, numbers),
+            )
+        )
     return sections
 
 
@@ -118,14 +141,28 @@ class CommitmentRow:
 def commitment_rows(data: dict) -> list[CommitmentRow]:
     spanish = current_language() == "es"
     labels = dict(Commitment.Status.choices)
-    return [CommitmentRow(
-        (row["title_es"] if spanish and row["title_es"] else row["title"]), row["owner"],
-        row["unit"], _target(row), row["due_quarter"], row["status"],
-        str(labels.get(row["status"], row["status"])), Number.from_dict(row["baseline"]),
-        Number.from_dict(row["latest"]),
-        [{**event, "date": date.fromisoformat(event["date"]),
-          "label": str(labels.get(event["status"], event["status"]))}
-         for event in row["history"]]) for row in data["commitments"]]
+    return [
+        CommitmentRow(
+            (row["title_es"] if spanish and row["title_es"] else row["title"]),
+            row["owner"],
+            row["unit"],
+            _target(row),
+            row["due_quarter"],
+            row["status"],
+            str(labels.get(row["status"], row["status"])),
+            Number.from_dict(row["baseline"]),
+            Number.from_dict(row["latest"]),
+            [
+                {
+                    **event,
+                    "date": date.fromisoformat(event["date"]),
+                    "label": str(labels.get(event["status"], event["status"])),
+                }
+                for event in row["history"]
+            ],
+        )
+        for row in data["commitments"]
+    ]
 
 
 def _target(row: dict) -> str:
@@ -140,18 +177,39 @@ def quotes(data: dict) -> list[str]:
 
 # Open data ---------------------------------------------------------------------------------
 
-CSV_COLUMNS = ("service", "quarter", "figure", "title", "unit", "value", "display", "n",
-               "ci_low", "ci_high", "suppressed")
+CSV_COLUMNS = (
+    "service",
+    "quarter",
+    "figure",
+    "title",
+    "unit",
+    "value",
+    "display",
+    "n",
+    "ci_low",
+    "ci_high",
+    "suppressed",
+)
 
 DATA_DICTIONARY = (
     ("service", gettext_lazy("The service's short name (slug) in the service catalog.")),
     ("quarter", gettext_lazy("Federal fiscal quarter, e.g. FY2025Q3 (April to June 2025).")),
-    ("figure", gettext_lazy("The figure's key: a11.<driver> for the A-11 survey drivers, "
-                            "<app>.<name> for operational figures.")),
+    (
+        "figure",
+        gettext_lazy(
+            "The figure's key: a11.<driver> for the A-11 survey drivers, "
+            "<app>.<name> for operational figures."
+        ),
+    ),
     ("title", gettext_lazy("What the figure measures.")),
     ("unit", gettext_lazy("share (0 to 1), minutes, or count.")),
-    ("value", gettext_lazy("The figure's value; empty when there were no observations or "
-                           "fewer than 30 (suppressed).")),
+    (
+        "value",
+        gettext_lazy(
+            "The figure's value; empty when there were no observations or "
+            "fewer than 30 (suppressed)."
+        ),
+    ),
     ("display", gettext_lazy("The value as the report prints it.")),
     ("n", gettext_lazy("How many observations (responses, calls, visits) it summarizes.")),
     ("ci_low", gettext_lazy("Lower end of the confidence interval at 95%, for shares (Wilson).")),
@@ -165,9 +223,19 @@ def csv_rows(data: dict) -> list[list[object]]:
     for figure in data["figures"]:
         for item in figure["numbers"]:
             number = Number.from_dict(item)
-            rows.append([data["service"], number.quarter, figure["key"], figure_title(figure),
-                         figure["unit"], "" if number.value is None else number.value,
-                         number.display, number.n, "" if number.low is None else number.low,
-                         "" if number.high is None else number.high,
-                         "true" if number.suppressed else "false"])
+            rows.append(
+                [
+                    data["service"],
+                    number.quarter,
+                    figure["key"],
+                    figure_title(figure),
+                    figure["unit"],
+                    "" if number.value is None else number.value,
+                    number.display,
+                    number.n,
+                    "" if number.low is None else number.low,
+                    "" if number.high is None else number.high,
+                    "true" if number.suppressed else "false",
+                ]
+            )
     return rows

@@ -36,6 +36,5 @@ urlpatterns = [
     path("staff/reports/<int:pk>/preview.pdf", staff.preview_pdf, name="preview-pdf"),
     path("staff/reports/<int:pk>/<str:step>/", staff.step, name="step"),
     path("staff/reports/commitments/new/", staff.commitment_new, name="commitment-new"),
-    path("staff/reports/commitments/<int:pk>/", staff.commitment_status,
-         name="commitment-status"),
+    path("staff/reports/commitments/<int:pk>/", staff.commitment_status, name="commitment-status"),
 ]

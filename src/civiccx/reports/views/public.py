@@ -20,8 +20,11 @@ from civiccx.reports.presentation import CSV_COLUMNS, DATA_DICTIONARY, csv_rows
 
 def _published(service: str, quarter: str, version: int | None = None) -> ProgressReport:
     reports = ProgressReport.objects.filter(
-        service__slug=service, quarter=quarter.upper(), audience=ProgressReport.Audience.PUBLIC,
-        state=ProgressReport.State.PUBLISHED).select_related("service", "corrects")
+        service__slug=service,
+        quarter=quarter.upper(),
+        audience=ProgressReport.Audience.PUBLIC,
+        state=ProgressReport.State.PUBLISHED,
+    ).select_related("service", "corrects")
     if version is not None:
         return get_object_or_404(reports, version=version)
     report = reports.order_by("-version").first()
@@ -49,32 +52,44 @@ def report(request, service: str, quarter: str, version: int | None = None):
 @require_GET
 def report_pdf_file(request, service: str, quarter: str, version: int):
     found = _published(service, quarter, version)
-    response = HttpResponse(report_pdf(found, found.data, current_language()),
-                            content_type="application/pdf")
+    response = HttpResponse(
+        report_pdf(found, found.data, current_language()), content_type="application/pdf"
+    )
     response["Content-Disposition"] = (
-        f'inline; filename="{found.service.slug}-{found.quarter}-v{found.version}.pdf"')
+        f'inline; filename="{found.service.slug}-{found.quarter}-v{found.version}.pdf"'
+    )
     return response
 
 
 @require_GET
 def report_csv(request, service: str, quarter: str, version: int):
     found = _published(service, quarter, version)
-    return csv_download(f"{found.service.slug}-{found.quarter}-v{found.version}.csv",
-                        CSV_COLUMNS, csv_rows(found.data))
+    return csv_download(
+        f"{found.service.slug}-{found.quarter}-v{found.version}.csv",
+        CSV_COLUMNS,
+        csv_rows(found.data),
+    )
 
 
 @require_GET
 def report_json(request, service: str, quarter: str, version: int):
     found = _published(service, quarter, version)
-    return JsonResponse(publication.open_data(found, request),
-                        json_dumps_params={"ensure_ascii": False, "indent": 1})
+    return JsonResponse(
+        publication.open_data(found, request),
+        json_dumps_params={"ensure_ascii": False, "indent": 1},
+    )
 
 
 @require_GET
 def data_dictionary(request):
-    return render(request, "reports/data_dictionary.html",
-                  {"columns": DATA_DICTIONARY,
-                   "example": json.dumps({"sha256": "…", "data": {"figures": []}})})
+    return render(
+        request,
+        "reports/data_dictionary.html",
+        {
+            "columns": DATA_DICTIONARY,
+            "example": json.dumps({"sha256": "…", "data": {"figures": []}}),
+        },
+    )
 
 
 @require_GET

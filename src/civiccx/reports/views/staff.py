@@ -32,11 +32,18 @@ EITHER = (CX_ANALYST, REPORT_PUBLISHER)
 @role_required(*EITHER)
 def home(request):
     reports = ProgressReport.objects.select_related("service").order_by(
-        "-quarter", "service__order", "-version")
-    return render(request, "reports/staff/home.html", {
-        "reports": reports, "start_form": StartReportForm(),
-        "commitments": Commitment.objects.select_related("service"),
-        "can_draft": bool(user_roles(request.user) & {CX_ANALYST, "admin"})})
+        "-quarter", "service__order", "-version"
+    )
+    return render(
+        request,
+        "reports/staff/home.html",
+        {
+            "reports": reports,
+            "start_form": StartReportForm(),
+            "commitments": Commitment.objects.select_related("service"),
+            "can_draft": bool(user_roles(request.user) & {CX_ANALYST, "admin"}),
+        },
+    )
 
 
 @require_POST
@@ -46,8 +53,9 @@ def start(request):
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("reports:staff-home")
-    report = building.draft_report(form.cleaned_data["service"], form.cleaned_data["quarter"],
-                                   request.user)
+    report = building.draft_report(
+        form.cleaned_data["service"], form.cleaned_data["quarter"], request.user
+    )
     return redirect("reports:edit", pk=report.pk)
 
 
@@ -55,11 +63,12 @@ def start(request):
 def edit(request, pk: int):
     report = get_object_or_404(ProgressReport.objects.select_related("service"), pk=pk)
     roles = user_roles(request.user)
-    editable = (report.state == ProgressReport.State.DRAFT
-                and bool(roles & {CX_ANALYST, "admin"}))
-    form = NarrativeForm(request.POST if request.method == "POST" and editable else None,
-                         instance=report,
-                         initial={"figures": [ref.key for ref in report.figures.all()]})
+    editable = report.state == ProgressReport.State.DRAFT and bool(roles & {CX_ANALYST, "admin"})
+    form = NarrativeForm(
+        request.POST if request.method == "POST" and editable else None,
+        instance=report,
+        initial={"figures": [ref.key for ref in report.figures.all()]},
+    )
     if request.method == "POST" and editable and form.is_valid():
         with transaction.atomic():
             form.save()
@@ -74,18 +83,29 @@ def edit(request, pk: int):
         messages.success(request, _("Draft saved."))
         return redirect("reports:edit", pk=report.pk)
     data = building.report_data(report)
-    return render(request, "reports/staff/edit.html", {
-        "report": report, "form": form, "editable": editable,
-        "sections": figure_sections(data), "commitments": commitment_rows(data),
-        "quotes": quotes(data), "correction_form": CorrectionForm(),
-        "is_publisher": bool(roles & {REPORT_PUBLISHER, "admin"}),
-        "is_analyst": bool(roles & {CX_ANALYST, "admin"}),
-        "public_url": version_url(report) if report.state == "published" else ""})
+    return render(
+        request,
+        "reports/staff/edit.html",
+        {
+            "report": report,
+            "form": form,
+            "editable": editable,
+            "sections": figure_sections(data),
+            "commitments": commitment_rows(data),
+            "quotes": quotes(data),
+            "correction_form": CorrectionForm(),
+            "is_publisher": bool(roles & {REPORT_PUBLISHER, "admin"}),
+            "is_analyst": bool(roles & {CX_ANALYST, "admin"}),
+            "public_url": version_url(report) if report.state == "published" else "",
+        },
+    )
 
 
-STEPS = {"submit": (CX_ANALYST, building.submit, _("Sent for review.")),
-         "return": (REPORT_PUBLISHER, building.return_to_draft, _("Returned to the analyst.")),
-         "publish": (REPORT_PUBLISHER, building.publish, _("Published."))}
+STEPS = {
+    "submit": (CX_ANALYST, building.submit, _("Sent for review.")),
+    "return": (REPORT_PUBLISHER, building.return_to_draft, _("Returned to the analyst.")),
+    "publish": (REPORT_PUBLISHER, building.publish, _("Published.")),
+}
 
 
 @require_POST
@@ -116,8 +136,9 @@ def _correct(request, report: ProgressReport):
         messages.error(request, _("Say publicly what the correction changes."))
         return redirect("reports:edit", pk=report.pk)
     try:
-        new = building.correct(report, request.user, form.cleaned_data["note"],
-                               form.cleaned_data["note_es"])
+        new = building.correct(
+            report, request.user, form.cleaned_data["note"], form.cleaned_data["note_es"]
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("reports:edit", pk=report.pk)
@@ -128,8 +149,10 @@ def _correct(request, report: ProgressReport):
 @role_required(*EITHER)
 def preview_pdf(request, pk: int):
     report = get_object_or_404(ProgressReport.objects.select_related("service"), pk=pk)
-    return HttpResponse(report_pdf(report, building.report_data(report), current_language()),
-                        content_type="application/pdf")
+    return HttpResponse(
+        report_pdf(report, building.report_data(report), current_language()),
+        content_type="application/pdf",
+    )
 
 
 @role_required(CX_ANALYST)
@@ -138,8 +161,9 @@ def commitment_new(request):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             commitment = form.save()
-            commitment.events.create(status=commitment.status, actor=request.user,
-                                     note=_("Commitment made."))
+            commitment.events.create(
+                status=commitment.status, actor=request.user, note=_("Commitment made.")
+            )
         messages.success(request, _("Commitment published."))
         return redirect("reports:staff-home")
     return render(request, "reports/staff/commitment_form.html", {"form": form})
@@ -153,8 +177,11 @@ def commitment_status(request, pk: int):
         try:
             with transaction.atomic():
                 locked = Commitment.objects.select_for_update().get(pk=pk)
-                move = {"deliver": locked.deliver, "miss": locked.miss,
-                        "withdraw": locked.withdraw}[form.cleaned_data["action"]]
+                move = {
+                    "deliver": locked.deliver,
+                    "miss": locked.miss,
+                    "withdraw": locked.withdraw,
+                }[form.cleaned_data["action"]]
                 move(request.user, form.cleaned_data["note"])
                 locked.save()
         except (CommitmentError, ValidationError) as error:
@@ -162,5 +189,6 @@ def commitment_status(request, pk: int):
         else:
             messages.success(request, _("Status changed; the change is in its public history."))
             return redirect("reports:staff-home")
-    return render(request, "reports/staff/commitment_status.html",
-                  {"commitment": commitment, "form": form})
+    return render(
+        request, "reports/staff/commitment_status.html", {"commitment": commitment, "form": form}
+    )
