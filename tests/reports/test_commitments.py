@@ -82,3 +82,10 @@ def test_capacity_self_assessment_shows_every_year(client):
     assert "<svg" in page  # the chart, followed by its table
     with pytest.raises(ValidationError):
         CapacityAssessment.objects.first().delete()
+
+
+def test_a_public_note_is_redacted_when_stored(analyst, answered_service):
+    commitment = _make(analyst, answered_service)
+    commitment.withdraw(analyst.user, "Asked by Jane, call 202-555-0143 for details.")
+    commitment.save()
+    assert "202-555-0143" not in commitment.withdrawal_reason

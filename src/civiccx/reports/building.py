@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from civiccx.core.fiscal import parse_fiscal_quarter
+from civiccx.core.redaction import redact
 from civiccx.reports.figures import (
     A11_PREFIX,
     Number,
@@ -218,8 +219,8 @@ def correct(report: ProgressReport, actor, note: str, note_es: str = "") -> Prog
         audience=report.audience,
         version=report.version + 1,
         corrects=report,
-        correction_note=note,
-        correction_note_es=note_es,
+        correction_note=redact(note).text,
+        correction_note_es=redact(note_es).text,
         learned=report.learned,
         learned_es=report.learned_es,
         next_steps=report.next_steps,

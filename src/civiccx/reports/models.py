@@ -123,6 +123,11 @@ class CommitmentEvent(NeverDeleted):
     def __str__(self):
         return f"{self.commitment_id}: {self.status} {self.at:%Y-%m-%d}"
 
+    def save(self, *args, **kwargs):
+        """The note is public: personal information is redacted before it is stored."""
+        self.note = redact(self.note).text
+        super().save(*args, **kwargs)
+
 
 class CapacityAssessment(Bilingual, NeverDeleted):
     """The agency's annual CX capacity self-assessment, one score per OMB domain and year."""
