@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from civiccx.core.redaction import redact
 from civiccx.reports.building import draft_report, publish, submit
-from civiccx.reports.models import Quote
+from civiccx.reports.models import Commitment, Quote
 from tests.reports.conftest import QUARTER
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +32,15 @@ def published(answered_service, season_figure, analyst, publisher):
         service=answered_service, quarter=QUARTER, text=CONSENTED, public_consent=True
     )
     Quote.objects.create(service=answered_service, quarter=QUARTER, text=NOT_CONSENTED)
+    Commitment.objects.create(
+        service=answered_service,
+        title="Raise trust",
+        metric="a11.trust",
+        baseline_quarter=QUARTER,
+        target=0.9,
+        due_quarter="FY2026Q2",
+        owner="Office of Taxpayer Experience",
+    )
     report = draft_report(
         answered_service,
         QUARTER,
@@ -62,6 +71,7 @@ def test_the_public_page_in_english_and_spanish(client, published):
     url = _urls(published)["report-version"]
     english = client.get(url).content.decode()
     assert "75%" in english and "80%" in english and "1,234" in english
+    assert "90% by FY2026Q2" in english  # the headline figure's target and time frame
     assert "Callers who were called back trusted us more." in english
     assert "<svg" in english and "Show the numbers in this chart" in english
     spanish = client.get("/es" + url).content.decode()
@@ -101,6 +111,7 @@ def test_the_pdf_renders_and_holds_the_same_numbers_as_the_page(client, publishe
     for value in values:
         assert value in text, f"{value} is on the page but not in the PDF"
     assert published.data_sha256 in text.replace("\n", "")
+    assert "90% by FY2026Q2" in " ".join(text.split())  # a table cell may wrap
     reader = PdfReader(io.BytesIO(response.content))
     assert "progress report" in reader.metadata.title
     spanish = client.get("/es" + urls["report-pdf"])

@@ -114,6 +114,7 @@ def _render(report: ProgressReport, data: dict, language: str) -> bytes:
             _("Responses or observations"),
             _("95% confidence interval"),
             _("Change from last quarter"),
+            _("Our target"),
         ]
     ]
     for section in figure_sections(data):
@@ -125,10 +126,15 @@ def _render(report: ProgressReport, data: dict, language: str) -> bytes:
                 latest.n_display,
                 latest.interval_display or "—",
                 section.change or "—",
+                section.target or "—",
             ]
         )
     story += [
-        _table(rows, [2.6 * inch, 0.9 * inch, 1.1 * inch, 1.3 * inch, 1.2 * inch], styles),
+        _table(
+            rows,
+            [2.1 * inch, 0.8 * inch, 1.0 * inch, 1.1 * inch, 1.0 * inch, 1.1 * inch],
+            styles,
+        ),
         Spacer(1, 10),
     ]
 

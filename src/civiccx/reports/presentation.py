@@ -29,6 +29,8 @@ class FigureSection:
     unit: str
     numbers: list[Number]
     chart: Chart
+    target: str = ""
+    """The open commitment's target on this figure and its due quarter ("75% by FY2027Q3")."""
 
     @property
     def latest(self) -> Number:
@@ -107,8 +109,18 @@ def figure_title(figure: dict) -> str:
         return figure["title"]
 
 
+def _targets(data: dict) -> dict[str, str]:
+    return {
+        row["metric"]: _("%(target)s by %(quarter)s")
+        % {"target": _target(row), "quarter": row["due_quarter"]}
+        for row in data.get("commitments", [])
+        if row["status"] == Commitment.Status.OPEN
+    }
+
+
 def figure_sections(data: dict) -> list[FigureSection]:
     sections = []
+    targets = _targets(data)
     for figure in data["figures"]:
         numbers = [Number.from_dict(item) for item in figure["numbers"]]
         figure = {**figure, "title": figure_title(figure)}
@@ -119,6 +131,7 @@ def figure_sections(data: dict) -> list[FigureSection]:
                 figure["unit"],
                 numbers,
                 figure_chart(figure, numbers),
+                targets.get(figure["key"], ""),
             )
         )
     return sections
