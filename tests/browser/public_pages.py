@@ -40,6 +40,7 @@ AXE_PAGES = {
                                 "/direct-file/check/credits/"],
     "directfile:checker-result": ["/direct-file/check/result/"],
     "directfile:session-ended": ["/direct-file/session/ended/"],
+    "directfile:statistics": ["/direct-file/statistics/"],
     "reports:index": ["/performance/"],
     "reports:commitments": ["/performance/commitments/"],
     "reports:data-dictionary": ["/performance/data-dictionary/"],
