@@ -35,8 +35,16 @@ REPORTED = {
     ),
     "walk-in-assistance": ("a11.trust", "walkin.wait_minutes", "walkin.estimate_error_minutes"),
     "help-center": ("a11.trust", "help.deflection", "help.helpful_share"),
+    # Direct File's season statistics, registered by directfile (issue #13)
+    "direct-file": ("a11.trust", "directfile.returns_received", "directfile.processed_share"),
 }
 LEARNED = {
+    "direct-file": (
+        "Filers who checked their eligibility first rarely stopped partway through the "
+        "interview; most returns were processed within a day.",
+        "Quienes revisaron primero si podían usar Direct File rara vez abandonaron la "
+        "entrevista; la mayoría de las declaraciones se procesaron en un día.",
+    ),
     "phone-assistance": (
         "Offering a callback instead of a hold kept more callers with us, and trust rose "
         "where callers were called back when we said we would.",
@@ -58,6 +66,10 @@ LEARNED = {
     ),
 }
 QUOTES = {
+    "direct-file": (
+        "Filing took less time than I expected, and every question made sense.",
+        "Presentar me tomó menos tiempo del que esperaba, y cada pregunta tenía sentido.",
+    ),
     "phone-assistance": (
         "They called me back when they said they would, and fixed it in one call.",
         "Me llamaron cuando dijeron que lo harían y lo resolvieron en una llamada.",
