@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("civiccx.help.urls")),
     path("", include("civiccx.directfile.urls")),
     path("", include("civiccx.research.urls")),
+    path("", include("civiccx.reports.urls")),
     prefix_default_language=False,
 )
 

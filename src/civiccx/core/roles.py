@@ -20,6 +20,7 @@ RESEARCHER = "researcher"
 RESEARCH_RECRUITER = "research_recruiter"
 CONTENT_EDITOR = "content_editor"
 CONTENT_PUBLISHER = "content_publisher"
+REPORT_PUBLISHER = "report_publisher"
 ADMIN = "admin"
 
 _HELP_EDITING = ("help.view_article", "help.add_article", "help.change_article",
@@ -54,6 +55,9 @@ ROLES: dict[str, Role] = {
         Role(CONTENT_PUBLISHER, "Help center publisher",
              "Reviews help articles, publishes or returns them, and withdraws old ones.",
              (*_HELP_EDITING, "help.publish_article", "help.change_synonymgroup")),
+        Role(REPORT_PUBLISHER, "Progress report publisher",
+             "Reviews quarterly progress reports drafted by CX analysts and publishes them.",
+             ("services.view_service",)),
         Role(RESEARCHER, "Researcher",
              "Runs studies and keeps the research repository; knows participants by code.",
              ("services.view_service", "research.view_study", "research.change_study",

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "civiccx.research",
     # Last: its demo step rebuilds the rollups from every other app's demo rows.
     "civiccx.metrics",
+    # After metrics: its demo reports resolve their figures from the rebuilt rollups.
+    "civiccx.reports",
 ]
 
 MIDDLEWARE = [
