@@ -8,4 +8,6 @@ DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "development-only-secret-key-not-for-production"  # noqa: S105
 # A fixed development key so the demo's encrypted fields survive restarts; never used in production.
 CIVICCX_FIELD_KEYS = ["Y2l2aWNjeC1kZXZlbG9wbWVudC1vbmx5LWtleS0wMDA="]
-TWILIO_AUTH_TOKEN = "development-twilio-token"  # noqa: S105
+# TWILIO_AUTH_TOKEN comes from the environment (settings/base.py) like in production: a token
+# published here would let anyone forge webhooks on a `civiccx serve` site. Unset, the phone
+# webhooks answer 503; the published test token is only in settings/test.py.
