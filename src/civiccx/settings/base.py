@@ -237,3 +237,6 @@ CIVICCX_EMBED_ALLOWED_ORIGINS = env_list("CIVICCX_EMBED_ALLOWED_ORIGINS", ["*"])
 CIVICCX_API_RATE = os.environ.get("CIVICCX_API_RATE", "600/m")
 # Twilio-compatible webhooks are signed with this token (Twilio console: Auth Token).
 TWILIO_AUTH_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN", "")
+# A signed webhook for a call first seen longer ago than this is a replay (Twilio ends calls
+# after four hours).
+TWILIO_WEBHOOK_MAX_AGE = env_seconds("TWILIO_WEBHOOK_MAX_AGE", 4 * 3600)
