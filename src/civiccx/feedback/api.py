@@ -67,7 +67,10 @@ def _guard(request: HttpRequest):
     if request.method == "POST" and content_type != "application/json":
         return 415, {"detail": f"Send JSON with Content-Type: application/json "
                                f"(got {content_type or 'none'})."}
-    length = int(request.META.get("CONTENT_LENGTH") or 0)
+    raw_length = request.META.get("CONTENT_LENGTH") or "0"
+    if not (raw_length.isascii() and raw_length.isdigit()):
+        return 400, {"detail": "The Content-Length header must be a number of bytes."}
+    length = int(raw_length)
     if length > MAX_BODY_BYTES:
         return 413, {"detail": f"The body is {length} bytes; the limit is {MAX_BODY_BYTES}."}
     if over_limit(request, "feedback-api", settings.CIVICCX_API_RATE):

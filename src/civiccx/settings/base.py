@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
     "civiccx.feedback.api.GuardMiddleware",
+    "civiccx.core.input_guard.InputGuardMiddleware",
 ]
 
 ROOT_URLCONF = "civiccx.urls"
