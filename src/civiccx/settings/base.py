@@ -218,16 +218,29 @@ OIDC_CLIENT_AUTH_METHOD = os.environ.get("OIDC_CLIENT_AUTH_METHOD", "private_key
 OIDC_ACR_VALUES = os.environ.get("OIDC_ACR_VALUES", "urn:acr.login.gov:auth-only")
 OIDC_SCOPES = os.environ.get("OIDC_SCOPES", "openid email")
 
+# Every handler redacts personal information (civiccx.core.redaction), including the access
+# log of `civiccx serve` (django.server) and Django's own "django" logger, whose default
+# handlers would otherwise print search queries and paths unredacted. Gunicorn's access and
+# error logs: run it with `--logger-class civiccx.core.gunicorn_logging.RedactingLogger`.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"pii": {"()": "civiccx.core.redaction.PIIRedactingFilter"}},
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "access": {"()": "django.utils.log.ServerFormatter",
+                   "format": "[{server_time}] {message}", "style": "{"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["pii"], "formatter": "plain"}
+        "console": {"class": "logging.StreamHandler", "filters": ["pii"], "formatter": "plain"},
+        "access": {"class": "logging.StreamHandler", "filters": ["pii"], "formatter": "access"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["access"], "level": "INFO", "propagate": False},
+        "django.db.backends": {"level": "WARNING"},
+    },
 }
 
 FORM_RENDERER = "civiccx.core.forms_renderer.USWDSFormRenderer"
