@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from csp.constants import NONE, SELF
@@ -134,10 +135,12 @@ LOGIN_URL = "accounts:staff-login"
 LOGIN_REDIRECT_URL = "core:staff-home"
 LOGOUT_REDIRECT_URL = "core:home"
 
-# Lockout: five failures per username lock the account until an admin resets it.
+# Lockout (docs/decisions/0020): five failures for one username from one address pause that
+# pair for a cool-off; the account's owner is emailed and an administrator can unlock it
+# sooner. Locking by username alone let anyone lock any staff account with five POSTs.
 AXES_FAILURE_LIMIT = int(os.environ.get("CIVICCX_LOCKOUT_FAILURES", "5"))
-AXES_COOLOFF_TIME = None
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_COOLOFF_TIME = timedelta(minutes=env_seconds("CIVICCX_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "civiccx.accounts.views.staff.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
