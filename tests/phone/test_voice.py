@@ -81,6 +81,8 @@ def test_callback_at_the_calling_number(client, queue):
     assert "We will call you back" in booked and "<Hangup" in booked
     entry = QueueEntry.objects.get()
     assert entry.kind == "callback" and entry.phone == "+12025550143" and entry.source == "ivr"
+    # Nobody asked the caller about surveys: no consent is recorded, no survey will reach them.
+    assert entry.survey_consent is False
 
 
 def test_callback_at_another_number_and_a_bad_number(client, queue):

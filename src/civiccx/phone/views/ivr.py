@@ -234,9 +234,10 @@ def voice_choice(request, slug: str):
 
 def _book(request, queue, language: str, number: str):
     response = VoiceResponse()
+    # The caller was never asked about surveys on the phone line: record no consent.
     try:
         entry = _once(request, "callback", lambda: request_callback(
-            queue, number, language=language, source="ivr", survey_consent=True))
+            queue, number, language=language, source="ivr", survey_consent=False))
     except DuplicateCallback:
         entry = None
     if entry is None:  # a callback waiting already, or this call booked one before
