@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "civiccx.core.middleware.PermissionsPolicyMiddleware",
+    "civiccx.core.middleware.NoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -245,6 +246,13 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
     },
 }
+
+# Pages reached by a personal link or showing personal information: `Cache-Control: no-store`
+# (civiccx.core.middleware.NoStoreMiddleware; every page for a signed-in person is too).
+CIVICCX_NO_STORE_PATHS = [
+    "/staff/", "/admin/", "/account/", "/direct-file/", "/visit/appointment/", "/visit/ticket/",
+    "/phone/callback/confirmed/", "/phone/callback/cancel/", "/feedback/link/", "/api/",
+]
 
 FORM_RENDERER = "civiccx.core.forms_renderer.USWDSFormRenderer"
 
