@@ -39,7 +39,9 @@ def _handlers():
         if isinstance(logger, logging.Logger)]
     for logger in loggers:
         for handler in logger.handlers:
-            if not type(handler).__module__.startswith("_pytest"):
+            # pytest's capture and libraries' NullHandlers write nowhere a person reads
+            if not (type(handler).__module__.startswith("_pytest")
+                    or isinstance(handler, logging.NullHandler)):
                 yield logger, handler
 
 
