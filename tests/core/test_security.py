@@ -34,7 +34,8 @@ FRESH_KEY = "bm90LXB1Ymxpc2hlZC1hbnl3aGVyZS1mb3ItdGVzdHM="  # not one of the pub
 
 
 def _settings_module(monkeypatch, name="production", **env):
-    for variable in ("SECRET_KEY", "CIVICCX_FIELD_KEYS", "TWILIO_AUTH_TOKEN"):
+    for variable in ("SECRET_KEY", "CIVICCX_FIELD_KEYS", "TWILIO_AUTH_TOKEN",
+                     "CIVICCX_EMBED_ALLOWED_ORIGINS"):
         monkeypatch.delenv(variable, raising=False)
     for variable, value in env.items():
         monkeypatch.setenv(variable, value)
@@ -49,12 +50,20 @@ def _settings_module(monkeypatch, name="production", **env):
 
 
 def _production_settings(monkeypatch, **env):
+    env.setdefault("CIVICCX_EMBED_ALLOWED_ORIGINS", "https://www.agency.example")
     return _settings_module(monkeypatch, "production", **env)
+
+
+def test_production_requires_a_list_of_embedding_sites(monkeypatch):
+    with pytest.raises(ImproperlyConfigured, match="CIVICCX_EMBED_ALLOWED_ORIGINS must list"):
+        _production_settings(monkeypatch, SECRET_KEY="s" * 50, CIVICCX_FIELD_KEYS=FRESH_KEY,
+                             CIVICCX_EMBED_ALLOWED_ORIGINS="*")
 
 
 @pytest.mark.parametrize("module", ["development", "production"])
 def test_twilio_token_comes_from_the_environment_in_every_settings_module(monkeypatch, module):
-    env = {"SECRET_KEY": "s" * 50, "CIVICCX_FIELD_KEYS": FRESH_KEY}
+    env = {"SECRET_KEY": "s" * 50, "CIVICCX_FIELD_KEYS": FRESH_KEY,
+           "CIVICCX_EMBED_ALLOWED_ORIGINS": "https://www.agency.example"}
     configured = _settings_module(monkeypatch, module, TWILIO_AUTH_TOKEN="real-token", **env)
     assert configured.TWILIO_AUTH_TOKEN == "real-token"
     # Unset, the phone webhooks are off (503) rather than trusting a token anyone can read.

@@ -3,7 +3,12 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from civiccx.settings.base import *  # noqa: F403
-from civiccx.settings.base import CIVICCX_FIELD_KEYS, SECRET_KEY, TWILIO_AUTH_TOKEN
+from civiccx.settings.base import (
+    CIVICCX_EMBED_ALLOWED_ORIGINS,
+    CIVICCX_FIELD_KEYS,
+    SECRET_KEY,
+    TWILIO_AUTH_TOKEN,
+)
 from civiccx.settings.environment import PUBLISHED_TWILIO_TOKENS, check_field_keys
 
 DEBUG = False
@@ -23,6 +28,11 @@ if TWILIO_AUTH_TOKEN in PUBLISHED_TWILIO_TOKENS:
         "TWILIO_AUTH_TOKEN is a value published in the Civic CX repository: anyone could forge "
         "phone webhooks. Use the Auth Token from your Twilio console, or leave it unset to turn "
         "the phone webhooks off.")
+if "*" in CIVICCX_EMBED_ALLOWED_ORIGINS:
+    raise ImproperlyConfigured(
+        "CIVICCX_EMBED_ALLOWED_ORIGINS must list the sites allowed to embed the survey widget "
+        "in production, e.g. https://www.agency.gov,https://help.agency.gov (or 'none'); '*' "
+        "would let any site collect responses in your name.")
 
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 63072000

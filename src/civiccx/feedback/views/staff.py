@@ -15,6 +15,7 @@ from civiccx.core.fiscal import parse_fiscal_quarter
 from civiccx.core.languages import is_site_language
 from civiccx.core.roles import CX_ANALYST, role_required
 from civiccx.core.spreadsheets import csv_download, interchange_download
+from civiccx.feedback import stuffing
 from civiccx.feedback.a11_formats import PUBLISHED_SUMMARY_COLUMNS
 from civiccx.feedback.a11_reporting import a11_file, import_touchpoints_responses, summary_rows
 from civiccx.feedback.dashboard import dashboard_data
@@ -58,7 +59,7 @@ def dashboard(request):
     return render(request, "feedback/dashboard.html", {
         **data, "chosen": chosen, "problems": problems,
         "services": Service.objects.all(), "channels": Channel.choices,
-        "query": query.urlencode(),
+        "query": query.urlencode(), "bursts": stuffing.recent_bursts(),
     })
 
 
