@@ -261,6 +261,8 @@ FORM_RENDERER = "civiccx.core.forms_renderer.USWDSFormRenderer"
 CIVICCX_EMBED_ALLOWED_ORIGINS = env_list("CIVICCX_EMBED_ALLOWED_ORIGINS", ["*"])
 # Survey responses accepted per client address per minute through the JSON API.
 CIVICCX_API_RATE = os.environ.get("CIVICCX_API_RATE", "600/m")
+# A walk-in kiosk goes back to its start screen after this long without a touch or a key.
+CIVICCX_KIOSK_IDLE_SECONDS = env_seconds("CIVICCX_KIOSK_IDLE_SECONDS", 90)
 # Anonymous responses accepted per survey, from all addresses together (feedback.stuffing).
 CIVICCX_SURVEY_RATE = os.environ.get("CIVICCX_SURVEY_RATE", "120/m")
 # Twilio-compatible webhooks are signed with this token (Twilio console: Auth Token).
