@@ -64,6 +64,7 @@ def staff_verify(request):
     if device is None:
         return redirect("accounts:staff-enroll")
     form = OneTimeCodeForm(request.POST if request.method == "POST" else None)
+    form.fields["code"].widget.attrs["autofocus"] = True  # the one thing to do on this step
     if request.method == "POST" and form.is_valid():
         allowed, _details = device.verify_is_allowed()
         if not allowed:
