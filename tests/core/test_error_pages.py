@@ -59,3 +59,11 @@ def test_the_500_page_falls_back_to_plain_bilingual_text(monkeypatch):
     page = response.content.decode()
     assert response.status_code == 500
     assert "Something went wrong" in page and "Algo salió mal" in page
+
+
+def test_a_favicon_instead_of_a_404_on_every_page():
+    browser = Client()
+    icon = browser.get("/favicon.ico")
+    assert icon.status_code == 301
+    assert icon["Location"].endswith("/favicon.ico") and icon["Location"].startswith("/static/")
+    assert 'rel="icon"' in browser.get("/").content.decode()
