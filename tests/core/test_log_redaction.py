@@ -108,7 +108,7 @@ def test_a_session_typing_pii_into_every_public_form_leaves_no_trace_in_the_logs
         full_path = path + ("?" + urlencode(data) if method == "GET" else "")
         _access_log(method, full_path, reply.status_code)
     api = client.post("/api/feedback/v1/responses", json.dumps(
-        {"survey": survey.pk, "answers": {"question_1": 1, "question_4": TYPED}}),
+        {"survey": survey.pk, "answers": {"question_1": 1, "question_4": "API: " + TYPED}}),
         content_type="application/json")
     assert api.status_code == 201
     sms = {"MessageSid": f"SM{uuid.uuid4().hex}", "From": "+12025550143", "Body": TYPED}
