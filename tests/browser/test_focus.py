@@ -15,8 +15,7 @@ def _focused(page, attribute: str) -> str | None:
 
 
 @pytest.mark.parametrize("prefix", ["", "/es"])
-def test_a_failed_submit_focuses_the_error_summary(live_server, page, assert_accessible,
-                                                   prefix):
+def test_a_failed_submit_focuses_the_error_summary(live_server, page, assert_accessible, prefix):
     page.goto(f"{live_server.url}{prefix}/report-a-problem/")
     page.locator("form button[type=submit]").last.click()
     page.wait_for_load_state()

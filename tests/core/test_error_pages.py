@@ -23,10 +23,13 @@ def test_the_demo_settings_keep_debug_off(monkeypatch):
     assert _settings_module(monkeypatch, "development", DEBUG="1").DEBUG is True
 
 
-@pytest.mark.parametrize(("prefix", "heading", "home"), [
-    ("", "Page not found", "Go to the home page"),
-    ("/es", "No se encontró la página", "Ir a la página principal"),
-])
+@pytest.mark.parametrize(
+    ("prefix", "heading", "home"),
+    [
+        ("", "Page not found", "Go to the home page"),
+        ("/es", "No se encontró la página", "Ir a la página principal"),
+    ],
+)
 def test_an_unknown_address_shows_the_designed_404(prefix, heading, home):
     response = Client().get(f"{prefix}/no-such-page/")
     page = response.content.decode()
@@ -35,8 +38,9 @@ def test_an_unknown_address_shows_the_designed_404(prefix, heading, home):
     assert "URLconf" not in page and "staff/walkin" not in page  # no route list
 
 
-@pytest.mark.parametrize(("language", "heading"), [("en", "Something went wrong"),
-                                                    ("es", "Algo salió mal")])
+@pytest.mark.parametrize(
+    ("language", "heading"), [("en", "Something went wrong"), ("es", "Algo salió mal")]
+)
 def test_the_500_page_is_designed_and_translated(language, heading):
     request = RequestFactory().get("/")
     from django.contrib.auth.models import AnonymousUser

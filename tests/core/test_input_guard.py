@@ -42,9 +42,17 @@ BAD_TEXT = ["before\x00after", "bell\x07", "lone \ud800 surrogate"]
 
 
 def test_the_public_path_list_covers_the_forms_and_apis():
-    for expected in ("/help/search/", "/report-a-problem/", "/feedback/some-slug/some-token/",
-                     "/visit/some-slug/book/", "/phone/callback/some-slug/", "/phone/sms/",
-                     "/api/feedback/v1/responses", "/direct-file/check/", "/account/sign-in/"):
+    for expected in (
+        "/help/search/",
+        "/report-a-problem/",
+        "/feedback/some-slug/some-token/",
+        "/visit/some-slug/book/",
+        "/phone/callback/some-slug/",
+        "/phone/sms/",
+        "/api/feedback/v1/responses",
+        "/direct-file/check/",
+        "/account/sign-in/",
+    ):
         assert expected in PUBLIC_PATHS
     assert len(PUBLIC_PATHS) > 40
 
@@ -81,8 +89,9 @@ def test_help_search_with_a_nul_is_refused_not_a_server_error(client):
 def test_a_hosted_survey_comment_is_refused_and_nothing_is_stored(client, comment):
     survey = make_survey()
     url = f"/feedback/{survey.service.slug}/web/"
-    reply = client.post(url, f"question_1=1&question_4={comment}",
-                        content_type="application/x-www-form-urlencoded")
+    reply = client.post(
+        url, f"question_1=1&question_4={comment}", content_type="application/x-www-form-urlencoded"
+    )
     if comment.startswith("%ED"):  # decoded as U+FFFD by Django: stored, not a 500
         assert reply.status_code == 302
         return
@@ -107,11 +116,16 @@ def test_an_api_comment_is_refused_and_nothing_is_stored(client, comment):
 def test_a_content_length_that_is_not_a_number_is_refused(client, length):
     survey = make_survey(channel="web")
     body = json.dumps({"survey": survey.pk, "answers": {"question_1": 1}})
-    reply = client.generic("POST", API, body, content_type="application/json",
-                           CONTENT_LENGTH=length)
+    reply = client.generic(
+        "POST", API, body, content_type="application/json", CONTENT_LENGTH=length
+    )
     assert reply.status_code == 400 and "Content-Length" in reply.json()["detail"]
-    page = client.generic("POST", "/report-a-problem/", "a=b",
-                          content_type="application/x-www-form-urlencoded",
-                          CONTENT_LENGTH=length)
+    page = client.generic(
+        "POST",
+        "/report-a-problem/",
+        "a=b",
+        content_type="application/x-www-form-urlencoded",
+        CONTENT_LENGTH=length,
+    )
     assert page.status_code == 400
     assert not Response.objects.exists()

@@ -35,13 +35,17 @@ def _leaks(text: str) -> list[str]:
 
 def _handlers():
     loggers = [logging.getLogger()] + [
-        logger for logger in logging.root.manager.loggerDict.values()
-        if isinstance(logger, logging.Logger)]
+        logger
+        for logger in logging.root.manager.loggerDict.values()
+        if isinstance(logger, logging.Logger)
+    ]
     for logger in loggers:
         for handler in logger.handlers:
             # pytest's capture and libraries' NullHandlers write nowhere a person reads
-            if not (type(handler).__module__.startswith("_pytest")
-                    or isinstance(handler, logging.NullHandler)):
+            if not (
+                type(handler).__module__.startswith("_pytest")
+                or isinstance(handler, logging.NullHandler)
+            ):
                 yield logger, handler
 
 
@@ -61,7 +65,8 @@ def every_log_output():
     previous = []
     for _logger, handler in _handlers():
         if isinstance(handler, logging.StreamHandler) and not isinstance(
-                handler, logging.FileHandler):
+            handler, logging.FileHandler
+        ):
             previous.append((handler, handler.setStream(buffer)))
     yield buffer
     for handler, stream in previous:
@@ -71,12 +76,14 @@ def every_log_output():
 def _access_log(method: str, full_path: str, status: int) -> None:
     """What `civiccx serve` (runserver) writes for each request, through Django's own code."""
     fake_handler = types.SimpleNamespace(request=None, log_date_time_string=lambda: "now")
-    WSGIRequestHandler.log_message(fake_handler, '"%s" %s %s',
-                                   f"{method} {full_path} HTTP/1.1", str(status), "1234")
+    WSGIRequestHandler.log_message(
+        fake_handler, '"%s" %s %s', f"{method} {full_path} HTTP/1.1", str(status), "1234"
+    )
 
 
 def test_a_session_typing_pii_into_every_public_form_leaves_no_trace_in_the_logs(
-        client, every_log_output, settings):
+    client, every_log_output, settings
+):
     settings.TWILIO_AUTH_TOKEN = "test-twilio-token"
     survey = make_survey(channel="web")
     queue = make_call_queue(slug="main-line")
@@ -91,12 +98,14 @@ def test_a_session_typing_pii_into_every_public_form_leaves_no_trace_in_the_logs
         ("GET", "/report-a-problem/", {"page": f"/help/search/?q={TYPED}"}),
         ("POST", "/report-a-problem/", {"page": "/visit/", "what_happened": TYPED}),
         ("GET", f"/feedback/{survey.service.slug}/web/", {"from": EMAIL}),
-        ("POST", f"/feedback/{survey.service.slug}/web/",
-         {"question_1": "1", "question_4": TYPED}),
+        ("POST", f"/feedback/{survey.service.slug}/web/", {"question_1": "1", "question_4": TYPED}),
         ("POST", f"/phone/callback/{queue.slug}/", {"phone": PHONE, "language": "en"}),
         ("GET", "/visit/", {"zip_code": SSN, "state": EMAIL}),
-        ("POST", f"/visit/{center.location.slug}/book/",
-         {"name": "Ana Lopez", "email": EMAIL, "phone": PHONE, "slot": TYPED}),
+        (
+            "POST",
+            f"/visit/{center.location.slug}/book/",
+            {"name": "Ana Lopez", "email": EMAIL, "phone": PHONE, "slot": TYPED},
+        ),
         ("POST", "/visit/appointment/", {"code": SSN}),
         ("GET", "/visit/appointment/", {"code": SSN}),
         ("GET", "/direct-file/check/", {"q": TYPED}),
@@ -107,13 +116,18 @@ def test_a_session_typing_pii_into_every_public_form_leaves_no_trace_in_the_logs
         reply = client.get(path, data) if method == "GET" else client.post(path, data)
         full_path = path + ("?" + urlencode(data) if method == "GET" else "")
         _access_log(method, full_path, reply.status_code)
-    api = client.post("/api/feedback/v1/responses", json.dumps(
-        {"survey": survey.pk, "answers": {"question_1": 1, "question_4": "API: " + TYPED}}),
-        content_type="application/json")
+    api = client.post(
+        "/api/feedback/v1/responses",
+        json.dumps(
+            {"survey": survey.pk, "answers": {"question_1": 1, "question_4": "API: " + TYPED}}
+        ),
+        content_type="application/json",
+    )
     assert api.status_code == 201
     sms = {"MessageSid": f"SM{uuid.uuid4().hex}", "From": "+12025550143", "Body": TYPED}
     signature = RequestValidator("test-twilio-token").compute_signature(
-        "http://testserver/phone/sms/", sms)
+        "http://testserver/phone/sms/", sms
+    )
     assert client.post("/phone/sms/", sms, HTTP_X_TWILIO_SIGNATURE=signature).status_code == 200
     _access_log("GET", "/help/search/?q=" + quote_plus(TYPED) + "&page=2", 200)
     # The app's own loggers, as a careless line of code might use them.
@@ -135,9 +149,14 @@ def test_gunicorn_access_log_is_redacted(capsys):
     logger = RedactingLogger(config)
     response = types.SimpleNamespace(status="200 OK", sent=1234, headers=[], response_length=1234)
     request = types.SimpleNamespace(headers=[])
-    environ = {"REQUEST_METHOD": "GET", "RAW_URI": "/help/search/?q=" + quote_plus(TYPED),
-               "PATH_INFO": "/help/search/", "QUERY_STRING": "q=" + quote_plus(TYPED),
-               "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "127.0.0.1"}
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/help/search/?q=" + quote_plus(TYPED),
+        "PATH_INFO": "/help/search/",
+        "QUERY_STRING": "q=" + quote_plus(TYPED),
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+    }
     from datetime import timedelta
 
     logger.access(response, request, environ, timedelta(seconds=0.01))

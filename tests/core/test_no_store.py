@@ -20,8 +20,7 @@ def _no_store(response) -> bool:
 
 def test_personal_link_pages_are_not_stored(client):
     make_call_queue(slug="main-line")
-    reply = client.post("/phone/callback/main-line/", {"phone": "(202) 555-0166",
-                                                        "language": "en"})
+    reply = client.post("/phone/callback/main-line/", {"phone": "(202) 555-0166", "language": "en"})
     confirmation = client.get(reply["Location"])
     assert confirmation.status_code == 200 and _no_store(confirmation)
     spanish = client.get("/es" + reply["Location"])
@@ -30,8 +29,10 @@ def test_personal_link_pages_are_not_stored(client):
     center = make_center(time_zone=midday_zone(), min_notice_minutes=0)
     form = client.get(f"/visit/{center.slug}/book/").content
     slot = re.search(rb'name="slot" value="([^"]+)"', form).group(1).decode()
-    booked = client.post(f"/visit/{center.slug}/book/", {
-        "service": "A", "slot": slot, "email": "a@example.com", "language": "en"})
+    booked = client.post(
+        f"/visit/{center.slug}/book/",
+        {"service": "A", "slot": slot, "email": "a@example.com", "language": "en"},
+    )
     page = client.get(booked["Location"])
     assert page.status_code == 200
     assert _no_store(page)
@@ -45,8 +46,12 @@ def test_personal_link_pages_are_not_stored(client):
 def test_staff_pages_and_downloads_are_not_stored(staff_client):
     interaction = make_interaction()
     analyst = staff_client("cx_analyst")
-    for path in ("/staff/", "/staff/interactions/", f"/staff/interactions/{interaction.pk}/",
-                 "/staff/cx/a11/?format=csv"):
+    for path in (
+        "/staff/",
+        "/staff/interactions/",
+        f"/staff/interactions/{interaction.pk}/",
+        "/staff/cx/a11/?format=csv",
+    ):
         response = analyst.get(path)
         assert response.status_code in (200, 302) and _no_store(response), path
 

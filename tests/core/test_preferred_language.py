@@ -21,8 +21,11 @@ def test_a_spanish_browser_gets_spanish_at_the_home_page():
 
 
 def test_an_english_browser_stays_at_the_unprefixed_address():
-    for headers in ({}, {"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9"},
-                    {"HTTP_ACCEPT_LANGUAGE": "fr-FR,fr;q=0.9"}):
+    for headers in (
+        {},
+        {"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9"},
+        {"HTTP_ACCEPT_LANGUAGE": "fr-FR,fr;q=0.9"},
+    ):
         response = Client(**headers).get("/")
         assert response.status_code == 200 and '<html lang="en"' in response.content.decode()
         assert "Accept-Language" in response.headers.get("Vary", "")

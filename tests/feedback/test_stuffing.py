@@ -18,8 +18,8 @@ API = "/api/feedback/v1/responses"
 def _api(survey, comment=None, address="192.0.2.1"):
     answers = {"question_1": 1, **({"question_4": comment} if comment else {})}
     return Client(REMOTE_ADDR=address).post(
-        API, json.dumps({"survey": survey.pk, "answers": answers}),
-        content_type="application/json")
+        API, json.dumps({"survey": survey.pk, "answers": answers}), content_type="application/json"
+    )
 
 
 def test_a_survey_flooded_from_many_addresses_answers_429_with_retry_after(settings):
@@ -38,8 +38,9 @@ def test_the_embed_is_limited_per_survey_too(settings):
     settings.CIVICCX_SURVEY_RATE = "2/m"
     survey = make_survey(channel="web")
     url = f"/feedback/embed/{survey.pk}/"
-    replies = [Client(REMOTE_ADDR=f"192.0.2.{n}").post(url, {"question_1": "1"})
-               for n in range(1, 4)]
+    replies = [
+        Client(REMOTE_ADDR=f"192.0.2.{n}").post(url, {"question_1": "1"}) for n in range(1, 4)
+    ]
     assert [r.status_code for r in replies] == [302, 302, 429]
     assert replies[-1]["Retry-After"] and b"Too many attempts" in replies[-1].content
 
@@ -57,8 +58,11 @@ def test_the_same_comment_twice_is_refused():
 def test_invalid_answers_are_explained_not_counted(settings):
     settings.CIVICCX_SURVEY_RATE = "1/m"
     survey = make_survey(channel="web")
-    bad = Client().post(API, json.dumps({"survey": survey.pk, "answers": {"question_1": 9}}),
-                        content_type="application/json")
+    bad = Client().post(
+        API,
+        json.dumps({"survey": survey.pk, "answers": {"question_1": 9}}),
+        content_type="application/json",
+    )
     assert bad.status_code == 400
     assert _api(survey).status_code == 201
 

@@ -36,9 +36,17 @@ def alert_owner(sender, request=None, username=None, ip_address=None, **kwargs) 
     key = f"civiccx-lockout-alert:{user.pk}:{ip_address}"
     if not cache.add(key, True, timeout=settings.AXES_COOLOFF_TIME.total_seconds()):
         return
-    send_email_message(user.email, "accounts/locked_out", {
-        "user": user, "ip_address": ip_address or "unknown", "minutes": cooloff_minutes(),
-        "when": timezone.now()}, language=None)
+    send_email_message(
+        user.email,
+        "accounts/locked_out",
+        {
+            "user": user,
+            "ip_address": ip_address or "unknown",
+            "minutes": cooloff_minutes(),
+            "when": timezone.now(),
+        },
+        language=None,
+    )
     logger.warning("Staff sign-in locked for user %s from %s", user.pk, ip_address)
 
 
@@ -55,16 +63,25 @@ def current_lockouts(now: datetime | None = None) -> list[Lockout]:
     now = now or timezone.now()
     since = now - settings.AXES_COOLOFF_TIME
     attempts = AccessAttempt.objects.filter(
-        failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gte=since,
+        failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
+        attempt_time__gte=since,
     ).order_by("-attempt_time")
-    return [Lockout(a.username or "", a.ip_address or "", a.failures_since_start,
-                    a.attempt_time, a.attempt_time + settings.AXES_COOLOFF_TIME)
-            for a in attempts]
+    return [
+        Lockout(
+            a.username or "",
+            a.ip_address or "",
+            a.failures_since_start,
+            a.attempt_time,
+            a.attempt_time + settings.AXES_COOLOFF_TIME,
+        )
+        for a in attempts
+    ]
 
 
 def unlock(username: str, ip_address: str) -> int:
     """Lift the lockout of one username at one address; returns the records removed."""
     removed = reset(username=username, ip=ip_address or None)
-    logger.warning("Staff sign-in unlocked by an administrator for %s from %s", username,
-                   ip_address)
+    logger.warning(
+        "Staff sign-in unlocked by an administrator for %s from %s", username, ip_address
+    )
     return removed

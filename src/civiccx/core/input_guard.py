@@ -64,9 +64,13 @@ class InputGuardMiddleware:
         if _content_length_is_bad(request):
             return self._refuse(request, "The Content-Length header must be a number of bytes.")
         if _query_or_form_is_bad(request):
-            return self._refuse(request, gettext(
-                "What you sent contains a control character (such as a NUL) or a broken "
-                "character that cannot be saved. Remove it and try again."))
+            return self._refuse(
+                request,
+                gettext(
+                    "What you sent contains a control character (such as a NUL) or a broken "
+                    "character that cannot be saved. Remove it and try again."
+                ),
+            )
         return self.get_response(request)
 
     @staticmethod

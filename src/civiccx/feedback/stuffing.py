@@ -72,13 +72,17 @@ def check(survey: Survey, answers: dict) -> None:
 def flag_burst(survey: Survey) -> None:
     """Count a refused response in this hour's burst record for the survey."""
     hour = timezone.now().replace(minute=0, second=0, microsecond=0)
-    burst, created = SurveyBurst.objects.get_or_create(survey=survey, hour=hour,
-                                                       defaults={"refused": 1})
+    burst, created = SurveyBurst.objects.get_or_create(
+        survey=survey, hour=hour, defaults={"refused": 1}
+    )
     if not created:
         SurveyBurst.objects.filter(pk=burst.pk).update(refused=F("refused") + 1)
 
 
 def recent_bursts(days: int = 7):
     since = timezone.now() - timedelta(days=days)
-    return (SurveyBurst.objects.filter(hour__gte=since).select_related("survey__service")
-            .order_by("-hour"))
+    return (
+        SurveyBurst.objects.filter(hour__gte=since)
+        .select_related("survey__service")
+        .order_by("-hour")
+    )
