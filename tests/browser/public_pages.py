@@ -33,6 +33,10 @@ AXE_PAGES = {
                                 "/direct-file/check/credits/"],
     "directfile:checker-result": ["/direct-file/check/result/"],
     "directfile:session-ended": ["/direct-file/session/ended/"],
+    "directfile:statistics": ["/direct-file/statistics/"],
+    "research:public-index": ["/research/"],
+    "research:public-persona": ["/research/personas/maria-first-time-parent/"],
+    "research:public-life-experience": ["/research/life-experiences/having-a-child/"],
 }
 
 # Pages behind a sign-in; their browser tests run axe once signed in.

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "civiccx.walkin",
     "civiccx.help",
     "civiccx.directfile",
+    "civiccx.research",
     # Last: its demo step rebuilds the rollups from every other app's demo rows.
     "civiccx.metrics",
 ]

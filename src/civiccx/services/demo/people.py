@@ -33,6 +33,7 @@ def seed_staff() -> list[DemoSignIn]:
     sign_ins = []
     names = {"csr": ("Casey", "Rivera"), "center_staff": ("Jordan", "Lee"),
              "cx_analyst": ("Avery", "Nguyen"), "researcher": ("Sam", "Okafor"),
+             "research_recruiter": ("Kai", "Tsosie"),
              "content_editor": ("Riley", "Martínez"), "content_publisher": ("Dana", "Brooks"),
              "admin": ("Morgan", "Patel")}
     for role in ROLES.values():

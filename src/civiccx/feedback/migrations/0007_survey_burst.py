@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('feedback', '0004_survey_visits'),
+        ('feedback', '0006_touchpoints_channels'),
     ]
 
     operations = [
