@@ -2,7 +2,9 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from civiccx.core.admin_site import StaffAdminSite
 from civiccx.core.views import public as core_views
@@ -14,6 +16,9 @@ admin.site.site_header = "Civic CX administration"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico on their own: answer it instead of logging a 404.
+    path("favicon.ico", RedirectView.as_view(
+        url=static("vendor/uswds/img/favicons/favicon.ico"), permanent=True)),
     path("admin/", admin.site.urls),
     path("api/feedback/v1/", feedback_api.urls),
     path("", include((phone_urls.webhook_urlpatterns, "phone"), namespace="phone-webhooks")),

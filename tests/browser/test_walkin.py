@@ -104,7 +104,9 @@ def test_find_book_check_in_and_be_called(live_server, browser, page, assert_acc
     assert lobby.locator("#speak-toggle").get_attribute("aria-pressed") == "true"
 
     staff = browser.new_context().new_page()
-    _staff_sign_in(staff, live_server.url, make_staff("center_staff"))
+    worker = make_staff("center_staff")
+    houston.staff.add(worker)
+    _staff_sign_in(staff, live_server.url, worker)
     staff.goto(f"{live_server.url}/staff/walkin/houston-tx/")
     assert_accessible(staff, "center console")
     staff.get_by_role("button", name="Call next to counter 1").click()

@@ -30,18 +30,61 @@ def test_pages_carry_csp_and_refuse_framing(client):
     assert "camera=()" in response.headers["Permissions-Policy"]
 
 
-def _production_settings(monkeypatch, **env):
-    for name in ("SECRET_KEY", "CIVICCX_FIELD_KEYS"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    for module in ("civiccx.settings.production", "civiccx.settings.base"):
+FRESH_KEY = "bm90LXB1Ymxpc2hlZC1hbnl3aGVyZS1mb3ItdGVzdHM="  # not one of the published keys
+
+
+def _settings_module(monkeypatch, name="production", **env):
+    for variable in ("SECRET_KEY", "CIVICCX_FIELD_KEYS", "TWILIO_AUTH_TOKEN",
+                     "CIVICCX_EMBED_ALLOWED_ORIGINS"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in env.items():
+        monkeypatch.setenv(variable, value)
+    modules = (f"civiccx.settings.{name}", "civiccx.settings.base")
+    for module in modules:
         sys.modules.pop(module, None)
     try:
-        return importlib.import_module("civiccx.settings.production")
+        return importlib.import_module(f"civiccx.settings.{name}")
     finally:
-        for module in ("civiccx.settings.production", "civiccx.settings.base"):
+        for module in modules:
             sys.modules.pop(module, None)
+
+
+def _production_settings(monkeypatch, **env):
+    env.setdefault("CIVICCX_EMBED_ALLOWED_ORIGINS", "https://www.agency.example")
+    return _settings_module(monkeypatch, "production", **env)
+
+
+def test_production_requires_a_list_of_embedding_sites(monkeypatch):
+    with pytest.raises(ImproperlyConfigured, match="CIVICCX_EMBED_ALLOWED_ORIGINS must list"):
+        _production_settings(monkeypatch, SECRET_KEY="s" * 50, CIVICCX_FIELD_KEYS=FRESH_KEY,
+                             CIVICCX_EMBED_ALLOWED_ORIGINS="*")
+
+
+@pytest.mark.parametrize("module", ["development", "production"])
+def test_twilio_token_comes_from_the_environment_in_every_settings_module(monkeypatch, module):
+    env = {"SECRET_KEY": "s" * 50, "CIVICCX_FIELD_KEYS": FRESH_KEY,
+           "CIVICCX_EMBED_ALLOWED_ORIGINS": "https://www.agency.example"}
+    configured = _settings_module(monkeypatch, module, TWILIO_AUTH_TOKEN="real-token", **env)
+    assert configured.TWILIO_AUTH_TOKEN == "real-token"
+    # Unset, the phone webhooks are off (503) rather than trusting a token anyone can read.
+    assert _settings_module(monkeypatch, module, **env).TWILIO_AUTH_TOKEN == ""
+
+
+def test_production_refuses_the_published_twilio_tokens(monkeypatch):
+    with pytest.raises(ImproperlyConfigured, match="TWILIO_AUTH_TOKEN is a value published"):
+        _production_settings(monkeypatch, SECRET_KEY="s" * 50, CIVICCX_FIELD_KEYS=FRESH_KEY,
+                             TWILIO_AUTH_TOKEN="development-twilio-token")
+
+
+@pytest.mark.parametrize("keys, message", [
+    ("Y2l2aWNjeC1kZXZlbG9wbWVudC1vbmx5LWtleS0wMDA=", "published in the Civic CX repository"),
+    (f"{FRESH_KEY},Y2l2aWNjeC10ZXN0LW9ubHkta2V5LTAwMDAwMDAwMDE=", "key 2 is the development"),
+    ("not-a-key", "key 1 is malformed"),
+    ("c2hvcnQ=", "key 1 is malformed"),
+])
+def test_production_refuses_malformed_or_published_field_keys(monkeypatch, keys, message):
+    with pytest.raises(ImproperlyConfigured, match=message):
+        _production_settings(monkeypatch, SECRET_KEY="s" * 50, CIVICCX_FIELD_KEYS=keys)
 
 
 def test_production_refuses_to_start_without_a_secret(monkeypatch):
@@ -55,8 +98,7 @@ def test_production_refuses_to_start_without_field_keys(monkeypatch):
 
 
 def test_production_sends_hsts_and_secure_cookies(monkeypatch, client):
-    prod = _production_settings(monkeypatch, SECRET_KEY="s" * 50,
-                                CIVICCX_FIELD_KEYS="Y2l2aWNjeC10ZXN0LW9ubHkta2V5LTAwMDAwMDAwMDE=")
+    prod = _production_settings(monkeypatch, SECRET_KEY="s" * 50, CIVICCX_FIELD_KEYS=FRESH_KEY)
     assert prod.SESSION_COOKIE_SECURE and prod.CSRF_COOKIE_SECURE and prod.SECURE_SSL_REDIRECT
     with override_settings(SECURE_HSTS_SECONDS=prod.SECURE_HSTS_SECONDS,
                            SECURE_HSTS_INCLUDE_SUBDOMAINS=True, SECURE_SSL_REDIRECT=True):

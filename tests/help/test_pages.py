@@ -124,7 +124,8 @@ def test_an_article_shows_sanitized_text_related_articles_and_review_date(client
 def test_the_spanish_page_shows_the_spanish_version(client, refunds):
     page = client.get(f"/es/help/articles/{refunds.slug}/").content.decode()
     assert "Consulte el estado de su reembolso" in page
-    assert 'href="/help/articles/check-your-refund-status/"' in page  # switch to English
+    assert ('href="/help/articles/check-your-refund-status/?chosen-language=en"'
+            in page)  # switch to English, remembered
 
 
 def test_an_article_missing_in_spanish_points_to_the_english_version(client, refunds):

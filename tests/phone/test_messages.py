@@ -2,6 +2,7 @@
 text, the replies to texts, and the IVR when the line is closed."""
 
 import re
+import uuid
 from datetime import UTC, datetime, time
 
 import pytest
@@ -20,6 +21,7 @@ TOKEN = "test-twilio-token"
 
 def _post(client, path, data, query=""):
     url = f"http://testserver{path}{query}"
+    data = {"MessageSid" if "sms" in path else "CallSid": f"SM{uuid.uuid4().hex}", **data}
     signature = RequestValidator(TOKEN).compute_signature(url, data)
     return client.post(path + query, data, HTTP_X_TWILIO_SIGNATURE=signature).content.decode()
 

@@ -19,6 +19,8 @@ def test_web_request_confirms_and_can_be_cancelled_by_link(client):
     assert reply.status_code == 302
     confirmation = client.get(reply["Location"])
     assert b"We will call you back" in confirmation.content
+    # The page repeats the number we will call, written as people write it.
+    assert "We will call</dt><dd>(202) 555-0166</dd>" in confirmation.content.decode()
     entry = QueueEntry.objects.get()
     cancel_url = reverse("phone:cancel", args=[cancel_token(entry)])
     assert b"Yes, cancel my callback" in client.get(cancel_url).content

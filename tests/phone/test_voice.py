@@ -1,5 +1,7 @@
 """The Twilio-compatible IVR: each branch, signed with the twilio library's own validator."""
 
+import uuid
+
 import pytest
 from twilio.request_validator import RequestValidator
 
@@ -13,6 +15,8 @@ TOKEN = "test-twilio-token"
 def _post(client, path, data=None, *, sign=True, signature=None, query=""):
     url = f"http://testserver{path}{query}"
     data = data or {}
+    if "MessageSid" not in data:
+        data = {"CallSid": f"CA{uuid.uuid4().hex}", **data}
     headers = {}
     if sign:
         headers["HTTP_X_TWILIO_SIGNATURE"] = signature or RequestValidator(TOKEN).compute_signature(
@@ -77,6 +81,8 @@ def test_callback_at_the_calling_number(client, queue):
     assert "We will call you back" in booked and "<Hangup" in booked
     entry = QueueEntry.objects.get()
     assert entry.kind == "callback" and entry.phone == "+12025550143" and entry.source == "ivr"
+    # Nobody asked the caller about surveys: no consent is recorded, no survey will reach them.
+    assert entry.survey_consent is False
 
 
 def test_callback_at_another_number_and_a_bad_number(client, queue):
@@ -107,3 +113,46 @@ def test_cancel_by_sms_reply(client, queue):
     assert QueueEntry.objects.get().status == "cancelled"
     again = _post(client, "/phone/sms/", {"From": "+12025550188", "Body": "cancel"})
     assert "no waiting callback" in again.content.decode()
+
+
+def test_a_replayed_booking_does_not_bring_back_a_cancelled_callback(client, queue):
+    """A correctly signed request captured and sent again later acts only once."""
+    booking = {"CallSid": "CA-replayed", "Digits": "2025550166"}
+    _post(client, "/phone/voice/main-line/entered/", booking, query="?lang=en")
+    _post(client, "/phone/sms/", {"MessageSid": "SM-cancel", "From": "+12025550166",
+                                  "Body": "CANCEL"})
+    assert QueueEntry.objects.get().status == "cancelled"
+    replay = _post(client, "/phone/voice/main-line/entered/", booking, query="?lang=en")
+    assert replay.status_code == 200 and "We will call you back" not in replay.content.decode()
+    assert QueueEntry.objects.get().status == "cancelled"  # no new callback waiting
+
+
+def test_a_replayed_text_acts_once(client, queue):
+    for digits in ("2025550155", "2025550155"):
+        _post(client, "/phone/voice/main-line/entered/", {"Digits": digits}, query="?lang=en")
+        text = {"MessageSid": "SM-once", "From": "+12025550155", "Body": "CANCEL"}
+        _post(client, "/phone/sms/", text)
+    # The second booking (a new call) waits: the replayed text did not cancel it.
+    assert sorted(QueueEntry.objects.values_list("status", flat=True)) == ["cancelled",
+                                                                           "waiting"]
+
+
+def test_a_stale_or_unidentified_request_is_refused(client, queue):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from civiccx.phone.models import WebhookReceipt
+
+    WebhookReceipt.objects.create(sid="CA-old", step="first",
+                                  received_at=timezone.now() - timedelta(hours=5))
+    stale = _post(client, "/phone/voice/main-line/entered/",
+                  {"CallSid": "CA-old", "Digits": "2025550144"}, query="?lang=en")
+    assert stale.status_code == 403 and b"stale" in stale.content
+    url = "http://testserver/phone/voice/main-line/entered/?lang=en"
+    data = {"Digits": "2025550144"}
+    no_sid = client.post("/phone/voice/main-line/entered/?lang=en", data,
+                         HTTP_X_TWILIO_SIGNATURE=RequestValidator(TOKEN).compute_signature(
+                             url, data))
+    assert no_sid.status_code == 400
+    assert not QueueEntry.objects.exists()

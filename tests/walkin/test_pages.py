@@ -146,6 +146,7 @@ def test_kiosk_check_in_by_code_and_bad_codes(client, center):
 
 def test_console_call_serve_undo_and_transfer(staff_client, client, center):
     staff = staff_client("center_staff")
+    center.staff.add(staff.user)
     a = center.offerings.get(prefix="A")
     first = queue.take_ticket(a)
     second = queue.take_ticket(a)
@@ -173,6 +174,7 @@ def test_console_call_serve_undo_and_transfer(staff_client, client, center):
 
 def test_the_console_says_why_a_move_is_refused(staff_client, center):
     staff = staff_client("center_staff")
+    center.staff.add(staff.user)
     ticket = queue.take_ticket(center.offerings.get(prefix="A"))
     refused = staff.post(f"/staff/walkin/{center.slug}/tickets/{ticket.pk}/finish/",
                          {"outcome": "served"}, follow=True)
@@ -184,6 +186,44 @@ def test_the_console_says_why_a_move_is_refused(staff_client, center):
 
 def test_console_is_for_center_staff(staff_client, center):
     assert staff_client("researcher").get(f"/staff/walkin/{center.slug}/").status_code == 403
+
+
+def _book_today(center, email):
+    offering = center.offerings.first()
+    slot = booking.available_slots(offering, timezone.now())[0]
+    return booking.book(offering, slot.starts_at, email=email)
+
+
+def test_center_staff_see_only_the_centers_they_are_assigned_to(staff_client, center):
+    from auditlog.models import LogEntry
+
+    other = make_center(time_zone=midday_zone(), min_notice_minutes=0)
+    theirs = _book_today(other, "other@example.com")
+    ours = _book_today(center, "ours@example.com")
+    staff = staff_client("center_staff")
+    center.staff.add(staff.user)
+    console = staff.get(f"/staff/walkin/{center.slug}/")
+    assert console.status_code == 200 and ours.code in console.content.decode()
+    # Viewing the appointment codes is an audited read of personal information.
+    assert LogEntry.objects.filter(action=LogEntry.Action.ACCESS, object_pk=str(ours.pk),
+                                   actor=staff.user).exists()
+    counter = other.counter_set.first()
+    for method, path in (("get", ""), ("get", "figures/"), ("post", f"counters/{counter.pk}/"),
+                         ("post", f"counters/{counter.pk}/next/")):
+        refused = getattr(staff, method)(f"/staff/walkin/{other.slug}/{path}")
+        assert refused.status_code == 403, path
+        assert theirs.code not in refused.content.decode()
+    home = staff.get("/staff/walkin/", follow=True).content.decode()
+    assert other.location.name not in home
+    manager = staff.get("/staff/walkin/centers/").content.decode()
+    assert center.location.name in manager and other.location.name not in manager
+    other.staff.add(staff.user)  # a manager assigned to both centers sees both
+    assert staff.get(f"/staff/walkin/{other.slug}/").status_code == 200
+    assert other.location.name in staff.get("/staff/walkin/centers/").content.decode()
+
+
+def test_an_admin_sees_every_center(staff_client, center):
+    assert staff_client("admin").get(f"/staff/walkin/{center.slug}/").status_code == 200
 
 
 def test_a_signed_in_person_books_with_their_account(client, center,

@@ -5,8 +5,13 @@ from django.urls import translate_url
 
 from civiccx.core.agency import agency_name
 from civiccx.core.languages import other_languages, site_languages
+from civiccx.core.middleware import CHOICE_PARAMETER
 from civiccx.core.policy_pages import POLICY_PAGES
 from civiccx.core.roles import is_staff_member
+
+
+def _with_choice(url: str, code: str) -> str:
+    return f"{url}{'&' if '?' in url else '?'}{CHOICE_PARAMETER}={code}"
 
 
 def site(request):
@@ -15,7 +20,9 @@ def site(request):
         "agency_name": agency_name(),
         "show_gov_banner": settings.CIVICCX_GOV_BANNER,
         "other_language_code": other.code,
-        "other_language_url": translate_url(request.get_full_path(), other.code),
+        # The link remembers the choice (core.middleware.PreferredLanguageMiddleware).
+        "other_language_url": _with_choice(translate_url(request.get_full_path(), other.code),
+                                           other.code),
         "other_language_name": other.own_name,
         "site_languages": site_languages(),
         "identifier_links": POLICY_PAGES.values(),

@@ -53,6 +53,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from urllib.parse import quote_plus, unquote_plus
 
 __all__ = [
     "TOKENS",
@@ -367,9 +368,26 @@ def redact(text: str) -> RedactionResult:
     return RedactionResult(redactor.text, {k: v for k, v in redactor.counts.items() if v})
 
 
+# A query-string parameter in a logged URL ("?q=123-45-6789", "&email=ana%40example.com"):
+# its value is decoded before redaction, so percent-encoding and "+" for spaces hide nothing.
+_QUERY_VALUE = re.compile(r"(?P<lead>[?&;][^=&\s\"'?#]{0,100}=)(?P<value>[^&\s\"'#]+)")
+
+
+def _redact_query_value(match: re.Match[str]) -> str:
+    decoded = unquote_plus(match["value"])
+    result = redact(decoded)
+    if not result.redacted:
+        return match.group()
+    return match["lead"] + quote_plus(result.text, safe="[]")
+
+
 def redact_for_logs(text: object) -> str:
-    """``redact`` for log lines: accepts anything, returns only the redacted string."""
-    return redact(text if isinstance(text, str) else str(text)).text
+    """``redact`` for log lines: accepts anything, returns only the redacted string. Values in
+    URL query strings (access logs) are decoded first."""
+    text = text if isinstance(text, str) else str(text)
+    if "=" in text:
+        text = _QUERY_VALUE.sub(_redact_query_value, text)
+    return redact(text).text
 
 
 class PIIRedactingFilter(logging.Filter):
@@ -397,3 +415,4 @@ class PIIRedactingFilter(logging.Filter):
         if record.stack_info:
             record.stack_info = redact_for_logs(record.stack_info)
         return True
+

@@ -16,6 +16,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 
 from civiccx.core.ratelimit import over_limit
+from civiccx.feedback import stuffing
 from civiccx.feedback.invitations import invitation_from_token
 from civiccx.feedback.models import Response, Survey
 from civiccx.feedback.services import AlreadyAnswered, ResponseRejected, submit_response
@@ -67,11 +68,15 @@ def _guard(request: HttpRequest):
     if request.method == "POST" and content_type != "application/json":
         return 415, {"detail": f"Send JSON with Content-Type: application/json "
                                f"(got {content_type or 'none'})."}
-    length = int(request.META.get("CONTENT_LENGTH") or 0)
+    raw_length = request.META.get("CONTENT_LENGTH") or "0"
+    if not (raw_length.isascii() and raw_length.isdigit()):
+        return 400, {"detail": "The Content-Length header must be a number of bytes."}
+    length = int(raw_length)
     if length > MAX_BODY_BYTES:
         return 413, {"detail": f"The body is {length} bytes; the limit is {MAX_BODY_BYTES}."}
     if over_limit(request, "feedback-api", settings.CIVICCX_API_RATE):
-        return 429, {"detail": "Too many requests from this address. Wait a minute and retry."}
+        return 429, {"detail": "Too many requests from this address. Wait a minute and retry.",
+                     "retry_after": 60}
     return None
 
 
@@ -107,6 +112,16 @@ def create_response(request, payload: ResponseIn):
             return 404, {"detail": "The invitation token is not valid for this survey."}
         if invitation.is_expired():
             return 410, {"detail": "The invitation has expired."}
+    if invitation is None:
+        try:
+            stuffing.check(survey, payload.answers)
+        except stuffing.Flooded as flooded:
+            detail = ("This survey is receiving too many responses. Retry later."
+                      if flooded.reason == "rate" else
+                      "An identical comment was received for this survey already.")
+            reply = api.create_response(request, {"detail": detail}, status=429)
+            reply["Retry-After"] = str(flooded.retry_after)
+            return reply
     try:
         response = submit_response(survey, payload.answers, language=payload.language,
                                    source=Response.Source.API, channel=payload.channel,
@@ -136,5 +151,9 @@ class GuardMiddleware:
                 from django.http import JsonResponse
 
                 status, body = refused
-                return JsonResponse(body, status=status)
+                retry_after = body.pop("retry_after", None)
+                reply = JsonResponse(body, status=status)
+                if retry_after:
+                    reply["Retry-After"] = str(retry_after)
+                return reply
         return self.get_response(request)

@@ -204,3 +204,19 @@ class Comment(models.Model):
 
 
 auditlog.register(Comment, include_fields=["analyst_tags", "flagged"])
+
+
+class SurveyBurst(models.Model):
+    """Anonymous responses to one survey refused as stuffing in one hour (too many for the
+    survey's rate, or a repeated comment): the CX dashboard flags these hours."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="bursts")
+    hour = models.DateTimeField()
+    refused = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["survey", "hour"],
+                                               name="one_burst_per_survey_hour")]
+
+    def __str__(self):
+        return f"{self.survey} {self.hour:%Y-%m-%d %H}:00 {self.refused}"

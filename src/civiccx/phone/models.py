@@ -227,4 +227,23 @@ class AgentState(models.Model):
         return f"{self.user} {self.status}"
 
 
+class WebhookReceipt(models.Model):
+    """A Twilio request already acted on, by its CallSid or MessageSid and the step it took.
+
+    A correctly signed request replayed later must not act again (re-create a callback the
+    caller cancelled, cancel again): the first receipt of a call also dates the call, so a
+    request for a call older than TWILIO_WEBHOOK_MAX_AGE is refused as stale.
+    """
+
+    sid = models.CharField(max_length=64)
+    step = models.CharField(max_length=20)
+    received_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["sid", "step"], name="webhook_once")]
+
+    def __str__(self):
+        return f"{self.sid} {self.step}"
+
+
 auditlog.register(QueueEntry, mask_fields=["phone"], exclude_fields=["phone_index"])

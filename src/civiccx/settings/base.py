@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from csp.constants import NONE, SELF
@@ -71,10 +72,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "civiccx.core.middleware.PermissionsPolicyMiddleware",
+    "civiccx.core.middleware.NoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "civiccx.core.middleware.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -86,6 +89,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
     "civiccx.feedback.api.GuardMiddleware",
+    "civiccx.core.input_guard.InputGuardMiddleware",
 ]
 
 ROOT_URLCONF = "civiccx.urls"
@@ -136,10 +140,12 @@ LOGIN_URL = "accounts:staff-login"
 LOGIN_REDIRECT_URL = "core:staff-home"
 LOGOUT_REDIRECT_URL = "core:home"
 
-# Lockout: five failures per username lock the account until an admin resets it.
+# Lockout (docs/decisions/0020): five failures for one username from one address pause that
+# pair for a cool-off; the account's owner is emailed and an administrator can unlock it
+# sooner. Locking by username alone let anyone lock any staff account with five POSTs.
 AXES_FAILURE_LIMIT = int(os.environ.get("CIVICCX_LOCKOUT_FAILURES", "5"))
-AXES_COOLOFF_TIME = None
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_COOLOFF_TIME = timedelta(minutes=env_seconds("CIVICCX_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "civiccx.accounts.views.staff.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -220,17 +226,37 @@ OIDC_CLIENT_AUTH_METHOD = os.environ.get("OIDC_CLIENT_AUTH_METHOD", "private_key
 OIDC_ACR_VALUES = os.environ.get("OIDC_ACR_VALUES", "urn:acr.login.gov:auth-only")
 OIDC_SCOPES = os.environ.get("OIDC_SCOPES", "openid email")
 
+# Every handler redacts personal information (civiccx.core.redaction), including the access
+# log of `civiccx serve` (django.server) and Django's own "django" logger, whose default
+# handlers would otherwise print search queries and paths unredacted. Gunicorn's access and
+# error logs: run it with `--logger-class civiccx.core.gunicorn_logging.RedactingLogger`.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"pii": {"()": "civiccx.core.redaction.PIIRedactingFilter"}},
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "access": {"()": "django.utils.log.ServerFormatter",
+                   "format": "[{server_time}] {message}", "style": "{"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["pii"], "formatter": "plain"}
+        "console": {"class": "logging.StreamHandler", "filters": ["pii"], "formatter": "plain"},
+        "access": {"class": "logging.StreamHandler", "filters": ["pii"], "formatter": "access"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["access"], "level": "INFO", "propagate": False},
+        "django.db.backends": {"level": "WARNING"},
+    },
 }
+
+# Pages reached by a personal link or showing personal information: `Cache-Control: no-store`
+# (civiccx.core.middleware.NoStoreMiddleware; every page for a signed-in person is too).
+CIVICCX_NO_STORE_PATHS = [
+    "/staff/", "/admin/", "/account/", "/direct-file/", "/visit/appointment/", "/visit/ticket/",
+    "/phone/callback/confirmed/", "/phone/callback/cancel/", "/feedback/link/", "/api/",
+]
 
 FORM_RENDERER = "civiccx.core.forms_renderer.USWDSFormRenderer"
 
@@ -238,5 +264,12 @@ FORM_RENDERER = "civiccx.core.forms_renderer.USWDSFormRenderer"
 CIVICCX_EMBED_ALLOWED_ORIGINS = env_list("CIVICCX_EMBED_ALLOWED_ORIGINS", ["*"])
 # Survey responses accepted per client address per minute through the JSON API.
 CIVICCX_API_RATE = os.environ.get("CIVICCX_API_RATE", "600/m")
+# A walk-in kiosk goes back to its start screen after this long without a touch or a key.
+CIVICCX_KIOSK_IDLE_SECONDS = env_seconds("CIVICCX_KIOSK_IDLE_SECONDS", 90)
+# Anonymous responses accepted per survey, from all addresses together (feedback.stuffing).
+CIVICCX_SURVEY_RATE = os.environ.get("CIVICCX_SURVEY_RATE", "120/m")
 # Twilio-compatible webhooks are signed with this token (Twilio console: Auth Token).
 TWILIO_AUTH_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN", "")
+# A signed webhook for a call first seen longer ago than this is a replay (Twilio ends calls
+# after four hours).
+TWILIO_WEBHOOK_MAX_AGE = env_seconds("TWILIO_WEBHOOK_MAX_AGE", 4 * 3600)

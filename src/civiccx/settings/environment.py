@@ -13,6 +13,13 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+# Values published in this repository for development and tests: never secrets anywhere else.
+PUBLISHED_FIELD_KEYS = frozenset({
+    "Y2l2aWNjeC1kZXZlbG9wbWVudC1vbmx5LWtleS0wMDA=",  # settings/development.py
+    "Y2l2aWNjeC10ZXN0LW9ubHkta2V5LTAwMDAwMDAwMDE=",  # settings/test.py
+})
+PUBLISHED_TWILIO_TOKENS = frozenset({"development-twilio-token", "test-twilio-token"})
+
 DATABASE_URL_EXAMPLES = (
     "sqlite:///var/civiccx.sqlite3 or postgres://USER:PASSWORD@HOST:5432/DBNAME"
 )
@@ -131,3 +138,25 @@ def redact_url(url: str) -> str:
         user = credentials.split(":", 1)[0]
         return f"{scheme}://{user}:***@{host}"
     return url
+
+
+def check_field_keys(keys: list[str]) -> None:
+    """Refuse field-encryption keys that are malformed or published in the repository."""
+    import base64
+    import binascii
+
+    for position, key in enumerate(keys, start=1):
+        if key in PUBLISHED_FIELD_KEYS:
+            raise ImproperlyConfigured(
+                f"CIVICCX_FIELD_KEYS key {position} is the development or test key published "
+                "in the Civic CX repository: anyone could decrypt your data. Make a new one "
+                "with: civiccx generate-field-key.")
+        try:
+            valid = len(base64.urlsafe_b64decode(key.encode())) == 32
+        except (binascii.Error, ValueError):
+            valid = False
+        if not valid:
+            raise ImproperlyConfigured(
+                f"CIVICCX_FIELD_KEYS key {position} is malformed: each key must be 32 bytes in "
+                "url-safe base64 (44 characters ending in '='). Make one with: "
+                "civiccx generate-field-key.")

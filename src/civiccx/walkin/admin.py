@@ -25,3 +25,4 @@ class CenterAdmin(admin.ModelAdmin):
     list_select_related = ["location"]
     search_fields = ["location__name", "location__city", "location__state"]
     inlines = [CenterServiceInline, CounterInline]
+    filter_horizontal = ["staff"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, time, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
@@ -34,6 +35,8 @@ def seed(options, progress) -> list[str]:
                     "prefix": prefix, "duration_minutes": minutes})
         for number in range(1, center.counters + 1):
             Counter.objects.get_or_create(center=center, number=number)
+        # The demo's center staff account manages every demo center (a manager's view).
+        center.staff.add(*get_user_model().objects.filter(groups__name="center_staff"))
         if created:
             _history(center, random.Random(location.slug))
         progress.advance(task)

@@ -73,6 +73,10 @@ class Center(models.Model):
     appointments_on_special_days = models.BooleanField(
         default=False, help_text="Special openings (e.g. Saturday walk-in days) take "
         "appointments too; by default they are walk-in only.")
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="walkin_centers",
+        help_text="Center staff who run this center's console. A manager may be assigned to "
+        "several centers; administrators see every center.")
 
     class Meta:
         ordering = ["location__state", "location__city"]

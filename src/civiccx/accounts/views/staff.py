@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from base64 import b32encode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.shortcuts import redirect, render
@@ -12,9 +13,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
 from civiccx.accounts.forms import OneTimeCodeForm, StaffPasswordForm
+from civiccx.accounts.lockouts import cooloff_minutes, current_lockouts, unlock
 from civiccx.accounts.services import (
     confirmed_totp_device,
     needs_enrollment,
@@ -23,7 +26,7 @@ from civiccx.accounts.services import (
 )
 from civiccx.core.qr_codes import qr_code_svg
 from civiccx.core.ratelimit import public_form_ratelimit
-from civiccx.core.roles import is_staff_member
+from civiccx.core.roles import ADMIN, is_staff_member, role_required
 
 logger = logging.getLogger(__name__)
 SESSION_OIDC = "civiccx_oidc_request"
@@ -38,10 +41,12 @@ def staff_login(request):
         user = authenticate(request, username=form.cleaned_data["username"],
                             password=form.cleaned_data["password"])
         if getattr(request, "axes_locked_out", False):
-            return render(request, "accounts/locked_out.html", status=403)
+            return locked_out(request)
         if user is None or not is_staff_member(user):
-            form.add_error(None, _("The username or password is not right. After 5 failed "
-                                   "attempts the account is locked."))
+            form.add_error(None, _(
+                "The username or password is not right. After %(limit)d failed attempts, "
+                "sign-in to this account from this device is paused for %(minutes)d minutes.")
+                % {"limit": settings.AXES_FAILURE_LIMIT, "minutes": cooloff_minutes()})
         else:
             login(request, user)
             step = "accounts:staff-enroll" if needs_enrollment(user) else "accounts:staff-verify"
@@ -59,6 +64,7 @@ def staff_verify(request):
     if device is None:
         return redirect("accounts:staff-enroll")
     form = OneTimeCodeForm(request.POST if request.method == "POST" else None)
+    form.fields["code"].widget.attrs["autofocus"] = True  # the one thing to do on this step
     if request.method == "POST" and form.is_valid():
         allowed, _details = device.verify_is_allowed()
         if not allowed:
@@ -98,4 +104,21 @@ def staff_enroll(request):
     }, status=400 if form.errors else 200)
 
 def locked_out(request, credentials=None, *args, **kwargs):
-    return render(request, "accounts/locked_out.html", status=403)
+    return render(request, "accounts/locked_out.html", {"minutes": cooloff_minutes()},
+                  status=403)
+
+
+@role_required(ADMIN)
+def lockouts(request):
+    """Administrators see the sign-ins paused now and can lift one at once."""
+    return render(request, "accounts/lockouts.html", {"lockouts": current_lockouts()})
+
+
+@role_required(ADMIN)
+@require_POST
+def unlock_sign_in(request):
+    username = request.POST.get("username", "")
+    if unlock(username, request.POST.get("ip_address", "")):
+        messages.success(request, _("Sign-in for %(username)s is unlocked.")
+                         % {"username": username})
+    return redirect("accounts:lockouts")

@@ -6,8 +6,9 @@ import logging
 
 from django.contrib import messages
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -84,4 +85,9 @@ def page_not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
 
 def server_error(request):
-    return render(request, "errors/500.html", status=500)
+    """The error page in the site's design and language; if even that fails (the database is
+    down, a template is broken), a plain page in both languages."""
+    try:
+        return render(request, "errors/500.html", status=500)
+    except Exception:  # noqa: BLE001 - the last resort must not raise
+        return HttpResponseServerError(loader.render_to_string("errors/500_plain.html"))

@@ -12,6 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from civiccx.core.honeypot import HONEYPOT_FIELD
 from civiccx.core.languages import current_language
 from civiccx.core.ratelimit import public_form_ratelimit
+from civiccx.feedback import stuffing
 from civiccx.feedback.invitations import invitation_from_token
 from civiccx.feedback.models import Response, Survey
 from civiccx.feedback.services import (
@@ -35,6 +36,13 @@ def _survey_page(request, survey: Survey, *, channel: str, source: str, template
         answers = answers_from_post(instrument, request.POST)
         if request.POST.get(HONEYPOT_FIELD):
             return redirect("feedback:thanks")
+        try:
+            if invitation is None:
+                stuffing.check(survey, answers)
+        except stuffing.Flooded as flooded:
+            response = render(request, "errors/429.html", status=429)
+            response["Retry-After"] = str(flooded.retry_after)
+            return response
         try:
             submit_response(survey, answers, language=language, source=source,
                             channel=channel, invitation=invitation)

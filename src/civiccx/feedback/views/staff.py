@@ -15,6 +15,7 @@ from civiccx.core.fiscal import parse_fiscal_quarter
 from civiccx.core.languages import is_site_language
 from civiccx.core.roles import CX_ANALYST, role_required
 from civiccx.core.spreadsheets import csv_download, interchange_download
+from civiccx.feedback import stuffing
 from civiccx.feedback.a11_formats import PUBLISHED_SUMMARY_COLUMNS, is_combined_export
 from civiccx.feedback.a11_reporting import (
     CombinedImport,
@@ -65,7 +66,7 @@ def dashboard(request):
     return render(request, "feedback/dashboard.html", {
         **data, "chosen": chosen, "problems": problems,
         "services": Service.objects.all(), "channels": Channel.choices,
-        "query": query.urlencode(),
+        "query": query.urlencode(), "bursts": stuffing.recent_bursts(),
     })
 
 

@@ -1,16 +1,20 @@
 """Twilio-compatible voice and SMS webhooks: the IVR that offers a callback instead of hold.
 
 Every request must carry a valid X-Twilio-Signature (checked with the twilio library's
-RequestValidator against TWILIO_AUTH_TOKEN); unsigned or forged requests get 403.
+RequestValidator against TWILIO_AUTH_TOKEN); unsigned or forged requests get 403. A signed
+request is also a replay risk: each acts once per CallSid/MessageSid (WebhookReceipt), and a
+request for a call first seen more than TWILIO_WEBHOOK_MAX_AGE ago is refused as stale.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import wraps
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -25,7 +29,7 @@ from twilio.twiml.voice_response import Gather, VoiceResponse
 from civiccx.core.languages import site_language
 from civiccx.core.messaging import render_message
 from civiccx.core.weekdays import weekday_in_sentence
-from civiccx.phone.models import CallQueue
+from civiccx.phone.models import CallQueue, WebhookReceipt
 from civiccx.phone.services import (
     DuplicateCallback,
     cancel_by_sms,
@@ -81,9 +85,41 @@ def twilio_signed(view):
                                                    request.POST.dict(), signature):
             return HttpResponse("Invalid or missing Twilio signature.", status=403,
                                 content_type="text/plain")
-        return view(request, *args, **kwargs)
+        refused = _refuse_replay(request)
+        return refused or view(request, *args, **kwargs)
 
     return csrf_exempt(require_POST(wrapper))
+
+
+def _sid(request) -> str:
+    return (request.POST.get("MessageSid") or request.POST.get("CallSid") or "")[:64]
+
+
+def _refuse_replay(request) -> HttpResponse | None:
+    """Refuse a signed request with no CallSid/MessageSid, or for a call seen too long ago."""
+    sid = _sid(request)
+    if not sid:
+        return HttpResponse("A CallSid or MessageSid is required.", status=400,
+                            content_type="text/plain")
+    now = timezone.now()
+    first, _created = WebhookReceipt.objects.get_or_create(
+        sid=sid, step="first", defaults={"received_at": now})
+    if now - first.received_at > timedelta(seconds=settings.TWILIO_WEBHOOK_MAX_AGE):
+        return HttpResponse("This request is stale: its call ended long ago.", status=403,
+                            content_type="text/plain")
+    return None
+
+
+def _once(request, step: str, action):
+    """Run ``action`` once per CallSid/MessageSid and step; None when it already ran."""
+    try:
+        with transaction.atomic():
+            WebhookReceipt.objects.create(sid=_sid(request), step=step)
+            return action()
+    except IntegrityError:
+        if WebhookReceipt.objects.filter(sid=_sid(request), step=step).exists():
+            return None
+        raise
 
 
 def _say(node, language: str, key: str, **values):
@@ -196,12 +232,15 @@ def voice_choice(request, slug: str):
     return _twiml(response)
 
 
-def _book(queue, language: str, number: str):
+def _book(request, queue, language: str, number: str):
     response = VoiceResponse()
+    # The caller was never asked about surveys on the phone line: record no consent.
     try:
-        entry = request_callback(queue, number, language=language, source="ivr",
-                                 survey_consent=True)
+        entry = _once(request, "callback", lambda: request_callback(
+            queue, number, language=language, source="ivr", survey_consent=False))
     except DuplicateCallback:
+        entry = None
+    if entry is None:  # a callback waiting already, or this call booked one before
         _say(response, language, "duplicate")
         response.hangup()
         return response
@@ -229,7 +268,7 @@ def voice_number(request, slug: str):
     language = _language(request)
     if request.POST.get("Digits") == "1" and request.POST.get("From"):
         try:
-            return _twiml(_book(queue, language, request.POST["From"]))
+            return _twiml(_book(request, queue, language, request.POST["From"]))
         except ValidationError:
             pass  # a caller ID that is not a real number: ask for one
     return _twiml(_ask_for_number(queue, language))
@@ -242,7 +281,7 @@ def voice_entered(request, slug: str):
         return refused
     language = _language(request)
     try:
-        return _twiml(_book(queue, language, request.POST.get("Digits", "")))
+        return _twiml(_book(request, queue, language, request.POST.get("Digits", "")))
     except ValidationError:
         response = VoiceResponse()
         _say(response, language, "bad_number")
@@ -254,7 +293,8 @@ def sms_reply(request):
     body = request.POST.get("Body", "").strip().lower()
     language = "es" if body.startswith("cancelar") else "en"
     if body in ("cancel", "cancelar", "stop", "cancel callback"):
-        kind = "cancelled" if cancel_by_sms(request.POST.get("From", "")) else "none"
+        cancelled = _once(request, "sms", lambda: cancel_by_sms(request.POST.get("From", "")))
+        kind = "cancelled" if cancelled else "none"
     else:
         kind = "help"
     response = MessagingResponse()

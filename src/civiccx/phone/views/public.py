@@ -19,6 +19,7 @@ from civiccx.phone.services import (
     people_waiting,
     request_callback,
 )
+from civiccx.services.interactions import display_phone
 from civiccx.services.models import VisitStep
 from civiccx.services.visits import record_visit_step
 
@@ -62,7 +63,8 @@ def confirmation(request, token: str):
     ahead = QueueEntry.objects.filter(queue=entry.queue, status=QueueEntry.Status.WAITING,
                                       arrived_at__lt=entry.arrived_at).count()
     return render(request, "phone/confirmation.html",
-                  {"entry": entry, "token": token, "ahead": ahead})
+                  {"entry": entry, "token": token, "ahead": ahead,
+                   "number": display_phone(entry.phone)})
 
 
 @public_form_ratelimit

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -275,7 +277,7 @@ def kiosk(request, slug: str):
         except queue.QueueError as error:
             code_form.add_error("code", error.messages[0])
         else:
-            return redirect("walkin:ticket", token=ticket_token(ticket))
+            return _ticket_at_kiosk(ticket)
     if request.method == "POST" and request.POST.get("action") == "ticket" and \
             ticket_form.is_valid():
         if ticket_form.is_spam():
@@ -289,11 +291,17 @@ def kiosk(request, slug: str):
         except queue.QueueError as error:
             ticket_form.add_error(None, error.messages[0])
         else:
-            return redirect("walkin:ticket", token=ticket_token(ticket))
+            return _ticket_at_kiosk(ticket)
     return render(request, "walkin/kiosk.html", {
         "center": center, "code_form": code_form, "ticket_form": ticket_form,
-        "today": estimates.walk_in_status(center)},
+        "today": estimates.walk_in_status(center),
+        "kiosk_idle_seconds": settings.CIVICCX_KIOSK_IDLE_SECONDS},
         status=400 if code_form.errors or ticket_form.errors else 200)
+
+
+def _ticket_at_kiosk(ticket: Ticket):
+    """The ticket, shown on the kiosk's screen (kiosk chrome, then back to the start)."""
+    return redirect(reverse("walkin:ticket", args=[ticket_token(ticket)]) + "?kiosk=1")
 
 
 def _ticket_context(ticket: Ticket) -> dict:
@@ -310,7 +318,9 @@ def ticket_page(request, token: str):
     ticket = _ticket_from_token(token)
     if ticket is None:
         return render(request, "walkin/link_invalid.html", status=404)
-    return render(request, "walkin/ticket.html", {**_ticket_context(ticket), "token": token})
+    return render(request, "walkin/ticket.html", {
+        **_ticket_context(ticket), "token": token, "kiosk": request.GET.get("kiosk") == "1",
+        "kiosk_idle_seconds": settings.CIVICCX_KIOSK_IDLE_SECONDS})
 
 
 @never_cache

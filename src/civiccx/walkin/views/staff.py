@@ -6,20 +6,33 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civiccx.charts import Chart, Series, line_chart
-from civiccx.core.roles import CENTER_STAFF, CX_ANALYST, role_required
+from civiccx.core.roles import ADMIN, CENTER_STAFF, CX_ANALYST, role_required, user_roles
+from civiccx.services.audit import record_pii_read
 from civiccx.walkin import booking, estimates, figures, line, local_time, queue
 from civiccx.walkin.finder import centers
 from civiccx.walkin.models import Appointment, Center, CenterService, Counter, Ticket
 
 
-def _center(slug: str) -> Center:
-    return get_object_or_404(centers(), location__slug=slug)
+def my_centers(user):
+    """The centers this staff member runs: those assigned to them; every one for an admin."""
+    if ADMIN in user_roles(user):
+        return centers()
+    return centers().filter(staff=user)
+
+
+def _center(request, slug: str) -> Center:
+    """The center in the address, if this staff member is assigned to it (403 otherwise)."""
+    center = get_object_or_404(centers(), location__slug=slug)
+    if not my_centers(request.user).filter(pk=center.pk).exists():
+        raise PermissionDenied("You are not assigned to this center.")
+    return center
 
 
 
@@ -40,10 +53,12 @@ def accuracy_chart(rows: list[dict]) -> Chart | None:
 
 @role_required(CENTER_STAFF)
 def console_home(request):
-    mine = Counter.objects.filter(staff=request.user).select_related("center__location").first()
+    assigned = my_centers(request.user)
+    mine = (Counter.objects.filter(staff=request.user, center__in=assigned)
+            .select_related("center__location").first())
     if mine is not None:
         return redirect("walkin:console", slug=mine.center.slug)
-    return render(request, "walkin/console_home.html", {"centers": centers()})
+    return render(request, "walkin/console_home.html", {"centers": assigned})
 
 
 def _console_context(center: Center) -> dict:
@@ -70,9 +85,11 @@ def _console_context(center: Center) -> dict:
 
 @role_required(CENTER_STAFF)
 def console(request, slug: str):
-    center = _center(slug)
+    center = _center(request, slug)
     booking.apply_no_show_rule(center)
     context = _console_context(center)
+    for appointment in context["appointments"]:  # codes open the person's booking: audited
+        record_pii_read(request, appointment)
     rows = figures.estimate_accuracy(center, 30)[-14:]
     return render(request, "walkin/console.html", {**context, "rows": rows,
                                                    "chart": accuracy_chart(rows)})
@@ -80,7 +97,7 @@ def console(request, slug: str):
 
 @role_required(CENTER_STAFF)
 def console_figures(request, slug: str):
-    center = _center(slug)
+    center = _center(request, slug)
     return render(request, "walkin/_console_figures.html",
                   {"center": center, "figures": figures.day_figures(center)})
 
@@ -92,7 +109,7 @@ def _counter(center: Center, pk) -> Counter:
 @role_required(CENTER_STAFF)
 @require_POST
 def counter_state(request, slug: str, pk: int):
-    center = _center(slug)
+    center = _center(request, slug)
     counter = _counter(center, pk)
     queue.set_counter(counter, request.user, request.POST.get("open") == "1")
     return redirect("walkin:console", slug=slug)
@@ -101,7 +118,7 @@ def counter_state(request, slug: str, pk: int):
 @role_required(CENTER_STAFF)
 @require_POST
 def call_next(request, slug: str, pk: int):
-    center = _center(slug)
+    center = _center(request, slug)
     counter = _counter(center, pk)
     try:
         ticket = queue.call_next(counter, request.user)
@@ -123,7 +140,7 @@ def _ticket(center: Center, pk) -> Ticket:
 @role_required(CENTER_STAFF)
 @require_POST
 def finish_ticket(request, slug: str, pk: int):
-    center = _center(slug)
+    center = _center(request, slug)
     outcome = request.POST.get("outcome", "")
     try:
         ticket = queue.finish(_ticket(center, pk), outcome)
@@ -140,7 +157,7 @@ def finish_ticket(request, slug: str, pk: int):
 @role_required(CENTER_STAFF)
 @require_POST
 def undo_ticket(request, slug: str, pk: int):
-    center = _center(slug)
+    center = _center(request, slug)
     try:
         ticket = queue.undo(_ticket(center, pk))
     except queue.QueueError as error:
@@ -155,7 +172,7 @@ def undo_ticket(request, slug: str, pk: int):
 @role_required(CENTER_STAFF)
 @require_POST
 def transfer_ticket(request, slug: str, pk: int):
-    center = _center(slug)
+    center = _center(request, slug)
     offering = get_object_or_404(CenterService, center=center,
                                  prefix=request.POST.get("service", ""))
     try:
@@ -171,7 +188,9 @@ def transfer_ticket(request, slug: str, pk: int):
 @role_required(CENTER_STAFF, CX_ANALYST)
 def manager(request):
     now = timezone.now()
+    everyone = user_roles(request.user) & {ADMIN, CX_ANALYST}
+    shown = centers() if everyone else my_centers(request.user)
     rows = [{"center": center, "figures": figures.day_figures(center, now),
-             "open": estimates.walk_in_status(center, now)["open"]} for center in centers()]
+             "open": estimates.walk_in_status(center, now)["open"]} for center in shown]
     return render(request, "walkin/manager.html", {
         "rows": rows, "chart": accuracy_chart(figures.estimate_accuracy(None, 30))})

@@ -1,6 +1,7 @@
 """`civiccx demo_code USERNAME`: the current authenticator code of a demo staff account.
 
-Development only: it refuses to run when DEBUG is off, so it cannot weaken a real deployment.
+Development only: it refuses to run outside the development settings, so it cannot weaken a
+real deployment.
 """
 
 from django.conf import settings
@@ -16,8 +17,9 @@ class Command(BaseCommand):
         parser.add_argument("username")
 
     def handle(self, *args, username: str, **options):
-        if not settings.DEBUG:
-            raise CommandError("demo_code works only in development (DEBUG on).")
+        if not getattr(settings, "CIVICCX_DEVELOPMENT", False):
+            raise CommandError("demo_code works only in development (civiccx.settings."
+                               "development).")
         device = TOTPDevice.objects.filter(user__username=username, confirmed=True).first()
         if device is None:
             raise CommandError(f"No authenticator is set up for {username!r}.")
