@@ -3,6 +3,7 @@
 import json
 import re
 from io import BytesIO
+from unittest.mock import patch
 
 import pytest
 from auditlog.models import LogEntry
@@ -22,9 +23,9 @@ from civiccx.directfile.returns import SaveConflict, save_answers
 from civiccx.directfile.submissions import submit
 from civiccx.services.models import Interaction
 from civiccx.taxengine.money import usd
-from tests.directfile.concurrency import run_at_once
 from tests.directfile.helpers import SINGLE, hoh_two_children, make_return, prior_year
 from tests.factories import make_public_user, make_service, make_staff
+from tests.threads import run_at_once, shared_database
 
 pytestmark = pytest.mark.django_db
 
@@ -89,19 +90,60 @@ def _signable(user, **extra):
     return make_return(user, scenario)
 
 
-@pytest.mark.postgres_only
-def test_two_concurrent_submits_make_one_submission(direct_file, transactional_db):
-    from django.db import connection
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        pytest.skip("the in-memory SQLite test database locks whole tables across threads")
+def test_two_concurrent_submits_make_one_submission(direct_file, transactional_db, tmp_path):
+    """Three submits released together (a double click and a second tab), on SQLite and on
+    PostgreSQL, each in its own thread and database connection: one submission, one event."""
+    with shared_database(tmp_path):
+        tr = _signable(make_public_user())
+
+        def submit_once(key):
+            return [submit(TaxReturn.objects.get(pk=tr.pk), key).pk]
+
+        made = run_at_once(submit_once, [("tab-a",), ("tab-b",), ("tab-a",)])
+        assert len(set(made)) == 1
+        assert Submission.objects.filter(tax_return=tr).count() == 1
+        assert SubmissionEvent.objects.filter(submission__tax_return=tr,
+                                              status="submitted").count() == 1
+
+
+def test_a_submit_that_read_the_return_before_another_made_one_submission(direct_file):
+    """Without a row lock (SQLite ignores select_for_update), a submit that read the return
+    while it was still in progress still makes no second submission: the conditional update
+    of the return's status refuses it, and the filer gets the submission that was made."""
     tr = _signable(make_public_user())
-
-    def submit_once(key):
-        return [submit(TaxReturn.objects.get(pk=tr.pk), key).pk]
-
-    made = run_at_once(submit_once, [("tab-a",), ("tab-b",), ("tab-a",)])
-    assert len(set(made)) == 1
+    stale = TaxReturn.objects.get(pk=tr.pk)  # read before the other tab submitted
+    first = submit(tr, "tab-a")
+    with patch.object(TaxReturn.objects, "select_for_update",
+                      return_value=_Returns(stale)):
+        second = submit(stale, "tab-b")
+    assert second == first
     assert Submission.objects.filter(tax_return=tr).count() == 1
+    assert SubmissionEvent.objects.filter(submission__tax_return=tr,
+                                          status="submitted").count() == 1
+
+
+def test_a_tab_opened_before_a_rejection_does_not_resubmit_the_same_answers(
+        direct_file, django_capture_on_commit_callbacks):
+    tr = _signable(make_public_user())
+    prior_year("400-01-0001", "1990-05-05", "31000.00")
+    with django_capture_on_commit_callbacks(execute=True):
+        first = submit(tr, "tab-a")
+    tr.refresh_from_db()
+    assert tr.status == ReturnStatus.REJECTED
+    assert submit(tr, "tab-b") == first  # the other tab, shown before the rejection
+    save_answers(tr, {"/signing/primary/priorYearAgi": "31000.00"}, tr.version,
+                 "sign-primary-agi")
+    assert submit(tr, "tab-c").number == 2  # corrected, then resubmitted
+
+
+class _Returns:
+    """select_for_update() on a database that takes no lock: it hands back what was read."""
+
+    def __init__(self, row):
+        self.row = row
+
+    def get(self, **_lookup):
+        return self.row
 
 
 def test_a_double_click_a_retry_and_a_second_tab_make_one_submission(direct_file):
