@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from civiccx.directfile import processing
 from civiccx.directfile.interview import Interview
 from civiccx.directfile.models import (
+    FunnelEvent,
     ImmutableRecord,
     ReturnStatus,
     Submission,
@@ -244,3 +245,33 @@ def test_advancing_refunds_moves_an_accepted_return_to_sent(direct_file,
     assert tr.status == ReturnStatus.REFUND_SENT
     assert [e.status for e in SubmissionEvent.objects.filter(submission__tax_return=tr)] == [
         "submitted", "accepted", "refund_approved", "refund_sent"]
+
+
+def test_save_and_next_screen_on_a_full_return_stays_within_its_queries(
+        client, django_assert_max_num_queries):
+    """The bench's request pair (bench/bench_directfile.py) with its SQL counted: the save is
+    the session and user, the return read, one transaction that re-reads and writes it, and
+    the session write; the next screen reads the return once and nothing per screen or W-2."""
+    user = make_public_user()
+    tr = make_return(user, hoh_two_children())
+    client.force_login(user)
+    client.get(reverse("directfile:hub", args=[2024]))
+    w2 = tr.answers["/formW2s"][0]
+    url = reverse("directfile:item-screen", args=[2024, "w2-boxes", w2])
+    boxes = {"f0": "24000.00", "f1": "950.00", "f2": "24000.00", "f3": "1488.00",
+             "f4": "24000.00", "f5": "348.00", "version": tr.version, "action": "save"}
+    first = client.post(url, boxes)  # counts each finished section once, in the funnel
+    assert first.status_code == 302
+    assert FunnelEvent.objects.filter(kind="section_completed").count() == 4
+    tr.refresh_from_db()
+    with django_assert_max_num_queries(10):
+        saved = client.post(url, {**boxes, "f1": "960.00", "version": tr.version})
+    assert saved.status_code == 302
+    assert FunnelEvent.objects.filter(kind="section_completed").count() == 4
+    with django_assert_max_num_queries(8):
+        following = client.get(saved["Location"])
+    assert following.status_code == 200
+    tr.refresh_from_db()
+    assert tr.answers[f"/formW2s/{w2}/federalWithholding"] == "960.00"
+    sections = set(tr.milestones)
+    assert {"section:you-and-your-family", "section:income"} <= sections, sections
