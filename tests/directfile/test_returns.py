@@ -62,6 +62,23 @@ def test_a_stale_save_of_other_answers_is_not_a_conflict():
     assert tr.answers["/address/city"] == "Tempe"
 
 
+def test_two_requests_that_read_the_return_before_either_saved_lose_no_answer():
+    """Each request saves the return as it read it, with no row lock: the second one's
+    conditional write misses, it reads the return again, keeps the first one's answer and
+    still refuses to overwrite an answer saved after its page was shown."""
+    tr = make_return(make_public_user(), SINGLE)
+    seen = tr.version
+    tab_a, tab_b, tab_c = (TaxReturn.objects.get(pk=tr.pk) for _ in range(3))
+    save_answers(tab_a, {"/primaryFiler/firstName": "Anna"}, seen, "your-name")
+    save_answers(tab_b, {"/address/city": "Tempe"}, seen, "your-address")
+    with pytest.raises(SaveConflict):
+        save_answers(tab_c, {"/primaryFiler/firstName": "Annie"}, seen, "your-name")
+    tr.refresh_from_db()
+    assert tr.answers["/primaryFiler/firstName"] == "Anna"
+    assert tr.answers["/address/city"] == "Tempe"
+    assert tr.version == seen + 2
+
+
 def test_entry_errors_say_what_is_wrong_in_english_and_spanish(client):
     user = make_public_user()
     make_return(user, SINGLE)

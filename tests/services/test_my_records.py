@@ -6,7 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from civiccx.core.personal_records import records_for
+from civiccx.phone.models import QueueEntry
+from civiccx.phone.services import entry_from_cancel_token
 from civiccx.walkin import booking, queue
+from civiccx.walkin.messages import appointment_from_token
 from tests.directfile.helpers import SINGLE, make_return
 from tests.factories import make_call_queue, make_center, make_public_user, midday_zone
 
@@ -20,7 +23,6 @@ def _ask_for_callback(client, user, slug, phone):
     reply = client.post(reverse("phone:request-callback", args=[slug]),
                         {"phone": phone, "language": "en"})
     assert reply.status_code == 302
-    return reply["Location"]
 
 
 def _book(center, person, hours_ahead=3):
@@ -32,19 +34,27 @@ def _book(center, person, hours_ahead=3):
                         now=now)
 
 
+def _callbacks(user) -> list:
+    """The callbacks "My records" lists for this person, found from each record's link."""
+    return [entry_from_cancel_token(r.url.rstrip("/").rsplit("/", 1)[1])
+            for r in records_for(user) if r.kind == "callback"]
+
+
 def test_a_callback_asked_while_signed_in_is_in_my_records_and_only_mine(client):
     line = make_call_queue(slug="tax-line")
     anna, ben = make_public_user(), make_public_user()
-    annas_page = _ask_for_callback(client, anna, "tax-line", "(202) 555-0101")
+    _ask_for_callback(client, anna, "tax-line", "(202) 555-0101")
     _ask_for_callback(client, ben, "tax-line", "(202) 555-0102")
+    annas, bens = QueueEntry.objects.get(person=anna), QueueEntry.objects.get(person=ben)
 
     client.force_login(anna)
     page = client.get(MY_RECORDS).content.decode()
     assert f"Callback: {line.service.name}" in page and "Waiting" in page
-    assert annas_page in page  # the link to her callback's page, where she can cancel it
-    assert [r.url for r in records_for(anna) if r.kind == "callback"] == [annas_page]
-    assert len([r for r in records_for(ben) if r.kind == "callback"]) == 1
-    assert annas_page not in [r.url for r in records_for(ben)]
+    assert page.count("/phone/callback/confirmed/") == 1
+    assert _callbacks(anna) == [annas]
+    assert _callbacks(ben) == [bens]
+    link = next(r.url for r in records_for(anna) if r.kind == "callback")
+    assert b"We will call you back" in client.get(link).content
 
 
 def test_an_anonymous_callback_belongs_to_nobody(client):
@@ -69,9 +79,16 @@ def test_appointments_and_their_tickets_are_in_my_records_and_only_mine(client):
     kinds = sorted(r.kind for r in records_for(anna))
     assert kinds == ["appointment", "ticket"]
     assert sorted(r.kind for r in records_for(ben)) == ["appointment"]
-    bens_link = records_for(ben)[0].url
-    assert bens_link not in page
-    assert client.get(records_for(anna)[0].url).status_code == 200
+    assert page.count("/visit/appointment/") == 1 and page.count("/visit/ticket/") == 1
+
+    def booked(user):
+        return [appointment_from_token(r.url.rstrip("/").rsplit("/", 1)[1])
+                for r in records_for(user) if r.kind == "appointment"]
+
+    assert booked(anna) == [annas]
+    assert [a.person for a in booked(ben)] == [ben]
+    ticket = next(r.url for r in records_for(anna) if r.kind == "ticket")
+    assert "A-001" in client.get(ticket).content.decode()
 
 
 def test_my_records_lists_returns_callbacks_and_appointments_together(client):
