@@ -87,13 +87,11 @@ def engine_text(text: str) -> str:
 def fact_words(g, path: str) -> str:
     """What a fact is, naming the form or person for a fact of one item ("dependiente 2: ..."),
     as the engine's `explain._says` does in English."""
+    from civiccx.taxengine.explain import item_of
+
     says = engine_text(g.fact(path).says)
-    parts = path.split("/")
-    if len(parts) > 3 and f"/{parts[1]}" in ITEM_NAMES:
-        coll = f"/{parts[1]}"
-        number = g.items(coll).index(parts[2]) + 1
-        return f"{ITEM_NAMES[coll]} {number}: {says}"
-    return says
+    item = item_of(g, path)
+    return f"{ITEM_NAMES[item[0]]} {item[1]}: {says}" if item else says
 
 
 def sentence_start(text: str) -> str:
