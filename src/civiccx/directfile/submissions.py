@@ -49,10 +49,12 @@ def confirmation_number(year: int) -> str:
 
 
 def submit(tax_return: TaxReturn, idempotency_key: str, *, language: str = "en",
-           now=None) -> Submission:
+           now=None, shown_after: int | None = None) -> Submission:
     """The submission for this key: created once, whatever the number of clicks, retries or
-    tabs. A second key while the return is already submitted, or after it was rejected with
-    no answer changed since, gets that same submission.
+    tabs. A second key while the return is already submitted gets that same submission, and
+    so does a submit form shown before the latest submission was made (`shown_after`: how
+    many submissions the return had when the form was shown), even after that one was
+    rejected: a second tab never resubmits. A form shown after a rejection resubmits.
 
     The guarantee does not rest on the row lock (SQLite has none; `select_for_update` is a
     no-op there): the key is unique, each submission's number is unique per return, and the
@@ -69,10 +71,8 @@ def submit(tax_return: TaxReturn, idempotency_key: str, *, language: str = "en",
             latest = tr.latest_submission()
             if not tr.editable:
                 return latest
-            if latest is not None and latest.snapshot.get("version") == tr.version:
-                # These exact answers were sent already and rejected: a tab opened before
-                # that submit gets it back; a resubmission follows a correction.
-                return latest
+            if latest is not None and shown_after is not None and latest.number > shown_after:
+                return latest  # this form was shown before that submission was made
             iv = Interview(tr.answers, tr.tax_year)
             reasons = blockers(iv)
             if reasons:
@@ -103,9 +103,11 @@ def _winner(tax_return: TaxReturn, idempotency_key: str) -> Submission:
 
 
 def _process(submission_id: int) -> None:
-    from civiccx.directfile.processing import process_submission
+    """Hand the submission to the processing worker (a lost task is picked up by the
+    `process_submitted` sweep)."""
+    from civiccx.directfile.tasks import process_submission
 
-    process_submission(submission_id)
+    process_submission.enqueue(submission_id)
 
 
 def recompute(snapshot: dict):

@@ -450,12 +450,17 @@ def _submit_screen(request, tr, iv, step):
         key = request.POST.get("idempotency_key", "")
         if not key:
             raise Http404
-        submissions.submit(tr, key, language=current_language())
+        try:
+            shown_after = int(request.POST.get("shown_after", ""))
+        except ValueError:
+            shown_after = None
+        submissions.submit(tr, key, language=current_language(), shown_after=shown_after)
         return redirect("directfile:status", year=tr.tax_year)
     back, _f = iv.neighbours(step)
     return render(request, "directfile/submit.html", {
         "tax_return": tr, "step": step, "blockers": blockers,
         "idempotency_key": secrets.token_urlsafe(24),
+        "shown_after": tr.submissions.count(),
         "back_url": _step_url(tr, back) if back else "", "sections": _sections(),
         "section_number": 5, "refund": iv.derived("/refund"),
         "owed": iv.derived("/amountOwed"), **_idle(request)})
