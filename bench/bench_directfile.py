@@ -50,12 +50,19 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def timed(function, n: int) -> list[float]:
-    out = []
+CPU: dict[str, list[float]] = {}
+
+
+def timed(function, n: int, name: str = "") -> list[float]:
+    """Wall-clock milliseconds per run; the CPU milliseconds of this process per run are kept
+    in CPU[name] (on a loaded machine the wall clock mostly measures the wait for a core)."""
+    out, cpu = [], []
     for _ in range(n):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         function()
         out.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    CPU[name] = cpu
     return out
 
 
@@ -117,16 +124,22 @@ def main() -> None:
     for _ in range(5):
         save_and_next()
         bare_page()
-    bare = timed(bare_page, n)
-    engine = timed(engine_alone, n)
-    saves = timed(save_and_next, n)
+    bare = timed(bare_page, n, "bare")
+    engine = timed(engine_alone, n, "engine")
+    saves = timed(save_and_next, n, "saves")
     print(f"Direct File ({'PostgreSQL' if args.postgres else 'SQLite'}), full return "
-          f"({len(answers)} answers, head of household, 2 children), {n} runs each")
+          f"({len(answers)} answers, head of household, 2 children), {n} runs each; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     report("save a W-2 screen and open the next screen", saves, bare)
     report("peer: a bare page through the same stack", bare)
     report("peer: flow engine + fact graph alone", engine)
+    print("CPU time of this process (what the server spends, whatever the load):")
+    report("  save a W-2 screen and open the next screen", CPU["saves"], CPU["bare"])
+    report("  peer: a bare page through the same stack", CPU["bare"])
+    report("  peer: flow engine + fact graph alone", CPU["engine"])
     goal = percentile(saves, 95)
-    print(f"goal p95 < 50 ms: {'met' if goal < 50 else 'NOT met'} ({goal:.1f} ms)")
+    print(f"goal p95 < 50 ms: {'met' if goal < 50 else 'NOT met'} ({goal:.1f} ms wall, "
+          f"{percentile(CPU['saves'], 95):.1f} ms CPU)")
 
     iv = Interview(TaxReturn.objects.get(pk=tr.pk).answers, 2024)
     document = pdf.document_from(iv)

@@ -3,6 +3,7 @@
 import json
 import re
 from io import BytesIO
+from unittest.mock import patch
 
 import pytest
 from auditlog.models import LogEntry
@@ -12,6 +13,7 @@ from pypdf import PdfReader
 from civiccx.directfile import processing
 from civiccx.directfile.interview import Interview
 from civiccx.directfile.models import (
+    FunnelEvent,
     ImmutableRecord,
     ReturnStatus,
     Submission,
@@ -22,9 +24,9 @@ from civiccx.directfile.returns import SaveConflict, save_answers
 from civiccx.directfile.submissions import submit
 from civiccx.services.models import Interaction
 from civiccx.taxengine.money import usd
-from tests.directfile.concurrency import run_at_once
 from tests.directfile.helpers import SINGLE, hoh_two_children, make_return, prior_year
 from tests.factories import make_public_user, make_service, make_staff
+from tests.threads import run_at_once, shared_database
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +62,23 @@ def test_a_stale_save_of_other_answers_is_not_a_conflict():
     assert tr.answers["/address/city"] == "Tempe"
 
 
+def test_two_requests_that_read_the_return_before_either_saved_lose_no_answer():
+    """Each request saves the return as it read it, with no row lock: the second one's
+    conditional write misses, it reads the return again, keeps the first one's answer and
+    still refuses to overwrite an answer saved after its page was shown."""
+    tr = make_return(make_public_user(), SINGLE)
+    seen = tr.version
+    tab_a, tab_b, tab_c = (TaxReturn.objects.get(pk=tr.pk) for _ in range(3))
+    save_answers(tab_a, {"/primaryFiler/firstName": "Anna"}, seen, "your-name")
+    save_answers(tab_b, {"/address/city": "Tempe"}, seen, "your-address")
+    with pytest.raises(SaveConflict):
+        save_answers(tab_c, {"/primaryFiler/firstName": "Annie"}, seen, "your-name")
+    tr.refresh_from_db()
+    assert tr.answers["/primaryFiler/firstName"] == "Anna"
+    assert tr.answers["/address/city"] == "Tempe"
+    assert tr.version == seen + 2
+
+
 def test_entry_errors_say_what_is_wrong_in_english_and_spanish(client):
     user = make_public_user()
     make_return(user, SINGLE)
@@ -89,19 +108,60 @@ def _signable(user, **extra):
     return make_return(user, scenario)
 
 
-@pytest.mark.postgres_only
-def test_two_concurrent_submits_make_one_submission(direct_file, transactional_db):
-    from django.db import connection
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        pytest.skip("the in-memory SQLite test database locks whole tables across threads")
+def test_two_concurrent_submits_make_one_submission(direct_file, transactional_db, tmp_path):
+    """Three submits released together (a double click and a second tab), on SQLite and on
+    PostgreSQL, each in its own thread and database connection: one submission, one event."""
+    with shared_database(tmp_path):
+        tr = _signable(make_public_user())
+
+        def submit_once(key):  # each tab's submit page was shown before any submission
+            return [submit(TaxReturn.objects.get(pk=tr.pk), key, shown_after=0).pk]
+
+        made = run_at_once(submit_once, [("tab-a",), ("tab-b",), ("tab-a",)])
+        assert len(set(made)) == 1
+        assert Submission.objects.filter(tax_return=tr).count() == 1
+        assert SubmissionEvent.objects.filter(submission__tax_return=tr,
+                                              status="submitted").count() == 1
+
+
+def test_a_submit_that_read_the_return_before_another_made_one_submission(direct_file):
+    """Without a row lock (SQLite ignores select_for_update), a submit that read the return
+    while it was still in progress still makes no second submission: the conditional update
+    of the return's status refuses it, and the filer gets the submission that was made."""
     tr = _signable(make_public_user())
-
-    def submit_once(key):
-        return [submit(TaxReturn.objects.get(pk=tr.pk), key).pk]
-
-    made = run_at_once(submit_once, [("tab-a",), ("tab-b",), ("tab-a",)])
-    assert len(set(made)) == 1
+    stale = TaxReturn.objects.get(pk=tr.pk)  # read before the other tab submitted
+    first = submit(tr, "tab-a")
+    with patch.object(TaxReturn.objects, "select_for_update",
+                      return_value=_Returns(stale)):
+        second = submit(stale, "tab-b")
+    assert second == first
     assert Submission.objects.filter(tax_return=tr).count() == 1
+    assert SubmissionEvent.objects.filter(submission__tax_return=tr,
+                                          status="submitted").count() == 1
+
+
+def test_a_tab_opened_before_a_rejection_does_not_resubmit(
+        direct_file, django_capture_on_commit_callbacks):
+    tr = _signable(make_public_user())
+    prior_year("400-01-0001", "1990-05-05", "31000.00")
+    with django_capture_on_commit_callbacks(execute=True):
+        first = submit(tr, "tab-a", shown_after=0)
+    tr.refresh_from_db()
+    assert tr.status == ReturnStatus.REJECTED
+    assert submit(tr, "tab-b", shown_after=0) == first  # shown before the first submit
+    save_answers(tr, {"/signing/primary/priorYearAgi": "31000.00"}, tr.version,
+                 "sign-primary-agi")
+    assert submit(tr, "tab-c", shown_after=1).number == 2  # shown after the rejection
+
+
+class _Returns:
+    """select_for_update() on a database that takes no lock: it hands back what was read."""
+
+    def __init__(self, row):
+        self.row = row
+
+    def get(self, **_lookup):
+        return self.row
 
 
 def test_a_double_click_a_retry_and_a_second_tab_make_one_submission(direct_file):
@@ -202,3 +262,34 @@ def test_advancing_refunds_moves_an_accepted_return_to_sent(direct_file,
     assert tr.status == ReturnStatus.REFUND_SENT
     assert [e.status for e in SubmissionEvent.objects.filter(submission__tax_return=tr)] == [
         "submitted", "accepted", "refund_approved", "refund_sent"]
+
+
+def test_save_and_next_screen_on_a_full_return_stays_within_its_queries(
+        client, django_assert_max_num_queries):
+    """The bench's request pair (bench/bench_directfile.py) with its SQL counted: the save is
+    the session and user, one read of the return, one conditional UPDATE of it, and the
+    session write (7 with its BEGIN/COMMIT); the next screen reads the return once, and
+    nothing runs per screen or per W-2."""
+    user = make_public_user()
+    tr = make_return(user, hoh_two_children())
+    client.force_login(user)
+    client.get(reverse("directfile:hub", args=[2024]))
+    w2 = tr.answers["/formW2s"][0]
+    url = reverse("directfile:item-screen", args=[2024, "w2-boxes", w2])
+    boxes = {"f0": "24000.00", "f1": "950.00", "f2": "24000.00", "f3": "1488.00",
+             "f4": "24000.00", "f5": "348.00", "version": tr.version, "action": "save"}
+    first = client.post(url, boxes)  # counts each finished section once, in the funnel
+    assert first.status_code == 302
+    assert FunnelEvent.objects.filter(kind="section_completed").count() == 4
+    tr.refresh_from_db()
+    with django_assert_max_num_queries(7):
+        saved = client.post(url, {**boxes, "f1": "960.00", "version": tr.version})
+    assert saved.status_code == 302
+    assert FunnelEvent.objects.filter(kind="section_completed").count() == 4
+    with django_assert_max_num_queries(9):
+        following = client.get(saved["Location"])
+    assert following.status_code == 200
+    tr.refresh_from_db()
+    assert tr.answers[f"/formW2s/{w2}/federalWithholding"] == "960.00"
+    sections = set(tr.milestones)
+    assert {"section:you-and-your-family", "section:income"} <= sections, sections

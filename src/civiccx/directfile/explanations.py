@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from civiccx.directfile.engine_words import knockout_words, summary_words
+from civiccx.directfile.engine_words import (
+    engine_text,
+    fact_words,
+    knockout_words,
+    summary_words,
+    value_words,
+)
 from civiccx.directfile.interview import Interview
 from civiccx.directfile.screens import fill_years
 from civiccx.taxengine import explain
@@ -56,19 +62,23 @@ def why_line(iv: Interview, line: str) -> dict | None:
     tree = explain(iv.graph, path, max_depth=6)
     nodes = []
 
+    g = iv.graph
+
     def walk(node, depth):
-        nodes.append({"depth": depth, "says": node.says, "value": node.value,
-                      "cite": node.cite, "answer": node.kind == "answer",
-                      "lines": [{"line": ln.line, "label": ln.label, "value": ln.value}
-                                for ln in node.lines],
-                      "also": [says for _p, says in node.also]})
+        nodes.append({"depth": depth, "says": fact_words(g, node.path),
+                      "value": value_words(node.value), "cite": engine_text(node.cite),
+                      "answer": node.kind == "answer",
+                      "lines": [{"line": ln.line, "label": engine_text(ln.label),
+                                 "value": ln.value} for ln in node.lines],
+                      "also": [fact_words(g, p) for p, _says in node.also]})
         for child in node.children:
             walk(child, depth + 1)
 
     for child in tree.children:
         walk(child, 0)
     return {"line": line, "label": LINE_LABELS[line], "amount": iv.graph.value(path),
-            "summary": summary_words(tree.summary), "cite": tree.cite, "nodes": nodes}
+            "summary": summary_words(tree.summary), "cite": engine_text(tree.cite),
+            "nodes": nodes}
 
 
 def knockout_page(iv: Interview, k) -> dict:

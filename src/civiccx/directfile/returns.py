@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from civiccx.directfile.funnel import record
 from civiccx.directfile.interview import Interview, Loop, remove_item
-from civiccx.directfile.models import FunnelEvent, TaxReturn
+from civiccx.directfile.models import EDITABLE, FunnelEvent, TaxReturn
 
 TAX_YEARS = (2024, 2023)
 DEFAULT_YEAR = 2024
@@ -56,23 +56,34 @@ def start_return(owner, year: int, language: str, prefill: dict | None = None) -
     return tr
 
 
-def _write(tr: TaxReturn, answers: dict, changed: list[str], screen: str) -> None:
+def _write(tr: TaxReturn, answers: dict, changed: list[str], screen: str, *,
+           only_if_unchanged: bool = False) -> bool:
+    """Write the answers and bump the version; with `only_if_unchanged`, only if the row still
+    has the version and an editable status `tr` was read with (False when it had not)."""
     new_version = tr.version + 1
     written = dict(tr.written)
     for p in changed:
         written[p] = new_version
-    TaxReturn.objects.filter(pk=tr.pk).update(
-        answers_json=json.dumps(answers), written=written, version=new_version,
-        last_screen=screen, updated_at=timezone.now())
-    tr.answers_json, tr.written, tr.version, tr.last_screen = (
-        json.dumps(answers), written, new_version, screen)
+    rows = TaxReturn.objects.filter(pk=tr.pk)
+    if only_if_unchanged:
+        rows = rows.filter(version=tr.version, status__in=EDITABLE)
+    text = json.dumps(answers)
+    if not rows.update(answers_json=text, written=written, version=new_version,
+                       last_screen=screen, updated_at=timezone.now()):
+        return False
+    tr.answers_json, tr.written, tr.version, tr.last_screen = text, written, new_version, screen
+    return True
 
 
 def save_answers(tax_return: TaxReturn, values: dict, seen_version: int, screen: str) -> Saved:
     """Save the answers one screen changed. Refused with SaveConflict when another save, made
-    after this page was shown (`seen_version`), wrote a different value to one of them."""
-    with transaction.atomic():
-        tr = TaxReturn.objects.select_for_update().get(pk=tax_return.pk)
+    after this page was shown (`seen_version`), wrote a different value to one of them.
+
+    No row lock and no second read: the return as this request read it is written by one
+    conditional UPDATE (only if its version and an editable status are still the ones read).
+    If another save came first, the return is read again and the save checked again."""
+    tr = tax_return
+    for _attempt in range(5):
         if not tr.editable:
             raise NotEditable
         answers = tr.answers
@@ -80,10 +91,13 @@ def save_answers(tax_return: TaxReturn, values: dict, seen_version: int, screen:
         conflicts = [p for p in changed if tr.written.get(p, 0) > seen_version]
         if conflicts:
             raise SaveConflict(conflicts)
+        if not changed and screen == tr.last_screen:
+            return Saved(tr, changed)
         answers.update({p: values[p] for p in changed})
-        if changed or screen != tr.last_screen:
-            _write(tr, answers, changed, screen)
-    return Saved(tr, changed)
+        if _write(tr, answers, changed, screen, only_if_unchanged=True):
+            return Saved(tr, changed)
+        tr = TaxReturn.objects.get(pk=tax_return.pk)
+    raise SaveConflict(sorted(values))
 
 
 def add_item(tax_return: TaxReturn, loop: Loop) -> tuple[TaxReturn, str]:

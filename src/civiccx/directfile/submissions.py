@@ -10,6 +10,7 @@ import secrets
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_fsm import ConcurrentTransition
 
 from civiccx.directfile.funnel import record
 from civiccx.directfile.interview import Interview, return_document
@@ -48,9 +49,18 @@ def confirmation_number(year: int) -> str:
 
 
 def submit(tax_return: TaxReturn, idempotency_key: str, *, language: str = "en",
-           now=None) -> Submission:
+           now=None, shown_after: int | None = None) -> Submission:
     """The submission for this key: created once, whatever the number of clicks, retries or
-    tabs. A second key while the return is already submitted gets that same submission."""
+    tabs. A second key while the return is already submitted gets that same submission, and
+    so does a submit form shown before the latest submission was made (`shown_after`: how
+    many submissions the return had when the form was shown), even after that one was
+    rejected: a second tab never resubmits. A form shown after a rejection resubmits.
+
+    The guarantee does not rest on the row lock (SQLite has none; `select_for_update` is a
+    no-op there): the key is unique, each submission's number is unique per return, and the
+    return moves to "submitted" by a conditional UPDATE (`ConcurrentTransitionMixin`: only if
+    its status is still the one read). A submit that lost any of these races rolls back whole
+    and returns the submission that won."""
     now = now or timezone.now()
     previous = Submission.objects.filter(idempotency_key=idempotency_key).first()
     if previous is not None:
@@ -58,8 +68,11 @@ def submit(tax_return: TaxReturn, idempotency_key: str, *, language: str = "en",
     try:
         with transaction.atomic():
             tr = TaxReturn.objects.select_for_update().get(pk=tax_return.pk)
+            latest = tr.latest_submission()
             if not tr.editable:
-                return tr.latest_submission()
+                return latest
+            if latest is not None and shown_after is not None and latest.number > shown_after:
+                return latest  # this form was shown before that submission was made
             iv = Interview(tr.answers, tr.tax_year)
             reasons = blockers(iv)
             if reasons:
@@ -75,12 +88,18 @@ def submit(tax_return: TaxReturn, idempotency_key: str, *, language: str = "en",
                 language=language, submitted_at=now)
             tr.submit(submission, now)
             tr.save()
-    except IntegrityError:
-        return Submission.objects.get(idempotency_key=idempotency_key)
+    except (IntegrityError, ConcurrentTransition):
+        return _winner(tax_return, idempotency_key)
     record(FunnelEvent.Kind.SUBMITTED, code="resubmission" if submission.number > 1 else "",
            tax_year=tr.tax_year, language=language)
     transaction.on_commit(lambda: _process(submission.pk))
     return submission
+
+
+def _winner(tax_return: TaxReturn, idempotency_key: str) -> Submission:
+    """The submission another request made first: this key's, or the return's latest."""
+    return Submission.objects.filter(idempotency_key=idempotency_key).first() or \
+        Submission.objects.filter(tax_return_id=tax_return.pk).order_by("-number").first()
 
 
 def _process(submission_id: int) -> None:

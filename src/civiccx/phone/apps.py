@@ -10,11 +10,14 @@ class PhoneConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy as _
 
+        from civiccx.core.personal_records import register_personal_records
         from civiccx.core.roles import CSR, CX_ANALYST
         from civiccx.core.staff_tools import register_staff_tool
         from civiccx.metrics.registry import register_figure, register_volume_sources
         from civiccx.phone import figures
+        from civiccx.phone.records import personal_records
 
+        register_personal_records(personal_records)
         register_staff_tool(_("CSR workspace: work callbacks"), "phone:workspace", {CSR})
         register_volume_sources("phone", figures.volume_sources)
         register_staff_tool(_("Phone queues and service level"), "phone:supervisor",

@@ -108,6 +108,9 @@ class QueueEntry(ConcurrentTransitionMixin, models.Model):
     predicted_low_seconds = models.PositiveIntegerField(null=True, blank=True)
     predicted_high_seconds = models.PositiveIntegerField(null=True, blank=True)
     notes = models.TextField(blank=True)
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                               blank=True, related_name="callbacks",
+                               help_text="The signed-in person who asked on the web, if any.")
 
     class Meta:
         ordering = ["arrived_at", "pk"]

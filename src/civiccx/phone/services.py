@@ -97,7 +97,7 @@ def _store_estimate(entry: QueueEntry, estimate: WaitEstimate) -> None:
 
 def request_callback(queue: CallQueue, raw_phone: str, *, language: str = "en",
                      source: str = "web", best_time: str = "", survey_consent: bool = False,
-                     now: datetime | None = None) -> QueueEntry:
+                     person=None, now: datetime | None = None) -> QueueEntry:
     """Put a callback in line, keeping this moment as the caller's place.
 
     After hours the request waits for the next opening (no dialing while closed). A number
@@ -115,7 +115,7 @@ def request_callback(queue: CallQueue, raw_phone: str, *, language: str = "en",
     entry = QueueEntry(queue=queue, kind=QueueEntry.Kind.CALLBACK, phone=phone,
                        phone_index=index, language=language, source=source,
                        best_time=best_time, survey_consent=survey_consent, arrived_at=now,
-                       not_before=max(now, opens))
+                       not_before=max(now, opens), person=person)
     _store_estimate(entry, estimate_wait(queue, people_waiting(queue), now))
     try:
         with transaction.atomic():

@@ -148,15 +148,20 @@ ITEM_NAMES = {"/dependents": "dependent", "/formW2s": "W-2", "/formsSsa1099": "S
               "/forms1099G": "1099-G", "/forms1099Int": "1099-INT"}
 
 
-def _says(g: FactGraph, path: str) -> str:
-    """What a fact is, naming the item for a fact of one form or person ("dependent 2: ...")."""
-    says = g.fact(path).says
+def item_of(g: FactGraph, path: str) -> tuple[str, int] | None:
+    """The collection and number (from 1) of the form or person a fact belongs to, if any."""
     parts = path.split("/")
     if len(parts) > 3 and f"/{parts[1]}" in ITEM_NAMES:
         coll = f"/{parts[1]}"
-        number = g.items(coll).index(parts[2]) + 1
-        return f"{ITEM_NAMES[coll]} {number}: {says}"
-    return says
+        return coll, g.items(coll).index(parts[2]) + 1
+    return None
+
+
+def _says(g: FactGraph, path: str) -> str:
+    """What a fact is, naming the item for a fact of one form or person ("dependent 2: ...")."""
+    says = g.fact(path).says
+    item = item_of(g, path)
+    return f"{ITEM_NAMES[item[0]]} {item[1]}: {says}" if item else says
 
 
 def _show(value: object, fact_type) -> object:

@@ -107,6 +107,17 @@ class FactGraph:
 
     # --- paths -------------------------------------------------------------------------
     def pattern_of(self, concrete: str) -> str:
+        """The dictionary path of a concrete one (`/formW2s/ab12/wages` -> `/formW2s/*/wages`),
+        remembered per dictionary: a return's evaluation asks it tens of thousands of times."""
+        patterns = self.dictionary.__dict__.setdefault("_patterns", {})
+        found = patterns.get(concrete)
+        if found is None:
+            found = patterns[concrete] = self._pattern_of(concrete)
+            if len(patterns) > 100_000:  # item ids are random: keep the memory bounded
+                patterns.clear()
+        return found
+
+    def _pattern_of(self, concrete: str) -> str:
         parts = concrete.strip("/").split("/")
         out: list[str] = []
         i = 0

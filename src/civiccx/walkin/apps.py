@@ -10,11 +10,14 @@ class WalkinConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy as _
 
+        from civiccx.core.personal_records import register_personal_records
         from civiccx.core.roles import CENTER_STAFF, CX_ANALYST
         from civiccx.core.staff_tools import register_staff_tool
         from civiccx.metrics.registry import register_figure
         from civiccx.walkin import figures
+        from civiccx.walkin.records import personal_records
 
+        register_personal_records(personal_records)
         register_staff_tool(_("Center console: appointments, queue and counters"),
                             "walkin:console-home", {CENTER_STAFF})
         register_staff_tool(_("Walk-in centers across the country"), "walkin:manager",

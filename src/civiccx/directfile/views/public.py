@@ -303,14 +303,21 @@ def _save_screen(request, tr, iv, step, from_review):
 
 
 def _record_sections(tr, iv) -> None:
-    """A funnel event the first time each section is complete."""
+    """A funnel event the first time each section is complete (and every earlier one is).
+    Only completeness is read (no badges, no issues): this runs on every save."""
     done = set(tr.milestones)
-    for s in iv.section_states():
-        marker = "section:" + s["section"].key
-        if s["state"] == "complete" and marker not in done:
-            record(FunnelEvent.Kind.SECTION_COMPLETED, code=s["section"].key,
+    earlier_complete = True
+    for section in _sections():
+        steps = [s for s in iv.steps if s.section is section]
+        complete = earlier_complete and bool(steps) and all(iv.step_complete(s) for s in steps)
+        marker = "section:" + section.key
+        if complete and marker not in done:
+            record(FunnelEvent.Kind.SECTION_COMPLETED, code=section.key,
                    tax_year=tr.tax_year, language=current_language())
             done.add(marker)
+        earlier_complete = complete
+        if not complete:
+            break
     if done != set(tr.milestones):
         TaxReturn.objects.filter(pk=tr.pk).update(milestones=sorted(done))
 
@@ -443,12 +450,17 @@ def _submit_screen(request, tr, iv, step):
         key = request.POST.get("idempotency_key", "")
         if not key:
             raise Http404
-        submissions.submit(tr, key, language=current_language())
+        try:
+            shown_after = int(request.POST.get("shown_after", ""))
+        except ValueError:
+            shown_after = None
+        submissions.submit(tr, key, language=current_language(), shown_after=shown_after)
         return redirect("directfile:status", year=tr.tax_year)
     back, _f = iv.neighbours(step)
     return render(request, "directfile/submit.html", {
         "tax_return": tr, "step": step, "blockers": blockers,
         "idempotency_key": secrets.token_urlsafe(24),
+        "shown_after": tr.submissions.count(),
         "back_url": _step_url(tr, back) if back else "", "sections": _sections(),
         "section_number": 5, "refund": iv.derived("/refund"),
         "owed": iv.derived("/amountOwed"), **_idle(request)})

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from civiccx.core.languages import current_language
 from civiccx.core.ratelimit import public_form_ratelimit
+from civiccx.core.roles import is_staff_member
 from civiccx.phone.forms import CallbackRequestForm
 from civiccx.phone.models import CallQueue, QueueEntry
 from civiccx.phone.services import (
@@ -26,6 +27,12 @@ from civiccx.services.visits import record_visit_step
 SESSION_KEY = "civiccx_callbacks"
 
 
+def _member_of_public(user):
+    """The signed-in member of the public asking for themselves (their callback then shows in
+    "My records"); nobody for an anonymous visitor or staff asking for someone else."""
+    return user if user.is_authenticated and not is_staff_member(user) else None
+
+
 @public_form_ratelimit
 def request_callback_page(request, slug: str):
     queue = get_object_or_404(CallQueue.objects.select_related("service", "call_center"),
@@ -40,7 +47,8 @@ def request_callback_page(request, slug: str):
             entry = request_callback(queue, form.cleaned_data["phone"],
                                      language=form.cleaned_data["language"], source="web",
                                      best_time=form.cleaned_data["best_time"],
-                                     survey_consent=form.cleaned_data["survey_consent"])
+                                     survey_consent=form.cleaned_data["survey_consent"],
+                                     person=_member_of_public(request.user))
         except DuplicateCallback:
             form.add_error("phone", _("This number already has a callback waiting in this "
                                       "line. We will call you; you keep your place."))
