@@ -14,7 +14,7 @@ from tests.factories import make_survey
 
 pytestmark = pytest.mark.django_db
 API = "/api/feedback/v1/responses"
-ARGS = {"int": "1", "slug": "some-slug", "str": "some-token", "path": "x"}
+ARGS = {"int": "1", "slug": "some-slug", "str": "some-token", "path": "x", "quarter": "FY2026Q3"}
 
 
 def _public_paths() -> list[str]:
