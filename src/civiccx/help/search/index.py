@@ -51,6 +51,8 @@ MIN_CROSS_LANGUAGE_CONFIDENCE = 0.7
 # a query whose words all occur once in an article's body is covered, but weakly answered.
 STRONG_MATCH = 0.4
 STRENGTH_EXPONENT = 1.5
+# An empty index's guess at its articles' length in words (see `_weight`); once articles are
+# indexed, their own average is used.
 AVERAGE_ARTICLE_WORDS = 200
 MIN_SUGGESTED_WORD_ARTICLES = 2
 
@@ -125,6 +127,11 @@ class _LanguageIndex:
     keyword_docs: dict[frozenset[str], set[str]] = field(default_factory=dict)
     _suggestions: SuggestionList | None = None
     only_here: np.ndarray | None = None  # see SearchIndex._only_here_mask
+    words: int = 0  # words of every article, stop words included (see SearchIndex._weight)
+
+    def average_words(self) -> float:
+        count = len(self.documents)
+        return self.words / count if count else AVERAGE_ARTICLE_WORDS
 
 
 class SearchIndex:
@@ -199,9 +206,10 @@ class SearchIndex:
     @staticmethod
     def _fields(
         a: Analyzer, document: Document
-    ) -> tuple[list[list[str]], list[int], set[str]]:
+    ) -> tuple[list[list[str]], list[int], set[str], int]:
         """Stems per field followed by their word pairs (within a sentence or keyword), the
-        number of stems per field, and the set of surface words (for typo correction)."""
+        number of stems per field, the set of surface words (for typo correction) and the
+        number of words, stop words included."""
         texts = (
             document.title,
             "\n".join(document.keywords),
@@ -211,6 +219,7 @@ class SearchIndex:
         fields: list[list[str]] = []
         lengths: list[int] = []
         words: set[str] = set()
+        count = 0
         stop, stem = a.stop_words, a.stem
         for text in texts:
             terms: list[str] = []
@@ -221,6 +230,7 @@ class SearchIndex:
                     previous = None
                     continue
                 words.add(token)
+                count += 1
                 if token in stop:
                     continue
                 term = stem(token)
@@ -230,14 +240,15 @@ class SearchIndex:
                 previous = term
             fields.append(terms + pair_terms)
             lengths.append(len(terms))
-        return fields, lengths, words
+        return fields, lengths, words, count
 
     def _add(self, document: Document, batch: list | None = None) -> None:
         lang = self._lang(document.language)
         if document.slug in lang.documents:
             self._remove(document.language, document.slug)
         a = lang.analyzer
-        fields, lengths, words = self._fields(a, document)
+        fields, lengths, words, count = self._fields(a, document)
+        lang.words += count
         if batch is None:
             lang.postings.add(document.slug, fields, lengths)
         else:
@@ -261,7 +272,9 @@ class SearchIndex:
             if slugs is not None:
                 slugs.discard(slug)
         lang.postings.remove(slug)
-        lang.vocabulary.remove_document(self._fields(lang.analyzer, document)[2])
+        _fields, _lengths, words, count = self._fields(lang.analyzer, document)
+        lang.vocabulary.remove_document(words)
+        lang.words -= count
         lang._suggestions = None
         self._forget_masks()
         return True
@@ -474,7 +487,8 @@ class SearchIndex:
         if df == 0:
             language = concept.word_language or lang.analyzer.language
             zipf = word_zipf(concept.word, language) if concept.word else 0.0
-            share = min(1.0, 10 ** (zipf - 9) * AVERAGE_ARTICLE_WORDS)
+            # The chance that an article of this help center's average length uses the word.
+            share = 1.0 - (1.0 - 10 ** (zipf - 9)) ** lang.average_words()
             df = share * n
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
