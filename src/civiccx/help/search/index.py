@@ -46,7 +46,6 @@ KEYWORD_MATCH_BOOST = 1.5
 # Results whose confidence (the IDF-weighted share of the query an article covers) is below this
 # are not shown; calibrated on labelled queries with and without an answer (decision 0004).
 MIN_CONFIDENCE = 0.35
-MIN_CROSS_LANGUAGE_CONFIDENCE = 0.7
 # Confidence is coverage x (score / (STRONG_MATCH x the query's total IDF)) ** STRENGTH_EXPONENT:
 # a query whose words all occur once in an article's body is covered, but weakly answered.
 STRONG_MATCH = 0.4
@@ -200,8 +199,9 @@ class SearchIndex:
         try:
             return self._languages[language]
         except KeyError:
-            raise ValueError(f"unsupported language {language!r}; expected one of "
-                             f"{LANGUAGES}") from None
+            raise ValueError(
+                f"unsupported language {language!r}; expected one of {LANGUAGES}"
+            ) from None
 
     @staticmethod
     def _fields(
@@ -334,8 +334,9 @@ class SearchIndex:
             return []
         return lang.vocabulary.corrections(token)
 
-    def _chosen_tokens(self, lang: _LanguageIndex, query: str
-                       ) -> tuple[list[str], dict[int, list[tuple[str, int]]]]:
+    def _chosen_tokens(
+        self, lang: _LanguageIndex, query: str
+    ) -> tuple[list[str], dict[int, list[tuple[str, int]]]]:
         """The query's words with typos replaced, and the corrections offered per position."""
         a = lang.analyzer
         tokens = surface_tokens(clip_query(query))[:MAX_QUERY_TOKENS]
@@ -407,8 +408,13 @@ class SearchIndex:
                 keep(Concept((((stems[i],), 1.0),)))
             else:
                 related = lang.vocabulary.related_stems(stems[i], lang.postings.doc_freq)
-                keep(Concept((((stems[i],), 1.0), *(((r,), TYPO_WEIGHT) for r in related)),
-                             word=token, word_language=language))
+                keep(
+                    Concept(
+                        (((stems[i],), 1.0), *(((r,), TYPO_WEIGHT) for r in related)),
+                        word=token,
+                        word_language=language,
+                    )
+                )
         return concepts
 
     def translate(self, query: str, source: str, target: str) -> list[Concept]:
@@ -479,8 +485,11 @@ class SearchIndex:
     def _weight(self, lang: _LanguageIndex, concept: Concept, df: int) -> float:
         """How much a concept tells articles apart: its IDF. A concept no article holds gets
         the IDF it would have if it were on topic, estimated from how common the word is in
-        the language: "passport" or "pothole" (rare) weigh a lot, "many" or "stuff" (common)
-        little, so a stray ordinary word does not sink a good answer."""
+        the language and how long this help center's articles are (the chance that an
+        article of their average length uses it): "passport" or "pothole" (rare) weigh a
+        lot, "many" or "stuff" (common) little, so a stray ordinary word does not sink a good
+        answer. The length is measured, not assumed: short FAQ answers make a missing word
+        more telling than long guides do."""
         n = max(lang.postings.count, 1)
         if df == 0 and concept.word.isdigit():
             return 0.0  # an amount, a year, part of an SSN: details, not what is asked about
@@ -492,8 +501,9 @@ class SearchIndex:
             df = share * n
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
-    def _coverage(self, lang: _LanguageIndex, concepts: Sequence[Concept],
-                  slots: np.ndarray) -> tuple[np.ndarray, float]:
+    def _coverage(
+        self, lang: _LanguageIndex, concepts: Sequence[Concept], slots: np.ndarray
+    ) -> tuple[np.ndarray, float]:
         """For each slot, the share of the query's concepts (weighted by `_weight`) that the
         article holds; and the total weight (the best score an article could reach is about
         that total, since a term's BM25F score tends to its IDF)."""
@@ -513,16 +523,25 @@ class SearchIndex:
         until the next edit (add, update or remove clear it)."""
         mask = lang.only_here
         if mask is None or len(mask) != lang.postings.capacity:
-            elsewhere = set().union(*(other.documents for other in self._languages.values()
-                                      if other is not lang))
-            mask = np.fromiter((slug is not None and slug not in elsewhere
-                                for slug in lang.postings.slugs), dtype=bool,
-                               count=lang.postings.capacity)
+            elsewhere = set().union(
+                *(other.documents for other in self._languages.values() if other is not lang)
+            )
+            mask = np.fromiter(
+                (slug is not None and slug not in elsewhere for slug in lang.postings.slugs),
+                dtype=bool,
+                count=lang.postings.capacity,
+            )
             lang.only_here = mask
         return mask
 
-    def _ranked(self, lang: _LanguageIndex, concepts: Sequence[Concept], limit: int,
-                only_here: bool = False, floor: float = 0.0) -> list[Hit]:
+    def _ranked(
+        self,
+        lang: _LanguageIndex,
+        concepts: Sequence[Concept],
+        limit: int,
+        only_here: bool = False,
+        floor: float = 0.0,
+    ) -> list[Hit]:
         if not concepts:
             return []
         scores = self._scores(lang, concepts)
@@ -547,13 +566,14 @@ class SearchIndex:
         hits = []
         for (slug, score), share in zip(ranked, coverage.tolist(), strict=True):
             strength = min(1.0, score / (STRONG_MATCH * total)) if total else 0.0
-            confidence = round(share * strength ** STRENGTH_EXPONENT, 6)
+            confidence = round(share * strength**STRENGTH_EXPONENT, 6)
             if confidence < floor:
                 continue
             doc = lang.documents[slug]
             snippet = make_snippet(doc.summary, doc.body_markdown, words)
-            hits.append(Hit(slug, score, doc.title, snippet, doc.category, doc.language,
-                            confidence))
+            hits.append(
+                Hit(slug, score, doc.title, snippet, doc.category, doc.language, confidence)
+            )
         return hits
 
     def _rank(self, query: str, language: str, limit: int, floor: float = 0.0) -> list[Hit]:
@@ -561,7 +581,11 @@ class SearchIndex:
         return self._ranked(lang, self.analyze(query, language), limit, floor=floor)
 
     def search(
-        self, query: str, language: str, limit: int = 10, cross_language: bool = True,
+        self,
+        query: str,
+        language: str,
+        limit: int = 10,
+        cross_language: bool = True,
         min_confidence: float | None = None,
     ) -> list[Hit]:
         """Articles that answer `query` on the `language` page, best first (ties by slug).
@@ -578,8 +602,9 @@ class SearchIndex:
         floor = MIN_CONFIDENCE if min_confidence is None else min_confidence
         hits = self._rank(query, language, limit, floor)
         if cross_language:
-            hits = self._merge(hits, self._other_language_hits(query, language, limit, floor),
-                               limit)
+            hits = self._merge(
+                hits, self._other_language_hits(query, language, limit, floor), limit
+            )
         if hits or not cross_language:
             return hits
         # A query typed in the other language ("estafa" on the English page): translate it
@@ -593,8 +618,9 @@ class SearchIndex:
                 return found
         return []
 
-    def _other_language_hits(self, query: str, language: str, limit: int, floor: float
-                             ) -> list[Hit]:
+    def _other_language_hits(
+        self, query: str, language: str, limit: int, floor: float
+    ) -> list[Hit]:
         """Articles with no translation in `language` that answer the translated query."""
         out: list[Hit] = []
         for other in self._languages:
@@ -611,8 +637,9 @@ class SearchIndex:
         if not foreign:
             return own
         merged = [(h, 0) for h in own] + [(h, 1) for h in foreign]
-        merged.sort(key=lambda pair: (-round(pair[0].confidence, 3), pair[1],
-                                      -pair[0].score, pair[0].slug))
+        merged.sort(
+            key=lambda pair: (-round(pair[0].confidence, 3), pair[1], -pair[0].score, pair[0].slug)
+        )
         return [h for h, _ in merged[:limit]]
 
     def did_you_mean(self, query: str, language: str) -> str | None:
@@ -679,8 +706,13 @@ class SearchIndex:
         shown = {s.text.casefold() for s in already}
         stem = lang.analyzer.stem
         words = sorted(
-            (w for w in df if w.startswith(partial) and df[w] >= MIN_SUGGESTED_WORD_ARTICLES
-             and not lang.analyzer.is_stop(w)),
+            (
+                w
+                for w in df
+                if w.startswith(partial)
+                and df[w] >= MIN_SUGGESTED_WORD_ARTICLES
+                and not lang.analyzer.is_stop(w)
+            ),
             key=lambda w: (-df[w], w),
         )
         out = []
