@@ -269,3 +269,19 @@ def test_the_article_length_it_assumes_follows_edits():
     index.remove(extra)
     assert index._lang("en").average_words() == rebuilt._lang("en").average_words()
     assert SearchIndex.build([], {})._lang("en").average_words() > 0
+
+
+def test_words_an_article_scatters_count_less_than_words_it_keeps_together():
+    """An article answers a question where the question's words stand together. One that has
+    "renew" in its title and "passport" only in a list of documents to bring mentions both
+    without answering "renew passport", and is shown with less confidence."""
+
+    def confidence(body: str) -> float:
+        article = Document("itin", "en", "Renew your ITIN", "", body)
+        hits = SearchIndex.build([article], {}).search("renew passport", "en", min_confidence=0)
+        return hits[0].confidence
+
+    together = confidence("To renew a passport-based ITIN, mail Form W-7 with your passport.")
+    scattered = confidence("Mail Form W-7.\n\n- Bring an identity document, such as a passport.")
+    assert scattered < together
+    assert scattered == pytest.approx(together * 0.5**0.5, rel=0.2)

@@ -47,11 +47,12 @@ def test_quality_per_split(split, capsys):
 
 def test_most_questions_without_an_answer_get_nothing_found():
     """Issue 17 asks for 80% on the set. The threshold was chosen on "tune", where 80% holds;
-    on the whole set it is 70% (held-out 60%), and this guards that figure. The misses left
-    are lexical collisions: an ITIN article that says "renew" and "passport", a name-change
-    article that says "marriage" and "license" (see decision 0004)."""
+    on the whole set it is 75% (held-out 70%), and this guards that figure. The misses left
+    are lexical collisions: an ITIN article that says "renovar" in its title and "pasaporte"
+    in its list of documents, a name-change article that says "marriage" and "license"
+    (see decision 0004)."""
     assert evaluate.measure("tune").nothing_found_rate >= 0.8
-    assert evaluate.measure("all").nothing_found_rate >= 0.7
+    assert evaluate.measure("all").nothing_found_rate >= 0.75
 
 
 def test_the_threshold_fitted_on_either_half_keeps_the_targets_on_the_other():

@@ -50,6 +50,15 @@ MIN_CONFIDENCE = 0.35
 # a query whose words all occur once in an article's body is covered, but weakly answered.
 STRONG_MATCH = 0.4
 STRENGTH_EXPONENT = 1.5
+# ... times (best passage's coverage / the article's coverage) ** PASSAGE_EXPONENT. A passage is
+# the title, a keyword, the summary or one paragraph, list item or heading of the body. An
+# article answers a question where the question's words stand together; one that has them
+# scattered ("renovar" in its title, "pasaporte" in a list of documents to bring) mentions them
+# without answering. The square root keeps it a correction: real answers often split a question
+# between their title and a paragraph. Chosen on the independent set's `tune` half (decision
+# 0004); the threshold MIN_CONFIDENCE was kept.
+PASSAGE_EXPONENT = 0.5
+PASSAGE_CACHE_ARTICLES = 4096
 # An empty index's guess at its articles' length in words (see `_weight`); once articles are
 # indexed, their own average is used.
 AVERAGE_ARTICLE_WORDS = 200
@@ -64,6 +73,18 @@ _WORD_OR_BREAK = re.compile(r"[a-z0-9]+|[.!?:;\n]")
 def pairs(terms: Sequence[str]) -> list[str]:
     """Adjacent stem pairs, as the index stores them ("payment plan")."""
     return [f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)]
+
+
+def _in_passage(concept: Concept, terms: frozenset[str], pairs_here: frozenset[str]) -> bool:
+    """Whether a passage holds the concept as `FieldedPostings.concept_slots` finds it in an
+    article: one of its words, a phrase's words side by side, or all the words typed."""
+    for n, (variant, _) in enumerate(concept.variants):
+        if len(variant) == 1:
+            if variant[0] in terms:
+                return True
+        elif all(p in pairs_here for p in pairs(variant)) or (n == 0 and terms >= set(variant)):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -127,6 +148,10 @@ class _LanguageIndex:
     _suggestions: SuggestionList | None = None
     only_here: np.ndarray | None = None  # see SearchIndex._only_here_mask
     words: int = 0  # words of every article, stop words included (see SearchIndex._weight)
+    # slug -> (stems, stem pairs) per passage, for the articles results have needed so far
+    passages: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = field(
+        default_factory=dict
+    )
 
     def average_words(self) -> float:
         count = len(self.documents)
@@ -259,6 +284,7 @@ class SearchIndex:
             if key:
                 lang.keyword_docs.setdefault(key, set()).add(document.slug)
         lang.documents[document.slug] = document
+        lang.passages.pop(document.slug, None)
         lang._suggestions = None
         self._forget_masks()
 
@@ -272,6 +298,7 @@ class SearchIndex:
             if slugs is not None:
                 slugs.discard(slug)
         lang.postings.remove(slug)
+        lang.passages.pop(slug, None)
         _fields, _lengths, words, count = self._fields(lang.analyzer, document)
         lang.vocabulary.remove_document(words)
         lang.words -= count
@@ -503,20 +530,54 @@ class SearchIndex:
 
     def _coverage(
         self, lang: _LanguageIndex, concepts: Sequence[Concept], slots: np.ndarray
-    ) -> tuple[np.ndarray, float]:
+    ) -> tuple[np.ndarray, float, list[float]]:
         """For each slot, the share of the query's concepts (weighted by `_weight`) that the
-        article holds; and the total weight (the best score an article could reach is about
-        that total, since a term's BM25F score tends to its IDF)."""
+        article holds; the total weight (the best score an article could reach is about
+        that total, since a term's BM25F score tends to its IDF); and each concept's weight."""
         postings = lang.postings
         covered = np.zeros(len(slots))
-        total = 0.0
+        weights = []
         for concept in concepts:
             found = postings.concept_slots(concept.variants)
             weight = self._weight(lang, concept, len(found))
-            total += weight
+            weights.append(weight)
             if len(found):
                 covered += weight * np.isin(slots, found)
-        return (covered / total if total else covered), total
+        total = sum(weights)
+        return (covered / total if total else covered), total, weights
+
+    def _passages(
+        self, lang: _LanguageIndex, slug: str
+    ) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+        """An article's passages (title, keywords, summary, each line of the body: paragraph,
+        list item or heading) as their stems and adjacent stem pairs; kept until it is edited."""
+        cached = lang.passages.get(slug)
+        if cached is None:
+            doc = lang.documents[slug]
+            out = []
+            for text in (doc.title, *doc.keywords, doc.summary, *doc.body_markdown.splitlines()):
+                terms = lang.analyzer.terms(strip_markdown(text))
+                if terms:
+                    out.append((frozenset(terms), frozenset(pairs(terms))))
+            if len(lang.passages) >= PASSAGE_CACHE_ARTICLES:
+                lang.passages.clear()
+            cached = lang.passages[slug] = tuple(out)
+        return cached
+
+    def _passage_share(
+        self, lang: _LanguageIndex, slug: str, concepts: Sequence[Concept], weights: list[float]
+    ) -> float:
+        """The share of the query's weight that the article's best single passage holds."""
+        total = sum(weights)
+        best = 0.0
+        for terms, pairs_here in self._passages(lang, slug):
+            held = sum(
+                weight
+                for concept, weight in zip(concepts, weights, strict=True)
+                if _in_passage(concept, terms, pairs_here)
+            )
+            best = max(best, held)
+        return best / total if total else 0.0
 
     def _only_here_mask(self, lang: _LanguageIndex) -> np.ndarray:
         """Per slot of `lang`: the article has no translation in any other language. Kept
@@ -551,7 +612,7 @@ class SearchIndex:
         if not ranked:
             return []
         slots = np.asarray([lang.postings.slot_of[slug] for slug, _ in ranked])
-        coverage, total = self._coverage(lang, concepts, slots)
+        coverage, total, weights = self._coverage(lang, concepts, slots)
         # Mark the words typed and one-word synonyms; a many-word synonym's words alone
         # ("tax" from "wage and tax statement") would mark unrelated text.
         wanted = {
@@ -566,7 +627,11 @@ class SearchIndex:
         hits = []
         for (slug, score), share in zip(ranked, coverage.tolist(), strict=True):
             strength = min(1.0, score / (STRONG_MATCH * total)) if total else 0.0
-            confidence = round(share * strength**STRENGTH_EXPONENT, 6)
+            confidence = share * strength**STRENGTH_EXPONENT
+            if confidence >= floor and share > 0 and len(concepts) > 1:
+                passage = self._passage_share(lang, slug, concepts, weights)
+                confidence *= min(1.0, passage / share) ** PASSAGE_EXPONENT
+            confidence = round(confidence, 6)
             if confidence < floor:
                 continue
             doc = lang.documents[slug]
