@@ -106,8 +106,9 @@ class Hit:
     """A search result. `snippet_html` is escaped HTML whose only tags are <mark>.
 
     `language` is the article's language: on the Spanish page, an article that exists only in
-    English comes back with language "en" (the page labels it). `confidence` (0 to 1) is the
-    share of what the query asks for that the article covers (see `coverage`).
+    English comes back with language "en" (the page labels it). `confidence` (0 to 1) says
+    how much of what the query asks for the article covers, how strongly, and how much of it
+    one passage of the article holds (see `_ranked` and the constants above).
     """
 
     slug: str
