@@ -331,9 +331,11 @@ class SearchIndex:
         return self._remove(language, slug)
 
     def clear_caches(self) -> None:
-        """Forget cached term scores and prepared snippets (an edit clears the term scores)."""
+        """Forget cached term scores, passages and prepared snippets (an edit clears the term
+        scores and the edited article's passages)."""
         for lang in self._languages.values():
             lang.postings.clear_cache()
+            lang.passages.clear()
         clear_snippet_cache()
 
     def __len__(self) -> int:
