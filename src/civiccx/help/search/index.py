@@ -10,15 +10,17 @@ import gc
 import math
 import re
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
 from .dictionary import is_word
 from .dictionary import zipf as word_zipf
 from .ranking import BM25FParams, FieldedPostings, top_slots
-from .snippets import clear_snippet_cache, make_snippet
+from .snippets import clear_snippet_cache, make_snippet, word_pattern
 from .suggest import Suggestion, SuggestionList
 from .synonyms import CrossLanguageHints, SynonymTable
 from .text import (
@@ -58,7 +60,6 @@ STRENGTH_EXPONENT = 1.5
 # between their title and a paragraph. Chosen on the independent set's `tune` half (decision
 # 0004); the threshold MIN_CONFIDENCE was kept.
 PASSAGE_EXPONENT = 0.5
-PASSAGE_CACHE_ARTICLES = 4096
 # An empty index's guess at its articles' length in words (see `_weight`); once articles are
 # indexed, their own average is used.
 AVERAGE_ARTICLE_WORDS = 200
@@ -75,16 +76,20 @@ def pairs(terms: Sequence[str]) -> list[str]:
     return [f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)]
 
 
-def _in_passage(concept: Concept, terms: frozenset[str], pairs_here: frozenset[str]) -> bool:
-    """Whether a passage holds the concept as `FieldedPostings.concept_slots` finds it in an
-    article: one of its words, a phrase's words side by side, or all the words typed."""
-    for n, (variant, _) in enumerate(concept.variants):
-        if len(variant) == 1:
-            if variant[0] in terms:
-                return True
-        elif all(p in pairs_here for p in pairs(variant)) or (n == 0 and terms >= set(variant)):
-            return True
-    return False
+@lru_cache(maxsize=4096)
+def _passage_text(
+    title: str, keywords: tuple[str, ...], summary: str, body_markdown: str
+) -> tuple[str, list[int]]:
+    """An article's passages (title, each keyword, summary, each line of the body: paragraph,
+    list item or heading), normalized and joined by newlines, and where each one starts."""
+    lines = [title, *keywords, summary, *body_markdown.splitlines()]
+    folded = [normalize(strip_markdown(line)).replace("\n", " ") for line in lines]
+    starts = []
+    offset = 0
+    for text in folded:
+        starts.append(offset)
+        offset += len(text) + 1
+    return "\n".join(folded), starts
 
 
 @dataclass(frozen=True)
@@ -149,10 +154,6 @@ class _LanguageIndex:
     _suggestions: SuggestionList | None = None
     only_here: np.ndarray | None = None  # see SearchIndex._only_here_mask
     words: int = 0  # words of every article, stop words included (see SearchIndex._weight)
-    # slug -> (stems, stem pairs) per passage, for the articles results have needed so far
-    passages: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = field(
-        default_factory=dict
-    )
 
     def average_words(self) -> float:
         count = len(self.documents)
@@ -285,7 +286,6 @@ class SearchIndex:
             if key:
                 lang.keyword_docs.setdefault(key, set()).add(document.slug)
         lang.documents[document.slug] = document
-        lang.passages.pop(document.slug, None)
         lang._suggestions = None
         self._forget_masks()
 
@@ -299,7 +299,6 @@ class SearchIndex:
             if slugs is not None:
                 slugs.discard(slug)
         lang.postings.remove(slug)
-        lang.passages.pop(slug, None)
         _fields, _lengths, words, count = self._fields(lang.analyzer, document)
         lang.vocabulary.remove_document(words)
         lang.words -= count
@@ -335,7 +334,7 @@ class SearchIndex:
         scores and the edited article's passages)."""
         for lang in self._languages.values():
             lang.postings.clear_cache()
-            lang.passages.clear()
+        _passage_text.cache_clear()
         clear_snippet_cache()
 
     def __len__(self) -> int:
@@ -533,54 +532,58 @@ class SearchIndex:
 
     def _coverage(
         self, lang: _LanguageIndex, concepts: Sequence[Concept], slots: np.ndarray
-    ) -> tuple[np.ndarray, float, list[float]]:
+    ) -> tuple[np.ndarray, np.ndarray, float, list[float]]:
         """For each slot, the share of the query's concepts (weighted by `_weight`) that the
-        article holds; the total weight (the best score an article could reach is about
-        that total, since a term's BM25F score tends to its IDF); and each concept's weight."""
+        article holds and how many of them it holds; the total weight (the best score an
+        article could reach is about that total, since a term's BM25F score tends to its
+        IDF); and each concept's weight."""
         postings = lang.postings
         covered = np.zeros(len(slots))
+        held = np.zeros(len(slots), dtype=np.int64)
         weights = []
         for concept in concepts:
             found = postings.concept_slots(concept.variants)
             weight = self._weight(lang, concept, len(found))
             weights.append(weight)
             if len(found):
-                covered += weight * np.isin(slots, found)
+                here = np.isin(slots, found)
+                covered += weight * here
+                held += here
         total = sum(weights)
-        return (covered / total if total else covered), total, weights
-
-    def _passages(
-        self, lang: _LanguageIndex, slug: str
-    ) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
-        """An article's passages (title, keywords, summary, each line of the body: paragraph,
-        list item or heading) as their stems and adjacent stem pairs; kept until it is edited."""
-        cached = lang.passages.get(slug)
-        if cached is None:
-            doc = lang.documents[slug]
-            out = []
-            for text in (doc.title, *doc.keywords, doc.summary, *doc.body_markdown.splitlines()):
-                terms = lang.analyzer.terms(strip_markdown(text))
-                if terms:
-                    out.append((frozenset(terms), frozenset(pairs(terms))))
-            if len(lang.passages) >= PASSAGE_CACHE_ARTICLES:
-                lang.passages.clear()
-            cached = lang.passages[slug] = tuple(out)
-        return cached
+        return (covered / total if total else covered), held, total, weights
 
     def _passage_share(
-        self, lang: _LanguageIndex, slug: str, concepts: Sequence[Concept], weights: list[float]
+        self,
+        lang: _LanguageIndex,
+        slug: str,
+        concepts: Sequence[Concept],
+        weights: list[float],
+        words: dict[str, list[str]],
     ) -> float:
-        """The share of the query's weight that the article's best single passage holds."""
+        """The share of the query's weight that the article's best single passage holds. A
+        concept is in a passage when all the words of one of its alternatives are (`words`:
+        the surface words articles use, by stem). One regular expression over the article's
+        normalized passages, as snippets do: nothing is tokenized or stemmed again."""
+        stems = {t for c in concepts for terms, _ in c.variants for t in terms}
+        wanted = frozenset(w for stem in stems for w in words.get(stem, ()))
         total = sum(weights)
+        if not wanted or not total:
+            return 0.0
+        doc = lang.documents[slug]
+        text, starts = _passage_text(doc.title, doc.keywords, doc.summary, doc.body_markdown)
+        held: dict[int, set[str]] = {}
+        stem = lang.analyzer.stem
+        for m in word_pattern(wanted).finditer(text):
+            held.setdefault(bisect_right(starts, m.start()) - 1, set()).add(stem(m.group()))
         best = 0.0
-        for terms, pairs_here in self._passages(lang, slug):
-            held = sum(
+        for here in held.values():
+            share = sum(
                 weight
                 for concept, weight in zip(concepts, weights, strict=True)
-                if _in_passage(concept, terms, pairs_here)
+                if any(here.issuperset(terms) for terms, _ in concept.variants if terms)
             )
-            best = max(best, held)
-        return best / total if total else 0.0
+            best = max(best, share)
+        return best / total
 
     def _only_here_mask(self, lang: _LanguageIndex) -> np.ndarray:
         """Per slot of `lang`: the article has no translation in any other language. Kept
@@ -615,7 +618,7 @@ class SearchIndex:
         if not ranked:
             return []
         slots = np.asarray([lang.postings.slot_of[slug] for slug, _ in ranked])
-        coverage, total, weights = self._coverage(lang, concepts, slots)
+        coverage, held, total, weights = self._coverage(lang, concepts, slots)
         # Mark the words typed and one-word synonyms; a many-word synonym's words alone
         # ("tax" from "wage and tax statement") would mark unrelated text.
         wanted = {
@@ -628,11 +631,13 @@ class SearchIndex:
         by_stem = lang.vocabulary.words_by_stem()
         words = {w for stem in wanted for w in by_stem.get(stem, ())}
         hits = []
-        for (slug, score), share in zip(ranked, coverage.tolist(), strict=True):
+        for (slug, score), share, count in zip(
+            ranked, coverage.tolist(), held.tolist(), strict=True
+        ):
             strength = min(1.0, score / (STRONG_MATCH * total)) if total else 0.0
             confidence = share * strength**STRENGTH_EXPONENT
-            if confidence >= floor and share > 0 and len(concepts) > 1:
-                passage = self._passage_share(lang, slug, concepts, weights)
+            if confidence >= floor and count > 1:  # one concept always stands in one passage
+                passage = self._passage_share(lang, slug, concepts, weights, by_stem)
                 confidence *= min(1.0, passage / share) ** PASSAGE_EXPONENT
             confidence = round(confidence, 6)
             if confidence < floor:
