@@ -76,6 +76,56 @@ def pairs(terms: Sequence[str]) -> list[str]:
     return [f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)]
 
 
+@dataclass(frozen=True)
+class _PassageCheck:
+    """What the passage check needs of one query, prepared once for all its results: a
+    regular expression for the surface words articles use for the query's stems (as snippets
+    find words: nothing is tokenized or stemmed again), and each concept's weight and
+    alternatives. A concept is in a passage when all the words of one alternative are."""
+
+    pattern: re.Pattern | None
+    stem_of: dict[str, str]
+    concepts: tuple[tuple[float, tuple[frozenset[str], ...]], ...]
+    total: float
+
+    @classmethod
+    def of(
+        cls, concepts: Sequence[Concept], weights: Sequence[float], words: Mapping[str, list[str]]
+    ) -> _PassageCheck:
+        stems = {t for c in concepts for terms, _ in c.variants for t in terms}
+        stem_of = {w: stem for stem in stems for w in words.get(stem, ())}
+        alternatives = tuple(
+            (weight, tuple(frozenset(terms) for terms, _ in c.variants if terms))
+            for c, weight in zip(concepts, weights, strict=True)
+        )
+        pattern = word_pattern(frozenset(stem_of)) if stem_of else None
+        return cls(pattern, stem_of, alternatives, sum(weights))
+
+    def share(self, text: str, starts: list[int], ceiling: float = 1.0) -> float:
+        """The share of the query's weight that the best single passage holds (stops early
+        once it reaches `ceiling`, the share the whole article holds)."""
+        if self.pattern is None or not self.total:
+            return 0.0
+        held: dict[int, set[str]] = {}
+        stem_of = self.stem_of
+        for m in self.pattern.finditer(text):
+            held.setdefault(bisect_right(starts, m.start()), set()).add(stem_of[m.group()])
+        best = 0.0
+        seen: set[frozenset[str]] = set()
+        for stems in held.values():
+            here = frozenset(stems)
+            if here in seen:
+                continue
+            seen.add(here)
+            weight = sum(
+                w for w, alternatives in self.concepts if any(a <= here for a in alternatives)
+            )
+            best = max(best, weight)
+            if best >= ceiling * self.total * (1 - 1e-9):
+                break
+        return best / self.total
+
+
 @lru_cache(maxsize=4096)
 def _passage_text(
     title: str, keywords: tuple[str, ...], summary: str, body_markdown: str
@@ -552,39 +602,6 @@ class SearchIndex:
         total = sum(weights)
         return (covered / total if total else covered), held, total, weights
 
-    def _passage_share(
-        self,
-        lang: _LanguageIndex,
-        slug: str,
-        concepts: Sequence[Concept],
-        weights: list[float],
-        words: dict[str, list[str]],
-    ) -> float:
-        """The share of the query's weight that the article's best single passage holds. A
-        concept is in a passage when all the words of one of its alternatives are (`words`:
-        the surface words articles use, by stem). One regular expression over the article's
-        normalized passages, as snippets do: nothing is tokenized or stemmed again."""
-        stems = {t for c in concepts for terms, _ in c.variants for t in terms}
-        wanted = frozenset(w for stem in stems for w in words.get(stem, ()))
-        total = sum(weights)
-        if not wanted or not total:
-            return 0.0
-        doc = lang.documents[slug]
-        text, starts = _passage_text(doc.title, doc.keywords, doc.summary, doc.body_markdown)
-        held: dict[int, set[str]] = {}
-        stem = lang.analyzer.stem
-        for m in word_pattern(wanted).finditer(text):
-            held.setdefault(bisect_right(starts, m.start()) - 1, set()).add(stem(m.group()))
-        best = 0.0
-        for here in held.values():
-            share = sum(
-                weight
-                for concept, weight in zip(concepts, weights, strict=True)
-                if any(here.issuperset(terms) for terms, _ in concept.variants if terms)
-            )
-            best = max(best, share)
-        return best / total
-
     def _only_here_mask(self, lang: _LanguageIndex) -> np.ndarray:
         """Per slot of `lang`: the article has no translation in any other language. Kept
         until the next edit (add, update or remove clear it)."""
@@ -631,13 +648,18 @@ class SearchIndex:
         by_stem = lang.vocabulary.words_by_stem()
         words = {w for stem in wanted for w in by_stem.get(stem, ())}
         hits = []
+        passages: _PassageCheck | None = None
         for (slug, score), share, count in zip(
             ranked, coverage.tolist(), held.tolist(), strict=True
         ):
             strength = min(1.0, score / (STRONG_MATCH * total)) if total else 0.0
             confidence = share * strength**STRENGTH_EXPONENT
             if confidence >= floor and count > 1:  # one concept always stands in one passage
-                passage = self._passage_share(lang, slug, concepts, weights, by_stem)
+                if passages is None:
+                    passages = _PassageCheck.of(concepts, weights, by_stem)
+                doc = lang.documents[slug]
+                text = _passage_text(doc.title, doc.keywords, doc.summary, doc.body_markdown)
+                passage = passages.share(*text, ceiling=share)
                 confidence *= min(1.0, passage / share) ** PASSAGE_EXPONENT
             confidence = round(confidence, 6)
             if confidence < floor:
