@@ -10,7 +10,6 @@ import gc
 import math
 import re
 import time
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -101,19 +100,19 @@ class _PassageCheck:
         pattern = word_pattern(frozenset(stem_of)) if stem_of else None
         return cls(pattern, stem_of, alternatives, sum(weights))
 
-    def share(self, text: str, starts: list[int], ceiling: float = 1.0) -> float:
+    def share(self, passages: tuple[str, ...], ceiling: float = 1.0) -> float:
         """The share of the query's weight that the best single passage holds (stops early
         once it reaches `ceiling`, the share the whole article holds)."""
         if self.pattern is None or not self.total:
             return 0.0
-        held: dict[int, set[str]] = {}
-        stem_of = self.stem_of
-        for m in self.pattern.finditer(text):
-            held.setdefault(bisect_right(starts, m.start()), set()).add(stem_of[m.group()])
+        findall, stem_of = self.pattern.findall, self.stem_of
         best = 0.0
         seen: set[frozenset[str]] = set()
-        for stems in held.values():
-            here = frozenset(stems)
+        for passage in passages:
+            found = findall(passage)
+            if not found:
+                continue
+            here = frozenset([stem_of[w] for w in found])
             if here in seen:
                 continue
             seen.add(here)
@@ -129,17 +128,11 @@ class _PassageCheck:
 @lru_cache(maxsize=4096)
 def _passage_text(
     title: str, keywords: tuple[str, ...], summary: str, body_markdown: str
-) -> tuple[str, list[int]]:
-    """An article's passages (title, each keyword, summary, each line of the body: paragraph,
-    list item or heading), normalized and joined by newlines, and where each one starts."""
-    lines = [title, *keywords, summary, *body_markdown.splitlines()]
-    folded = [normalize(strip_markdown(line)).replace("\n", " ") for line in lines]
-    starts = []
-    offset = 0
-    for text in folded:
-        starts.append(offset)
-        offset += len(text) + 1
-    return "\n".join(folded), starts
+) -> tuple[str, ...]:
+    """An article's passages, normalized: the title, each keyword, the summary and each line
+    of the body (a paragraph, list item or heading)."""
+    lines = (title, *keywords, summary, *body_markdown.splitlines())
+    return tuple(p for p in (normalize(strip_markdown(line)) for line in lines) if p.strip())
 
 
 @dataclass(frozen=True)
@@ -659,7 +652,7 @@ class SearchIndex:
                     passages = _PassageCheck.of(concepts, weights, by_stem)
                 doc = lang.documents[slug]
                 text = _passage_text(doc.title, doc.keywords, doc.summary, doc.body_markdown)
-                passage = passages.share(*text, ceiling=share)
+                passage = passages.share(text, ceiling=share)
                 confidence *= min(1.0, passage / share) ** PASSAGE_EXPONENT
             confidence = round(confidence, 6)
             if confidence < floor:
