@@ -33,6 +33,7 @@ AXE_PAGES = {
                                 "/direct-file/check/credits/"],
     "directfile:checker-result": ["/direct-file/check/result/"],
     "directfile:session-ended": ["/direct-file/session/ended/"],
+    "directfile:statistics": ["/direct-file/statistics/"],
 }
 
 # Pages behind a sign-in; their browser tests run axe once signed in.

@@ -10,6 +10,7 @@ PERIODIC_TASKS = [
     "civiccx.walkin.tasks.mark_missed_appointments",
     "civiccx.walkin.tasks.erase_expired_contact_details",
     "civiccx.help.tasks.send_review_reminders",
+    "civiccx.directfile.tasks.process_submitted",
     "civiccx.directfile.tasks.advance_refunds",
 ]
 
