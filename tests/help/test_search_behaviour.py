@@ -219,3 +219,69 @@ def test_a_long_query_of_distinct_words_does_not_crash():
 def test_limit_is_respected():
     assert len(index().search("tax", "en", limit=4)) == 4
     assert index().search("tax", "en", limit=0) == []
+
+
+# -- how much a word no article uses counts ----------------------------------------------------
+
+
+def _help_center(filler_sentences: int) -> SearchIndex:
+    filler = " ".join(["Keep a copy of every form you send us."] * filler_sentences)
+    return SearchIndex.build(
+        [
+            Document(
+                "refund-status",
+                "en",
+                "Check your refund status",
+                "",
+                f"Use the refund tool. {filler}",
+            ),
+            Document(
+                "payment-plan",
+                "en",
+                "Set up a payment plan",
+                "",
+                f"Apply online for a payment plan. {filler}",
+            ),
+        ],
+        {},
+    )
+
+
+def test_a_word_no_article_uses_counts_less_where_articles_are_long():
+    """An ordinary word no article uses ("month") counts by how likely an article of *this*
+    help center's length would be to use it if it were on topic: in a help center of long
+    articles its absence says little, and the refund answer is shown with more confidence."""
+    short, long = _help_center(0), _help_center(40)
+    assert short._lang("en").average_words() < 20 < 300 < long._lang("en").average_words()
+    confidence = {
+        name: index.search("refund month", "en", min_confidence=0)[0].confidence
+        for name, index in (("short", short), ("long", long))
+    }
+    assert confidence["short"] < confidence["long"]
+
+
+def test_the_article_length_it_assumes_follows_edits():
+    index = _help_center(5)
+    rebuilt = _help_center(5)
+    extra = Document("walk-in", "en", "Visit an office", "", "Bring your ID. " * 30)
+    index.add(extra)
+    assert index._lang("en").average_words() > rebuilt._lang("en").average_words()
+    index.remove(extra)
+    assert index._lang("en").average_words() == rebuilt._lang("en").average_words()
+    assert SearchIndex.build([], {})._lang("en").average_words() > 0
+
+
+def test_words_an_article_scatters_count_less_than_words_it_keeps_together():
+    """An article answers a question where the question's words stand together. One that has
+    "renew" in its title and "passport" only in a list of documents to bring mentions both
+    without answering "renew passport", and is shown with less confidence."""
+
+    def confidence(body: str) -> float:
+        article = Document("itin", "en", "Renew your ITIN", "", body)
+        hits = SearchIndex.build([article], {}).search("renew passport", "en", min_confidence=0)
+        return hits[0].confidence
+
+    together = confidence("To renew a passport-based ITIN, mail Form W-7 with your passport.")
+    scattered = confidence("Mail Form W-7.\n\n- Bring an identity document, such as a passport.")
+    assert scattered < together
+    assert scattered == pytest.approx(together * 0.5**0.5, rel=0.2)

@@ -36,21 +36,37 @@ def test_the_set_is_big_enough_and_in_both_languages():
 def test_quality_per_split(split, capsys):
     figures = evaluate.measure(split)
     with capsys.disabled():
-        print(f"\nindependent set {split}: MRR@10 {figures.mrr():.3f} (en {figures.mrr('en'):.3f}, "
-              f"es {figures.mrr('es'):.3f}); nothing found for {figures.nothing_found_rate:.0%} "
-              f"of {len(figures.no_answer)} no-answer queries")
+        print(
+            f"\nindependent set {split}: MRR@10 {figures.mrr():.3f} (en {figures.mrr('en'):.3f}, "
+            f"es {figures.mrr('es'):.3f}); nothing found for {figures.nothing_found_rate:.0%} "
+            f"of {len(figures.no_answer)} no-answer queries"
+        )
     assert figures.mrr() >= 0.85
     assert figures.mrr("es") >= 0.80
 
 
 def test_most_questions_without_an_answer_get_nothing_found():
-    figures = evaluate.measure("tune")
-    assert figures.nothing_found_rate >= 0.8
+    """Issue 17 asks for 80% on the set. The threshold was chosen on "tune", where 80% holds;
+    on the whole set it is 75% (held-out 70%), and this guards that figure. The misses left
+    are lexical collisions: an ITIN article that says "renovar" in its title and "pasaporte"
+    in its list of documents, a name-change article that says "marriage" and "license"
+    (see decision 0004)."""
+    assert evaluate.measure("tune").nothing_found_rate >= 0.8
+    assert evaluate.measure("all").nothing_found_rate >= 0.75
+
+
+def test_the_threshold_fitted_on_either_half_keeps_the_targets_on_the_other():
+    """Held-out check of the confidence threshold: fitted on one half of the queries, it must
+    keep the MRR targets on the half it never saw, both ways round."""
+    for fit, other in (("tune", "heldout"), ("heldout", "tune")):
+        figures = evaluate.measure(other, min_confidence=evaluate.fit_threshold(fit))
+        assert figures.mrr() >= 0.85 and figures.mrr("es") >= 0.80
 
 
 def test_no_dictionary_word_of_any_query_is_rewritten():
-    """Every word of the set's queries that is a word of its language stays as typed: typo
-    correction only touches words no article, synonym and dictionary knows."""
+    """Every word of the set's queries that is a word of English or Spanish stays as typed
+    (a Spanish speaker types English words too: "w2", "ssi"): typo correction only touches
+    words no article, synonym and dictionary knows."""
     index = evaluate.index()
     rewritten = []
     for query in evaluate.queries():
@@ -58,25 +74,40 @@ def test_no_dictionary_word_of_any_query_is_rewritten():
         lang = index._lang(language)
         chosen, _ = index._chosen_tokens(lang, query["query"])
         for typed, kept in zip(surface_tokens(query["query"]), chosen, strict=False):
-            if typed != kept and (is_word(typed, language)):
+            if typed != kept and (is_word(typed, "en") or is_word(typed, "es")):
                 rewritten.append((query["query"], typed, kept))
     assert rewritten == []
 
 
-@pytest.mark.parametrize(("typo", "word", "language"), [
-    ("refnd", "refund", "en"), ("transcrpt", "transcript", "en"), ("reembloso", "reembolso", "es"),
-    ("identidaad", "identidad", "es"),
-])
+@pytest.mark.parametrize(
+    ("typo", "word", "language"),
+    [
+        ("refnd", "refund", "en"),
+        ("transcrpt", "transcript", "en"),
+        ("reembloso", "reembolso", "es"),
+        ("identidaad", "identidad", "es"),
+    ],
+)
 def test_real_typos_are_still_corrected(typo, word, language):
     index = evaluate.index()
     chosen, _ = index._chosen_tokens(index._lang(language), typo)
     assert chosen == [word]
 
 
-@pytest.mark.parametrize(("word", "language"), [
-    ("said", "en"), ("took", "en"), ("county", "en"), ("case", "en"), ("ohio", "en"),
-    ("texas", "en"), ("llevo", "es"), ("apellido", "es"), ("casi", "es"),
-])
+@pytest.mark.parametrize(
+    ("word", "language"),
+    [
+        ("said", "en"),
+        ("took", "en"),
+        ("county", "en"),
+        ("case", "en"),
+        ("ohio", "en"),
+        ("texas", "en"),
+        ("llevo", "es"),
+        ("apellido", "es"),
+        ("casi", "es"),
+    ],
+)
 def test_words_the_issue_saw_rewritten_are_kept(word, language):
     index = evaluate.index()
     chosen, fixes = index._chosen_tokens(index._lang(language), word)
@@ -99,8 +130,9 @@ def test_an_ambiguous_typo_is_searched_as_typed():
     from civiccx.help.search import Document, SearchIndex
 
     words = ["bat", "cat", "hat", "mat", "rat", "sat"]
-    index = SearchIndex.build([Document(f"a-{w}", "en", f"{w}s and more", "", f"{w}s.")
-                               for w in words], {})
+    index = SearchIndex.build(
+        [Document(f"a-{w}", "en", f"{w}s and more", "", f"{w}s.") for w in words], {}
+    )
     lang = index._lang("en")
     assert index._chosen_tokens(lang, "zats")[0] == ["zats"]
     assert index._chosen_tokens(lang, "catz")[0] == ["cats"]

@@ -12,13 +12,14 @@ import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
 from .dictionary import is_word
 from .dictionary import zipf as word_zipf
 from .ranking import BM25FParams, FieldedPostings, top_slots
-from .snippets import clear_snippet_cache, make_snippet
+from .snippets import clear_snippet_cache, make_snippet, word_pattern
 from .suggest import Suggestion, SuggestionList
 from .synonyms import CrossLanguageHints, SynonymTable
 from .text import (
@@ -46,11 +47,20 @@ KEYWORD_MATCH_BOOST = 1.5
 # Results whose confidence (the IDF-weighted share of the query an article covers) is below this
 # are not shown; calibrated on labelled queries with and without an answer (decision 0004).
 MIN_CONFIDENCE = 0.35
-MIN_CROSS_LANGUAGE_CONFIDENCE = 0.7
 # Confidence is coverage x (score / (STRONG_MATCH x the query's total IDF)) ** STRENGTH_EXPONENT:
 # a query whose words all occur once in an article's body is covered, but weakly answered.
 STRONG_MATCH = 0.4
 STRENGTH_EXPONENT = 1.5
+# ... times (best passage's coverage / the article's coverage) ** PASSAGE_EXPONENT. A passage is
+# the title, a keyword, the summary or one paragraph, list item or heading of the body. An
+# article answers a question where the question's words stand together; one that has them
+# scattered ("renovar" in its title, "pasaporte" in a list of documents to bring) mentions them
+# without answering. The square root keeps it a correction: real answers often split a question
+# between their title and a paragraph. Chosen on the independent set's `tune` half (decision
+# 0004); the threshold MIN_CONFIDENCE was kept.
+PASSAGE_EXPONENT = 0.5
+# An empty index's guess at its articles' length in words (see `_weight`); once articles are
+# indexed, their own average is used.
 AVERAGE_ARTICLE_WORDS = 200
 MIN_SUGGESTED_WORD_ARTICLES = 2
 
@@ -63,6 +73,66 @@ _WORD_OR_BREAK = re.compile(r"[a-z0-9]+|[.!?:;\n]")
 def pairs(terms: Sequence[str]) -> list[str]:
     """Adjacent stem pairs, as the index stores them ("payment plan")."""
     return [f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)]
+
+
+@dataclass(frozen=True)
+class _PassageCheck:
+    """What the passage check needs of one query, prepared once for all its results: a
+    regular expression for the surface words articles use for the query's stems (as snippets
+    find words: nothing is tokenized or stemmed again), and each concept's weight and
+    alternatives. A concept is in a passage when all the words of one alternative are."""
+
+    pattern: re.Pattern | None
+    stem_of: dict[str, str]
+    concepts: tuple[tuple[float, tuple[frozenset[str], ...]], ...]
+    total: float
+
+    @classmethod
+    def of(
+        cls, concepts: Sequence[Concept], weights: Sequence[float], words: Mapping[str, list[str]]
+    ) -> _PassageCheck:
+        stems = {t for c in concepts for terms, _ in c.variants for t in terms}
+        stem_of = {w: stem for stem in stems for w in words.get(stem, ())}
+        alternatives = tuple(
+            (weight, tuple(frozenset(terms) for terms, _ in c.variants if terms))
+            for c, weight in zip(concepts, weights, strict=True)
+        )
+        pattern = word_pattern(frozenset(stem_of)) if stem_of else None
+        return cls(pattern, stem_of, alternatives, sum(weights))
+
+    def share(self, passages: tuple[str, ...], ceiling: float = 1.0) -> float:
+        """The share of the query's weight that the best single passage holds (stops early
+        once it reaches `ceiling`, the share the whole article holds)."""
+        if self.pattern is None or not self.total:
+            return 0.0
+        findall, stem_of = self.pattern.findall, self.stem_of
+        best = 0.0
+        seen: set[frozenset[str]] = set()
+        for passage in passages:
+            found = findall(passage)
+            if not found:
+                continue
+            here = frozenset([stem_of[w] for w in found])
+            if here in seen:
+                continue
+            seen.add(here)
+            weight = sum(
+                w for w, alternatives in self.concepts if any(a <= here for a in alternatives)
+            )
+            best = max(best, weight)
+            if best >= ceiling * self.total * (1 - 1e-9):
+                break
+        return best / self.total
+
+
+@lru_cache(maxsize=4096)
+def _passage_text(
+    title: str, keywords: tuple[str, ...], summary: str, body_markdown: str
+) -> tuple[str, ...]:
+    """An article's passages, normalized: the title, each keyword, the summary and each line
+    of the body (a paragraph, list item or heading)."""
+    lines = (title, *keywords, summary, *body_markdown.splitlines())
+    return tuple(p for p in (normalize(strip_markdown(line)) for line in lines) if p.strip())
 
 
 @dataclass(frozen=True)
@@ -84,8 +154,9 @@ class Hit:
     """A search result. `snippet_html` is escaped HTML whose only tags are <mark>.
 
     `language` is the article's language: on the Spanish page, an article that exists only in
-    English comes back with language "en" (the page labels it). `confidence` (0 to 1) is the
-    share of what the query asks for that the article covers (see `coverage`).
+    English comes back with language "en" (the page labels it). `confidence` (0 to 1) says
+    how much of what the query asks for the article covers, how strongly, and how much of it
+    one passage of the article holds (see `_ranked` and the constants above).
     """
 
     slug: str
@@ -125,6 +196,11 @@ class _LanguageIndex:
     keyword_docs: dict[frozenset[str], set[str]] = field(default_factory=dict)
     _suggestions: SuggestionList | None = None
     only_here: np.ndarray | None = None  # see SearchIndex._only_here_mask
+    words: int = 0  # words of every article, stop words included (see SearchIndex._weight)
+
+    def average_words(self) -> float:
+        count = len(self.documents)
+        return self.words / count if count else AVERAGE_ARTICLE_WORDS
 
 
 class SearchIndex:
@@ -193,15 +269,17 @@ class SearchIndex:
         try:
             return self._languages[language]
         except KeyError:
-            raise ValueError(f"unsupported language {language!r}; expected one of "
-                             f"{LANGUAGES}") from None
+            raise ValueError(
+                f"unsupported language {language!r}; expected one of {LANGUAGES}"
+            ) from None
 
     @staticmethod
     def _fields(
         a: Analyzer, document: Document
-    ) -> tuple[list[list[str]], list[int], set[str]]:
+    ) -> tuple[list[list[str]], list[int], set[str], int]:
         """Stems per field followed by their word pairs (within a sentence or keyword), the
-        number of stems per field, and the set of surface words (for typo correction)."""
+        number of stems per field, the set of surface words (for typo correction) and the
+        number of words, stop words included."""
         texts = (
             document.title,
             "\n".join(document.keywords),
@@ -211,6 +289,7 @@ class SearchIndex:
         fields: list[list[str]] = []
         lengths: list[int] = []
         words: set[str] = set()
+        count = 0
         stop, stem = a.stop_words, a.stem
         for text in texts:
             terms: list[str] = []
@@ -221,6 +300,7 @@ class SearchIndex:
                     previous = None
                     continue
                 words.add(token)
+                count += 1
                 if token in stop:
                     continue
                 term = stem(token)
@@ -230,14 +310,15 @@ class SearchIndex:
                 previous = term
             fields.append(terms + pair_terms)
             lengths.append(len(terms))
-        return fields, lengths, words
+        return fields, lengths, words, count
 
     def _add(self, document: Document, batch: list | None = None) -> None:
         lang = self._lang(document.language)
         if document.slug in lang.documents:
             self._remove(document.language, document.slug)
         a = lang.analyzer
-        fields, lengths, words = self._fields(a, document)
+        fields, lengths, words, count = self._fields(a, document)
+        lang.words += count
         if batch is None:
             lang.postings.add(document.slug, fields, lengths)
         else:
@@ -261,7 +342,9 @@ class SearchIndex:
             if slugs is not None:
                 slugs.discard(slug)
         lang.postings.remove(slug)
-        lang.vocabulary.remove_document(self._fields(lang.analyzer, document)[2])
+        _fields, _lengths, words, count = self._fields(lang.analyzer, document)
+        lang.vocabulary.remove_document(words)
+        lang.words -= count
         lang._suggestions = None
         self._forget_masks()
         return True
@@ -290,9 +373,11 @@ class SearchIndex:
         return self._remove(language, slug)
 
     def clear_caches(self) -> None:
-        """Forget cached term scores and prepared snippets (an edit clears the term scores)."""
+        """Forget cached term scores, passages and prepared snippets (an edit clears the term
+        scores and the edited article's passages)."""
         for lang in self._languages.values():
             lang.postings.clear_cache()
+        _passage_text.cache_clear()
         clear_snippet_cache()
 
     def __len__(self) -> int:
@@ -321,8 +406,9 @@ class SearchIndex:
             return []
         return lang.vocabulary.corrections(token)
 
-    def _chosen_tokens(self, lang: _LanguageIndex, query: str
-                       ) -> tuple[list[str], dict[int, list[tuple[str, int]]]]:
+    def _chosen_tokens(
+        self, lang: _LanguageIndex, query: str
+    ) -> tuple[list[str], dict[int, list[tuple[str, int]]]]:
         """The query's words with typos replaced, and the corrections offered per position."""
         a = lang.analyzer
         tokens = surface_tokens(clip_query(query))[:MAX_QUERY_TOKENS]
@@ -394,8 +480,13 @@ class SearchIndex:
                 keep(Concept((((stems[i],), 1.0),)))
             else:
                 related = lang.vocabulary.related_stems(stems[i], lang.postings.doc_freq)
-                keep(Concept((((stems[i],), 1.0), *(((r,), TYPO_WEIGHT) for r in related)),
-                             word=token, word_language=language))
+                keep(
+                    Concept(
+                        (((stems[i],), 1.0), *(((r,), TYPO_WEIGHT) for r in related)),
+                        word=token,
+                        word_language=language,
+                    )
+                )
         return concepts
 
     def translate(self, query: str, source: str, target: str) -> list[Concept]:
@@ -466,49 +557,68 @@ class SearchIndex:
     def _weight(self, lang: _LanguageIndex, concept: Concept, df: int) -> float:
         """How much a concept tells articles apart: its IDF. A concept no article holds gets
         the IDF it would have if it were on topic, estimated from how common the word is in
-        the language: "passport" or "pothole" (rare) weigh a lot, "many" or "stuff" (common)
-        little, so a stray ordinary word does not sink a good answer."""
+        the language and how long this help center's articles are (the chance that an
+        article of their average length uses it): "passport" or "pothole" (rare) weigh a
+        lot, "many" or "stuff" (common) little, so a stray ordinary word does not sink a good
+        answer. The length is measured, not assumed: short FAQ answers make a missing word
+        more telling than long guides do."""
         n = max(lang.postings.count, 1)
         if df == 0 and concept.word.isdigit():
             return 0.0  # an amount, a year, part of an SSN: details, not what is asked about
         if df == 0:
             language = concept.word_language or lang.analyzer.language
             zipf = word_zipf(concept.word, language) if concept.word else 0.0
-            share = min(1.0, 10 ** (zipf - 9) * AVERAGE_ARTICLE_WORDS)
+            # The chance that an article of this help center's average length uses the word.
+            share = 1.0 - (1.0 - 10 ** (zipf - 9)) ** lang.average_words()
             df = share * n
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
-    def _coverage(self, lang: _LanguageIndex, concepts: Sequence[Concept],
-                  slots: np.ndarray) -> tuple[np.ndarray, float]:
+    def _coverage(
+        self, lang: _LanguageIndex, concepts: Sequence[Concept], slots: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, float, list[float]]:
         """For each slot, the share of the query's concepts (weighted by `_weight`) that the
-        article holds; and the total weight (the best score an article could reach is about
-        that total, since a term's BM25F score tends to its IDF)."""
+        article holds and how many of them it holds; the total weight (the best score an
+        article could reach is about that total, since a term's BM25F score tends to its
+        IDF); and each concept's weight."""
         postings = lang.postings
         covered = np.zeros(len(slots))
-        total = 0.0
+        held = np.zeros(len(slots), dtype=np.int64)
+        weights = []
         for concept in concepts:
             found = postings.concept_slots(concept.variants)
             weight = self._weight(lang, concept, len(found))
-            total += weight
+            weights.append(weight)
             if len(found):
-                covered += weight * np.isin(slots, found)
-        return (covered / total if total else covered), total
+                here = np.isin(slots, found)
+                covered += weight * here
+                held += here
+        total = sum(weights)
+        return (covered / total if total else covered), held, total, weights
 
     def _only_here_mask(self, lang: _LanguageIndex) -> np.ndarray:
         """Per slot of `lang`: the article has no translation in any other language. Kept
         until the next edit (add, update or remove clear it)."""
         mask = lang.only_here
         if mask is None or len(mask) != lang.postings.capacity:
-            elsewhere = set().union(*(other.documents for other in self._languages.values()
-                                      if other is not lang))
-            mask = np.fromiter((slug is not None and slug not in elsewhere
-                                for slug in lang.postings.slugs), dtype=bool,
-                               count=lang.postings.capacity)
+            elsewhere = set().union(
+                *(other.documents for other in self._languages.values() if other is not lang)
+            )
+            mask = np.fromiter(
+                (slug is not None and slug not in elsewhere for slug in lang.postings.slugs),
+                dtype=bool,
+                count=lang.postings.capacity,
+            )
             lang.only_here = mask
         return mask
 
-    def _ranked(self, lang: _LanguageIndex, concepts: Sequence[Concept], limit: int,
-                only_here: bool = False, floor: float = 0.0) -> list[Hit]:
+    def _ranked(
+        self,
+        lang: _LanguageIndex,
+        concepts: Sequence[Concept],
+        limit: int,
+        only_here: bool = False,
+        floor: float = 0.0,
+    ) -> list[Hit]:
         if not concepts:
             return []
         scores = self._scores(lang, concepts)
@@ -518,7 +628,7 @@ class SearchIndex:
         if not ranked:
             return []
         slots = np.asarray([lang.postings.slot_of[slug] for slug, _ in ranked])
-        coverage, total = self._coverage(lang, concepts, slots)
+        coverage, held, total, weights = self._coverage(lang, concepts, slots)
         # Mark the words typed and one-word synonyms; a many-word synonym's words alone
         # ("tax" from "wage and tax statement") would mark unrelated text.
         wanted = {
@@ -531,15 +641,27 @@ class SearchIndex:
         by_stem = lang.vocabulary.words_by_stem()
         words = {w for stem in wanted for w in by_stem.get(stem, ())}
         hits = []
-        for (slug, score), share in zip(ranked, coverage.tolist(), strict=True):
+        passages: _PassageCheck | None = None
+        for (slug, score), share, count in zip(
+            ranked, coverage.tolist(), held.tolist(), strict=True
+        ):
             strength = min(1.0, score / (STRONG_MATCH * total)) if total else 0.0
-            confidence = round(share * strength ** STRENGTH_EXPONENT, 6)
+            confidence = share * strength**STRENGTH_EXPONENT
+            if confidence >= floor and count > 1:  # one concept always stands in one passage
+                if passages is None:
+                    passages = _PassageCheck.of(concepts, weights, by_stem)
+                doc = lang.documents[slug]
+                text = _passage_text(doc.title, doc.keywords, doc.summary, doc.body_markdown)
+                passage = passages.share(text, ceiling=share)
+                confidence *= min(1.0, passage / share) ** PASSAGE_EXPONENT
+            confidence = round(confidence, 6)
             if confidence < floor:
                 continue
             doc = lang.documents[slug]
             snippet = make_snippet(doc.summary, doc.body_markdown, words)
-            hits.append(Hit(slug, score, doc.title, snippet, doc.category, doc.language,
-                            confidence))
+            hits.append(
+                Hit(slug, score, doc.title, snippet, doc.category, doc.language, confidence)
+            )
         return hits
 
     def _rank(self, query: str, language: str, limit: int, floor: float = 0.0) -> list[Hit]:
@@ -547,7 +669,11 @@ class SearchIndex:
         return self._ranked(lang, self.analyze(query, language), limit, floor=floor)
 
     def search(
-        self, query: str, language: str, limit: int = 10, cross_language: bool = True,
+        self,
+        query: str,
+        language: str,
+        limit: int = 10,
+        cross_language: bool = True,
         min_confidence: float | None = None,
     ) -> list[Hit]:
         """Articles that answer `query` on the `language` page, best first (ties by slug).
@@ -564,8 +690,9 @@ class SearchIndex:
         floor = MIN_CONFIDENCE if min_confidence is None else min_confidence
         hits = self._rank(query, language, limit, floor)
         if cross_language:
-            hits = self._merge(hits, self._other_language_hits(query, language, limit, floor),
-                               limit)
+            hits = self._merge(
+                hits, self._other_language_hits(query, language, limit, floor), limit
+            )
         if hits or not cross_language:
             return hits
         # A query typed in the other language ("estafa" on the English page): translate it
@@ -579,8 +706,9 @@ class SearchIndex:
                 return found
         return []
 
-    def _other_language_hits(self, query: str, language: str, limit: int, floor: float
-                             ) -> list[Hit]:
+    def _other_language_hits(
+        self, query: str, language: str, limit: int, floor: float
+    ) -> list[Hit]:
         """Articles with no translation in `language` that answer the translated query."""
         out: list[Hit] = []
         for other in self._languages:
@@ -597,8 +725,9 @@ class SearchIndex:
         if not foreign:
             return own
         merged = [(h, 0) for h in own] + [(h, 1) for h in foreign]
-        merged.sort(key=lambda pair: (-round(pair[0].confidence, 3), pair[1],
-                                      -pair[0].score, pair[0].slug))
+        merged.sort(
+            key=lambda pair: (-round(pair[0].confidence, 3), pair[1], -pair[0].score, pair[0].slug)
+        )
         return [h for h, _ in merged[:limit]]
 
     def did_you_mean(self, query: str, language: str) -> str | None:
@@ -665,8 +794,13 @@ class SearchIndex:
         shown = {s.text.casefold() for s in already}
         stem = lang.analyzer.stem
         words = sorted(
-            (w for w in df if w.startswith(partial) and df[w] >= MIN_SUGGESTED_WORD_ARTICLES
-             and not lang.analyzer.is_stop(w)),
+            (
+                w
+                for w in df
+                if w.startswith(partial)
+                and df[w] >= MIN_SUGGESTED_WORD_ARTICLES
+                and not lang.analyzer.is_stop(w)
+            ),
             key=lambda w: (-df[w], w),
         )
         out = []

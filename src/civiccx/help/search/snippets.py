@@ -32,7 +32,8 @@ def _passages(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=512)
-def _pattern(wanted: frozenset[str]) -> re.Pattern:
+def word_pattern(wanted: frozenset[str]) -> re.Pattern:
+    """A regular expression finding any of the folded words, whole, in normalized text."""
     words = "|".join(sorted(map(re.escape, wanted), key=lambda w: (-len(w), w)))
     return re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])")
 
@@ -85,7 +86,7 @@ def _best_passage(summary: str, body_markdown: str, wanted: frozenset[str]) -> s
         return summary
     passages, joined, starts = _prepared(summary, body_markdown)
     found: dict[int, set[str]] = {}
-    for m in _pattern(wanted).finditer(joined):
+    for m in word_pattern(wanted).finditer(joined):
         found.setdefault(bisect_right(starts, m.start()) - 1, set()).add(m.group())
     if not found:
         return summary
