@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civiccx.core import dates
 from civiccx.core.languages import site_language
 from civiccx.services.hours import closing_time, is_open
 from civiccx.services.interactions import normalize_phone
@@ -66,7 +67,7 @@ def take_ticket(offering: CenterService, *, phone: str = "", language: str = "en
     if closes is not None and now + timedelta(seconds=estimate.low_seconds) >= closes:
         raise QueueError(_("Today's line is full: we cannot see you before we close at "
                            "%(time)s. Book an appointment, or come back when we open.")
-                         % {"time": closes.astimezone(zone(center)).strftime("%H:%M")})
+                         % {"time": dates.clock(closes, zone(center))})
     _store_estimate(ticket, estimate)
     return _issue(ticket)
 
