@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from civiccx.feedback.instruments import (
     Instrument,
@@ -167,7 +168,7 @@ class Response(models.Model):
         INVITATION = "invitation", _("Invitation link")
         EMBED = "embed", _("Embedded widget")
         API = "api", _("API")
-        IMPORT = "import", _("Imported")
+        IMPORT = "import", pgettext_lazy("where a response came from", "Imported")
 
     survey = models.ForeignKey(Survey, on_delete=models.PROTECT, related_name="responses")
     service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="responses")
