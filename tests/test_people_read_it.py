@@ -57,6 +57,7 @@ EVERY_LANGUAGE = {
     "a zone abbreviation": r"\b(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|UTC|GMT)\b",
     "a 24-hour time": r"\b(?:1[3-9]|2[0-3]|00):[0-5]\d\b",
     "an AM/PM time": r"\b\d{1,2}(?::\d{2})?\s?(?:AM|PM|am|pm)\b",
+    "a doubled period after a time": r"\bm\.\.",
 }
 SPANISH = {
     **EVERY_LANGUAGE,
@@ -150,6 +151,7 @@ def problems(text: str, language: str) -> list[str]:
     ("12\u00a0345 personas", "a Spain-style number"),
     ("el 12,3 % de las respuestas", "a Spain-style number"),
     ("a las 2:30 p.m.", "glossary"),
+    ("Abre el lunes 8 de marzo, a las 8:30 a. m..", "a doubled period after a time"),
     ("Reciba una llamada de vuelta", "glossary"),
     ("cuenta en línea de la FRS", "glossary"),
 ])

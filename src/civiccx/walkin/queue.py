@@ -65,9 +65,9 @@ def take_ticket(offering: CenterService, *, phone: str = "", language: str = "en
     estimate = estimate_wait(center, None, now)
     closes = closing_time(center.location, now)
     if closes is not None and now + timedelta(seconds=estimate.low_seconds) >= closes:
-        raise QueueError(_("Today's line is full: we cannot see you before we close at "
-                           "%(time)s. Book an appointment, or come back when we open.")
-                         % {"time": dates.clock(closes, zone(center))})
+        raise QueueError(_("Today's line is full: we close %(at_time)s and cannot see you "
+                           "before then. Book an appointment, or come back when we open.")
+                         % {"at_time": dates.at_clock(closes, zone(center))})
     _store_estimate(ticket, estimate)
     return _issue(ticket)
 

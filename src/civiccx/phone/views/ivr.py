@@ -42,7 +42,7 @@ PROMPTS = {
     "for_spanish": gettext_lazy("For Spanish, press 2."),
     "not_an_option": gettext_lazy("Sorry, that is not an option."),
     "wait": gettext_lazy("Your estimated wait is about %(low)s to %(high)s minutes."),
-    "closed": gettext_lazy("We are closed now. We open again on %(day)s, %(at_time)s."),
+    "closed": gettext_lazy("We are closed now. We open again on %(day)s, %(at_time)s"),
     "offer": gettext_lazy("Press 1 to get a call back and keep your place in line. Press 2 to "
                           "hold."),
     "offer_closed": gettext_lazy("Press 1 to get a call back after we open. You keep your "
