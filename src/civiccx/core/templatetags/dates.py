@@ -19,35 +19,23 @@ from civiccx.core import dates
 
 register = template.Library()
 
-
-@register.filter
-def day_date(moment):
-    return dates.day_date(moment) if moment else ""
-
-
-@register.filter
-def day_month(moment):
-    return dates.day_date(moment, year=False) if moment else ""
-
-
-@register.filter
-def clock(moment):
-    return dates.clock(moment) if moment else ""
+FILTERS = {
+    "day_date": dates.day_date,
+    "day_month": lambda moment: dates.day_date(moment, year=False),
+    "clock": dates.clock,
+    "at_clock": dates.at_clock,
+    "day_at_clock": dates.day_at_clock,
+    "day_month_at_clock": lambda moment: dates.day_at_clock(moment, year=False),
+    "day_button": dates.day_button,
+}
 
 
-@register.filter
-def at_clock(moment):
-    return dates.at_clock(moment) if moment else ""
+def _shown(show):
+    return lambda moment: show(moment) if moment else ""
 
 
-@register.filter
-def day_at_clock(moment):
-    return dates.day_at_clock(moment) if moment else ""
-
-
-@register.filter
-def day_month_at_clock(moment):
-    return dates.day_at_clock(moment, year=False) if moment else ""
+for _name, _show in FILTERS.items():
+    register.filter(_name, _shown(_show))
 
 
 @register.filter
@@ -58,8 +46,3 @@ def zone_name(value):
     if isinstance(value, datetime):
         return dates.zone_name(dates.on_its_clock(value).tzinfo)
     return dates.zone_name(value)
-
-
-@register.filter
-def day_button(moment):
-    return dates.day_button(moment) if moment else ""
