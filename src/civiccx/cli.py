@@ -4,6 +4,7 @@
     civiccx serve                serve on 127.0.0.1:$PORT (default 8000) with a task worker
     civiccx tax ...              the tax engine (compute, batch)
     civiccx staffing ...         staffing plans and the contact-center simulator
+    civiccx directfile season    simulate a filing season to Parquet, recompute it with Dask
     civiccx help import|export   load an agency's help articles (JSON, CSV) or write them out
     civiccx metrics rebuild      recompute the rollups from raw rows (also: check, figures)
     civiccx generate-field-key   a new key for CIVICCX_FIELD_KEYS
@@ -19,6 +20,7 @@ import sys
 PURE_TOOLS = {
     "tax": "civiccx.taxengine.cli",
     "staffing": "civiccx.staffing.cli",
+    "directfile": "civiccx.directfile.cli",
 }
 
 

@@ -28,6 +28,8 @@ urlpatterns += i18n_patterns(
     path("", include("civiccx.walkin.urls")),
     path("", include("civiccx.help.urls")),
     path("", include("civiccx.directfile.urls")),
+    path("", include("civiccx.research.urls")),
+    path("", include("civiccx.reports.urls")),
     prefix_default_language=False,
 )
 

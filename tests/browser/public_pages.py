@@ -1,13 +1,20 @@
 """Every public page, and how to reach it. The meta-test keeps this list complete."""
 
+from datetime import date
+
+from civiccx.core.fiscal import fiscal_quarter
 from civiccx.core.policy_pages import POLICY_PAGES
+
+# The demo publishes progress reports for the two quarters before today's (reports/demo.py).
+_REPORTED = str(fiscal_quarter(date.today()).previous())
 
 # URL name -> paths to check (English paths; each is also checked under /es/).
 AXE_PAGES = {
     "services:home": ["/"],
     "services:service-list": ["/services/"],
     "services:service-detail": ["/services/walk-in-assistance/", "/services/direct-file/"],
-    "core:policy-page": [f"/about/{slug}/" for slug in POLICY_PAGES],
+    "core:policy-page": [f"/about/{page.slug}/" for page in POLICY_PAGES.values()
+                         if not page.url_name],
     "core:report-problem": ["/report-a-problem/?page=/services/"],
     "core:report-problem-thanks": ["/report-a-problem/thanks/"],
     "accounts:staff-login": ["/staff/sign-in/"],
@@ -33,6 +40,15 @@ AXE_PAGES = {
                                 "/direct-file/check/credits/"],
     "directfile:checker-result": ["/direct-file/check/result/"],
     "directfile:session-ended": ["/direct-file/session/ended/"],
+    "directfile:statistics": ["/direct-file/statistics/"],
+    "research:public-index": ["/research/"],
+    "research:public-persona": ["/research/personas/maria-first-time-parent/"],
+    "research:public-life-experience": ["/research/life-experiences/having-a-child/"],
+    "reports:index": ["/performance/"],
+    "reports:commitments": ["/performance/commitments/"],
+    "reports:data-dictionary": ["/performance/data-dictionary/"],
+    "reports:report": [f"/performance/phone-assistance/{_REPORTED}/"],
+    "reports:report-version": [f"/performance/walk-in-assistance/{_REPORTED}/v1/"],
 }
 
 # Pages behind a sign-in; their browser tests run axe once signed in.
@@ -81,4 +97,8 @@ NOT_PAGES = {
     "directfile:keep-alive": "POST only (the idle-timeout dialog), answers 204",
     "directfile:draft-pdf": "a PDF, checked by tests/directfile/test_returns.py",
     "directfile:submission-pdf": "a PDF, checked by tests/browser/test_directfile.py",
+    "reports:feed": "an Atom feed, parsed with feedparser by tests/reports/test_publication.py",
+    "reports:report-pdf": "a PDF, rendered by tests/reports/test_publication.py",
+    "reports:report-csv": "open data (CSV), checked by tests/reports/test_publication.py",
+    "reports:report-json": "open data (JSON), checked by tests/reports/test_publication.py",
 }

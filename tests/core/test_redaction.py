@@ -204,3 +204,77 @@ def test_logging_filter_keeps_every_record():
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "plain", None, None)
     assert PIIRedactingFilter().filter(record) is True
     assert record.getMessage() == "plain"
+
+
+# Every way people write an SSN or ITIN (dash, dot, space, none, "SSN:" and the like), and the
+# look-alikes beside them that must survive: form numbers, dates, money, phone numbers.
+SSN_FORMS = [
+    ("my SSN is 123.45.6789", "my SSN is [SSN]"),
+    ("SSN 123.45.6789", "SSN [SSN]"),
+    ("SSN: 123.45.6789 thanks", "SSN: [SSN] thanks"),
+    ("SSN:123-45-6789", "SSN:[SSN]"),
+    ("SSN#123456789", "SSN#[SSN]"),
+    ("SSN123456789 on the letter", "SSN[SSN] on the letter"),
+    ("ssn - 123 45 6789", "ssn - [SSN]"),
+    ("it is 123 - 45 - 6789", "it is [SSN]"),
+    ("123-45-6789", "[SSN]"),
+    ("123 45 6789", "[SSN]"),
+    ("123456789", "[SSN]"),
+    ("123.45.6789.", "[SSN]."),
+    ("ITIN 912.70.1234", "ITIN [SSN]"),
+    ("my ITIN: 912 70 1234", "my ITIN: [SSN]"),
+    ("ITIN912701234", "ITIN[SSN]"),
+    ("itin is 9xx? no: 987-88-1234", "itin is 9xx? no: [SSN]"),
+    ("número de seguro social: 123.45.6789", "número de seguro social: [SSN]"),
+    ("mi ITIN es 912.70.1234", "mi ITIN es [SSN]"),
+    ("SSN ending in 6789", "SSN ending in [SSN]"),
+    ("social security number 123.45.6789", "social security number [SSN]"),
+]
+SSN_LOOK_ALIKES = [
+    "Form 1040 and Form 8962 and Schedule 8812",
+    "Form 1040-SR, 1099-INT, W-2, 941",
+    "filed on 04.15.2024 and 2024.04.15 and 15.04.2024",
+    "paid $123.45 then $1,234.56 then $123,456,789.00",
+    "a refund of 1,234.56 dollars",
+    "Pub. 501, p. 12",
+    "the 8962 for tax year 2024",
+    "v1.2.3 of the app at 10.30 am",
+    "IP 192.168.45.1234 was blocked",
+    "SSA-1099 and RRB-1099",
+    "my social security 2024 statement",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SSN_FORMS, ids=[c[0] for c in SSN_FORMS])
+def test_every_ssn_and_itin_form_is_caught(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", SSN_LOOK_ALIKES)
+def test_ssn_look_alikes_survive(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text", ["call 202.555.0143", "call (202) 555-0143", "phone 202 555 0143"])
+def test_phone_numbers_stay_phone_numbers(text):
+    assert "[PHONE]" in redact(text).text and "[SSN]" not in redact(text).text
+
+
+@given(st.integers(0, 999_999_999), st.sampled_from([".", " ", "-", "", " - ", " . "]))
+def test_any_ssn_shape_with_any_separator_is_caught(number, sep):
+    digits = f"{number:09d}"
+    text = f"id {digits[:3]}{sep}{digits[3:5]}{sep}{digits[5:]} ok"
+    assert redact(text).text == "id [SSN] ok"
+
+
+def test_recall_and_precision_on_the_labelled_comments():
+    """Every labelled comment: the ones with personal information (expected differs from the
+    text) must be changed exactly as labelled; the others must stay as typed."""
+    labelled = [*CASES, *SSN_FORMS, *((t, t) for t in SSN_LOOK_ALIKES)]
+    positives = [(t, e) for t, e in labelled if t != e]
+    negatives = [t for t, e in labelled if t == e]
+    caught = sum(redact(t).text == e for t, e in positives)
+    untouched = sum(redact(t).text == t for t in negatives)
+    recall, precision_of_negatives = caught / len(positives), untouched / len(negatives)
+    assert (len(positives), len(negatives)) == (73, 37)
+    assert recall == 1.0 and precision_of_negatives == 1.0

@@ -24,10 +24,12 @@ def _python_files():
     return [path for path in SRC.rglob("*.py") if "migrations" not in path.parts]
 
 
-def test_the_models_that_move_through_states_are_the_six_we_know():
+def test_the_models_that_move_through_states_are_the_eight_we_know():
     assert {f"{model._meta.label}.{field.name}" for model, field in _state_fields()} == {
         "help.Translation.state", "phone.QueueEntry.status", "staffing.PlanningRun.status",
-        "walkin.Appointment.status", "walkin.Ticket.status", "directfile.TaxReturn.status"}
+        "walkin.Appointment.status", "walkin.Ticket.status", "directfile.TaxReturn.status",
+        "research.Persona.state", "research.LifeExperience.state",
+        "reports.Commitment.status", "reports.ProgressReport.state"}
 
 
 @pytest.mark.parametrize(("model", "field"), _state_fields(),

@@ -196,8 +196,8 @@ def test_advancing_refunds_moves_an_accepted_return_to_sent(direct_file,
     with django_capture_on_commit_callbacks(execute=True):
         submit(tr, "k")
     now = timezone.now()
-    assert processing.advance_refunds(now + timedelta(days=2)) == 1
-    assert processing.advance_refunds(now + timedelta(days=10)) == 1
+    assert processing.advance_refunds(now + timedelta(days=7)) == 1  # approved in 1-6 days
+    assert processing.advance_refunds(now + timedelta(days=11)) == 1  # sent 1-3 days later
     tr.refresh_from_db()
     assert tr.status == ReturnStatus.REFUND_SENT
     assert [e.status for e in SubmissionEvent.objects.filter(submission__tax_return=tr)] == [

@@ -45,13 +45,15 @@ def test_summary_row_has_the_published_columns_and_scores():
     assert row["satisfied"] == 0.5 and row["trust"] == 0.5  # two of four chose 4 or 5
 
 
+# Touchpoints writes 0 for every option the form offers and the person did not choose, on
+# both checklists, whichever was shown (`Form#to_a11_v2_csv`); this form offers all seven.
 TOUCHPOINTS_EXPORT = "\n".join([
     ",".join(RESPONSE_COLUMNS),
-    "a1,1," + ",".join(["1", "1", "0", "0", "0", "1", "0"]) + "," + ",".join(["null"] * 7)
+    "a1,1," + ",".join(["1", "1", "0", "0", "0", "1", "0"]) + "," + ",".join(["0"] * 7)
     + ",Fast and friendly",
-    "a2,0," + ",".join(["null"] * 7) + "," + ",".join(["0", "1", "1", "0", "0", "0", "0"])
+    "a2,0," + ",".join(["0"] * 7) + "," + ",".join(["0", "1", "1", "0", "0", "0", "0"])
     + ",\"Too many steps, and the wait was long\"",
-    "a3,1," + ",".join(["0"] * 7) + "," + ",".join(["null"] * 7) + ",",
+    "a3,1," + ",".join(["0"] * 7) + "," + ",".join(["0"] * 7) + ",",
 ]) + "\n"
 
 

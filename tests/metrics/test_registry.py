@@ -31,11 +31,13 @@ def test_each_app_declares_its_figures_and_sources():
         "phone.service_level": "share", "phone.answer_minutes": "minutes",
         "phone.estimate_error_minutes": "minutes", "walkin.wait_minutes": "minutes",
         "walkin.estimate_error_minutes": "minutes", "help.deflection": "share",
-        "help.helpful_share": "share"}
+        "help.helpful_share": "share", "directfile.returns_received": "count",
+        "directfile.processed_share": "share"}
     assert [figure.key for figure in figures("help")] == ["help.deflection", "help.helpful_share"]
     assert {source.name for source in rollup_sources()} == {
         "services.interactions", "metrics.external_counts", "feedback.responses",
-        "feedback.offers", "help.votes"}
+        "feedback.offers", "help.votes", "directfile.season",
+        "directfile.funnel"}
 
 
 @pytest.mark.parametrize(("key", "unit", "message"), [
@@ -48,7 +50,8 @@ def test_a_badly_declared_figure_is_refused(key, unit, message):
 
 
 def test_an_unknown_figure_names_the_known_ones():
-    with pytest.raises(KeyError, match="No figure 'phone.nope'; registered: help.deflection"):
+    with pytest.raises(KeyError,
+                       match="No figure 'phone.nope'; registered: directfile.processed_share"):
         read_figure("phone.nope", Period.last(7))
 
 

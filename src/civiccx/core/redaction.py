@@ -5,10 +5,12 @@ it replaced. Comments on public surveys are redacted before analysts, reports or
 them (docs/architecture.md, Data); the original never leaves the encrypted field it was typed into.
 
 Tokens
-    [SSN]      Social Security numbers and ITINs (same 3-2-4 shape), with dashes, spaces or
-               none, and any 9-digit run standing alone (see "Over-redaction"); also digits
-               after "SSN", "social security", "seguro social", "ITIN" or "TIN" (such as a
-               last four), except a year from 1900 to 2099.
+    [SSN]      Social Security numbers and ITINs (same 3-2-4 shape; an ITIN starts with 9),
+               with dashes, dots, spaces or none between the groups ("123-45-6789",
+               "123.45.6789", "123 45 6789", "123 - 45 - 6789"), and any 9-digit run standing
+               alone (see "Over-redaction"); also digits after "SSN", "SSN:", "SSN#",
+               "social security", "seguro social", "ITIN" or "TIN", even with no space
+               ("SSN123456789"), such as a last four, except a year from 1900 to 2099.
     [EIN]      Employer identification numbers written 2-7 (12-3456789).
     [PHONE]    US numbers: (202) 555-0143, 202-555-0143, 202.555.0143, 202 555 0143,
                2025550143, +1 202 555 0143, 1-800-829-1040, with an optional extension; a
@@ -95,17 +97,23 @@ _ACCOUNT_CONTEXT = re.compile(
     r"(?P<number>\d(?:" + _DASHISH + r"?\d){4,16})" + _NUM_END,
     re.IGNORECASE,
 )
+# Between the 3-2-4 groups of an SSN or ITIN: a dash, dot or space, with spaces around a dash
+# or dot allowed ("123 - 45 - 6789"), or nothing.
+_TIN_SEP = (
+    r"(?:[ \t\u00a0]?[.\-\u2010\u2011\u2012\u2013\u2014\u2212\uff0d][ \t\u00a0]?|[ \t\u00a0])"
+)
 _TIN_CONTEXT = re.compile(
     r"(?P<lead>\b(?:ssn|ss#|social\s+security(?:\s+(?:number|no\.?|#))?|seguro\s+social|"
-    r"itin|tin)\b\s*(?:is|es|:|#|ending\s+in|termina\s+en)?\s*#?\s*)"
-    r"(?P<number>\d(?:" + _DASHISH + r"?\d){3,8})" + _NUM_END,
+    r"n[uú]mero\s+de\s+seguro\s+social|itin|tin)(?:\b\s*(?:is|es|was|:|#|no\.?|number|"
+    r"n[uú]mero|ending\s+in|termina\s+en)?\s*[#:]?\s*|(?=\d)))"
+    r"(?P<number>\d(?:" + _TIN_SEP + r"?\d){3,8})" + _NUM_END,
     re.IGNORECASE,
 )
 _LONG_DIGITS = re.compile(
     _NUM_START + r"(?P<number>\d(?:" + _DASHISH + r"?\d){11,34})" + _NUM_END,
 )
 _SSN = re.compile(
-    _NUM_START + r"(?:\d{3}" + _DASHISH + r"\d{2}" + _DASHISH + r"\d{4}|\d{9})" + _NUM_END
+    _NUM_START + r"(?:\d{3}" + _TIN_SEP + r"\d{2}" + _TIN_SEP + r"\d{4}|\d{9})" + _NUM_END
 )
 _EIN = re.compile(_NUM_START + r"\d{2}" + _DASHISH + r"\d{7}" + _NUM_END)
 _PHONE = re.compile(

@@ -17,8 +17,10 @@ CSR = "csr"
 CENTER_STAFF = "center_staff"
 CX_ANALYST = "cx_analyst"
 RESEARCHER = "researcher"
+RESEARCH_RECRUITER = "research_recruiter"
 CONTENT_EDITOR = "content_editor"
 CONTENT_PUBLISHER = "content_publisher"
+REPORT_PUBLISHER = "report_publisher"
 ADMIN = "admin"
 
 _HELP_EDITING = ("help.view_article", "help.add_article", "help.change_article",
@@ -53,9 +55,17 @@ ROLES: dict[str, Role] = {
         Role(CONTENT_PUBLISHER, "Help center publisher",
              "Reviews help articles, publishes or returns them, and withdraws old ones.",
              (*_HELP_EDITING, "help.publish_article", "help.change_synonymgroup")),
-        Role(RESEARCHER, "Researcher",
-             "Runs studies and keeps the research repository.",
+        Role(REPORT_PUBLISHER, "Progress report publisher",
+             "Reviews quarterly progress reports drafted by CX analysts and publishes them.",
              ("services.view_service",)),
+        Role(RESEARCHER, "Researcher",
+             "Runs studies and keeps the research repository; knows participants by code.",
+             ("services.view_service", "research.view_study", "research.change_study",
+              "research.view_persona", "research.change_persona")),
+        Role(RESEARCH_RECRUITER, "Research recruiter",
+             "Recruits research participants and keeps their contact details and "
+             "compensation: the only role that sees participants' personal data.",
+             ("research.view_participantvault", "research.change_participantvault")),
         Role(ADMIN, "Administrator",
              "Manages the service catalog, staff accounts and the audit log.",
              ("services.add_service", "services.change_service", "services.view_service",

@@ -9,8 +9,12 @@ def record(kind: str, *, code: str = "", tax_year: int | None = None, language: 
            journey: str = "") -> FunnelEvent:
     if kind not in FunnelEvent.Kind.values:
         raise ValueError(f"unknown funnel event {kind!r}")
-    return FunnelEvent.objects.create(kind=kind, code=code[:64], tax_year=tax_year,
-                                      language=language[:8], journey=journey[:32])
+    from civiccx.directfile.season import count_funnel
+
+    event = FunnelEvent.objects.create(kind=kind, code=code[:64], tax_year=tax_year,
+                                       language=language[:8], journey=journey[:32])
+    count_funnel(event)
+    return event
 
 
 def counts(tax_year: int | None = None) -> dict[str, int]:

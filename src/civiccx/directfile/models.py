@@ -79,14 +79,12 @@ class TaxReturn(ConcurrentTransitionMixin, models.Model):
     # --- transitions: each one logs its event and tells the filer ---------------------
     @transition(field=status, source=list(EDITABLE), target=ReturnStatus.SUBMITTED)
     def submit(self, submission: Submission, now):
-        SubmissionEvent.objects.create(submission=submission, status=ReturnStatus.SUBMITTED,
-                                       at=now)
+        self._log(submission, ReturnStatus.SUBMITTED, now)
         self._notify_after_commit(submission, "submitted")
 
     @transition(field=status, source=ReturnStatus.SUBMITTED, target=ReturnStatus.ACCEPTED)
     def accept(self, submission: Submission, now):
-        SubmissionEvent.objects.create(submission=submission, status=ReturnStatus.ACCEPTED,
-                                       at=now)
+        self._log(submission, ReturnStatus.ACCEPTED, now)
         from civiccx.directfile.spine import record_accepted
 
         record_accepted(self, submission, now)
@@ -94,28 +92,32 @@ class TaxReturn(ConcurrentTransitionMixin, models.Model):
 
     @transition(field=status, source=ReturnStatus.SUBMITTED, target=ReturnStatus.REJECTED)
     def reject(self, submission: Submission, codes: list[str], now):
-        SubmissionEvent.objects.create(submission=submission, status=ReturnStatus.REJECTED,
-                                       at=now, detail={"codes": list(codes)})
+        self._log(submission, ReturnStatus.REJECTED, now, codes)
         self._notify_after_commit(submission, "rejected")
 
     @transition(field=status, source=ReturnStatus.ACCEPTED, target=ReturnStatus.REFUND_APPROVED)
     def approve_refund(self, submission: Submission, now):
-        SubmissionEvent.objects.create(submission=submission,
-                                       status=ReturnStatus.REFUND_APPROVED, at=now)
+        self._log(submission, ReturnStatus.REFUND_APPROVED, now)
         self._notify_after_commit(submission, "refund_approved")
 
     @transition(field=status, source=ReturnStatus.REFUND_APPROVED,
                 target=ReturnStatus.REFUND_SENT)
     def send_refund(self, submission: Submission, now):
-        SubmissionEvent.objects.create(submission=submission, status=ReturnStatus.REFUND_SENT,
-                                       at=now)
+        self._log(submission, ReturnStatus.REFUND_SENT, now)
         self._notify_after_commit(submission, "refund_sent")
 
     @transition(field=status, source=ReturnStatus.ACCEPTED, target=ReturnStatus.PAYMENT_DUE)
     def ask_for_payment(self, submission: Submission, now):
-        SubmissionEvent.objects.create(submission=submission, status=ReturnStatus.PAYMENT_DUE,
-                                       at=now)
+        self._log(submission, ReturnStatus.PAYMENT_DUE, now)
         self._notify_after_commit(submission, "payment_due")
+
+    def _log(self, submission: Submission, status: str, now, codes=()) -> None:
+        """The change's event, and its counts in the season's rollups (same transaction)."""
+        from civiccx.directfile.season import count
+
+        SubmissionEvent.objects.create(submission=submission, status=status, at=now,
+                                       detail={"codes": list(codes)} if codes else {})
+        count(self, submission, status, now, codes)
 
     def _notify_after_commit(self, submission: Submission, kind: str) -> None:
         from civiccx.directfile.notices import notify
@@ -251,3 +253,26 @@ class FunnelEvent(models.Model):
 auditlog.register(TaxReturn, mask_fields=["answers_json"], exclude_fields=["written"])
 auditlog.register(PriorYearRecord, mask_fields=["tin", "name", "date_of_birth",
                                                 "self_select_pin", "ip_pin"])
+
+
+class ClaimedTin(models.Model):
+    """A taxpayer id on an accepted return, found by its blind index: the primary and spouse
+    (`filer`) and each dependent. Processing reads these to refuse a second accepted return
+    for the same person (R0000-503-02 / R0000-504-02) or a dependent already claimed
+    (IND-507-01); the unique constraint settles two returns accepted at the same moment."""
+
+    class Role(models.TextChoices):
+        FILER = "filer", _("Primary or spouse")
+        DEPENDENT = "dependent", _("Dependent")
+
+    tax_year = models.PositiveSmallIntegerField()
+    tin_index = models.CharField(max_length=64)
+    role = models.CharField(max_length=12, choices=Role.choices)
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="claims")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["tax_year", "tin_index", "role"],
+                                               name="one_accepted_claim_per_tin")]
+
+    def __str__(self):
+        return f"{self.role} claim {self.pk} ({self.tax_year})"

@@ -84,9 +84,11 @@ def submit(tax_return: TaxReturn, idempotency_key: str, *, language: str = "en",
 
 
 def _process(submission_id: int) -> None:
-    from civiccx.directfile.processing import process_submission
+    """Hand the submission to the processing worker (a lost task is picked up by the
+    `process_submitted` sweep)."""
+    from civiccx.directfile.tasks import process_submission
 
-    process_submission(submission_id)
+    process_submission.enqueue(submission_id)
 
 
 def recompute(snapshot: dict):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from civiccx.directfile.views import public, staff
+from civiccx.directfile.views import public, staff, statistics
 
 app_name = "directfile"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("direct-file/session/ended/", public.session_ended, name="session-ended"),
     path("direct-file/submissions/<str:confirmation>/pdf/", public.submission_pdf,
          name="submission-pdf"),
+    path("direct-file/statistics/", statistics.season_statistics, name="statistics"),
     path("direct-file/<int:year>/", public.hub, name="hub"),
     path("direct-file/<int:year>/resume/", public.resume, name="resume"),
     path("direct-file/<int:year>/status/", public.where_is_my_return, name="status"),
@@ -26,5 +27,6 @@ urlpatterns = [
     path("direct-file/<int:year>/<slug:key>/", public.screen, name="screen"),
     path("direct-file/<int:year>/<slug:key>/<slug:item>/", public.screen, name="item-screen"),
     path("staff/direct-file/", staff.returns, name="staff-returns"),
+    path("staff/direct-file/processing/", statistics.console, name="processing"),
     path("staff/direct-file/<int:pk>/", staff.return_detail, name="staff-return"),
 ]

@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from types import MappingProxyType
 
 from civiccx.core.fiscal import FiscalQuarter
@@ -48,7 +50,10 @@ __all__ = [
     "CX_RESPONSE_COLUMNS",
     "LEGACY_COLLECTION_COLUMNS",
     "PUBLISHED_SUMMARY_COLUMNS",
+    "COMBINED_META_COLUMNS",
     "A11V2Response",
+    "CombinedFile",
+    "CombinedRow",
     "ParseResult",
     "ReportingContext",
     "RowError",
@@ -56,7 +61,10 @@ __all__ = [
     "cx_collection_row",
     "cx_response_row",
     "legacy_collection_row",
+    "is_combined_export",
     "parse_a11_v2_responses",
+    "parse_combined_export",
+    "parse_created_at",
     "published_summary_row",
     "tally_responses",
 ]
@@ -603,4 +611,288 @@ def tally_responses(
         thumbs=thumbs,
         positive=IndicatorTally(shown["positive"], {k: v for k, v in positives.items() if v}),
         negative=IndicatorTally(shown["negative"], {k: v for k, v in negatives.items() if v}),
+    )
+
+
+# --- Touchpoints' combined export (submissions + A-11 v2 columns) ---------------------------
+
+COMBINED_META_COLUMNS: tuple[str, ...] = (
+    "Location Code",
+    "User Agent",
+    "Status",
+    "Archived",
+    "Flagged",
+    "Spam",
+    "Deleted",
+    "Deleted at",
+    "Page",
+    "Query string",
+    "Hostname",
+    "Referrer",
+    "Created at",
+    "IP Address",
+    "Tags",
+)
+"""The submission columns Touchpoints writes after the form's questions
+(``Form#hashed_fields_for_export``; "IP Address" only when the organization keeps addresses).
+None of them is stored except through what it decides: Created at (the quarter), Archived,
+Flagged, Spam and Deleted. IP Address, User Agent, Referrer and Query string are never kept."""
+
+COMBINED_SKIP_FLAGS = ("Flagged", "Spam", "Deleted")
+_TRUE, _FALSE = ("true", "t", "1"), ("false", "f", "0", "")
+
+
+@dataclass(frozen=True)
+class CombinedRow:
+    """One submission of the combined export: ``row`` counts like a spreadsheet (header 1)."""
+
+    row: int
+    touchpoints_id: str
+    created_at: datetime
+    archived: bool
+    skipped: str  # "" or the first of "flagged", "spam", "deleted" that is true
+    response: A11V2Response | None  # None for a skipped row (its answers are not read)
+
+    def fingerprint(self) -> tuple:
+        r = self.response
+        answers = (
+            None
+            if r is None
+            else (r.question_1, tuple(r.positive.items()), tuple(r.negative.items()), r.comment)
+        )
+        return (self.created_at, self.archived, self.skipped, answers)
+
+
+@dataclass(frozen=True)
+class CombinedFile:
+    """A parsed combined export. ``offered`` is the indicator options the form offers (the
+    flags that are not ``null``); ``question_1_values`` the raw answers to question 1 seen."""
+
+    question_texts: tuple[str, ...]
+    rows: tuple[CombinedRow, ...]
+    errors: tuple[RowError, ...]
+    duplicates: int = 0
+    offered: frozenset[str] = frozenset()
+    question_1_values: frozenset[str] = frozenset()
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def is_combined_export(header: Sequence[str]) -> bool:
+    """A header of Touchpoints' combined export (rather than the 17-column A-11 file)."""
+    names = [name.strip().lstrip("\ufeff") for name in header]
+    return bool(names) and names[0] == "ID" and "Created at" in names
+
+
+def parse_created_at(raw: str) -> datetime:
+    """Touchpoints writes ``2024-01-15 14:03:22 UTC`` (Ruby's Time#to_s); ISO 8601 with an
+    offset or ``Z`` is accepted too, and a time without a zone is read as UTC."""
+    value = raw.strip()
+    if value.endswith(" UTC"):
+        value = value[:-4] + "+00:00"
+    value = re.sub(r" ([+-]\d{2}):?(\d{2})$", r"\1:\2", value)  # "… +0000"
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def _bool_cell(raw: str) -> bool | None:
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    return None
+
+
+def parse_combined_export(
+    source: str, *, survey_type: str = "thumbs", comment_max_chars: int = 5000
+) -> CombinedFile:
+    """Parse Touchpoints' "A11-v2 + Form Responses" download (``Form#to_combined_a11_v2_csv``).
+
+    Every problem is a ``RowError`` (row, column, message); a file with any is imported by
+    nobody. Flagged, spam and deleted rows are kept as skipped rows (their answers unread); a
+    row repeated exactly counts once (``duplicates``); the same ID with different contents is
+    an error. Comments are redacted here, before anything is stored.
+    """
+    text = source.removeprefix("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [name.strip() for name in next(reader, [])]
+    except csv.Error as exc:
+        return CombinedFile((), (), (RowError(1, "*", f"unreadable CSV: {exc}"),))
+    errors: list[RowError] = []
+    if not header or header[0] != "ID":
+        return CombinedFile((), (), (RowError(1, "ID", "the first column must be ID"),))
+    tail = tuple(header[-len(CX_RESPONSE_COLUMNS) :])
+    if tail != CX_RESPONSE_COLUMNS:
+        return CombinedFile(
+            (),
+            (),
+            (
+                RowError(
+                    1,
+                    "*",
+                    "the last 17 columns must be the A-11 v2 columns "
+                    f"({', '.join(CX_RESPONSE_COLUMNS)})",
+                ),
+            ),
+        )
+    body = header[: -len(CX_RESPONSE_COLUMNS)]
+    first_meta = next(
+        (i for i, name in enumerate(body) if name in COMBINED_META_COLUMNS), len(body)
+    )
+    start = 2 if len(body) > 1 and body[1] == "UUID" else 1
+    questions = tuple(body[start:first_meta])
+    meta = body[first_meta:]
+    for name in meta:
+        if name not in COMBINED_META_COLUMNS:
+            errors.append(RowError(1, name or "(blank)", "unknown column"))
+    for name in sorted({n for n in meta if meta.count(n) > 1}):
+        errors.append(RowError(1, name, "column appears more than once"))
+    if "Created at" not in meta:
+        errors.append(RowError(1, "Created at", "required column is missing"))
+    if errors:
+        return CombinedFile(questions, (), tuple(errors))
+    index = {name: first_meta + i for i, name in enumerate(meta)}
+    width = len(header)
+
+    rows: list[CombinedRow] = []
+    seen: dict[str, CombinedRow] = {}
+    duplicates = 0
+    offered: dict[str, tuple[int, frozenset[str], frozenset[str]]] = {}
+    q1_values: set[str] = set()
+    number = 1
+    try:
+        for values in reader:
+            number += 1
+            if not values:
+                errors.append(RowError(number, "*", "empty line"))
+                continue
+            if len(values) != width:
+                errors.append(
+                    RowError(number, "*", f"{len(values)} fields, the header has {width}")
+                )
+                continue
+            q1_values.add(values[width - len(CX_RESPONSE_COLUMNS) + 1].strip())
+            row, row_errors = _combined_row(values, number, index, survey_type, comment_max_chars)
+            errors.extend(row_errors)
+            if row is None:
+                continue
+            earlier = seen.get(row.touchpoints_id)
+            if earlier is not None:
+                if earlier.fingerprint() == row.fingerprint():
+                    duplicates += 1
+                else:
+                    errors.append(
+                        RowError(
+                            number,
+                            "ID",
+                            f"ID {row.touchpoints_id} is also row {earlier.row}, "
+                            "with different contents",
+                        )
+                    )
+                continue
+            seen[row.touchpoints_id] = row
+            if row.response is not None:
+                sides = tuple(
+                    frozenset(k for k, v in flags.items() if v is not None)
+                    for flags in (row.response.positive, row.response.negative)
+                )
+                offered.setdefault("first", (row.row, *sides))
+                first_row, first_pos, first_neg = offered["first"]
+                for side, mine, theirs in (
+                    ("positive", sides[0], first_pos),
+                    ("negative", sides[1], first_neg),
+                ):
+                    for name in sorted(mine ^ theirs):
+                        errors.append(
+                            RowError(
+                                number,
+                                f"{side}_{name}",
+                                f"{'null' if name in theirs else 'a 0 or 1'} here, but "
+                                f"{'a 0 or 1' if name in theirs else 'null'} in row "
+                                f"{first_row}: one form offers the same options on every row",
+                            )
+                        )
+            rows.append(row)
+    except csv.Error as exc:
+        errors.append(RowError(number + 1, "*", f"unreadable CSV: {exc}"))
+    offered_options = frozenset(offered["first"][1]) if "first" in offered else frozenset()
+    return CombinedFile(
+        questions,
+        tuple(rows),
+        tuple(errors),
+        duplicates=duplicates,
+        offered=offered_options,
+        question_1_values=frozenset(q1_values),
+    )
+
+
+def _combined_row(
+    values: list[str],
+    number: int,
+    index: Mapping[str, int],
+    survey_type: str,
+    comment_max_chars: int,
+) -> tuple[CombinedRow | None, list[RowError]]:
+    errors: list[RowError] = []
+    touchpoints_id = values[0].strip()
+    a11 = dict(zip(CX_RESPONSE_COLUMNS, values[-len(CX_RESPONSE_COLUMNS) :], strict=True))
+    if not touchpoints_id:
+        errors.append(RowError(number, "ID", "required; the row has no ID"))
+    elif a11["external_id"].strip() != touchpoints_id:
+        errors.append(
+            RowError(
+                number,
+                "external_id",
+                f"{a11['external_id']!r} differs from the row's ID {touchpoints_id!r}",
+            )
+        )
+    raw_date = values[index["Created at"]]
+    created_at = None
+    try:
+        created_at = parse_created_at(raw_date)
+    except ValueError:
+        errors.append(
+            RowError(
+                number,
+                "Created at",
+                f"not a date and time like 2024-01-15 14:03:22 UTC, got {raw_date!r}",
+            )
+        )
+    flags: dict[str, bool] = {}
+    for column in ("Archived", *COMBINED_SKIP_FLAGS):
+        if column not in index:
+            flags[column] = False
+            continue
+        value = _bool_cell(values[index[column]])
+        if value is None:
+            errors.append(
+                RowError(number, column, f"must be true or false, got {values[index[column]]!r}")
+            )
+        flags[column] = bool(value)
+    skipped = next((c.lower() for c in COMBINED_SKIP_FLAGS if flags[c]), "")
+    response = None
+    if not skipped:
+        response, answer_errors = _parse_row(a11, number, survey_type, comment_max_chars)
+        errors.extend(answer_errors)
+        if response is not None and response.comment:
+            result = redact(response.comment)
+            response = replace(response, comment=result.text, redactions=result.counts)
+    if errors:
+        return None, errors
+    return (
+        CombinedRow(
+            row=number,
+            touchpoints_id=touchpoints_id,
+            created_at=created_at,  # type: ignore[arg-type]
+            archived=flags["Archived"],
+            skipped=skipped,
+            response=response,
+        ),
+        [],
     )

@@ -10,34 +10,48 @@ page that offers them says so.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import datetime, time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Sum
 from django.utils import timezone
 
-from civiccx.core.fiscal import parse_fiscal_quarter, quarter_start
+from civiccx.core.fiscal import (
+    fiscal_quarter,
+    format_fiscal_quarter,
+    parse_fiscal_quarter,
+    quarter_start,
+)
 from civiccx.core.spreadsheets import interchange_csv
 from civiccx.feedback.a11_formats import (
     CX_RESPONSE_COLUMNS,
     PUBLISHED_SUMMARY_COLUMNS,
     A11V2Response,
+    CombinedFile,
+    CombinedRow,
     ParseResult,
     ReportingContext,
     RowError,
     cx_response_row,
     parse_a11_v2_responses,
+    parse_combined_export,
     published_summary_row,
 )
-from civiccx.feedback.models import Response, Survey
-from civiccx.feedback.rollups import QuarterScores, read_scores
+from civiccx.feedback.comment_tags import tag_comment
+from civiccx.feedback.instruments import validate_answers
+from civiccx.feedback.models import Comment, Response, Survey
+from civiccx.feedback.rollups import QuarterScores, cells_for_answers, read_scores
 from civiccx.feedback.scoring import INDICATORS, CollectionTally, IndicatorTally, ResponseRates
-from civiccx.feedback.services import ResponseRejected, submit_response
+from civiccx.metrics import rollups
+from civiccx.metrics.models import ExternalCount
+from civiccx.metrics.rollups import OFFERED, SERVED, CellKey, response_cells
 from civiccx.services.models import Channel, Service
 
 CHANNEL_NAMES = {Channel.PHONE: "Phone", Channel.WEB: "Digital", Channel.IN_PERSON: "In-person",
-                 Channel.MAIL: "Paper"}
+                 Channel.MAIL: "Paper", Channel.AUTOMATED_PHONE: "Automated phone",
+                 Channel.EMAIL: "Email", Channel.LIVE_CHAT: "Live chat"}
 
 
 def _tally(scores: QuarterScores) -> CollectionTally:
@@ -69,27 +83,54 @@ def summary_rows(quarter: str, *, score: str = "agree") -> list[dict]:
     return rows
 
 
+def _offered(instrument, question_id: str) -> frozenset[str]:
+    return frozenset(next((q.option_values() for q in instrument.questions
+                           if q.id == question_id), ()))
+
+
 def _as_a11_v2(response: Response) -> A11V2Response:
+    """Touchpoints' values (`Form#to_a11_v2_array`): 1 when the option was chosen, 0 when the
+    form offers it and it was not chosen (whichever checklist was shown), null only when the
+    form does not offer it."""
     answers = response.answers
-    up = answers.get("question_1") == 1
-    positive = {name: (1 if name in answers.get("question_2", []) else 0) if up else None
-                for name in INDICATORS}
-    negative = {name: None if up else (1 if name in answers.get("question_3", []) else 0)
-                for name in INDICATORS}
-    return A11V2Response(external_id=str(response.pk), question_1=answers["question_1"],
-                         positive=positive, negative=negative,
-                         comment=answers.get("question_4", ""))
+    instrument = response.survey.instrument
+    sides = {}
+    for side, question_id in (("positive", "question_2"), ("negative", "question_3")):
+        offered, chosen = _offered(instrument, question_id), answers.get(question_id) or []
+        sides[side] = {name: (1 if name in chosen else 0) if name in offered else None
+                       for name in INDICATORS}
+    return A11V2Response(external_id=response.external_id or str(response.pk),
+                         question_1=answers["question_1"], positive=sides["positive"],
+                         negative=sides["negative"], comment=answers.get("question_4", ""))
+
+
+def _v2_responses(quarter: str):
+    parse_fiscal_quarter(quarter)
+    return (Response.objects.filter(fiscal_quarter=quarter.upper(),
+                                    survey__instrument_name="a11_v2")
+            .select_related("service", "survey__service__provider")
+            .order_by("submitted_at", "pk"))
 
 
 def response_rows(quarter: str, survey: Survey | None = None) -> list[dict]:
-    """The raw-response upload rows (thumbs surveys) for the quarter."""
-    parse_fiscal_quarter(quarter)
-    responses = Response.objects.filter(fiscal_quarter=quarter.upper(),
-                                        survey__instrument_name="a11_v2").exclude(
-        survey__variant="radio").order_by("pk")
+    """The raw-response upload rows (A-11 v2 surveys) for the quarter, oldest first as
+    Touchpoints orders them."""
+    responses = _v2_responses(quarter)
     if survey is not None:
         responses = responses.filter(survey=survey)
     return [cx_response_row(_as_a11_v2(r)) for r in responses.iterator(chunk_size=2000)]
+
+
+def response_files(quarter: str) -> list[A11File]:
+    """The raw-response upload as Touchpoints takes it: one file per CX collection detail
+    (service × fiscal quarter × channel), named `a11-responses-<quarter>-<service>-<channel>`."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for response in _v2_responses(quarter).iterator(chunk_size=2000):
+        groups.setdefault((response.service.slug, response.channel), []).append(
+            cx_response_row(_as_a11_v2(response)))
+    return [A11File(f"a11-responses-{quarter.upper()}-{slug}-{channel}.csv",
+                    interchange_csv(rows, CX_RESPONSE_COLUMNS), "text/csv")
+            for (slug, channel), rows in sorted(groups.items())]
 
 
 def summary_csv(quarter: str) -> str:
@@ -132,33 +173,357 @@ def a11_file(quarter: str, kind: str, fmt: str, *, indent: int | None = None) ->
 
 
 def import_touchpoints_responses(text: str, survey: Survey, quarter: str) -> ParseResult:
-    """Import an A-11 v2 response export into `survey`, dated inside `quarter`.
+    """Import a 17-column A-11 v2 response file into `survey`, dated inside `quarter`.
 
     All or nothing: a file with any bad row imports no row, and the errors name each row and
-    column. The export has no dates, so responses are placed on the quarter's first day.
+    column. The file has no dates, so responses are placed on the quarter's first day. A row
+    whose external_id was imported into this survey before is not imported again.
     """
     start = quarter_start(parse_fiscal_quarter(quarter))
-    parsed = parse_a11_v2_responses(text, comment_max_chars=survey.instrument.comment_max_chars)
+    parsed = parse_a11_v2_responses(text, comment_max_chars=survey.instrument.comment_max_chars,
+                                    survey_type="thumbs" if survey.kind == "thumbs"
+                                    else "likert5")
     if not parsed.ok:
         return parsed
     moment = timezone.make_aware(datetime.combine(start, time(12)))
+    known = set(Response.objects.filter(survey=survey, external_id__in=[
+        r.external_id for r in parsed.records if r.external_id]).values_list(
+        "external_id", flat=True))
     errors: list[RowError] = []
-    with transaction.atomic():
-        for row_number, record in enumerate(parsed.records, start=2):
-            answers: dict = {"question_1": record.question_1}
-            if record.ticked("positive"):
-                answers["question_2"] = list(record.ticked("positive"))
-            if record.ticked("negative"):
-                answers["question_3"] = list(record.ticked("negative"))
-            if record.comment:
-                answers["question_4"] = record.comment
-            try:
-                submit_response(survey, answers, language="en", source=Response.Source.IMPORT,
-                                channel=survey.channel or Channel.WEB, submitted_at=moment)
-            except ResponseRejected as rejected:
-                for question, messages in rejected.messages().items():
-                    errors.extend(RowError(row_number, question, m) for m in messages)
-        if errors:
-            transaction.set_rollback(True)
-            return ParseResult((), tuple(errors))
+    new = []
+    for number, record in enumerate(parsed.records, start=2):
+        if record.external_id and record.external_id in known:
+            continue
+        clean, problems = validate_answers(survey.instrument, _answers(record))
+        errors.extend(RowError(number, question, e.message("en"))
+                      for question, found in problems.items() for e in found)
+        new.append((CombinedRow(number, record.external_id, moment, False, "", record), clean))
+    if errors:
+        return ParseResult((), tuple(errors))
+    quarters = {row.touchpoints_id: quarter.upper() for row, _ in new}
+    _store_imported(survey, new, survey.channel or Channel.WEB, "en", quarters, None)
     return parsed
+
+
+# --- Touchpoints' combined export -----------------------------------------------------------
+
+
+@dataclass
+class QuarterImport:
+    """What one fiscal quarter of a combined export adds (or would add, in a dry run)."""
+
+    imported: int = 0
+    already: int = 0  # the same response was imported before: nothing changes
+    archived: int = 0  # imported rows Touchpoints had archived (archived rows still count)
+
+
+@dataclass
+class CombinedImport:
+    """The outcome of `import_combined_export`; `errors` non-empty means nothing was stored."""
+
+    quarters: dict[str, QuarterImport] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)  # flagged / spam / deleted
+    duplicates: int = 0  # exact repeats inside the file, counted once
+    changed: list[str] = field(default_factory=list)  # known ids whose row differs now
+    errors: tuple[RowError, ...] = ()
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def imported(self) -> int:
+        return sum(q.imported for q in self.quarters.values())
+
+    def lines(self) -> list[str]:
+        """The per-quarter report the command prints."""
+        verb = "Would import" if self.dry_run else "Imported"
+        out = [f"{quarter}: {verb.lower()} {q.imported}, already imported {q.already}, "
+               f"archived in Touchpoints {q.archived}"
+               for quarter, q in sorted(self.quarters.items())]
+        skipped = ", ".join(f"{n} {kind}" for kind, n in sorted(self.skipped.items()) if n)
+        out.append(f"{verb} {self.imported} responses; skipped {skipped or 'none'}; "
+                   f"exact duplicate rows {self.duplicates}.")
+        if self.changed:
+            out.append(f"{len(self.changed)} already-imported response(s) differ in this file "
+                       f"and were left as stored: IDs {', '.join(self.changed[:20])}"
+                       + (" …" if len(self.changed) > 20 else ""))
+        return out
+
+
+def _normalized(text: str) -> str:
+    return " ".join(text.replace("’", "'").casefold().split()).rstrip(".")
+
+
+def survey_mismatch(survey: Survey, parsed: CombinedFile, *,
+                    accept_wording: bool = False) -> list[str]:
+    """Why the file's form is not `survey`'s: each sentence names the file's and the survey's
+    side. Empty when they match."""
+    name = f"survey {survey.pk} ({survey.service.name}, {survey.instrument_name})"
+    if survey.instrument_name != "a11_v2":
+        return [f"The file is an A-11 v2 form (question 1: {parsed.question_texts[:1]}), but "
+                f"{name} asks the classic 5-point questions; choose an A-11 v2 survey."]
+    problems = []
+    questions = {q.id: q for q in survey.instrument.questions}
+    if len(parsed.question_texts) != 4:
+        problems.append(f"The file's form has {len(parsed.question_texts)} question columns "
+                        f"({'; '.join(parsed.question_texts)}); {name} has the four A-11 v2 "
+                        f"questions.")
+        return problems
+    theirs, ours = parsed.question_texts[0], questions["question_1"].text["en"]
+    if not accept_wording and _normalized(theirs) != _normalized(ours):
+        problems.append(f"The file's question 1 reads {theirs!r}, but {name} asks {ours!r}. "
+                        f"Use --accept-wording if they are the same question.")
+    values = parsed.question_1_values
+    if survey.kind == "thumbs" and values <= set("12345") and values - {"1"}:
+        problems.append(f"The file's question 1 is answered 1 to 5 (seen {sorted(values)}), but "
+                        f"{name} asks thumbs up or down.")
+    if survey.kind != "thumbs" and values <= {"0", "1"} and "0" in values:
+        problems.append(f"The file's question 1 is answered thumbs up or down (0 or 1), but "
+                        f"{name} asks 1 to 5.")
+    options = set(questions["question_2"].option_values())
+    if parsed.rows and parsed.offered and set(parsed.offered) != options:
+        problems.append(f"The file's form offers the options {sorted(parsed.offered)}, but "
+                        f"{name} offers {sorted(options)}.")
+    return problems
+
+
+def _answers(record: A11V2Response) -> dict:
+    answers: dict = {"question_1": record.question_1}
+    if record.ticked("positive"):
+        answers["question_2"] = list(record.ticked("positive"))
+    if record.ticked("negative"):
+        answers["question_3"] = list(record.ticked("negative"))
+    if record.comment:
+        answers["question_4"] = record.comment
+    return answers
+
+
+def import_combined_export(text: str, survey: Survey, *, quarter: str | None = None,
+                           channel: str | None = None, language: str = "en",
+                           dry_run: bool = False, accept_wording: bool = False,
+                           progress=None) -> CombinedImport:
+    """Import Touchpoints' "A11-v2 + Form Responses" download into `survey`.
+
+    Each row lands in the fiscal quarter of its Created at (UTC); Touchpoints' ID becomes the
+    response's external id, so a re-run or an overlapping file changes nothing. All or
+    nothing: any bad row, or a form that is not `survey`'s, stores nothing. Rows go in with
+    bulk inserts and their counts through the metrics API once per rollup cell.
+    `progress(n)` is called as rows are stored.
+    """
+    instrument = survey.instrument
+    parsed = parse_combined_export(
+        text, survey_type="thumbs" if survey.kind == "thumbs" else "likert5",
+        comment_max_chars=instrument.comment_max_chars)
+    result = CombinedImport(duplicates=parsed.duplicates, dry_run=dry_run)
+    header_errors = [RowError(1, "*", m) for m in survey_mismatch(
+        survey, parsed, accept_wording=accept_wording)]
+    if header_errors and all(e.row > 1 for e in parsed.errors):
+        result.errors = tuple(header_errors)  # rows read for another form are not the point
+        return result
+    if not parsed.ok:
+        result.errors = parsed.errors
+        return result
+    channel = channel or survey.channel or Channel.WEB
+    if channel not in Channel.values:
+        result.errors = (RowError(1, "*", f"Unknown channel {channel!r}; use one of "
+                                          f"{', '.join(Channel.values)}."),)
+        return result
+    kept = [row for row in parsed.rows if not row.skipped]
+    for row in parsed.rows:
+        if row.skipped:
+            result.skipped[row.skipped] = result.skipped.get(row.skipped, 0) + 1
+    quarters = {row.touchpoints_id: fiscal_quarter_of(row.created_at) for row in kept}
+    if quarter:
+        wanted = format_fiscal_quarter(parse_fiscal_quarter(quarter))
+        outside = [row for row in kept if quarters[row.touchpoints_id] != wanted]
+        if outside:
+            spans = sorted(set(quarters.values()))
+            result.errors = (RowError(outside[0].row, "Created at", (
+                f"--quarter {wanted} does not hold {len(outside)} of the file's {len(kept)} "
+                f"responses (the file spans {', '.join(spans)}; first outside: row "
+                f"{outside[0].row}, {outside[0].created_at:%Y-%m-%d %H:%M} UTC). Leave out "
+                f"--quarter to import each row into its own quarter.")),)
+            return result
+    known = dict(Response.objects.filter(
+        survey=survey, external_id__in=list(quarters)).values_list(
+        "external_id", "submitted_at"))
+    known_answers = dict(Response.objects.filter(
+        survey=survey, external_id__in=list(known)).values_list("external_id", "answers"))
+    new: list[tuple[CombinedRow, dict]] = []
+    errors: list[RowError] = []
+    for row in kept:
+        clean, problems = validate_answers(instrument, _answers(row.response))
+        if problems:
+            errors.extend(RowError(row.row, question, e.message("en"))
+                          for question, found in problems.items() for e in found)
+            continue
+        bucket = result.quarters.setdefault(quarters[row.touchpoints_id], QuarterImport())
+        if row.touchpoints_id in known:
+            stored = known_answers[row.touchpoints_id]
+            if known[row.touchpoints_id] == row.created_at and stored == _jsonable(clean):
+                bucket.already += 1
+            else:
+                result.changed.append(row.touchpoints_id)
+            continue
+        bucket.imported += 1
+        bucket.archived += row.archived
+        new.append((row, clean))
+    if errors:
+        result.errors = tuple(errors)
+        result.quarters = {}
+        return result
+    if not dry_run:
+        _store_imported(survey, new, channel, language, quarters, progress)
+    return result
+
+
+def _jsonable(clean: dict) -> dict:
+    return json.loads(json.dumps(clean))
+
+
+def fiscal_quarter_of(moment: datetime) -> str:
+    """The fiscal quarter of a Touchpoints Created at, read in UTC as Touchpoints writes it."""
+    return format_fiscal_quarter(fiscal_quarter(moment.astimezone(UTC).date()))
+
+
+IMPORT_BATCH = 2000
+
+
+@dataclass(frozen=True)
+class ImportedResponse:
+    """One checked response from another system, ready to store (comments already redacted)."""
+
+    survey: Survey
+    external_id: str
+    submitted_at: datetime
+    fiscal_quarter: str
+    channel: str
+    language: str
+    answers: dict
+    redactions: int = 0
+
+
+def store_imported(items: list[ImportedResponse], progress=None) -> None:
+    """Store checked responses in one transaction: bulk inserts of responses and their
+    comments, and each rollup cell counted once per batch through the metrics API."""
+    with transaction.atomic():
+        for start in range(0, len(items), IMPORT_BATCH):
+            batch = items[start:start + IMPORT_BATCH]
+            responses = _insert_responses(batch)
+            comments = []
+            cells: dict[CellKey, list] = {}
+            for response, item in zip(responses, batch, strict=True):
+                instrument = item.survey.instrument
+                for question in instrument.questions:
+                    text = item.answers.get(question.id)
+                    if question.type != "textarea" or not text:
+                        continue
+                    tags = tag_comment(text)
+                    comments.append(Comment(
+                        response=response, question_id=question.id, text=text,
+                        redactions=item.redactions, sentiment=tags.sentiment.score,
+                        sentiment_label=tags.sentiment.label, topics=sorted(tags.topics)))
+                key = CellKey(item.survey.service_id, item.channel, item.fiscal_quarter,
+                              item.language)
+                cells.setdefault(key, []).extend(
+                    response_cells(cells_for_answers(instrument, item.answers)))
+            _insert_comments(comments)
+            for key, key_cells in cells.items():
+                rollups.add(key, key_cells)
+            if progress:
+                progress(len(batch))
+
+
+_RESPONSE_COLUMNS = ("survey_id", "service_id", "channel", "fiscal_quarter", "language",
+                     "answers", "source", "submitted_at", "external_id")
+_COMMENT_COLUMNS = ("response_id", "question_id", "text", "redactions", "sentiment",
+                    "sentiment_label", "topics", "analyst_tags", "flagged")
+
+
+def _insert_sql(table: str, columns: tuple[str, ...], json_columns: tuple[str, ...]) -> str:
+    cast = "::jsonb" if connection.vendor == "postgresql" else ""
+    values = ", ".join(f"%s{cast}" if c in json_columns else "%s" for c in columns)
+    # Only constant names are formatted in; every value is a bound parameter.
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})"  # noqa: S608
+
+
+def _insert_responses(batch: list[ImportedResponse]) -> list[Response]:
+    """Insert a batch with one `executemany` (the ORM's bulk_create spends most of an
+    import's time preparing values field by field), then read back the new ids by external
+    id. Rows without an external id go through bulk_create."""
+    responses = [Response(
+        survey=item.survey, service_id=item.survey.service_id, channel=item.channel,
+        fiscal_quarter=item.fiscal_quarter, language=item.language, answers=item.answers,
+        source=Response.Source.IMPORT, submitted_at=item.submitted_at,
+        external_id=item.external_id) for item in batch]
+    if not all(r.external_id for r in responses) or len(
+            {r.survey_id for r in responses}) != 1:
+        return Response.objects.bulk_create(responses)
+    adapt = connection.ops.adapt_datetimefield_value
+    params = [(r.survey_id, r.service_id, r.channel, r.fiscal_quarter, r.language,
+               json.dumps(r.answers), r.source, adapt(r.submitted_at), r.external_id)
+              for r in responses]
+    with connection.cursor() as cursor:
+        cursor.executemany(_insert_sql(Response._meta.db_table, _RESPONSE_COLUMNS,
+                                       ("answers",)), params)
+    ids = dict(Response.objects.filter(
+        survey_id=responses[0].survey_id,
+        external_id__in=[r.external_id for r in responses]).values_list("external_id", "pk"))
+    for response in responses:
+        response.pk = ids[response.external_id]
+    return responses
+
+
+def _insert_comments(comments: list[Comment]) -> None:
+    params = [(c.response.pk, c.question_id, c.text, c.redactions, c.sentiment,
+               c.sentiment_label, json.dumps(c.topics), "[]", False) for c in comments]
+    if params:
+        with connection.cursor() as cursor:
+            cursor.executemany(_insert_sql(Comment._meta.db_table, _COMMENT_COLUMNS,
+                                           ("topics", "analyst_tags")), params)
+
+
+def _store_imported(survey: Survey, new: list, channel: str, language: str,
+                    quarters: dict[str, str], progress) -> None:
+    store_imported([ImportedResponse(
+        survey, row.touchpoints_id, row.created_at, quarters[row.touchpoints_id], channel,
+        language, clean, sum(row.response.redactions.values())) for row, clean in new],
+        progress)
+
+
+# --- Volumes another system counted -------------------------------------------------------
+
+VOLUME_SOURCE = "feedback: quarterly volumes"
+VOLUME_METRICS = {"served": SERVED, "offered": OFFERED}
+
+
+def set_quarter_volumes(service: Service, channel: str, quarter: str, *,
+                        served: int | None = None, offered: int | None = None) -> dict[str, int]:
+    """Record the customers served and the surveys offered in a quarter as another system
+    counted them (Touchpoints' volume_of_customers and
+    volume_of_customers_provided_survey_opportunity), so imported quarters have response
+    rates. Entering a figure again replaces the earlier entry (the difference is counted
+    through the metrics API); what Civic CX counted itself is kept beside it.
+    Returns the change per volume."""
+    fiscal = format_fiscal_quarter(parse_fiscal_quarter(quarter))
+    if channel not in Channel.values:
+        raise ValueError(f"Unknown channel {channel!r}; use one of {', '.join(Channel.values)}.")
+    key = CellKey(service.pk, channel, fiscal, "en")
+    changes: dict[str, int] = {}
+    rows = []
+    for name, value in (("served", served), ("offered", offered)):
+        if value is None:
+            continue
+        if value < 0:
+            raise ValueError(f"{name} cannot be negative ({value}).")
+        entered = ExternalCount.objects.filter(
+            service=service, channel=channel, fiscal_quarter=fiscal,
+            metric=VOLUME_METRICS[name], source=VOLUME_SOURCE).aggregate(n=Sum("c1"))["n"] or 0
+        if value != entered:
+            changes[name] = value - entered
+            rows.append((key, VOLUME_METRICS[name], {"c1": value - entered}))
+    if rows:
+        rollups.record_external_counts(rows, source=VOLUME_SOURCE)
+    return changes

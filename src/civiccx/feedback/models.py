@@ -182,9 +182,16 @@ class Response(models.Model):
     answers = models.JSONField()
     source = models.CharField(max_length=12, choices=Source.choices)
     submitted_at = models.DateTimeField(default=timezone.now)
+    external_id = models.CharField(
+        max_length=64, blank=True, default="", db_default="",
+        help_text="The response's id in the system it was imported from (Touchpoints' ID); "
+                  "importing the same response again changes nothing.")
 
     class Meta:
         indexes = [models.Index(fields=["service", "channel", "fiscal_quarter"])]
+        constraints = [models.UniqueConstraint(
+            fields=["survey", "external_id"], condition=~models.Q(external_id=""),
+            name="one_response_per_external_id")]
 
     def __str__(self):
         return f"Response {self.pk} to {self.survey}"

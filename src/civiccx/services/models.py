@@ -103,6 +103,9 @@ class Channel(models.TextChoices):
     WEB = "web", _("Online")
     IN_PERSON = "in_person", _("In person")
     MAIL = "mail", _("Mail")
+    AUTOMATED_PHONE = "automated_phone", _("Automated phone line")
+    EMAIL = "email", _("Email")
+    LIVE_CHAT = "live_chat", _("Live chat")
 
 
 class Service(Bilingual):

@@ -61,8 +61,11 @@ INSTALLED_APPS = [
     "civiccx.walkin",
     "civiccx.help",
     "civiccx.directfile",
+    "civiccx.research",
     # Last: its demo step rebuilds the rollups from every other app's demo rows.
     "civiccx.metrics",
+    # After metrics: its demo reports resolve their figures from the rebuilt rollups.
+    "civiccx.reports",
 ]
 
 MIDDLEWARE = [

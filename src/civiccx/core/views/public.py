@@ -47,6 +47,8 @@ def policy_page(request, slug: str):
     page = POLICY_PAGES.get(slug)
     if page is None:
         raise Http404
+    if page.url_name:
+        return redirect(page.url, permanent=True)
     return render(request, page.template, {"page": page})
 
 @public_form_ratelimit

@@ -5,7 +5,7 @@ with its refund sent, 2024 in progress."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -51,7 +51,7 @@ def _pat(year: int, **signing) -> dict:
 
 @transaction.atomic
 def seed(options, progress) -> list[str]:
-    step = progress.add_task("Direct File", total=2)
+    step = progress.add_task("Direct File", total=4)
     for person in PEOPLE:
         for year, agi in person["agi"].items():
             PriorYearRecord.objects.get_or_create(
@@ -64,8 +64,64 @@ def seed(options, progress) -> list[str]:
     if taxpayer is not None and not TaxReturn.objects.filter(owner=taxpayer).exists():
         _returns(taxpayer)
     progress.advance(step)
+    processed = _processed_filers() if not TaxReturn.objects.filter(
+        owner__username__startswith=FILER_PREFIX).exists() else 0
+    progress.advance(step)
+    from civiccx.directfile.demo.history import seed_history
+    history = seed_history()
+    progress.advance(step)
     return ["Direct File: the demo taxpayer has a 2023 return (accepted, refund sent) and a "
-            "2024 return in progress; demo prior-year AGIs are in directfile/demo/seed.py.", ""]
+            "2024 return in progress; demo prior-year AGIs are in directfile/demo/seed.py.",
+            f"Direct File processing: {processed} demo filers' returns processed by the worker "
+            f"(accepted, rejected and fixed, a balance due); {history}. Statistics: "
+            "/direct-file/statistics/, staff console: /staff/direct-file/processing/.", ""]
+
+
+FILER_PREFIX = "demo-filer-"
+
+
+def _processed_filers() -> int:
+    """A few filers through processing, in the 2025 filing season (tax year 2024): accepted
+    refunds (approved and sent on the schedule), a rejection fixed and resubmitted, a
+    duplicate SSN left rejected, a balance due."""
+    from civiccx.directfile.processing import advance_refunds, process_submitted
+    from civiccx.directfile.returns import save_answers
+
+    start = timezone.make_aware(datetime(2025, 2, 3, 10))
+    owes = _pat(2024)
+    owes["loops"]["w2s"][0]["federalWithholding"] = "0.00"
+    people = [("AZ", _pat(2024), {}), ("TX", _pat(2024), {}), ("CA", owes, {}),
+              ("NY", _pat(2024), {"/signing/primary/priorYearAgi": "1.00"}),
+              ("FL", _pat(2024), {}), ("AZ", _pat(2024), {"/primaryFiler/tin": "400-44-0001"})]
+    made = []
+    for n, (state, scenario, extra) in enumerate(people):
+        answers = {**scenario["answers"], "/address/state": state,
+                   "/primaryFiler/tin": f"400-44-{n + 1:04d}",
+                   "/signing/primary/filedLastYear": False, **extra}
+        if "priorYearAgi" in str(extra):
+            answers["/signing/primary/filedLastYear"] = True
+            PriorYearRecord.objects.get_or_create(
+                tin_index=blind_index(answers["/primaryFiler/tin"]), tax_year=2023,
+                defaults={"tin": answers["/primaryFiler/tin"], "name": "Demo Filer",
+                          "date_of_birth": PEOPLE[0]["dob"], "agi_cents": cents("39000.00"),
+                          "self_select_pin": "", "ip_pin": ""})
+        owner = User.objects.create(username=f"{FILER_PREFIX}{n + 1}")
+        done = walk({**scenario, "answers": answers})
+        tr = TaxReturn.objects.create(owner=owner, tax_year=2024,
+                                      answers_json=json.dumps(done.answers),
+                                      started_at=start - timedelta(days=3))
+        submit(tr, f"demo-filer-{n}", language="es" if n % 3 == 1 else "en",
+               now=start + timedelta(days=n))
+        made.append(tr)
+    process_submitted(now=start + timedelta(days=6))
+    fixed = TaxReturn.objects.get(pk=made[3].pk)
+    save_answers(fixed, {"/signing/primary/priorYearAgi": "39000.00"}, fixed.version,
+                 "sign-primary-agi")
+    submit(fixed, "demo-filer-fixed", now=start + timedelta(days=8))
+    process_submitted(now=start + timedelta(days=8, hours=1))
+    for days in range(9, 30):
+        advance_refunds(now=start + timedelta(days=days))
+    return len(made)
 
 
 def _returns(taxpayer) -> None:

@@ -15,8 +15,15 @@ from civiccx.core.fiscal import parse_fiscal_quarter
 from civiccx.core.languages import is_site_language
 from civiccx.core.roles import CX_ANALYST, role_required
 from civiccx.core.spreadsheets import csv_download, interchange_download
-from civiccx.feedback.a11_formats import PUBLISHED_SUMMARY_COLUMNS
-from civiccx.feedback.a11_reporting import a11_file, import_touchpoints_responses, summary_rows
+from civiccx.feedback.a11_formats import PUBLISHED_SUMMARY_COLUMNS, is_combined_export
+from civiccx.feedback.a11_reporting import (
+    CombinedImport,
+    a11_file,
+    import_combined_export,
+    import_touchpoints_responses,
+    set_quarter_volumes,
+    summary_rows,
+)
 from civiccx.feedback.dashboard import dashboard_data
 from civiccx.feedback.exports import DASHBOARD_TABLES, comments_sheet, dashboard_sheet
 from civiccx.feedback.models import Comment, Survey
@@ -119,19 +126,52 @@ def a11_export(request):
         else:
             export = a11_file(quarter, kind, fmt)
             return interchange_download(export.filename, export.content, export.content_type)
-    import_errors, imported = [], None
-    if request.method == "POST":
+    import_errors, imported, volume_errors = [], None, []
+    if request.method == "POST" and request.POST.get("action") == "volumes":
+        volume_errors = _save_volumes(request)
+        if not volume_errors:
+            messages.success(request, _("Volumes saved."))
+            return redirect(f"{reverse('feedback:a11-export')}?quarter="
+                            f"{request.POST.get('volume_quarter', '').strip().upper()}")
+    elif request.method == "POST":
         import_errors, imported = _import_upload(request)
     preview = summary_rows(quarter) if quarter and not problems else []
     return render(request, "feedback/a11_export.html", {
         "quarters": quarters(), "quarter": quarter, "problems": problems,
         "preview": preview, "columns": PUBLISHED_SUMMARY_COLUMNS,
         "surveys": Survey.objects.filter(instrument_name="a11_v2").select_related("service"),
-        "import_errors": import_errors, "imported": imported,
-    }, status=400 if problems or import_errors else 200)
+        "import_errors": import_errors,
+        "imported": getattr(imported, "imported", imported),
+        "import_report": None if isinstance(imported, int) else imported,
+        "services": Service.objects.order_by("name"), "channels": Channel.choices,
+        "volume_errors": volume_errors, "form": request.POST,
+    }, status=400 if problems or import_errors or volume_errors else 200)
 
 
-def _import_upload(request) -> tuple[list[str], int | None]:
+def _save_volumes(request) -> list[str]:
+    """Customers served and surveys offered in a quarter, typed by an analyst."""
+    service = Service.objects.filter(pk=request.POST.get("service") or 0).first()
+    if service is None:
+        return [_("Choose the service.")]
+    figures = {}
+    for name in ("served", "offered"):
+        raw = request.POST.get(name, "").strip().replace(",", "")
+        if not raw:
+            continue
+        if not raw.isdigit():
+            return [_("Enter the volumes as whole numbers, such as 12500.")]
+        figures[name] = int(raw)
+    if not figures:
+        return [_("Enter customers served, surveys offered, or both.")]
+    try:
+        set_quarter_volumes(service, request.POST.get("channel", ""),
+                            request.POST.get("volume_quarter", ""), **figures)
+    except ValueError as error:
+        return [str(error)]
+    return []
+
+
+def _import_upload(request) -> tuple[list[str], int | CombinedImport | None]:
     upload = request.FILES.get("file")
     survey = Survey.objects.filter(pk=request.POST.get("survey") or 0).first()
     quarter = request.POST.get("import_quarter", "").strip().upper()
@@ -140,16 +180,22 @@ def _import_upload(request) -> tuple[list[str], int | None]:
         errors.append(_("Choose a CSV file exported from Touchpoints."))
     if survey is None:
         errors.append(_("Choose the survey these responses belong to."))
-    try:
-        parse_fiscal_quarter(quarter)
-    except ValueError as error:
-        errors.append(str(error))
     if errors:
         return errors, None
     try:
         text = upload.read().decode("utf-8-sig")
     except UnicodeDecodeError:
         return [_("The file is not UTF-8 text. Save it as CSV (UTF-8) and try again.")], None
+    if is_combined_export(text.split("\n", 1)[0].split(",")):
+        combined = import_combined_export(text, survey, quarter=quarter or None)
+        if not combined.ok:
+            return [str(error) for error in combined.errors[:100]], None
+        return [], combined
+    try:
+        parse_fiscal_quarter(quarter)
+    except ValueError:
+        return [_("The 17-column file has no dates: give the fiscal quarter of its "
+                  "responses.")], None
     result = import_touchpoints_responses(text, survey, quarter)
     if not result.ok:
         return [str(error) for error in result.errors[:100]], None

@@ -33,7 +33,9 @@ def seed_staff() -> list[DemoSignIn]:
     sign_ins = []
     names = {"csr": ("Casey", "Rivera"), "center_staff": ("Jordan", "Lee"),
              "cx_analyst": ("Avery", "Nguyen"), "researcher": ("Sam", "Okafor"),
+             "research_recruiter": ("Kai", "Tsosie"),
              "content_editor": ("Riley", "Martínez"), "content_publisher": ("Dana", "Brooks"),
+             "report_publisher": ("Jamie", "Chen"),
              "admin": ("Morgan", "Patel")}
     for role in ROLES.values():
         username = role.name.replace("_", "-")

@@ -10,13 +10,16 @@ PERIODIC_TASKS = [
     "civiccx.walkin.tasks.mark_missed_appointments",
     "civiccx.walkin.tasks.erase_expired_contact_details",
     "civiccx.help.tasks.send_review_reminders",
+    "civiccx.directfile.tasks.process_submitted",
     "civiccx.directfile.tasks.advance_refunds",
+    "civiccx.research.tasks.purge_expired_research_data",
+    "civiccx.reports.tasks.draft_quarterly_reports",
 ]
 
 
 class Command(BaseCommand):
     help = ("Enqueue recurring jobs: survey and appointment reminders, no-shows, retention "
-            "purges, help article review reminders.")
+            "purges, help article review reminders, quarterly report drafts.")
 
     def handle(self, *args, **options):
         from django.utils.module_loading import import_string

@@ -1,0 +1,193 @@
+"""Benchmark: a Direct File filing season recomputed and aggregated, beside its peers.
+
+    python bench/bench_season.py            # 2,000,000-return season, 100,000 sample, 1M rows
+    python bench/bench_season.py --quick    # 200,000-return season, 20,000 sample, 200k rows
+    python bench/bench_season.py --returns 71000000   # the whole season (needs ~30 GB disk)
+
+1. Season compute (`civiccx directfile season compute`): every return of a simulated season
+   recomputed with the vectorized batch engine and totalled, one Dask task per Parquet part,
+   in a fresh process (start-up included); wall time, returns per second per core, peak
+   memory (max RSS), and the extrapolation to 71,000,000 returns at the measured rate.
+2. Its peer, Tax-Calculator (`calc_all`, exact formulas) on a sample of the same returns in a
+   fresh process, start-up and numba JIT included, beside our engine on the same sample in a
+   fresh process: per-return throughput and the ratio (medians of repeats).
+3. The statistics page's query (`season.read_season`: the season's rollup cells, the same few
+   hundred rows whatever the volume) beside a plain GROUP BY over one row per return (a
+   narrow table: week, state, status, refund), both on SQLite with the same returns counted;
+   medians of repeats and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+import pyarrow.parquet as pq  # noqa: E402
+
+from bench.bench_taxengine import TAXCALC_RUN, taxcalc_input  # noqa: E402
+from civiccx.directfile import season_scale  # noqa: E402
+from civiccx.taxengine.batch import compute_table  # noqa: E402
+
+CORES = os.cpu_count() or 1
+
+SEASON_RUN = """
+import resource, sys, time
+t0 = time.perf_counter()
+from civiccx.directfile.season_scale import compute
+totals, n = compute(sys.argv[1])
+t1 = time.perf_counter()
+print(n, t1 - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, totals.total("refunds"))
+"""
+
+OURS_SAMPLE_RUN = """
+import sys, time
+t0 = time.perf_counter()
+import pyarrow.parquet as pq
+from civiccx.taxengine.batch import compute_table
+out = compute_table(pq.read_table(sys.argv[1]))
+print(out.num_rows, time.perf_counter() - t0)
+"""
+
+
+def _run(code: str, *args: str, env: dict | None = None) -> tuple[list[str], float]:
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True,
+                         text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src"),
+                                         **(env or {})})
+    return out.stdout.split(), time.perf_counter() - start
+
+
+def season_compute(returns: int, workdir: Path) -> dict:
+    root = workdir / "season"
+    t = time.perf_counter()
+    season_scale.simulate(root, returns, seed=71)
+    simulated = time.perf_counter() - t
+    (n, _inproc, rss_kb, _refunds), wall = _run(SEASON_RUN, str(root))
+    n = int(n)
+    rate = n / wall
+    return {"returns": n, "simulate_s": simulated, "wall_s": wall, "per_s": rate,
+            "per_s_core": rate / CORES, "peak_mb": int(rss_kb) / 1024,
+            "extrapolated_71m_s": 71_000_000 / rate}
+
+
+def taxcalc_peer(sample: int, workdir: Path, repeats: int) -> dict:
+    table = season_scale.season_part(sample, 2024, seed=5, week=6, part=0, first_id=1)
+    src = workdir / "sample.parquet"
+    pq.write_table(table, src)
+    tc_src = workdir / "sample-taxcalc.parquet"
+    taxcalc_input(table, compute_table(table), 2024).to_parquet(tc_src)
+    ours = [_run(OURS_SAMPLE_RUN, str(src))[1] for _ in range(repeats)]
+    theirs = [_run(TAXCALC_RUN, str(tc_src), "2024")[1] for _ in range(repeats)]
+    return {"sample": sample, "ours_s": statistics.median(ours),
+            "taxcalc_s": statistics.median(theirs)}
+
+
+def statistics_page(returns: int, repeats: int) -> dict:
+    """read_season over rollups vs GROUP BY over one narrow row per return, same SQLite."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "civiccx.settings.development")
+    db = Path(tempfile.mkdtemp()) / "bench.sqlite3"
+    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    os.environ.setdefault("CIVICCX_HOME", str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", verbosity=0)
+    from civiccx.directfile.demo.history import season_cells
+    from civiccx.directfile.season import read_season
+    from civiccx.metrics.rollups import record_external_counts
+    from tests.factories import make_service
+
+    service = make_service(slug="direct-file")
+    # The rollups of a season of `returns` returns: the simulated season's cells, scaled.
+    cells = season_cells(service.pk, 2024, 20_000, seed=3)
+    scale = returns // 20_000
+    record_external_counts([(k, m, {c: v * scale for c, v in counts.items()})
+                            for k, m, counts in cells], source="bench")
+    with connection.cursor() as cur:
+        cur.execute("SELECT COUNT(*) FROM metrics_rollup")
+        rollup_rows = cur.fetchone()[0]
+    raw = sqlite3.connect(db)
+    raw.execute("CREATE TABLE season_return (week INTEGER, state TEXT, status TEXT, "
+                "refund_cents INTEGER)")
+    rng = np.random.default_rng(1)
+    states = season_scale.STATES
+    for start in range(0, returns, 1_000_000):
+        n = min(1_000_000, returns - start)
+        raw.executemany("INSERT INTO season_return VALUES (?, ?, ?, ?)", zip(
+            rng.integers(4, 17, n).tolist(), states[rng.integers(0, len(states), n)].tolist(),
+            np.where(rng.random(n) < 0.96, "accepted", "rejected").tolist(),
+            rng.integers(0, 900_000, n).tolist(), strict=True))
+    raw.commit()
+    read_season(2024)  # warm
+
+    def timed(fn) -> float:
+        times = []
+        for _ in range(repeats):
+            t = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t)
+        return statistics.median(times)
+
+    ours = timed(lambda: read_season(2024))
+    group_by = timed(lambda: (
+        raw.execute("SELECT week, status, COUNT(*), SUM(refund_cents) FROM season_return "
+                    "GROUP BY week, status").fetchall(),
+        raw.execute("SELECT state, status, COUNT(*), SUM(refund_cents) FROM season_return "
+                    "GROUP BY state, status").fetchall()))
+    return {"returns": returns, "rollup_rows": rollup_rows, "rollups_ms": ours * 1000,
+            "group_by_ms": group_by * 1000}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--returns", type=int)
+    ap.add_argument("--sample", type=int)
+    ap.add_argument("--page-returns", type=int)
+    args = ap.parse_args()
+    # Scaled down to fit a shared 2-core machine; the rate extrapolates (see the output).
+    returns = args.returns or (200_000 if args.quick else 2_000_000)
+    sample = args.sample or (20_000 if args.quick else 100_000)
+    page_returns = args.page_returns or (200_000 if args.quick else 1_000_000)
+    repeats = 1 if args.quick else 3
+    with tempfile.TemporaryDirectory() as tmp:
+        s = season_compute(returns, Path(tmp))
+        print(f"season compute, {s['returns']:,} returns on {CORES} cores (Dask threads, "
+              f"fresh process): {s['wall_s']:.1f} s wall = {s['per_s']:,.0f} returns/s = "
+              f"{s['per_s_core']:,.0f} returns/s/core; peak memory {s['peak_mb']:,.0f} MB; "
+              f"simulating it took {s['simulate_s']:.1f} s")
+        print(f"  71,000,000 returns at this rate: {s['extrapolated_71m_s'] / 60:.1f} min on "
+              f"{CORES} cores (goal 5 min); peak memory stays one part per thread")
+        p = taxcalc_peer(sample, Path(tmp), repeats)
+        ours_rate, tc_rate = p["sample"] / p["ours_s"], p["sample"] / p["taxcalc_s"]
+        print(f"per-return throughput on {p['sample']:,} returns, fresh process, start-up "
+              f"included (median of {repeats}): ours {ours_rate:,.0f}/s ({p['ours_s']:.2f} s)"
+              f" | Tax-Calculator {tc_rate:,.0f}/s ({p['taxcalc_s']:.2f} s) | ratio "
+              f"{ours_rate / tc_rate:.1f}x (goal 8x)")
+    page = statistics_page(page_returns, 5 if args.quick else 11)
+    print(f"statistics for a season of {page['returns']:,} returns, SQLite, median: "
+          f"read_season over {page['rollup_rows']:,} rollup rows {page['rollups_ms']:.1f} ms | "
+          f"plain GROUP BY over {page['returns']:,} rows {page['group_by_ms']:.0f} ms | ratio "
+          f"{page['group_by_ms'] / page['rollups_ms']:.0f}x (goals: under 100 ms, 50x)")
+    print(json.dumps({"season": s, "taxcalc": p, "page": page}, default=float))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

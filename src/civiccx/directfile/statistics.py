@@ -1,0 +1,179 @@
+"""The season's statistics as people read them: the headline sentence, this season beside
+last season, weeks, states, reject codes, and their CSV and JSON rows. Everything here reads
+the rollups (`season.read_season`), so a page costs the same at any volume."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from civiccx.charts import Bar, Series, bar_chart, column_chart
+from civiccx.core.percentages import percent_text
+from civiccx.directfile.rejections import rejection
+from civiccx.directfile.season import Season, change, read_funnel, read_season, seasons
+from civiccx.taxengine.money import usd
+
+
+@dataclass
+class Report:
+    season: Season
+    last: Season
+
+    @property
+    def refund_change(self) -> float | None:
+        return change(self.season.average_refund_cents, self.last.average_refund_cents)
+
+    @property
+    def received_change(self) -> float | None:
+        return change(self.season.returns_received, self.last.returns_received)
+
+
+def report(tax_year: int | None = None) -> Report | None:
+    years = seasons()
+    if tax_year is None:
+        if not years:
+            return None
+        tax_year = years[0]
+    return Report(read_season(tax_year), read_season(tax_year - 1))
+
+
+def headline(r: Report) -> str:
+    s = r.season
+    share = percent_text(s.processed_share, 0)
+    text = _("%(share)s of the %(received)s returns received for %(year)s have been "
+             "processed.") % {"share": share, "received": f"{s.returns_received:,}",
+                              "year": s.tax_year}
+    if r.refund_change is not None:
+        if r.refund_change >= 0:
+            text += " " + _("The average refund is %(change)s higher than last year.") % {
+                "change": percent_text(r.refund_change, 0)}
+        else:
+            text += " " + _("The average refund is %(change)s lower than last year.") % {
+                "change": percent_text(-r.refund_change, 0)}
+    return text
+
+
+def money(value: int | None) -> str:
+    return usd(value) if value is not None else "—"
+
+
+def summary_rows(r: Report) -> list[tuple[str, str, str]]:
+    """(measure, this season, last season) as shown on the page and in the CSV."""
+    def pair(get, show=lambda v: f"{v:,}" if v is not None else "—"):
+        return show(get(r.season)), show(get(r.last))
+
+    share = lambda v: percent_text(v, 1)  # noqa: E731
+    return [
+        (_("Returns received"), *pair(lambda s: s.returns_received)),
+        (_("Submissions received, with resubmissions"), *pair(lambda s: s.submissions_received)),
+        (_("Submissions processed"), *pair(lambda s: s.decided)),
+        (_("Share processed"), *pair(lambda s: s.processed_share, share)),
+        (_("Submissions accepted"), *pair(lambda s: s.accepted)),
+        (_("Submissions rejected"), *pair(lambda s: s.rejected)),
+        (_("Returns with a refund"), *pair(lambda s: s.refunds)),
+        (_("Average refund"), *pair(lambda s: s.average_refund_cents, money)),
+        (_("Refunds sent"), *pair(lambda s: s.refunds_sent)),
+        (_("Returns with a balance due"), *pair(lambda s: s.owing)),
+    ]
+
+
+def week_rows(r: Report) -> list[tuple[int, int, int, int]]:
+    """(week, returns received this season, last season, accepted this season)."""
+    weeks = sorted(set(r.season.weeks) | set(r.last.weeks))
+    zero = (0, 0, 0, 0, 0)
+    return [(w, r.season.weeks.get(w, zero)[0], r.last.weeks.get(w, zero)[0],
+             r.season.weeks.get(w, zero)[1]) for w in weeks]
+
+
+def weekly_chart(r: Report):
+    rows = week_rows(r)
+    if not rows:
+        return None
+    categories = [str(w) for w, *_rest in rows]
+    series = [Series(_("%(year)s season") % {"year": r.season.tax_year},
+                     [float(this) for _w, this, _l, _a in rows]),
+              Series(_("%(year)s season") % {"year": r.last.tax_year},
+                     [float(last) for _w, _t, last, _a in rows])]
+    return column_chart("directfile-weekly", _("Returns received by week of the season"),
+                        categories, series, category_label=_("Week"),
+                        summary=_("Returns received each week, this season beside last "
+                                  "season. Week 1 starts on January 1."),
+                        value_format="{:,.0f}", y_label=_("Returns"))
+
+
+def reject_rows(r: Report) -> list[tuple[str, int, str]]:
+    return [(code, n, str(rejection(code).text)) for code, n in r.season.reject_codes.items()]
+
+
+def state_rows(r: Report) -> list[tuple[str, str, str, str]]:
+    """(state, received, accepted, average refund), as shown."""
+    out = []
+    for state, (received, accepted, _rejected, refunds, cents) in r.season.states.items():
+        average = round(cents / refunds) if refunds else None
+        out.append((state, f"{received:,}", f"{accepted:,}", money(average)))
+    return out
+
+
+def as_json(r: Report) -> dict:
+    def one(s: Season) -> dict:
+        return {"taxYear": s.tax_year, "returnsReceived": s.returns_received,
+                "submissionsReceived": s.submissions_received, "processed": s.decided,
+                "processedShare": s.processed_share, "accepted": s.accepted,
+                "rejected": s.rejected, "refunds": s.refunds,
+                "averageRefundCents": s.average_refund_cents, "refundsSent": s.refunds_sent,
+                "balanceDue": s.owing, "rejectCodes": s.reject_codes,
+                "weeks": {str(w): dict(zip(("received", "accepted", "rejected", "refunds",
+                                                "refundCents"), c, strict=True))
+                          for w, c in s.weeks.items()},
+                "states": {st: dict(zip(("received", "accepted", "rejected", "refunds",
+                                         "refundCents"), c, strict=True))
+                           for st, c in s.states.items()}}
+    return {"season": one(r.season), "lastSeason": one(r.last),
+            "averageRefundChange": r.refund_change}
+
+
+def _step_labels() -> dict[str, str]:
+    return {"checker_started": _("Started the eligibility checker"),
+            "checker_finished": _("Finished the checker"),
+            "return_started": _("Signed in and started a return"),
+            "submitted": _("Submitted a return"), "accepted": _("Return accepted")}
+
+
+def funnel():
+    """(chart, rows, sections): the Direct File funnel, each step with the share kept from the
+    step before, and interview sections completed (where people stop: the section after the
+    last one completed)."""
+    from civiccx.directfile.flow import FLOW
+
+    steps, sections = read_funnel()
+    if not any(n for _step, n, _kept in steps):
+        return None, [], []
+    labels = _step_labels()
+    rows = [(labels[step], f"{n:,}", percent_text(kept, 0) if kept is not None else "—")
+            for step, n, kept in steps]
+    chart = bar_chart("directfile-funnel", _("From the eligibility checker to an accepted "
+                                             "return"),
+                      [Bar(labels[step], float(n)) for step, n, _kept in steps],
+                      label_header=_("Step"), value_header=_("People"),
+                      summary=_("How many people reached each step of Direct File, all "
+                                "seasons."), value_format="{:,.0f}")
+    titles = {section.key: str(section.title) for section in FLOW}
+    return chart, rows, [(titles.get(key, key), f"{sections.get(key, 0):,}") for key in titles]
+
+
+def feedback_rows() -> list[tuple[str, str, str]]:
+    """Direct File's A-11 survey beside the funnel: per driver, the share who agreed (4 or 5
+    of 5) and how many answered, all seasons, from the feedback rollups."""
+    from civiccx.directfile.season import SERVICE
+    from civiccx.metrics.rollups import read_scores
+
+    labels = {"satisfaction": _("Satisfaction"), "trust": _("Trust"),
+              "effectiveness": _("Effectiveness"), "ease": _("Ease"),
+              "efficiency": _("Efficiency"), "transparency": _("Transparency"),
+              "employee": _("Employee helpfulness")}
+    scores = read_scores({"service__slug": SERVICE}, group_by=()).get(())
+    if scores is None:
+        return []
+    return [(labels[d], percent_text(t.agree / t.n, 0), f"{t.n:,}")
+            for d in labels if (t := scores.likert.get(d)) is not None and t.n]

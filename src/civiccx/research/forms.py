@@ -1,0 +1,159 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from civiccx.research.intake import ACCEPTED
+from civiccx.research.models import (
+    Consent,
+    Insight,
+    LifeExperience,
+    Participant,
+    ParticipantVault,
+    Persona,
+    Study,
+    Tag,
+)
+
+
+class StudyForm(forms.ModelForm):
+    class Meta:
+        model = Study
+        fields = ["title", "goal", "research_questions", "method", "pra_status", "pra_reason",
+                  "omb_control_number", "starts_on", "ends_on", "services",
+                  "raw_retention_hours", "notes_retention_days", "contact_retention_days"]
+        widgets = {"services": forms.CheckboxSelectMultiple,
+                   "starts_on": forms.DateInput(attrs={"type": "date"}),
+                   "ends_on": forms.DateInput(attrs={"type": "date"}),
+                   "goal": forms.Textarea(attrs={"rows": 3}),
+                   "research_questions": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        status = data.get("pra_status")
+        if status == Study.PRA.EXEMPT and not data.get("pra_reason"):
+            self.add_error("pra_reason", _("Say why the study is exempt."))
+        if status in (Study.PRA.GENERIC, Study.PRA.CLEARANCE) and not data.get(
+                "omb_control_number"):
+            self.add_error("omb_control_number", _("Give the OMB control number."))
+        return data
+
+
+class ParticipantForm(forms.ModelForm):
+    """What researchers record: a code is given; no name or contact detail is asked."""
+
+    class Meta:
+        model = Participant
+        fields = ["segment", "state", "language"]
+
+
+class ConsentForm(forms.ModelForm):
+    class Meta:
+        model = Consent
+        fields = ["form_version", "method", "given_on", "record_media", "observers",
+                  "quote_internally", "quote_publicly"]
+        widgets = {"given_on": forms.DateInput(attrs={"type": "date"}),
+                   "method": forms.RadioSelect}
+
+
+class VaultForm(forms.ModelForm):
+    class Meta:
+        model = ParticipantVault
+        fields = ["name", "email", "phone", "affiliation", "compensation"]
+        widgets = dict.fromkeys(fields, forms.TextInput)
+
+
+class UploadForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    participant = forms.ModelChoiceField(label=_("Participant"), required=False,
+                                         queryset=Participant.objects.none())
+    held_on = forms.DateField(label=_("Held on"), required=False,
+                              widget=forms.DateInput(attrs={"type": "date"}))
+    file = forms.FileField(label=_("Transcript"),
+                           help_text=_("A .txt, .md, .vtt (with timecodes) or .docx file."),
+                           widget=forms.ClearableFileInput(attrs={"accept": ",".join(ACCEPTED)}))
+
+    def __init__(self, *args, study, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participant"].queryset = study.participants.filter(withdrawn_at=None)
+
+
+class HighlightForm(forms.Form):
+    start = forms.IntegerField(label=_("First character"), min_value=0)
+    end = forms.IntegerField(label=_("After the last character"), min_value=1)
+    tags = forms.ModelMultipleChoiceField(label=_("Tags"), queryset=Tag.objects.none(),
+                                          required=False, widget=forms.CheckboxSelectMultiple)
+    new_tag = forms.CharField(label=_("New tag"), required=False, max_length=300,
+                              help_text=_("Separate levels with a slash: Access/Phone."))
+
+    def __init__(self, *args, study, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tags"].queryset = study.tags.all()
+
+
+class NotesForm(forms.Form):
+    notes = forms.CharField(label=_("Notes"), required=False,
+                            widget=forms.Textarea(attrs={"rows": 4}),
+                            help_text=_("What you saw, without interpretation or personal "
+                                        "data. Personal data is redacted when you save."))
+
+
+class InsightForm(forms.ModelForm):
+    class Meta:
+        model = Insight
+        fields = ["statement", "statement_es", "highlights", "services", "metric_note"]
+        widgets = {"highlights": forms.CheckboxSelectMultiple,
+                   "services": forms.CheckboxSelectMultiple,
+                   "statement": forms.Textarea(attrs={"rows": 3}),
+                   "statement_es": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, study, **kwargs):
+        super().__init__(*args, **kwargs)
+        highlights = self.fields["highlights"]
+        highlights.queryset = study_highlights(study)
+        highlights.label_from_instance = lambda h: f"{h.session.participant or '—'}: “{h.text}”"
+
+
+def study_highlights(study):
+    from civiccx.research.models import Highlight
+
+    return Highlight.objects.filter(session__study=study).select_related(
+        "session__participant")
+
+
+class PersonaForm(forms.ModelForm):
+    class Meta:
+        model = Persona
+        fields = ["name", "slug", "life_experience", "summary", "summary_es", "goals",
+                  "goals_es", "needs", "needs_es", "pain_points", "pain_points_es", "insights",
+                  "quotes"]
+        widgets = {"insights": forms.CheckboxSelectMultiple,
+                   "quotes": forms.CheckboxSelectMultiple,
+                   **{name: forms.Textarea(attrs={"rows": 3})
+                      for name in ("summary", "summary_es", "goals", "goals_es", "needs",
+                                   "needs_es", "pain_points", "pain_points_es")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from civiccx.research.models import Highlight
+
+        self.fields["quotes"].queryset = Highlight.objects.filter(
+            session__participant__consent__quote_publicly=True,
+            session__participant__withdrawn_at=None).select_related("session__participant")
+        self.fields["quotes"].help_text = _("Only passages from participants who agreed to be "
+                                            "quoted publicly are listed.")
+        self.fields["quotes"].label_from_instance = (
+            lambda h: f"{h.session.participant}: “{h.text}”")
+        self.fields["insights"].label_from_instance = lambda i: i.statement
+
+
+class LifeExperienceForm(forms.ModelForm):
+    class Meta:
+        model = LifeExperience
+        fields = ["title", "title_es", "slug", "summary", "summary_es", "challenge",
+                  "challenge_es", "approach", "approach_es", "studies", "insights"]
+        widgets = {"studies": forms.CheckboxSelectMultiple,
+                   "insights": forms.CheckboxSelectMultiple}
+
+
+class CodebookImportForm(forms.Form):
+    file = forms.FileField(label=_("Codebook (.qdc)"),
+                           widget=forms.ClearableFileInput(attrs={"accept": ".qdc,.xml"}))

@@ -1,0 +1,151 @@
+"""A researcher, with the keyboard alone, creates a study, adds a participant with consent,
+uploads a transcript, highlights and tags a passage, builds an insight from it, links it to a
+persona, publishes the persona and reads the public page in Spanish. axe checks every page."""
+
+import re
+
+import pytest
+
+from civiccx.research.models import Highlight, Persona
+from tests.browser.test_sign_in import _staff_sign_in
+from tests.factories import make_staff
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+TRANSCRIPT = ("Interviewer: How did the application go?\n"
+              "Participant: My name is Wanbli. The callback number never worked, so I drove "
+              "two hours to the office.\n")
+PASSAGE = "The callback number never worked"
+
+
+def _field(page, label):
+    """The field labelled `label` (a required field's label ends with " *")."""
+    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \*)?$"))
+
+
+def _type_into(page, label, text):
+    _field(page, label).focus()
+    page.keyboard.type(text)
+
+
+def _press(page, locator):
+    locator.focus()
+    page.keyboard.press("Enter")
+
+
+def _tick(page, locator):
+    locator.focus()
+    page.keyboard.press("Space")
+
+
+def test_from_a_transcript_to_a_published_persona_by_keyboard(live_server, page, tmp_path,
+                                                             assert_accessible):
+    base = live_server.url
+    _staff_sign_in(page, base, make_staff("researcher"))
+    page.get_by_role("link", name="Research repository").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/staff/research/")
+    assert_accessible(page, "studies")
+
+    _type_into(page, "Title", "Grant access")
+    _type_into(page, "Goal", "Learn how tribal staff apply for federal grants.")
+    _type_into(page, "Why it is exempt", "Fewer than 10 people.")
+    _press(page, page.get_by_role("button", name="Create study"))
+    page.get_by_text("Study created.").wait_for()
+    assert_accessible(page, "study")
+
+    _press(page, page.get_by_role("link", name="Add a participant"))
+    _type_into(page, "Segment", "tribal grants officer")
+    _type_into(page, "State", "SD")
+    _type_into(page, "Consent form version", "v2")
+    _tick(page, page.get_by_label("May be quoted publicly, without a name"))
+    assert_accessible(page, "add a participant")
+    _press(page, page.get_by_role("button", name="Add participant"))
+    page.get_by_text("Participant P-001 added with their consent.").wait_for()
+
+    _press(page, page.get_by_role("link", name="Upload a transcript"))
+    _type_into(page, "Title", "Interview 1")
+    _field(page, "Participant").select_option(label="P-001")
+    upload = tmp_path / "interview.txt"
+    upload.write_text(TRANSCRIPT, encoding="utf-8")
+    _field(page, "Transcript").set_input_files(str(upload))
+    assert_accessible(page, "upload")
+    _press(page, page.get_by_role("button", name="Upload"))
+    page.get_by_role("heading", name="Check the redaction").wait_for()
+    assert "NAME × 1" in page.inner_text("main")
+    assert_accessible(page, "session before confirming")
+    _press(page, page.get_by_role("button", name="Confirm redaction"))
+    page.get_by_text("Redaction confirmed.").wait_for()
+
+    transcript = page.get_by_label("Transcript text", exact=False)
+    text = transcript.input_value()
+    transcript.focus()
+    page.keyboard.press("Control+Home")
+    for _ in range(text.index(PASSAGE)):
+        page.keyboard.press("ArrowRight")
+    for _ in range(len(PASSAGE)):
+        page.keyboard.press("Shift+ArrowRight")
+    assert page.locator("#selection-preview").inner_text() == f"“{PASSAGE}”"
+    _type_into(page, "New tag", "Access/Phone/Callback")
+    assert_accessible(page, "session with a selection")
+    _press(page, page.get_by_role("button", name="Save highlight"))
+    page.get_by_text(f"Highlight saved: “{PASSAGE}”").wait_for()
+    highlight = Highlight.objects.get()
+    assert (highlight.start, highlight.end) == (text.index(PASSAGE),
+                                               text.index(PASSAGE) + len(PASSAGE))
+    assert [tag.path for tag in highlight.tags.all()] == ["Access/Phone/Callback"]
+
+    page.goto(f"{base}/staff/research/studies/{highlight.session.study_id}/")
+    _press(page, page.get_by_role("link", name="Build an insight"))
+    _type_into(page, "Statement", "A callback that never comes sends people on long drives.")
+    _type_into(page, "Statement in Spanish",
+               "Una devolución de llamada que nunca llega obliga a viajar lejos.")
+    _tick(page, page.get_by_label(f"P-001: “{PASSAGE}”"))
+    assert_accessible(page, "build an insight")
+    _press(page, page.get_by_role("button", name="Save insight"))
+    page.get_by_text("Insight saved.").wait_for()
+    assert "1 highlight from 1 participant(s)" in page.inner_text("main")
+
+    _press(page, page.get_by_role("link", name="Personas and life experiences"))
+    _press(page, page.get_by_role("link", name="New persona"))
+    _type_into(page, "Name", "Rosa")
+    _type_into(page, "Slug", "rosa")
+    _type_into(page, "Summary", "A tribal grants officer who is the only grants person.")
+    _type_into(page, "Summary in Spanish",
+               "Una funcionaria de subvenciones tribales que trabaja sola.")
+    _tick(page, page.get_by_label("A callback that never comes sends people on long drives."))
+    _tick(page, page.get_by_label(f"P-001: “{PASSAGE}”"))
+    assert_accessible(page, "new persona")
+    _press(page, page.get_by_role("button", name="Save persona"))
+    page.get_by_text("Saved.").wait_for()
+    _press(page, page.get_by_role("button", name="Publish"))
+    page.get_by_text("Published in English and Spanish.").wait_for()
+    assert Persona.objects.get(slug="rosa").state == Persona.State.PUBLISHED
+
+    page.goto(f"{base}/es/research/personas/rosa/")
+    main = page.inner_text("main")
+    assert "Una funcionaria de subvenciones tribales que trabaja sola." in main
+    assert "En sus palabras" in main and PASSAGE in main
+    assert "Una devolución de llamada que nunca llega obliga a viajar lejos." in main
+    assert "Wanbli" not in page.content()
+    assert_accessible(page, "public persona in Spanish")
+
+
+def test_the_demo_research_pages_pass_axe_in_both_languages(live_server, page,
+                                                           assert_accessible):
+    from civiccx.research.demo import seed_research
+    from civiccx.services.demo.seed import seed_catalog
+
+    seed_catalog()
+    seed_research()
+    for language in ("", "/es"):
+        for path in ("/research/", "/research/life-experiences/having-a-child/",
+                     "/research/personas/maria-first-time-parent/",
+                     "/research/personas/darnell-working-parent/"):
+            response = page.goto(f"{live_server.url}{language}{path}")
+            assert response.status == 200, path
+            assert_accessible(page, f"{language}{path}")
+    journey = page.goto(f"{live_server.url}/es/research/life-experiences/having-a-child/")
+    assert journey.status == 200
+    steps = page.locator(".usa-process-list__heading").all_inner_texts()
+    assert steps[:2] == ["Saber qué cambia", "Obtener el número de Seguro Social del bebé"]
