@@ -51,7 +51,7 @@ def fill_names(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('services', '0002_interaction_corrections_visit_steps_channel_urls'),
+        ('services', '0003_touchpoints_channels'),
     ]
 
     operations = [
