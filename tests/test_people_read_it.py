@@ -87,32 +87,50 @@ GLOSSARY_REPLACE = (
 
 
 class _VisibleText(HTMLParser):
-    """The text a person sees or hears: text nodes and the attributes read aloud or shown."""
+    """The text a person sees or hears: text nodes and the attributes read aloud or shown.
+    A passage marked as another language (`lang="en"` on a Spanish page: a staff note, the
+    language switcher) is announced as such and left out."""
 
     SHOWN = {"aria-label", "title", "alt", "placeholder", "data-say"}
     HIDDEN = {"script", "style", "template"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+            "source", "track", "wbr"}
 
-    def __init__(self):
+    def __init__(self, language: str):
         super().__init__(convert_charrefs=True)
+        self.language = language
         self.parts: list[str] = []
         self._hidden = 0
+        self._foreign = 0  # open elements inside a passage in another language
 
     def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            if not self._foreign:
+                self.parts += [value for name, value in attrs if name in self.SHOWN and value]
+            return
+        lang = dict(attrs).get("lang")
+        if self._foreign or (tag != "html" and lang and not lang.startswith(self.language)):
+            self._foreign += 1
+            return
         if tag in self.HIDDEN:
             self._hidden += 1
         self.parts += [value for name, value in attrs if name in self.SHOWN and value]
 
     def handle_endtag(self, tag):
-        if tag in self.HIDDEN and self._hidden:
+        if tag in self.VOID:
+            return
+        if self._foreign:
+            self._foreign -= 1
+        elif tag in self.HIDDEN and self._hidden:
             self._hidden -= 1
 
     def handle_data(self, data):
-        if not self._hidden:
+        if not self._hidden and not self._foreign:
             self.parts.append(data)
 
 
-def visible_text(html: str) -> str:
-    reader = _VisibleText()
+def visible_text(html: str, language: str = "es") -> str:
+    reader = _VisibleText(language)
     reader.feed(html)
     return " ".join(" ".join(reader.parts).split())
 
@@ -157,6 +175,12 @@ def problems(text: str, language: str) -> list[str]:
 ])
 def test_the_reader_trips_over_each_kind_of_mistake(text, what):
     assert any(problem.startswith(what) for problem in problems(text, "es")), problems(text, "es")
+
+
+def test_the_reader_skips_a_passage_marked_as_another_language():
+    html = '<html lang="es"><p>Nota: <span lang="en">adds agents before <b>January</b></span>.'
+    assert visible_text(html) == "Nota: ."
+    assert "January" in visible_text(html.replace('lang="en"', ""))
 
 
 def test_the_reader_accepts_us_spanish_and_us_english():
@@ -226,7 +250,7 @@ def test_every_public_page_reads_right(client, demo, language):
         if path in NEEDS_ANSWERS:
             continue
         assert response.status_code == 200, f"{prefix}{path} answered {response.status_code}"
-        if trouble := problems(visible_text(response.content.decode()), language):
+        if trouble := problems(visible_text(response.content.decode(), language), language):
             found[prefix + path] = trouble
     assert not found, "\n".join(f"{path}: {trouble}" for path, trouble in found.items())
 
@@ -235,6 +259,7 @@ def test_the_closed_pages_say_when_they_open_in_spanish(client, demo):
     center_page = visible_text(client.get("/es/visit/houston-tx/").content.decode())
     assert "Abre el lunes 8 de marzo, a las 8:30 a. m." in center_page
     assert "hora del Centro" in center_page
+    assert "Política de privacidad" in center_page  # the reader got to the footer
     line = CallQueue.objects.select_related("call_center").order_by("pk").first()
     callback = visible_text(client.get(f"/es/phone/callback/{line.slug}/").content.decode())
     assert "devolver llamadas el lunes 8 de marzo, a las" in callback
@@ -245,7 +270,7 @@ def test_the_appointment_pages_say_the_day_the_time_and_the_zone(client, demo):
     page = visible_text(client.get("/es" + confirmation).content.decode())
     assert "martes 9 de marzo de 2027, 1 p. m. (hora del Centro)" in page
     assert "Centro de Houston" in page
-    english = visible_text(client.get(confirmation).content.decode())
+    english = visible_text(client.get(confirmation).content.decode(), "en")
     assert "Tuesday, March 9, 2027, 1 p.m. (Central time)" in english
     assert "cita a la 1 p. m." in visible_text(client.get("/es" + ticket).content.decode())
 
