@@ -39,8 +39,9 @@ def _text(page) -> str:
     return " ".join(page.inner_text("main").split())
 
 
-def test_a_closed_center_and_its_booking_page_in_spanish(live_server, page, assert_accessible,
-                                                         houston):
+def test_a_closed_center_and_its_booking_page_in_spanish(
+    live_server, page, assert_accessible, houston
+):
     page.goto(f"{live_server.url}/es/visit/houston-tx/")
     text = _text(page)
     assert "Abre el lunes 8 de marzo, a las 8:30 a. m." in text
@@ -61,11 +62,11 @@ def test_a_closed_center_and_its_booking_page_in_spanish(live_server, page, asse
     _look(page, "book-es")
 
 
-def test_the_confirmation_writes_the_day_out_with_the_zone(live_server, page, assert_accessible,
-                                                           houston):
+def test_the_confirmation_writes_the_day_out_with_the_zone(
+    live_server, page, assert_accessible, houston
+):
     offering = houston.offerings.order_by("pk").first()
-    appointment = booking.book(offering, ONE_PM_TUESDAY, phone="2025550143", language="es",
-                               now=NOW)
+    appointment = booking.book(offering, ONE_PM_TUESDAY, phone="2025550143", language="es", now=NOW)
     path = f"/es/visit/appointment/{messages.cancel_token(appointment)}/"
     page.goto(live_server.url + path)
     text = _text(page)

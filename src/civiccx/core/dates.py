@@ -61,7 +61,7 @@ def _pattern(name: str) -> str:
 
 
 def zone_name(zone: tzinfo | str | None = None) -> str:
-    """"Central time" / "hora del Centro" for America/Chicago (the current zone if None)."""
+    """ "Central time" / "hora del Centro" for America/Chicago (the current zone if None)."""
     zone = as_zone(zone) if zone else timezone.get_current_timezone()
     offset = _JANUARY.replace(tzinfo=zone).utcoffset()
     hours = offset.total_seconds() / 3600 if offset is not None else None
@@ -70,18 +70,21 @@ def zone_name(zone: tzinfo | str | None = None) -> str:
 
 
 def long_date(moment: date | datetime, zone: tzinfo | str | None = None) -> str:
-    """"February 3, 2026" / "3 de febrero de 2026"."""
+    """ "February 3, 2026" / "3 de febrero de 2026"."""
     return formats.date_format(on_its_clock(moment, zone), "DATE_FORMAT")
 
 
-def day_date(moment: date | datetime, zone: tzinfo | str | None = None, *,
-             year: bool = True) -> str:
-    """"Tuesday, February 3, 2026" / "martes 3 de febrero de 2026" (without the year: "Tuesday,
+def day_date(
+    moment: date | datetime, zone: tzinfo | str | None = None, *, year: bool = True
+) -> str:
+    """ "Tuesday, February 3, 2026" / "martes 3 de febrero de 2026" (without the year: "Tuesday,
     February 3" / "martes 3 de febrero")."""
     moment = on_its_clock(moment, zone)
     day = formats.date_format(moment, "DATE_FORMAT" if year else "MONTH_DAY_FORMAT")
     return pgettext("a weekday, then a date", "%(weekday)s, %(date)s") % {
-        "weekday": weekday_in_sentence(moment), "date": day}
+        "weekday": weekday_in_sentence(moment),
+        "date": day,
+    }
 
 
 def day_button(moment: date | datetime) -> str:
@@ -90,12 +93,12 @@ def day_button(moment: date | datetime) -> str:
 
 
 def clock(moment: datetime, zone: tzinfo | str | None = None) -> str:
-    """"2:30 p.m." / "2:30 p. m.", "7 a.m." / "7 a. m."."""
+    """ "2:30 p.m." / "2:30 p. m.", "7 a.m." / "7 a. m."."""
     return formats.time_format(on_its_clock(moment, zone), "TIME_FORMAT")
 
 
 def at_clock(moment: datetime, zone: tzinfo | str | None = None) -> str:
-    """"at 2:30 p.m." / "a las 2:30 p. m."; Spanish says "a la 1:30 p. m." before one o'clock."""
+    """ "at 2:30 p.m." / "a las 2:30 p. m."; Spanish says "a la 1:30 p. m." before one o'clock."""
     moment = on_its_clock(moment, zone)
     time = clock(moment)
     if moment.hour % 12 == 1:
@@ -103,11 +106,12 @@ def at_clock(moment: datetime, zone: tzinfo | str | None = None) -> str:
     return pgettext("a time of day", "at %(time)s") % {"time": time}
 
 
-def day_at_clock(moment: datetime, zone: tzinfo | str | None = None, *,
-                 year: bool = True) -> str:
-    """"Tuesday, February 3, 2026, at 2:30 p.m. Central time" /
+def day_at_clock(moment: datetime, zone: tzinfo | str | None = None, *, year: bool = True) -> str:
+    """ "Tuesday, February 3, 2026, at 2:30 p.m. Central time" /
     "martes 3 de febrero de 2026, a las 2:30 p. m., hora del Centro"."""
     moment = on_its_clock(moment, zone)
     return pgettext("a day, a time and a time zone", "%(day)s, %(at_time)s %(zone)s") % {
-        "day": day_date(moment, year=year), "at_time": at_clock(moment),
-        "zone": zone_name(moment.tzinfo)}
+        "day": day_date(moment, year=year),
+        "at_time": at_clock(moment),
+        "zone": zone_name(moment.tzinfo),
+    }
