@@ -27,6 +27,8 @@ STAFF_PASSWORD = "correct horse battery staple"
 
 def make_provider(**overrides) -> ServiceProvider:
     defaults = {"name": "Test Revenue Agency", "name_es": "Agencia de Ingresos de Prueba",
+                "name_in_sentence": "the Test Revenue Agency",
+                "name_in_sentence_es": "la Agencia de Ingresos de Prueba",
                 "abbreviation": f"TRA{next(_numbers)}"}
     return ServiceProvider.objects.create(**{**defaults, **overrides})
 
@@ -34,7 +36,8 @@ def make_provider(**overrides) -> ServiceProvider:
 def make_service(provider=None, **overrides) -> Service:
     number = next(_numbers)
     defaults = {"slug": f"service-{number}", "name": f"Service {number}",
-                "name_es": f"Servicio {number}", "summary": "Get help with a thing.",
+                "name_es": f"Servicio {number}", "name_in_sentence": f"the service {number}",
+                "name_in_sentence_es": f"el servicio {number}", "summary": "Get help with a thing.",
                 "summary_es": "Reciba ayuda con algo."}
     service = Service.objects.create(provider=provider or make_provider(),
                                      **{**defaults, **overrides})
@@ -46,8 +49,9 @@ def make_service(provider=None, **overrides) -> Service:
 def make_location(provider=None, **overrides) -> Location:
     number = next(_numbers)
     defaults = {"kind": Location.Kind.WALK_IN, "slug": f"center-{number}",
-                "name": f"Center {number}", "street": "1 Main St", "city": "Austin",
-                "state": "TX", "zip_code": "78701", "time_zone": "America/Chicago"}
+                "name": f"Center {number}", "name_es": f"Centro {number}",
+                "street": "1 Main St", "city": "Austin", "state": "TX", "zip_code": "78701",
+                "time_zone": "America/Chicago"}
     return Location.objects.create(provider=provider or make_provider(),
                                    **{**defaults, **overrides})
 

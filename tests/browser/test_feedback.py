@@ -116,7 +116,7 @@ def test_modal_widget_traps_focus_and_closes_with_escape(live_server, page, asse
     survey = Survey.objects.get(service__slug="direct-file")
     name = _host_page(directory, "modal.html", live_server.url, survey.pk, "modal", "es")
     page.goto(f"{origin}/{name}")
-    opener = page.get_by_role("button", name="Danos su opinión")
+    opener = page.get_by_role("button", name="Denos su opinión")
     assert opener.is_visible()
     opener.focus()
     page.keyboard.press("Enter")
@@ -129,7 +129,7 @@ def test_modal_widget_traps_focus_and_closes_with_escape(live_server, page, asse
     page.keyboard.press("Escape")
     assert not dialog.is_visible()
     assert page.evaluate("document.activeElement.shadowRoot.activeElement.textContent") \
-        == "Danos su opinión"
+        == "Denos su opinión"
 
 
 def test_widget_survey_page_is_accessible(live_server, page, assert_accessible, demo):

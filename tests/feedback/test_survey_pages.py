@@ -21,9 +21,38 @@ def _url(survey, channel="web"):
 def test_hosted_survey_shows_standard_wording_and_counts_an_offer(client):
     survey = make_survey()
     page = client.get(_url(survey)).content.decode()
-    assert f"I trust {survey.service.provider.name} to deliver on their mission" in page
+    assert "I trust the Test Revenue Agency to deliver on their mission" in page
     assert "What went well?" in page and "OMB control number" in page
     assert Rollup.objects.get(metric="volume:offered").c1 == 1
+
+
+@pytest.mark.parametrize(("language", "heading", "trust"), [
+    ("en", "Tell us about your experience with the service {n}",
+     "Based on my experience with the service {n}, I trust the Test Revenue Agency to deliver "
+     "on their mission"),
+    ("es", "Cuéntenos sobre su experiencia con el servicio {n}",
+     "Según mi experiencia con el servicio {n}, confío en que la Agencia de Ingresos de Prueba "
+     "cumpla su misión"),
+])
+def test_the_trust_question_and_heading_take_the_names_as_noun_phrases(client, language,
+                                                                       heading, trust):
+    """Names are inserted with their article ("la Agencia", "the service"), never as the
+    service's title ("Servicio 12") or a command ("Visite un centro…")."""
+    survey = make_survey()
+    number = survey.service.name.split()[-1]
+    prefix = "" if language == "en" else "/es"
+    page = " ".join(client.get(prefix + _url(survey)).content.decode().split())
+    assert heading.format(n=number) in page
+    assert trust.format(n=number) in page
+
+
+def test_a_service_without_a_noun_phrase_keeps_its_name_in_its_own_language(client):
+    survey = make_survey()
+    survey.service.name_in_sentence = survey.service.name_in_sentence_es = ""
+    survey.service.save()
+    page = " ".join(client.get("/es" + _url(survey)).content.decode().split())
+    assert f"su experiencia con {survey.service.name_es}" in page
+    assert "the service" not in page
 
 
 def _offered(survey) -> int:

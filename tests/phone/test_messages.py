@@ -66,8 +66,8 @@ def test_a_cancel_for_no_callback_says_so_in_spanish(client):
 
 
 @pytest.mark.parametrize(("digit", "closed"), [
-    ("1", "We are closed now. We open again Monday at 7 a.m."),
-    ("2", "Estamos cerrados. Abrimos de nuevo el lunes a las 07:00."),
+    ("1", "We are closed now. We open again on Monday, March 8, at 7 a.m."),
+    ("2", "Estamos cerrados. Abrimos de nuevo el lunes 8 de marzo, a las 7 a. m."),
 ])
 def test_a_closed_line_says_when_it_opens_in_the_callers_language(client, monkeypatch, digit,
                                                                  closed):

@@ -15,7 +15,7 @@ from tests.fixtures import NON_DEFAULT_SITE as SITE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("outbox_on_another_port")]
 
-# Monday 8 March 2027, 9:00 in Chicago (CST, UTC-6); the visit is Tuesday at 10:00.
+# Monday 8 March 2027, 9:00 in Chicago (Central time, UTC-6); the visit is Tuesday at 10:00.
 NOW = datetime(2027, 3, 8, 15, 0, tzinfo=UTC)
 TEN = datetime(2027, 3, 9, 16, 0, tzinfo=UTC)
 ELEVEN = datetime(2027, 3, 9, 17, 0, tzinfo=UTC)
@@ -23,44 +23,44 @@ ELEVEN = datetime(2027, 3, 9, 17, 0, tzinfo=UTC)
 EXPECTED = {
     ("booked", "en"): (
         "Your appointment is booked",
-        "Test Revenue Agency: your visit to {center} is booked for Tuesday, March 9, 2027 at "
-        "10 a.m. (CST). Code {code}. Add to calendar: {site}/visit/appointment/TOKEN/"
+        "Test Revenue Agency: your visit to {center} is booked for Tuesday, March 9, 2027, "
+        "at 10 a.m. (Central time). Code {code}. Add to calendar: {site}/visit/appointment/TOKEN/"
         "calendar.ics Change or cancel: {site}/visit/appointment/"),
     ("booked", "es"): (
         "Su cita está reservada",
-        "Agencia de Ingresos de Prueba: su visita a {center} está reservada para el martes 9 "
-        "de marzo de 2027 a las 10:00 (CST). Código {code}. Calendario: "
+        "Agencia de Ingresos de Prueba: su visita al {center_es} está reservada para el martes 9 "
+        "de marzo de 2027, a las 10 a. m. (hora del Centro). Código {code}. Calendario: "
         "{site}/es/visit/appointment/TOKEN/calendar.ics Cambiar o cancelar: "
         "{site}/es/visit/appointment/"),
     ("rescheduled", "en"): (
         "Your appointment changed",
-        "Test Revenue Agency: your visit to {center} is now Tuesday, March 9, 2027 at 11 a.m. "
-        "(CST). Code {code}. Calendar: {site}/visit/appointment/TOKEN/calendar.ics Change or "
-        "cancel: {site}/visit/appointment/"),
+        "Test Revenue Agency: your visit to {center} is now Tuesday, March 9, 2027, at 11 a.m. "
+        "(Central time). Code {code}. Calendar: {site}/visit/appointment/TOKEN/calendar.ics "
+        "Change or cancel: {site}/visit/appointment/"),
     ("rescheduled", "es"): (
         "Su cita cambió",
-        "Agencia de Ingresos de Prueba: su visita a {center} ahora es el martes 9 de marzo de "
-        "2027 a las 11:00 (CST). Código {code}. Calendario: "
+        "Agencia de Ingresos de Prueba: su visita al {center_es} ahora es el martes 9 de marzo de "
+        "2027, a las 11 a. m. (hora del Centro). Código {code}. Calendario: "
         "{site}/es/visit/appointment/TOKEN/calendar.ics Cambiar o cancelar: "
         "{site}/es/visit/appointment/"),
     ("cancelled", "en"): (
         "Your appointment is cancelled",
-        "Test Revenue Agency: your visit to {center} on Tuesday, March 9, 2027 at 10 a.m. "
-        "(CST) is cancelled. Code {code}."),
+        "Test Revenue Agency: your visit to {center} on Tuesday, March 9, 2027, at 10 a.m. "
+        "(Central time) is cancelled. Code {code}."),
     ("cancelled", "es"): (
         "Su cita está cancelada",
-        "Agencia de Ingresos de Prueba: su visita a {center} del martes 9 de marzo de 2027 a "
-        "las 10:00 (CST) está cancelada. Código {code}."),
+        "Agencia de Ingresos de Prueba: su visita al {center_es} del martes 9 de marzo de 2027, a "
+        "las 10 a. m. (hora del Centro) está cancelada. Código {code}."),
     ("reminder", "en"): (
         "Your appointment is tomorrow",
         "Test Revenue Agency: reminder, your visit to {center} is tomorrow, Tuesday, March 9, "
-        "2027 at 10 a.m. (CST). Code {code}. Can't come? Cancel in one tap: "
+        "2027, at 10 a.m. (Central time). Code {code}. Can't come? Cancel in one tap: "
         "{site}/visit/appointment/TOKEN/cancel/"),
     ("reminder", "es"): (
         "Su cita es mañana",
-        "Agencia de Ingresos de Prueba: recordatorio, su visita a {center} es mañana, martes "
-        "9 de marzo de 2027 a las 10:00 (CST). Código {code}. ¿No puede venir? Cancele con un "
-        "toque: {site}/es/visit/appointment/TOKEN/cancel/"),
+        "Agencia de Ingresos de Prueba: recordatorio, su visita al {center_es} es mañana, martes "
+        "9 de marzo de 2027, a las 10 a. m. (hora del Centro). Código {code}. ¿No puede venir? "
+        "Cancele con un toque: {site}/es/visit/appointment/TOKEN/cancel/"),
 }
 
 
@@ -98,7 +98,8 @@ def test_each_appointment_message_in_the_language_the_person_chose(
     appointment, text, email = _appointment_messages(kind, center, language,
                                                      django_capture_on_commit_callbacks)
     subject, body = EXPECTED[kind, language]
-    expected = body.format(center=center.location.name, code=appointment.code, site=SITE)
+    expected = body.format(center=center.location.name, center_es=center.location.name_es,
+                           code=appointment.code, site=SITE)
     assert _without_tokens(text.body) == expected
     assert text.to == "+12025550143"
     assert _without_tokens(email.body) == expected
@@ -131,7 +132,7 @@ def test_the_calendar_file_speaks_the_persons_language(center):
     event = Calendar.from_ical(messages.ics(appointment)).walk("VEVENT")[0]
     assert str(event["description"]) == (
         f"Código de confirmación {appointment.code}. Traiga una identificación con foto. "
-        f"Registre su llegada en el quiosco o con el código en {center.location.name}.")
+        f"Registre su llegada en el quiosco o con el código en el {center.location.name_es}.")
     assert str(event["summary"]).startswith("Servicio ")
     assert str(event.walk("VALARM")[0]["description"]) == "Cita mañana"
 

@@ -241,3 +241,17 @@ def test_a_signed_in_person_books_with_their_account(client, center,
     assert response.status_code == 302
     assert Appointment.objects.get().person == person
     assert OutboxBackend.outbox[-1].to == "me@example.com"
+
+
+def test_the_console_shows_arrivals_on_the_centers_clock(staff_client, monkeypatch):
+    """Issue #18 item 13: a 3:36 p.m. arrival at a Central-time center reads 3:36 p.m. on the
+    console, whatever the server's zone (America/New_York, where it is 4:36 p.m.)."""
+    from datetime import UTC, datetime
+
+    chicago = make_center(hours=((8, 17),), weekdays=range(7), time_zone="America/Chicago")
+    arrival = datetime(2027, 3, 9, 21, 36, tzinfo=UTC)  # 3:36 p.m. in Chicago
+    queue.take_ticket(chicago.offerings.first(), now=arrival)
+    monkeypatch.setattr("django.utils.timezone.now", lambda: arrival + timedelta(minutes=4))
+    page = staff_client("center_staff").get(f"/staff/walkin/{chicago.slug}/").content.decode()
+    assert "3:36 p.m." in page
+    assert "4:36" not in page

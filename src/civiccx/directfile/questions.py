@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from civiccx.taxengine.facts import tin_kind
@@ -197,7 +198,8 @@ def _date(raw, ctx: Context, kind: str):
     if kind == "paydate":
         due = dt.date(ctx.year + 1, 4, 15)
         if not ctx.today <= value <= max(due, ctx.today):
-            raise Invalid(_("Choose a date from today to %(due)s.") % {"due": due.isoformat()})
+            raise Invalid(_("Choose a date from today to %(due)s.")
+                          % {"due": formats.date_format(due, "DATE_FORMAT")})
         return value.isoformat()
     if value.year < 1900:
         raise Invalid(_("Enter a year of birth after 1900."))

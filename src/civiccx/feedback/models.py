@@ -9,8 +9,10 @@ from functools import cached_property, lru_cache
 from auditlog.registry import auditlog
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from civiccx.feedback.instruments import (
     Instrument,
@@ -50,21 +52,32 @@ class Survey(models.Model):
 
     @cached_property
     def instrument(self) -> Instrument:
-        """The instrument with custom questions and the service and agency names filled in."""
+        """The instrument with custom questions and the service and agency names filled in, as
+        the noun phrases a sentence takes ("your experience with the help center")."""
         provider = self.service.provider
-        expiration = (self.omb_expiration_date.strftime("%m/%d/%Y")
-                      if self.omb_expiration_date else "")
+        expiration = (_in_both_languages(lambda: date_format(self.omb_expiration_date,
+                                                              "DATE_FORMAT"))
+                      if self.omb_expiration_date else ())
         return _rendered_instrument(
             self.instrument_name, self.instrument_version, self.variant,
             json.dumps(self.custom_questions, sort_keys=True),
-            (self.service.name, self.service.name_es or self.service.name),
-            (provider.name, provider.name_es or provider.name),
+            _in_both_languages(lambda: self.service.localized_name_in_sentence),
+            _in_both_languages(lambda: provider.localized_name_in_sentence),
             self.omb_control_number, expiration, self.burden_minutes)
 
     @property
     def kind(self) -> str:
         return "thumbs" if self.instrument_name == "a11_v2" and self.variant != "radio" \
             else "likert"
+
+
+def _in_both_languages(text) -> tuple[str, str]:
+    """(English, Spanish) of `text()`, e.g. a long date or a name as a sentence uses it."""
+    names = []
+    for language in ("en", "es"):
+        with translation.override(language):
+            names.append(text())
+    return tuple(names)
 
 
 @lru_cache(maxsize=512)
@@ -77,7 +90,8 @@ def _rendered_instrument(name, version, variant, custom_json, service, agency, o
         base = with_custom_questions(base, custom)
     pra = {}
     if omb_number and expiration:
-        pra = {"omb_control_number": omb_number, "expiration_date": expiration}
+        pra = {"omb_control_number": omb_number,
+               "expiration_date": dict(zip(("en", "es"), expiration, strict=True))}
     return render_instrument(base, dict(zip(("en", "es"), service, strict=True)),
                              dict(zip(("en", "es"), agency, strict=True)),
                              burden_minutes=burden, **pra)
@@ -154,7 +168,7 @@ class Response(models.Model):
         INVITATION = "invitation", _("Invitation link")
         EMBED = "embed", _("Embedded widget")
         API = "api", _("API")
-        IMPORT = "import", _("Imported")
+        IMPORT = "import", pgettext_lazy("where a response came from", "Imported")
 
     survey = models.ForeignKey(Survey, on_delete=models.PROTECT, related_name="responses")
     service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="responses")

@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, TransitionNotAllowed, transition
 
@@ -220,7 +220,7 @@ class WorkflowEvent(models.Model):
         RETURNED = "returned", _("Returned to the author")
         WITHDRAWN = "withdrawn", _("Withdrawn")
         REVIEWED = "reviewed", _("Checked and still right")
-        IMPORTED = "imported", _("Imported")
+        IMPORTED = "imported", pgettext_lazy("an event in an article's history", "Imported")
 
     translation = models.ForeignKey(Translation, on_delete=models.CASCADE,
                                     related_name="events")

@@ -37,6 +37,16 @@ class Bilingual(models.Model):
         return self.localized("name")
 
     @property
+    def localized_name_in_sentence(self) -> str:
+        """The name as a noun phrase with its article, for a sentence ("the Federal Revenue
+        Service" / "el Servicio Federal de Ingresos"); the plain name when none is given (a
+        Spanish reader never gets the English phrase)."""
+        language = current_language()
+        phrase = (self.name_in_sentence if language == default_language()
+                  else getattr(self, f"name_in_sentence_{language}", ""))
+        return phrase or self.localized_name
+
+    @property
     def localized_summary(self) -> str:
         return self.localized("summary")
 
@@ -45,11 +55,24 @@ class Bilingual(models.Model):
         return self.localized("instructions")
 
 
+NAME_IN_SENTENCE_HELP = (
+    "The name as a sentence uses it, with its article: \"the Federal Revenue Service\", "
+    "\"filing your tax return\" (surveys ask about \"your experience with …\").")
+NAME_IN_SENTENCE_ES_HELP = (
+    "The same in Spanish: \"el Servicio Federal de Ingresos\", \"la presentación de la "
+    "declaración de impuestos\".")
+
+
 class ServiceProvider(Bilingual):
     """An agency or a High-Impact Service Provider (HISP) within a department."""
 
     name = models.CharField(max_length=200)
     name_es = models.CharField(max_length=200, blank=True)
+    name_in_sentence = models.CharField(
+        max_length=200, blank=True,
+        help_text=NAME_IN_SENTENCE_HELP)
+    name_in_sentence_es = models.CharField(max_length=200, blank=True,
+                                           help_text=NAME_IN_SENTENCE_ES_HELP)
     department = models.CharField(max_length=200, blank=True)
     abbreviation = models.CharField(max_length=20, blank=True)
     website = models.URLField(blank=True)
@@ -58,11 +81,21 @@ class ServiceProvider(Bilingual):
         return self.name
 
     @classmethod
+    def main(cls) -> ServiceProvider | None:
+        """The first provider: the agency this site serves."""
+        return cls.objects.order_by("pk").first()
+
+    @classmethod
     def main_name(cls) -> str | None:
-        """The first provider's name in the current language: the agency this site serves
-        (registered with core as the agency name, see `civiccx.core.agency`)."""
-        provider = cls.objects.order_by("pk").only("name", "name_es").first()
+        """The main provider's name in the current language (registered with core as the agency
+        name, see `civiccx.core.agency`)."""
+        provider = cls.main()
         return provider.localized_name if provider else None
+
+    @classmethod
+    def main_name_in_sentence(cls) -> str | None:
+        provider = cls.main()
+        return provider.localized_name_in_sentence if provider else None
 
 
 class Channel(models.TextChoices):
@@ -80,6 +113,11 @@ class Service(Bilingual):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
     name_es = models.CharField(max_length=200, blank=True)
+    name_in_sentence = models.CharField(
+        max_length=200, blank=True,
+        help_text=NAME_IN_SENTENCE_HELP)
+    name_in_sentence_es = models.CharField(max_length=200, blank=True,
+                                           help_text=NAME_IN_SENTENCE_ES_HELP)
     summary = models.TextField()
     summary_es = models.TextField(blank=True)
     contact_retention_days = models.PositiveIntegerField(
@@ -127,7 +165,7 @@ class ServiceChannel(Bilingual):
             return translate_url(self.url, language)
 
 
-class Location(models.Model):
+class Location(Bilingual):
     """A place or a virtual site where staff serve people: walk-in centers, call centers."""
 
     class Kind(models.TextChoices):
@@ -140,6 +178,9 @@ class Location(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
+    name_es = models.CharField(
+        max_length=200, blank=True,
+        help_text='The name in Spanish, as used after "el": "Centro de Phoenix".')
     street = models.CharField(max_length=200)
     city = models.CharField(max_length=100)
     state = models.CharField(max_length=2)

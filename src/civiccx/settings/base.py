@@ -156,6 +156,8 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# US English and US Spanish dates, times and numbers (civiccx/formats; Django's `es` is Spain's).
+FORMAT_MODULE_PATH = ["civiccx.formats"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True

@@ -47,10 +47,10 @@ def ics(appointment: Appointment) -> bytes:
     event.add("dtend", appointment.ends_at.astimezone(zone(appointment.center)))
     with translation.override(site_language(appointment.language)):
         event.add("summary", f"{appointment.offering.service.localized_name} "
-                             f"({location.name})")
+                             f"({location.localized_name})")
         event.add("description", _("Confirmation code %(code)s. Bring a photo ID. Check in at "
                                    "the kiosk or with the code at %(center)s.")
-                  % {"code": appointment.code, "center": location.name})
+                  % {"code": appointment.code, "center": location.localized_name})
         reminder = _("Appointment tomorrow")
     event.add("location", f"{location.street}, {location.city}, {location.state} "
                           f"{location.zip_code}")
@@ -75,7 +75,7 @@ def notify(appointment_pk: int, kind: str) -> None:
     token = APPOINTMENT_LINK.token(appointment.code)
     context = {
         "appointment": appointment, "provider": appointment.center.location.provider,
-        "center": appointment.center.location.name, "starts_at": appointment.starts_at,
+        "location": appointment.center.location, "starts_at": appointment.starts_at,
         "code": appointment.code,
         "calendar_url": public_url("walkin:ics", token, language=language),
         "manage_url": public_url("walkin:manage", language=language),

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, TransitionNotAllowed, transition
 
+from civiccx.core import dates
 from civiccx.core.fields import EncryptedTextField
 from civiccx.core.languages import current_language
 from civiccx.core.states import refused_with
@@ -180,7 +181,7 @@ class Appointment(ConcurrentTransitionMixin, models.Model):
         center's grace period after it. (Their ticket is issued by `queue.check_in`.)"""
         if self.local_start.date() != now.astimezone(self.local_start.tzinfo).date():
             raise MoveRefused(gettext("Your appointment is on another day: %(when)s.")
-                              % {"when": self.local_start.strftime("%Y-%m-%d %H:%M")})
+                              % {"when": dates.day_at_clock(self.local_start)})
         grace = self.center.no_show_grace_minutes
         if now > self.starts_at + timedelta(minutes=grace):
             raise MoveRefused(gettext(

@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civiccx.core import dates
 from civiccx.core.languages import site_language
 from civiccx.services.hours import closing_time, is_open
 from civiccx.services.interactions import normalize_phone
@@ -64,9 +65,9 @@ def take_ticket(offering: CenterService, *, phone: str = "", language: str = "en
     estimate = estimate_wait(center, None, now)
     closes = closing_time(center.location, now)
     if closes is not None and now + timedelta(seconds=estimate.low_seconds) >= closes:
-        raise QueueError(_("Today's line is full: we cannot see you before we close at "
-                           "%(time)s. Book an appointment, or come back when we open.")
-                         % {"time": closes.astimezone(zone(center)).strftime("%H:%M")})
+        raise QueueError(_("Today's line is full: we close %(at_time)s and cannot see you "
+                           "before then. Book an appointment, or come back when we open.")
+                         % {"at_time": dates.at_clock(closes, zone(center))})
     _store_estimate(ticket, estimate)
     return _issue(ticket)
 

@@ -62,7 +62,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = MappingProxyType(
         },
         "invalid_thumbs": {
             "en": "Choose thumbs up (1) or thumbs down (0).",
-            "es": "Elija pulgar arriba (1) o pulgar abajo (0).",
+            "es": "Elija De acuerdo (1) o En desacuerdo (0).",
         },
         "invalid_option": {
             "en": "{value} is not one of the choices.",
@@ -419,12 +419,19 @@ def _localized(value: str | Mapping[str, str], what: str) -> Mapping[str, str]:
     return result
 
 
+# Spanish contracts "de el" and "a el" when a name with its article follows a preposition
+# ("recibí de [Service]" + "el centro de ayuda" = "recibí del centro de ayuda").
+_CONTRACTIONS = {"es": ((" de el ", " del "), (" a el ", " al "))}
+
+
 def _fill(text: Mapping[str, str], values: Mapping[str, Mapping[str, str]]) -> Mapping[str, str]:
     filled = {}
     for lang in LANGUAGES:
         out = text[lang]
         for placeholder, by_lang in values.items():
             out = out.replace(placeholder, by_lang[lang])
+        for separate, contracted in _CONTRACTIONS.get(lang, ()):
+            out = out.replace(separate, contracted)
         filled[lang] = out
     return MappingProxyType(filled)
 
@@ -435,7 +442,7 @@ def render_instrument(
     agency: str | Mapping[str, str],
     *,
     omb_control_number: str | None = None,
-    expiration_date: str | None = None,
+    expiration_date: str | Mapping[str, str] | None = None,
     burden_minutes: int | str | None = None,
 ) -> Instrument:
     """Fill ``[Service]`` and ``[Agency]`` in every question (both languages) and the PRA block.
@@ -457,7 +464,8 @@ def render_instrument(
         ("burden_minutes", burden_minutes),
     ):
         if given is not None:
-            pra_values[PRA_PLACEHOLDERS[key]] = _localized(str(given), key)
+            pra_values[PRA_PLACEHOLDERS[key]] = _localized(
+                given if isinstance(given, Mapping) else str(given), key)
     questions = tuple(
         replace(
             q,
@@ -471,7 +479,8 @@ def render_instrument(
         pra,
         statement=_fill(pra.statement, pra_values),
         omb_control_number=str(omb_control_number or pra.omb_control_number),
-        expiration_date=str(expiration_date or pra.expiration_date),
+        expiration_date=str(_localized(expiration_date, "expiration_date")["en"]
+                            if expiration_date else pra.expiration_date),
         burden_minutes=str(burden_minutes if burden_minutes is not None else pra.burden_minutes),
     )
     return replace(instrument, questions=questions, pra=pra, rendered=True)

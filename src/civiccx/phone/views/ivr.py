@@ -18,7 +18,6 @@ from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -26,9 +25,9 @@ from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
+from civiccx.core import dates
 from civiccx.core.languages import site_language
 from civiccx.core.messaging import render_message
-from civiccx.core.weekdays import weekday_in_sentence
 from civiccx.phone.models import CallQueue, WebhookReceipt
 from civiccx.phone.services import (
     DuplicateCallback,
@@ -43,11 +42,11 @@ VOICES = {"en": "en-US", "es": "es-US"}
 # What the IVR says, in English; the caller hears it in the language they chose (the Spanish
 # is in the catalog like every other string).
 PROMPTS = {
-    "welcome": gettext_lazy("Thank you for calling the %(agency)s. For English, press 1."),
+    "welcome": gettext_lazy("Thank you for calling %(agency)s. For English, press 1."),
     "for_spanish": gettext_lazy("For Spanish, press 2."),
     "not_an_option": gettext_lazy("Sorry, that is not an option."),
     "wait": gettext_lazy("Your estimated wait is about %(low)s to %(high)s minutes."),
-    "closed": gettext_lazy("We are closed now. We open again %(day)s at %(time)s."),
+    "closed": gettext_lazy("We are closed now. We open again on %(day)s, %(at_time)s"),
     "offer": gettext_lazy("Press 1 to get a call back and keep your place in line. Press 2 to "
                           "hold."),
     "offer_closed": gettext_lazy("Press 1 to get a call back after we open. You keep your "
@@ -155,7 +154,9 @@ def voice_start(request, slug: str):
         return refused
     response = VoiceResponse()
     gather = Gather(num_digits=1, action=_step(queue, "language"), method="POST", timeout=6)
-    _say(gather, "en", "welcome", agency=queue.service.provider.name)
+    with translation.override("en"):
+        agency = queue.service.provider.localized_name_in_sentence
+    _say(gather, "en", "welcome", agency=agency)
     _say(gather, "es", "for_spanish")
     response.append(gather)
     response.redirect(_step(queue, "start"), method="POST")
@@ -171,8 +172,8 @@ def _offer(queue, language: str):
     if estimate.opens_at:
         opens = estimate.opens_at.astimezone(ZoneInfo(queue.call_center.time_zone))
         with translation.override(language):
-            day, time = weekday_in_sentence(opens), time_format(opens, "TIME_FORMAT")
-        _say(gather, language, "closed", day=day, time=time)
+            day, at_time = dates.day_date(opens, year=False), dates.at_clock(opens)
+        _say(gather, language, "closed", day=day, at_time=at_time)
         _say(gather, language, "offer_closed")
         response.append(gather)
         response.hangup()

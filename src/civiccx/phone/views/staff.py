@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civiccx.charts import Series, line_chart
+from civiccx.core.dates import day_button
 from civiccx.core.roles import CSR, CX_ANALYST, role_required
 from civiccx.phone.figures import estimate_accuracy, queue_figures
 from civiccx.phone.models import AgentState, QueueEntry
@@ -96,7 +97,7 @@ def estimates(request):
     rows = estimate_accuracy()
     chart = line_chart(
         "phone-estimate-error", _("Wait estimate error by day (minutes)"),
-        [r["day"].strftime("%m-%d") for r in rows],
+        [day_button(r["day"]) for r in rows],
         [Series(_("Mean absolute error"), [round(r["mean_abs_error_min"], 1) for r in rows]),
          Series(_("Bias (positive: we over-estimated)"), [round(r["bias_min"], 1)
                                                           for r in rows])],

@@ -50,6 +50,8 @@ def seed_catalog() -> ServiceProvider:
     for order, item in enumerate(CATALOG["services"]):
         service, _ = Service.objects.update_or_create(slug=item["slug"], defaults={
             "provider": provider, "name": item["name"], "name_es": item["name_es"],
+            "name_in_sentence": item["name_in_sentence"],
+            "name_in_sentence_es": item["name_in_sentence_es"],
             "summary": item["summary"], "summary_es": item["summary_es"], "order": order})
         for channel, (instructions, instructions_es) in item["channels"].items():
             ServiceChannel.objects.update_or_create(
@@ -60,7 +62,8 @@ def seed_catalog() -> ServiceProvider:
 
 def _location(provider, spec, kind) -> Location:
     location, _ = Location.objects.update_or_create(slug=spec["slug"], defaults={
-        "provider": provider, "kind": kind, "name": spec["name"], "street": spec["street"],
+        "provider": provider, "kind": kind, "name": spec["name"], "name_es": spec["name_es"],
+        "street": spec["street"],
         "city": spec["city"], "state": spec["state"], "zip_code": spec["zip"],
         "time_zone": spec["tz"], "latitude": spec.get("lat"), "longitude": spec.get("lon")})
     return location

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from civiccx.charts import Chart, Series, line_chart
+from civiccx.core.dates import day_button
 from civiccx.core.roles import ADMIN, CENTER_STAFF, CX_ANALYST, role_required, user_roles
 from civiccx.services.audit import record_pii_read
 from civiccx.walkin import booking, estimates, figures, line, local_time, queue
@@ -45,7 +46,7 @@ def accuracy_chart(rows: list[dict]) -> Chart | None:
         return None
     return line_chart(
         "walkin-wait-accuracy", _("Walk-in wait, predicted and actual (mean minutes by day)"),
-        [r["day"].strftime("%m-%d") for r in rows],
+        [day_button(r["day"]) for r in rows],
         [Series(_("Predicted"), [round(r["predicted_min"], 1) for r in rows]),
          Series(_("Actual"), [round(r["actual_min"], 1) for r in rows])],
         category_label=_("Day"), value_format="{:.0f}")

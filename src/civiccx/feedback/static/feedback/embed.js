@@ -17,7 +17,7 @@
   var lang = script.getAttribute("data-lang") === "es" ? "es" : "en";
   var text = {
     en: { open: "Give feedback", close: "Close", title: "Feedback survey" },
-    es: { open: "Danos su opinión", close: "Cerrar", title: "Encuesta de opinión" }
+    es: { open: "Denos su opinión", close: "Cerrar", title: "Encuesta de opinión" }
   }[lang];
   var src = origin + (lang === "es" ? "/es" : "") + "/feedback/embed/" + encodeURIComponent(survey) + "/";
 
