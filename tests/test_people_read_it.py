@@ -423,6 +423,11 @@ def _message_contexts(provider) -> dict[str, dict]:
         "phone/reply_cancelled": {"provider": provider},
         "phone/reply_help": {"provider": provider},
         "phone/reply_none": {"provider": provider},
+        "accounts/locked_out": {
+            "user": type("User", (), {"username": "maria.lopez"})(),
+            "ip_address": "203.0.113.7",
+            "minutes": 15,
+        },
     }
 
 
@@ -460,7 +465,7 @@ def test_an_appointment_text_writes_the_day_out_in_spanish(demo):
 def test_the_closed_ivr_speaks_spanish_days_and_times(client, demo, settings):
     settings.TWILIO_AUTH_TOKEN = TWILIO_TOKEN
     line = CallQueue.objects.order_by("pk").first()
-    path, data = f"/phone/voice/{line.slug}/language/", {"Digits": "2"}
+    path, data = f"/phone/voice/{line.slug}/language/", {"Digits": "2", "CallSid": "CA" + "0" * 32}
     signature = RequestValidator(TWILIO_TOKEN).compute_signature(f"http://testserver{path}", data)
     spoken = " ".join(
         re.findall(

@@ -99,7 +99,7 @@ def test_help_deflection_is_read_from_the_steps_recorded_on_the_spine():
                                  results=3, visit=visit, at=NOW - timedelta(hours=2))
     VisitStep.objects.create(visit="a" * 32, step="callback_requested", channel="phone",
                              at=NOW - timedelta(hours=1))
-    whole, english, spanish = read_figure("help.deflection", Period.last(1))
+    whole, english, spanish = read_figure("help.deflection", Period.last(2))
     assert (whole.value, whole.n) == (0.75, 4)
     assert (english.group, english.value, spanish.group, spanish.value) == ("en", 0.75, "es", None)
 
