@@ -167,3 +167,19 @@ def test_the_statistics_page_shows_direct_files_a11_survey_beside_the_funnel(cli
     text = client.get(reverse("directfile:statistics")).content.decode()
     assert "What filers told us" in text
     assert "<th scope=\"row\">Trust</th><td class=\"text-right\">75%</td>" in text
+
+
+def test_returns_received_after_the_filing_year_share_one_late_column():
+    """A late filer (a 2024 return sent in December 2026, week 101) must not stretch the weekly
+    chart to a hundred empty weeks: weeks after the year are summed into one "Later" column."""
+    from types import SimpleNamespace
+
+    from civiccx.directfile.statistics import LATE_WEEK, week_rows, weekly_chart
+
+    this = {5: (10, 9, 1, 0, 0), 53: (2, 2, 0, 0, 0), 60: (3, 3, 0, 0, 0), 101: (1, 1, 0, 0, 0)}
+    last = {5: (8, 8, 0, 0, 0), 70: (4, 4, 0, 0, 0)}
+    report = SimpleNamespace(season=SimpleNamespace(weeks=this, tax_year=2024),
+                             last=SimpleNamespace(weeks=last, tax_year=2023))
+    assert week_rows(report) == [(5, 10, 8, 9), (53, 2, 0, 2), (LATE_WEEK, 4, 4, 4)]
+    chart = weekly_chart(report)
+    assert "Later" in str(chart) and ">101<" not in str(chart)

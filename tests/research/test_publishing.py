@@ -106,7 +106,7 @@ def test_a_life_experience_shows_scope_and_an_accessible_journey_map(client, per
     publishing.publish("life", life)
     publishing.publish("persona", persona)
     page = client.get("/research/life-experiences/having-a-child/").content.decode()
-    assert "We spoke with 2 people from 1 state(s)." in page
+    assert "We spoke with 2 people. They live in 1 state." in page
     assert page.index("Learn about benefits") < page.index("Call for help") < page.index(
         "Get the payment")
     assert "<svg" in page and "Show the numbers in this chart" in page

@@ -78,19 +78,27 @@ def summary_rows(r: Report) -> list[tuple[str, str, str]]:
     ]
 
 
+LATE_WEEK = 54  # week 53 ends on December 31; later weeks are late filers, summed in one row
+
+
 def week_rows(r: Report) -> list[tuple[int, int, int, int]]:
-    """(week, returns received this season, last season, accepted this season)."""
-    weeks = sorted(set(r.season.weeks) | set(r.last.weeks))
-    zero = (0, 0, 0, 0, 0)
-    return [(w, r.season.weeks.get(w, zero)[0], r.last.weeks.get(w, zero)[0],
-             r.season.weeks.get(w, zero)[1]) for w in weeks]
+    """(week, returns received this season, last season, accepted this season); weeks after the
+    filing year are summed into one LATE_WEEK row, so a late filer does not stretch the axis."""
+    rows: dict[int, list[int]] = {}
+    for season, column in ((r.season, 0), (r.last, 1)):
+        for week, counts in season.weeks.items():
+            row = rows.setdefault(min(week, LATE_WEEK), [0, 0, 0])
+            row[column] += counts[0]
+            if column == 0:
+                row[2] += counts[1]
+    return [(w, *rows[w]) for w in sorted(rows)]
 
 
 def weekly_chart(r: Report):
     rows = week_rows(r)
     if not rows:
         return None
-    categories = [str(w) for w, *_rest in rows]
+    categories = [str(w) if w < LATE_WEEK else str(_("Later")) for w, *_rest in rows]
     series = [Series(_("%(year)s season") % {"year": r.season.tax_year},
                      [float(this) for _w, this, _l, _a in rows]),
               Series(_("%(year)s season") % {"year": r.last.tax_year},
@@ -98,7 +106,8 @@ def weekly_chart(r: Report):
     return column_chart("directfile-weekly", _("Returns received by week of the season"),
                         categories, series, category_label=_("Week"),
                         summary=_("Returns received each week, this season beside last "
-                                  "season. Week 1 starts on January 1."),
+                                  "season. Week 1 starts on January 1; \"Later\" counts returns "
+                                  "received after the filing year ended."),
                         value_format="{:,.0f}", y_label=_("Returns"))
 
 
