@@ -80,21 +80,16 @@ def mains_importer(text: str, survey) -> int:
     from django.utils import timezone
 
     from civiccx.feedback.a11_formats import parse_a11_v2_responses
+    from civiccx.feedback.a11_reporting import answers_of
     from civiccx.feedback.services import submit_response
 
     moment = timezone.make_aware(datetime(2024, 1, 1, 12))
     records = parse_a11_v2_responses(text).require_ok()
     with transaction.atomic():
         for record in records:
-            answers = {"question_1": record.question_1}
-            if record.ticked("positive"):
-                answers["question_2"] = list(record.ticked("positive"))
-            if record.ticked("negative"):
-                answers["question_3"] = list(record.ticked("negative"))
-            if record.comment:
-                answers["question_4"] = record.comment
             submit_response(
-                survey, answers, language="en", source="import", channel="web", submitted_at=moment
+                survey, answers_of(record), language="en", source="import", channel="web",
+                submitted_at=moment,
             )
     return len(records)
 

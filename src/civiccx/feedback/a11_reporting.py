@@ -194,7 +194,7 @@ def import_touchpoints_responses(text: str, survey: Survey, quarter: str) -> Par
     for number, record in enumerate(parsed.records, start=2):
         if record.external_id and record.external_id in known:
             continue
-        clean, problems = validate_answers(survey.instrument, _answers(record))
+        clean, problems = validate_answers(survey.instrument, answers_of(record))
         errors.extend(RowError(number, question, e.message("en"))
                       for question, found in problems.items() for e in found)
         new.append((CombinedRow(number, record.external_id, moment, False, "", record), clean))
@@ -289,7 +289,8 @@ def survey_mismatch(survey: Survey, parsed: CombinedFile, *,
     return problems
 
 
-def _answers(record: A11V2Response) -> dict:
+def answers_of(record: A11V2Response) -> dict:
+    """A CX-upload row as the survey's answers (question ids to values)."""
     answers: dict = {"question_1": record.question_1}
     if record.ticked("positive"):
         answers["question_2"] = list(record.ticked("positive"))
@@ -354,7 +355,7 @@ def import_combined_export(text: str, survey: Survey, *, quarter: str | None = N
     new: list[tuple[CombinedRow, dict]] = []
     errors: list[RowError] = []
     for row in kept:
-        clean, problems = validate_answers(instrument, _answers(row.response))
+        clean, problems = validate_answers(instrument, answers_of(row.response))
         if problems:
             errors.extend(RowError(row.row, question, e.message("en"))
                           for question, found in problems.items() for e in found)
