@@ -19,7 +19,6 @@ from civiccx.reports.figures import catalog, resolve
 from civiccx.reports.models import (
     CapacityAssessment,
     Commitment,
-    CommitmentEvent,
     ProgressReport,
     Quote,
 )
@@ -169,9 +168,7 @@ def _commitments(service, baseline: str, current: str, analyst, today) -> None:
         title="Raise customers' trust after they use this service",
         title_es="Aumentar la confianza después de usar este servicio",
     )
-    CommitmentEvent.objects.create(
-        commitment=trust, status=trust.status, actor=analyst, at=made, note="Commitment made."
-    )
+    trust.record_made(analyst, at=made)
     if service.slug == "walk-in-assistance":
         withdrawn = Commitment.objects.create(
             service=service,
@@ -184,13 +181,7 @@ def _commitments(service, baseline: str, current: str, analyst, today) -> None:
             title="Cut the average wait for walk-in visitors",
             title_es="Reducir la espera promedio de quienes llegan sin cita",
         )
-        CommitmentEvent.objects.create(
-            commitment=withdrawn,
-            status=withdrawn.status,
-            actor=analyst,
-            at=made,
-            note="Commitment made.",
-        )
+        withdrawn.record_made(analyst, at=made)
         withdrawn.withdraw(
             analyst,
             "Replaced by appointments for every visit: the wait for "
@@ -209,9 +200,7 @@ def _commitments(service, baseline: str, current: str, analyst, today) -> None:
             title="Answer most calls within the service level",
             title_es="Atender la mayoría de las llamadas dentro del nivel de servicio",
         )
-        CommitmentEvent.objects.create(
-            commitment=missed, status=missed.status, actor=analyst, at=made, note="Commitment made."
-        )
+        missed.record_made(analyst, at=made)
         missed.miss(
             analyst,
             "Callbacks launched on every queue, but the line is still short "
@@ -230,13 +219,7 @@ def _commitments(service, baseline: str, current: str, analyst, today) -> None:
             title="Help most people who search find their answer without calling",
             title_es="Que la mayoría de quienes buscan encuentren su respuesta sin llamar",
         )
-        CommitmentEvent.objects.create(
-            commitment=delivered,
-            status=delivered.status,
-            actor=analyst,
-            at=made,
-            note="Commitment made.",
-        )
+        delivered.record_made(analyst, at=made)
         delivered.deliver(analyst, "Search now understands everyday words for tax terms.")
         delivered.save()
 

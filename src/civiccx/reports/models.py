@@ -77,8 +77,14 @@ class Commitment(ConcurrentTransitionMixin, Bilingual, NeverDeleted):
     def localized_title(self) -> str:
         return self.localized("title")
 
-    def _log(self, status: str, actor, note: str) -> None:
-        CommitmentEvent.objects.create(commitment=self, status=status, note=note, actor=actor)
+    def _log(self, status: str, actor, note: str, at=None) -> None:
+        CommitmentEvent.objects.create(
+            commitment=self, status=status, note=note, actor=actor, at=at or timezone.now()
+        )
+
+    def record_made(self, actor, at=None) -> None:
+        """The changelog's first line: the commitment was made (by whom, when)."""
+        self._log(self.status, actor, str(_("Commitment made.")), at)
 
     @refused_with(CommitmentError, _("Only a commitment in progress can be marked delivered."))
     @transition(field=status, source=Status.OPEN, target=Status.DELIVERED)

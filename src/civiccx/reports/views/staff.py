@@ -161,9 +161,7 @@ def commitment_new(request):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             commitment = form.save()
-            commitment.events.create(
-                status=commitment.status, actor=request.user, note=_("Commitment made.")
-            )
+            commitment.record_made(request.user)
         messages.success(request, _("Commitment published."))
         return redirect("reports:staff-home")
     return render(request, "reports/staff/commitment_form.html", {"form": form})
