@@ -175,14 +175,12 @@ def feedback_rows() -> list[tuple[str, str, str]]:
     """Direct File's A-11 survey beside the funnel: per driver, the share who agreed (4 or 5
     of 5) and how many answered, all seasons, from the feedback rollups."""
     from civiccx.directfile.season import SERVICE
+    from civiccx.metrics.drivers import DRIVER_LABELS
     from civiccx.metrics.rollups import read_scores
 
-    labels = {"satisfaction": _("Satisfaction"), "trust": _("Trust"),
-              "effectiveness": _("Effectiveness"), "ease": _("Ease"),
-              "efficiency": _("Efficiency"), "transparency": _("Transparency"),
-              "employee": _("Employee helpfulness")}
     scores = read_scores({"service__slug": SERVICE}, group_by=()).get(())
     if scores is None:
         return []
-    return [(labels[d], percent_text(t.agree / t.n, 0), f"{t.n:,}")
-            for d in labels if (t := scores.likert.get(d)) is not None and t.n]
+    return [(str(label), percent_text(t.agree / t.n, 0), f"{t.n:,}")
+            for d, label in DRIVER_LABELS.items()
+            if (t := scores.likert.get(d)) is not None and t.n]

@@ -11,12 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from civiccx.charts import Chart, Series, line_chart
 from civiccx.feedback.rollups import QuarterScores, read_scores
 from civiccx.feedback.scoring import SMALL_SAMPLE_N, DriverTally, ThumbsTally
+from civiccx.metrics.drivers import DRIVER_LABELS
 
-DRIVERS = {
-    "satisfaction": _("Satisfaction"), "trust": _("Trust"),
-    "effectiveness": _("Effectiveness"), "ease": _("Ease"), "efficiency": _("Efficiency"),
-    "transparency": _("Transparency"), "employee": _("Employee helpfulness"),
-}
+DRIVERS = DRIVER_LABELS
 INDICATORS = {
     "effectiveness": _("Effectiveness"), "ease": _("Ease"), "efficiency": _("Efficiency"),
     "transparency": _("Transparency"), "humanity": _("Humanity"),

@@ -21,20 +21,13 @@ from django.utils.translation import gettext_lazy as _
 
 from civiccx.core import fiscal
 from civiccx.core.percentages import percent_text
+from civiccx.metrics.drivers import DRIVER_LABELS
 from civiccx.metrics.registry import Period, figures, read_figure
 from civiccx.metrics.rollups import read_scores
 from civiccx.metrics.statistics import SMALL_SAMPLE_N, wilson_interval
 
 A11_PREFIX = "a11."
-A11_DRIVERS = {
-    "satisfaction": _("Satisfaction"),
-    "trust": _("Trust"),
-    "effectiveness": _("Effectiveness"),
-    "ease": _("Ease"),
-    "efficiency": _("Efficiency"),
-    "transparency": _("Transparency"),
-    "employee": _("Employee helpfulness"),
-}
+A11_DRIVERS = DRIVER_LABELS
 
 
 class UnknownFigure(KeyError):
