@@ -147,7 +147,9 @@ def test_the_texts_that_call_people_back_inside(language, turn, upcoming,
                                                 django_capture_on_commit_callbacks):
     center = make_center()
     offering = center.offerings.get()
-    now = datetime.now(UTC)
+    # A fixed weekday noon: with the real clock, a run just after the center's midnight put the
+    # tickets on yesterday's line and called nobody.
+    now = datetime(2027, 3, 9, 18, 0, tzinfo=UTC)
     queue.take_ticket(offering, phone="2025550101", language=language,
                       now=now - timedelta(minutes=3))
     queue.take_ticket(offering, phone="2025550102", language=language,
