@@ -9,27 +9,30 @@ import signal
 import subprocess
 import sys
 
+from civiccx.settings.environment import dev_oidc_port
+
 HOST = "127.0.0.1"
-DEV_OIDC_PORT = 8001  # keep in step with services.demo.command.DEV_OIDC_ISSUER
 
 
 def _local_identity_provider():
-    """Start oidc-provider-mock on 127.0.0.1:8001 when no real provider is configured."""
+    """Start oidc-provider-mock when no real provider is configured, on the port
+    `dev_oidc_port` derives from the environment (PORT + 1 unless CIVICCX_DEV_OIDC_PORT)."""
     if os.environ.get("OIDC_DISCOVERY_URL"):
         return contextlib.nullcontext()
     try:
         from oidc_provider_mock import run_server_in_thread
     except ImportError:
         return contextlib.nullcontext()
+    port = dev_oidc_port()
     os.environ.update({
         "OIDC_DISCOVERY_URL":
-            f"http://127.0.0.1:{DEV_OIDC_PORT}/.well-known/openid-configuration",
+            f"http://{HOST}:{port}/.well-known/openid-configuration",
         "OIDC_CLIENT_ID": "civiccx-demo",
         "OIDC_CLIENT_SECRET": "civiccx-demo-secret",
         "OIDC_CLIENT_AUTH_METHOD": "client_secret_basic",
         "OIDC_ACR_VALUES": "",
     })
-    return run_server_in_thread(port=DEV_OIDC_PORT)
+    return run_server_in_thread(port=port)
 
 
 def set_public_address(port: str, environ=os.environ) -> str:

@@ -68,3 +68,19 @@ def test_a_process_started_by_serve_on_another_port_links_to_that_port():
     done = subprocess.run([sys.executable, "-c", script], env=environ, capture_output=True,
                           text=True, check=True, timeout=120)
     assert done.stdout.strip() == "http://127.0.0.1:8100/es/visit/appointment/"
+
+
+def test_the_local_identity_provider_listens_next_to_the_site():
+    """The demo's identity provider was hard-wired to port 8001: with PORT=8100 it follows the
+    site (8101), CIVICCX_DEV_OIDC_PORT overrides it, and a bad value is refused by name."""
+    from civiccx.settings.environment import dev_oidc_issuer, dev_oidc_port
+
+    assert dev_oidc_port({}) == 8001
+    assert dev_oidc_port({"PORT": "8100"}) == 8101
+    assert dev_oidc_issuer({"PORT": "8100"}) == "http://127.0.0.1:8101"
+    assert dev_oidc_port({"PORT": "8100", "CIVICCX_DEV_OIDC_PORT": "9000"}) == 9000
+    for bad in ({"CIVICCX_DEV_OIDC_PORT": "oidc"}, {"CIVICCX_DEV_OIDC_PORT": "70000"},
+                {"PORT": "eighty"}):
+        with pytest.raises(ImproperlyConfigured, match=next(iter(bad))):
+            dev_oidc_port(bad)
+
