@@ -1,20 +1,21 @@
 // Picking a day (or a service) on the booking page loads that day's times: a new page, which
-// would drop keyboard focus at the top. The button's link ends in #<heading id> of its group;
-// put focus back on the button now current in that group, so Tab and arrow keys carry on from
-// where the person was (issue #18 item 14).
+// would drop keyboard focus at the top. The button's link ends in #day-picked (#service-picked),
+// naming its group (data-keeps-focus); put focus back on the button now current in that group,
+// so Tab carries on from where the person was (issue #18 item 14). The fragment names no
+// element on purpose: a fragment that did would have the browser move focus there itself.
 (function () {
   "use strict";
-  var id = window.location.hash.slice(1);
-  var heading = id && document.getElementById(id);
-  if (!heading || !heading.hasAttribute("data-keeps-focus")) {
-    return;
+  var name = window.location.hash.slice(1);
+  if (!name || document.querySelector("[data-error-summary]")) {
+    return;  // nothing picked, or an error summary takes focus first (core/focus.js)
   }
-  if (document.querySelector("[data-error-summary]")) {
-    return;  // an error summary takes focus first (core/focus.js)
-  }
-  var group = document.querySelector("[aria-labelledby='" + id + "']");
-  var current = group && group.querySelector("[aria-current]");
-  if (current) {
-    current.focus();
+  var groups = document.querySelectorAll("[data-keeps-focus]");
+  for (var i = 0; i < groups.length; i += 1) {
+    if (groups[i].getAttribute("data-keeps-focus") === name) {
+      var current = groups[i].querySelector("[aria-current]");
+      if (current) {
+        current.focus();
+      }
+    }
   }
 }());
