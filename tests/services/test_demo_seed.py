@@ -28,3 +28,13 @@ def test_seed_is_idempotent_and_covers_every_role(capsys):
     assert responses == 400  # rollups agree with the rows they count
     output = capsys.readouterr().out
     assert "csr-demo-2024" in output and "taxpayer@example.com" in output
+
+
+def test_the_printed_sign_in_table_lines_up(capsys):
+    """Issue #18 item 18: usernames longer than 13 characters (content-publisher,
+    research-recruiter) pushed their row's password and key out of line."""
+    call_command("seed_demo", interactions=0, responses=0)
+    rows = [line for line in capsys.readouterr().out.splitlines() if " username " in line]
+    assert len(rows) >= 9 and any("research-recruiter" in row for row in rows)
+    for column in (" username ", " password ", " key "):
+        assert len({row.index(column) for row in rows}) == 1, column
