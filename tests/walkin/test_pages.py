@@ -11,6 +11,7 @@ from civiccx.core.notifications import OutboxBackend
 from civiccx.services.models import Interaction
 from civiccx.walkin import booking, codes, local_time, queue
 from civiccx.walkin.models import Appointment, Ticket
+from civiccx.walkin.views.public import ticket_token
 from tests.factories import make_center, midday_zone
 
 pytestmark = pytest.mark.django_db
@@ -298,7 +299,10 @@ def test_the_lobby_says_nothing_misleading_when_nobody_waits(client, center, sta
     assert "0 people" not in board and "0 to" not in board
     es = client.get(f"/es{board_url}").content.decode()
     assert "Nadie está esperando" in es and "0 personas" not in es
-    queue.take_ticket(a)  # one person in line: a range, and how many wait
+    waiting = queue.take_ticket(a)  # one person in line: a range, and how many wait
+    ticket_page = client.get(f"/visit/ticket/{ticket_token(waiting)}/").content.decode()
+    assert "You are next." in ticket_page and "about 0 to" not in ticket_page
+    assert re.search(r"Expected wait: (about [1-9]\d* to|up to) \d+ minutes\.", ticket_page)
     board = client.get(board_url).content.decode()
     assert re.search(r"Walk-in wait now: (about [1-9]\d* to|up to) \d+ minutes\. 1 person "
                      r"waiting\.", board), board
