@@ -2,13 +2,13 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from civiccx.services.demo.people import DEMO_TAXPAYER_SUBJECT, seed_public_taxpayer, seed_staff
 from civiccx.services.demo.seed import seed_catalog_and_locations, seed_interactions
 from civiccx.services.models import Channel, Interaction, Outcome, Service
-from civiccx.settings.environment import dev_oidc_issuer
 
 
 def seed(options, progress) -> list[str]:
@@ -17,7 +17,7 @@ def seed(options, progress) -> list[str]:
     progress.advance(step)
     sign_ins = seed_staff()
     progress.advance(step)
-    _taxpayer_history(seed_public_taxpayer(dev_oidc_issuer()))
+    _taxpayer_history(seed_public_taxpayer(settings.CIVICCX_DEV_OIDC_ISSUER))
     progress.advance(step)
     seed_interactions(options["interactions"], progress=progress)
     lines = ["", "Demo sign-ins",
