@@ -69,7 +69,7 @@ def _returning_caller(queue: CallQueue, rng: random.Random, now) -> str:
             queue=queue, kind="callback", status=status, phone=number,
             phone_index=blind_index(number), arrived_at=arrived, not_before=arrived,
             attempts=1, claimed_at=claimed, first_claimed_at=claimed,
-            ended_at=claimed + timedelta(minutes=9), notes=notes, source="web")
+            ended_at=claimed + timedelta(minutes=9), notes=notes, source="ivr")
     return number
 
 
