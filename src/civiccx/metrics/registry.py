@@ -7,6 +7,9 @@ staff tools are declared in `civiccx.core.staff_tools`).
 - **Operational figures**: the numbers an app's operations are judged by (phone service level
   and answer times, walk-in waits, wait-estimate accuracy, help deflection), each read for a
   period of days. Dashboards and reports read them here, never from another app's views.
+  A figure may also be read for one service (`read_figure(key, period, service_id=…)`) when
+  its app declares how (`read_service`); a figure that does not is agency-wide only, and says
+  so (`Figure.per_service`, `NotPerService`).
 """
 
 from __future__ import annotations
@@ -132,10 +135,21 @@ class Figure:
     unit: str  # one of UNITS: "share" (0 to 1), "minutes", "count"
     read: Callable[[Period], list[FigureValue]] = field(repr=False)
     description: str = ""
+    read_service: Callable[[Period, int], list[FigureValue]] | None = field(
+        default=None, repr=False)
+    """The same figure for one service's customers only (its parts as in `read`)."""
 
     @property
     def app(self) -> str:
         return self.key.partition(".")[0]
+
+    @property
+    def per_service(self) -> bool:
+        return self.read_service is not None
+
+
+class NotPerService(LookupError):
+    """A figure asked for one service whose app reads it only for the whole agency."""
 
 
 _FIGURES: dict[str, Figure] = {}
@@ -152,28 +166,44 @@ def whole_and_parts(by_part: Mapping[str, list], measure: Callable[[list], float
 
 
 def register_figure(key: str, *, title, unit: str, read: Callable[[Period], list[FigureValue]],
-                    description="") -> None:
+                    description="",
+                    read_service: Callable[[Period, int], list[FigureValue]] | None = None
+                    ) -> None:
     """Declare an operational figure. `read(period)` returns its values for the period, the
-    whole (`group` "") first."""
+    whole (`group` "") first; `read_service(period, service_id)`, if given, the same for one
+    service's customers only."""
     app, dot, name = key.partition(".")
     if not (app and dot and name):
         raise ValueError(f"A figure key is '<app>.<name>', not {key!r}.")
     if unit not in UNITS:
         raise ValueError(f"Unknown unit {unit!r} for {key}; use one of {', '.join(UNITS)}.")
-    _FIGURES[key] = Figure(key, title, unit, read, description)
+    _FIGURES[key] = Figure(key, title, unit, read, description, read_service)
 
 
-def figures(app: str | None = None) -> list[Figure]:
-    """The registered figures (of one app, if given), by key."""
-    return [_FIGURES[key] for key in sorted(_FIGURES) if app is None or key.startswith(f"{app}.")]
+def figures(app: str | None = None, *, per_service: bool | None = None) -> list[Figure]:
+    """The registered figures (of one app, if given; only those readable per service, or only
+    those that are not, if `per_service` is given), by key."""
+    return [_FIGURES[key] for key in sorted(_FIGURES)
+            if (app is None or key.startswith(f"{app}."))
+            and (per_service is None or _FIGURES[key].per_service == per_service)]
 
 
-def read_figure(key: str, period: Period) -> list[FigureValue]:
+def figure(key: str) -> Figure:
     try:
-        figure = _FIGURES[key]
+        return _FIGURES[key]
     except KeyError:
         raise KeyError(f"No figure {key!r}; registered: {', '.join(sorted(_FIGURES))}.") from None
-    return figure.read(period)
+
+
+def read_figure(key: str, period: Period, service_id: int | None = None) -> list[FigureValue]:
+    """A figure's values for the period: for the whole agency, or, with `service_id`, for that
+    service's customers only (`NotPerService` if the figure's app cannot tell them apart)."""
+    found = figure(key)
+    if service_id is None:
+        return found.read(period)
+    if found.read_service is None:
+        raise NotPerService(f"{key} is read for the whole agency only.")
+    return found.read_service(period, service_id)
 
 
 # Call volume history ----------------------------------------------------------------------

@@ -121,7 +121,9 @@ def _render(report: ProgressReport, data: dict, language: str) -> bytes:
         latest = section.latest
         rows.append(
             [
-                section.title,
+                f"{section.title} ({_('whole agency')})"
+                if latest.agency_wide
+                else section.title,
                 _("Too few answers to publish") if latest.suppressed else latest.display,
                 latest.n_display,
                 latest.interval_display or "—",

@@ -202,6 +202,7 @@ CSV_COLUMNS = (
     "ci_low",
     "ci_high",
     "suppressed",
+    "scope",
 )
 
 DATA_DICTIONARY = (
@@ -228,6 +229,13 @@ DATA_DICTIONARY = (
     ("ci_low", gettext_lazy("Lower end of the confidence interval at 95%, for shares (Wilson).")),
     ("ci_high", gettext_lazy("Upper end of the confidence interval at 95%, for shares (Wilson).")),
     ("suppressed", gettext_lazy("true when fewer than 30 observations: the value is withheld.")),
+    (
+        "scope",
+        gettext_lazy(
+            "service: the figure counts this service's customers only; agency: it is read for "
+            "all the agency's services together (its app cannot tell services apart)."
+        ),
+    ),
 )
 
 
@@ -249,6 +257,7 @@ def csv_rows(data: dict) -> list[list[object]]:
                     "" if number.low is None else number.low,
                     "" if number.high is None else number.high,
                     "true" if number.suppressed else "false",
+                    number.scope,
                 ]
             )
     return rows
