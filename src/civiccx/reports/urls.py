@@ -37,4 +37,6 @@ urlpatterns = [
     path("staff/reports/<int:pk>/<str:step>/", staff.step, name="step"),
     path("staff/reports/commitments/new/", staff.commitment_new, name="commitment-new"),
     path("staff/reports/commitments/<int:pk>/", staff.commitment_status, name="commitment-status"),
+    path("staff/reports/quotes/", staff.quote_new, name="quotes"),
+    path("staff/reports/capacity/", staff.capacity_new, name="capacity-new"),
 ]
