@@ -197,13 +197,75 @@ def figure(key: str) -> Figure:
 
 def read_figure(key: str, period: Period, service_id: int | None = None) -> list[FigureValue]:
     """A figure's values for the period: for the whole agency, or, with `service_id`, for that
-    service's customers only (`NotPerService` if the figure's app cannot tell them apart)."""
+    service's customers only (`NotPerService` if the figure's app cannot tell them apart).
+    Values reported from outside (`ReportedFigure`) for quarters the period wholly covers are
+    added to the whole; the parts are the app's own."""
     found = figure(key)
     if service_id is None:
-        return found.read(period)
-    if found.read_service is None:
+        values = found.read(period)
+    elif found.read_service is None:
         raise NotPerService(f"{key} is read for the whole agency only.")
-    return found.read_service(period, service_id)
+    else:
+        values = found.read_service(period, service_id)
+    return _with_reported(found, period, service_id, values)
+
+
+def covered_quarters(period: Period) -> list[str]:
+    """The fiscal quarters that lie wholly inside the period."""
+    quarters = fiscal.iter_fiscal_quarters(fiscal.fiscal_quarter(period.first_day),
+                                           fiscal.fiscal_quarter(period.last_day))
+    return [str(q) for q in quarters
+            if q.start >= period.first_day and q.end <= period.last_day]
+
+
+def combine(unit: str, observations: Iterable[tuple[float, int]]) -> FigureValue:
+    """One value from values over disjoint sets of observations: counts add up, shares and
+    means are weighted by how many observations each summarizes."""
+    observations = [(value, n) for value, n in observations if n]
+    total = sum(n for _value, n in observations)
+    if not total:
+        return FigureValue(0 if unit == "count" else None, 0)
+    if unit == "count":
+        return FigureValue(sum(value for value, _n in observations), total)
+    return FigureValue(sum(value * n for value, n in observations) / total, total)
+
+
+def _with_reported(found: Figure, period: Period, service_id: int | None,
+                   values: list[FigureValue]) -> list[FigureValue]:
+    from civiccx.metrics.models import ReportedFigure
+
+    quarters = covered_quarters(period)
+    if not quarters:
+        return values
+    rows = ReportedFigure.objects.filter(key=found.key, fiscal_quarter__in=quarters)
+    if service_id is not None:
+        rows = rows.filter(service_id=service_id)
+    reported = list(rows.values_list("value", "n"))
+    if not reported:
+        return values
+    whole = next((v for v in values if v.group == ""), FigureValue(None, 0))
+    own = [(whole.value, whole.n)] if whole.value is not None else []
+    return [combine(found.unit, own + reported), *(v for v in values if v.group)]
+
+
+def record_reported_figures(rows: Iterable[tuple[str, int, str, float, int]], *,
+                            source: str) -> int:
+    """Store figure values reported from outside: (key, service id, fiscal quarter, value, n)
+    rows. Each key must be registered, a share lie from 0 to 1, n be positive. Returns how
+    many were stored."""
+    from civiccx.metrics.models import ReportedFigure
+
+    stored = []
+    for key, service_id, quarter, value, n in rows:
+        unit = figure(key).unit
+        quarter = str(fiscal.parse_fiscal_quarter(quarter))
+        if n <= 0 or value < 0 or (unit == "share" and value > 1):
+            raise ValueError(f"{key} in {quarter}: a value needs n > 0, and a share lies "
+                             f"from 0 to 1 (got {value!r}, n={n!r}).")
+        stored.append(ReportedFigure(key=key, service_id=service_id, fiscal_quarter=quarter,
+                                     value=value, n=n, source=source))
+    ReportedFigure.objects.bulk_create(stored)
+    return len(stored)
 
 
 # Call volume history ----------------------------------------------------------------------
