@@ -126,6 +126,23 @@ NEXT = (
     "Agregaremos horario los sábados en los centros con más visitas durante la temporada "
     "de impuestos.",
 )
+# The services whose latest quarter also has a report for partners and one for employees.
+AUDIENCE_REPORTS = ("phone-assistance",)
+AUDIENCE_NEXT = {
+    "partners": (
+        "We will send partner organizations the callback schedule each month of the filing "
+        "season, so the people you help know when to expect our call.",
+        "Enviaremos a las organizaciones asociadas el calendario de devoluciones de llamada "
+        "cada mes de la temporada de impuestos, para que las personas a quienes ayudan sepan "
+        "cuándo esperar nuestra llamada.",
+    ),
+    "employees": (
+        "Representatives asked for a shorter script for callbacks; the new one is in the "
+        "workspace, and your comments on it go to the CX council.",
+        "Los representantes pidieron un guion más corto para las devoluciones de llamada; el "
+        "nuevo está en el espacio de trabajo y sus comentarios llegan al consejo de CX.",
+    ),
+}
 CAPACITY = {  # fiscal year offset from the current one -> domain -> score
     -2: {"measurement": 2, "governance": 2, "culture": 1, "research": 1, "design": 2},
     -1: {"measurement": 3, "governance": 2, "culture": 2, "research": 2, "design": 2},
@@ -156,26 +173,37 @@ def seed(options, progress) -> list[str]:
             # a past quarter's report references the figures that have data in it (all but
             # Direct File's out of its filing season: see _history)
             with_data = tuple(k for k in keys if resolve(k, service.pk, quarter).n)
-            report = building.draft_report(service, quarter, analyst, keys=with_data)
-            if report.state == ProgressReport.State.DRAFT:
-                report.learned, report.learned_es = LEARNED[slug]
-                report.next_steps, report.next_steps_es = NEXT
-                report.save()
-                report = building.submit(report, analyst)
-            if report.state == ProgressReport.State.SUBMITTED:
-                report = building.publish(report, publisher)
-                # as the agency would: a few days after the quarter closed, not thirty
-                closed = parse_fiscal_quarter(quarter).end + timedelta(days=4)
-                ProgressReport.objects.filter(pk=report.pk).update(
-                    published_at=timezone.make_aware(datetime.combine(closed, time(10)))
-                )
+            audiences = [ProgressReport.Audience.PUBLIC]
+            if slug in AUDIENCE_REPORTS and quarter == published_quarters[-1]:
+                audiences += [ProgressReport.Audience.PARTNERS, ProgressReport.Audience.EMPLOYEES]
+            for audience in audiences:
+                _publish(service, quarter, with_data, audience, analyst, publisher)
         building.draft_report(service, str(current), analyst, keys=keys)
     return [
         f"Reports: published progress reports for {', '.join(published_quarters)} and "
         f"drafts for {current}, at /performance/ (sign in as cx-analyst to edit a draft, "
-        "report-publisher to publish it).",
+        "report-publisher to publish it); for partners at /performance/partners/ and for "
+        "employees at /staff/performance/.",
         "",
     ]
+
+
+def _publish(service, quarter: str, keys: tuple, audience: str, analyst, publisher) -> None:
+    report = building.draft_report(service, quarter, analyst, keys=keys, audience=audience)
+    if report.state == ProgressReport.State.DRAFT:
+        report.learned, report.learned_es = LEARNED[service.slug]
+        report.next_steps, report.next_steps_es = NEXT
+        if audience in AUDIENCE_NEXT:
+            report.next_steps, report.next_steps_es = AUDIENCE_NEXT[audience]
+        report.save()
+        report = building.submit(report, analyst)
+    if report.state == ProgressReport.State.SUBMITTED:
+        report = building.publish(report, publisher)
+        # as the agency would: a few days after the quarter closed, not thirty
+        closed = parse_fiscal_quarter(quarter).end + timedelta(days=4)
+        ProgressReport.objects.filter(pk=report.pk).update(
+            published_at=timezone.make_aware(datetime.combine(closed, time(10)))
+        )
 
 
 def _history(services: dict, quarters: list[str]) -> None:

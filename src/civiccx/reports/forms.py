@@ -88,9 +88,23 @@ class StartReportForm(forms.Form):
         validators=[validate_quarter],
         help_text=_("For example FY2025Q3."),
     )
+    audience = forms.ChoiceField(
+        label=_("Written for"),
+        choices=ProgressReport.Audience.choices,
+        initial=ProgressReport.Audience.PUBLIC,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "The public's and partners' reports are published on the public site; "
+            "employees' reports only for signed-in staff."
+        ),
+    )
 
     def clean_quarter(self):
         return self.cleaned_data["quarter"].upper()
+
+    def clean_audience(self):
+        return self.cleaned_data["audience"] or ProgressReport.Audience.PUBLIC
 
 
 class CommitmentForm(forms.ModelForm):

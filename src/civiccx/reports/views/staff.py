@@ -64,7 +64,10 @@ def start(request):
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("reports:staff-home")
     report = building.draft_report(
-        form.cleaned_data["service"], form.cleaned_data["quarter"], request.user
+        form.cleaned_data["service"],
+        form.cleaned_data["quarter"],
+        request.user,
+        audience=form.cleaned_data["audience"],
     )
     return redirect("reports:edit", pk=report.pk)
 
