@@ -51,7 +51,7 @@ def test_partners_have_public_pages_of_their_own(both, client):
                                       args=[partners.service.slug, QUARTER, 1]))
         assert response.status_code == 200, name
     spanish = client.get("/es" + url).content.decode()
-    assert "Socios" in spanish or "socios" in spanish
+    assert "Organizaciones aliadas" in spanish
 
 
 def test_an_audiences_report_is_not_on_the_publics_pages_or_feed(both, client):
