@@ -82,3 +82,10 @@ def test_a_draft_preview_is_tagged_and_says_it_is_a_draft(analyst, published):  
     assert "DRAFT: not published" in " ".join(text.split())
     assert "A figure was read for the wrong quarter." in " ".join(text.split())
     assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
+
+
+def test_an_english_quote_is_marked_english_on_a_spanish_page(client, published):  # noqa: F811
+    english = client.get(_urls(published)["report-version"]).content.decode()
+    assert '<blockquote class="civiccx-report-quote"><p>“They called me back' in english
+    page = client.get("/es" + _urls(published)["report-version"]).content.decode()
+    assert '<blockquote class="civiccx-report-quote" lang="en"><p>“They called me back' in page

@@ -183,9 +183,25 @@ def _target(row: dict) -> str:
     return f"{text} {UNIT_LABELS['minutes']}" if row["unit"] == "minutes" else text
 
 
-def quotes(data: dict) -> list[str]:
+@dataclass(frozen=True)
+class QuoteText:
+    """A quote in the reader's language, or in English (`lang` "en") when it has no
+    translation, so a Spanish page marks the English words for screen readers."""
+
+    text: str
+    lang: str = ""
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def quotes(data: dict) -> list[QuoteText]:
     spanish = current_language() == "es"
-    return [(q["text_es"] if spanish and q["text_es"] else q["text"]) for q in data["quotes"]]
+    return [
+        QuoteText(q["text_es"]) if spanish and q["text_es"]
+        else QuoteText(q["text"], "en" if spanish else "")
+        for q in data["quotes"]
+    ]
 
 
 # Open data ---------------------------------------------------------------------------------
