@@ -9,6 +9,8 @@ tree, so a screen reader would get an untagged page of text."""
 
 from __future__ import annotations
 
+import logging
+
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.formats import date_format
@@ -19,6 +21,8 @@ from civiccx.reports.models import ProgressReport
 from civiccx.reports.presentation import commitment_rows, figure_sections, quotes
 
 PDF_VARIANT = "pdf/ua-1"
+# WeasyPrint logs each of its seven layout steps at INFO: seven lines per PDF served.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 def report_title(report: ProgressReport) -> str:
