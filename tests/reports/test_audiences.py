@@ -94,3 +94,29 @@ def test_the_builder_refuses_an_unknown_audience(analyst, answered_service):
         follow=True)
     assert "Select a valid choice" in response.content.decode()
     assert not ProgressReport.objects.exists()
+
+
+def test_no_personal_information_in_the_partners_artifacts(analyst, publisher,
+                                                           answered_service, client):
+    from civiccx.reports.models import Quote
+    from tests.reports.test_publication import NOT_CONSENTED, PII
+
+    Quote.objects.create(service=answered_service, quarter=QUARTER, text=NOT_CONSENTED)
+    Quote.objects.create(service=answered_service, quarter=QUARTER, public_consent=True,
+                         text="Write to me at pat@example.com, it was quick.")
+    report = _publish_for("partners", analyst, publisher, answered_service, PARTNERS_NEXT)
+    args = [report.service.slug, QUARTER, report.version]
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    texts = {name: client.get(reverse(f"reports:partners-{name}", args=args)).content
+             for name in ("report-version", "report-csv", "report-json", "report-pdf")}
+    texts["report-pdf"] = " ".join(p.extract_text()
+                                   for p in PdfReader(BytesIO(texts["report-pdf"])).pages)
+    texts["index"] = client.get(reverse("reports:partners-index")).content
+    for name, text in texts.items():
+        text = text if isinstance(text, str) else text.decode()
+        assert "Maria" not in text and "555" not in text, name
+        assert not any(pattern.search(text) for pattern in PII), name
+    assert "it was quick" in texts["report-version"].decode()
