@@ -90,3 +90,23 @@ def test_an_agency_wide_figure_refuses_a_service_filter(two_services):
         read_figure("phone.service_level", PERIOD, phone.pk)
     with pytest.raises(KeyError, match="No figure"):
         read_figure("phone.nothing", PERIOD, phone.pk)
+
+
+def test_customers_served_adds_outside_counts_and_equals_the_rollup(two_services):
+    from civiccx.metrics.rollups import SERVED, CellKey, read_scores, record_external_counts
+
+    phone, _centers = two_services
+    record_external_counts([(CellKey(phone.pk, Channel.PHONE, QUARTER, "en"), SERVED,
+                             {"c1": 500}),
+                            (CellKey(phone.pk, Channel.IN_PERSON, QUARTER, "es"), SERVED,
+                             {"c1": 20})], source="a phone switch")
+    served = read_figure("services.served", PERIOD, phone.pk)
+    assert {v.group: v.value for v in served} == {"": 528, "phone": 507, "in_person": 20,
+                                                   "web": 1}
+    rollup = read_scores({"service_id": phone.pk, "fiscal_quarter": QUARTER})[(QUARTER,)]
+    assert served[0].value == rollup.served == 528  # the CX dashboard's "Customers served"
+    # outside counts are per quarter: a month of it reads the spine only
+    april = Period(PERIOD.first_day, PERIOD.first_day.replace(day=30))
+    assert read_figure("services.served", april, phone.pk)[0].value == 7
+    # resolved share stays the spine's: outside counts carry no outcome
+    assert read_figure("services.resolved_share", PERIOD, phone.pk)[0].n == 8

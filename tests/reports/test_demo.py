@@ -39,7 +39,8 @@ def test_demo_reports_equal_the_dashboard_and_the_registry(demo):
     ).exists()
     checked = 0
     for report in published:
-        cells = dashboard_data({"service__slug": report.service.slug})["drivers"]
+        dashboard = dashboard_data({"service__slug": report.service.slug})
+        cells, volumes = dashboard["drivers"], dashboard["volumes"]
         for figure in report.data["figures"]:
             for number in figure["numbers"]:
                 if figure["key"].startswith("a11."):
@@ -69,6 +70,9 @@ def test_demo_reports_equal_the_dashboard_and_the_registry(demo):
                         report.service_id if per_service else None,
                     )[0]
                     assert number["scope"] == ("service" if per_service else "agency")
+                    if figure["key"] == "services.served":  # the dashboard's "Customers served"
+                        served = {v["quarter"]: v["served"] for v in volumes}
+                        assert number["value"] == served.get(number["quarter"], 0)
                     if not number["suppressed"]:
                         assert (number["value"], number["n"]) == (whole.value, whole.n)
                     assert number["n"] == whole.n
