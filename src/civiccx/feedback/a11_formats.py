@@ -441,6 +441,53 @@ def _flag(raw: str) -> int | None | str:
     return "bad"
 
 
+_FLAG_COLUMNS = (*POSITIVE_COLUMNS, *NEGATIVE_COLUMNS)
+
+
+@dataclass(frozen=True)
+class _Flags:
+    """The fourteen indicator cells of a row, read: per side, indicator -> 1, 0 or None (an
+    unreadable cell is left out and reported in ``errors`` as (column, message))."""
+
+    sides: Mapping[str, Mapping[str, int | None]]
+    ticked: Mapping[str, tuple[str, ...]]
+    errors: tuple[tuple[str, str], ...]
+    offered: tuple[frozenset[str], frozenset[str]]  # the options each side offers (not null)
+
+
+_FLAGS_SEEN: dict[tuple[str, ...], _Flags] = {}
+
+
+def _flags(raw: tuple[str, ...]) -> _Flags:
+    """Read once per distinct set of cells: a file repeats a few hundred of them at most."""
+    found = _FLAGS_SEEN.get(raw)
+    if found is not None:
+        return found
+    sides: dict[str, dict[str, int | None]] = {"positive": {}, "negative": {}}
+    errors = []
+    for column, cell in zip(_FLAG_COLUMNS, raw, strict=True):
+        side, name = column.split("_", 1)
+        value = _flag(cell)
+        if value == "bad":
+            errors.append((column, f"must be 0, 1 or null, got {cell!r}"))
+            continue
+        sides[side][name] = value  # type: ignore[assignment]
+    found = _Flags(
+        sides=MappingProxyType({k: MappingProxyType(v) for k, v in sides.items()}),
+        ticked=MappingProxyType(
+            {k: tuple(n for n in INDICATORS if v.get(n) == 1) for k, v in sides.items()}
+        ),
+        errors=tuple(errors),
+        offered=(
+            frozenset(k for k, v in sides["positive"].items() if v is not None),
+            frozenset(k for k, v in sides["negative"].items() if v is not None),
+        ),
+    )
+    if len(_FLAGS_SEEN) < 10_000:
+        _FLAGS_SEEN[raw] = found
+    return found
+
+
 def _question_1(raw: str, survey_type: str) -> int | str:
     value = raw.strip()
     allowed = ("0", "1") if survey_type == "thumbs" else ("1", "2", "3", "4", "5")
@@ -532,29 +579,20 @@ def _parse_row(
         expected = "0 or 1" if survey_type == "thumbs" else "1 to 5"
         errors.append(RowError(number, "question_1", f"must be {expected}, got {raw_q1!r}"))
 
-    flags: dict[str, dict[str, int | None]] = {"positive": {}, "negative": {}}
-    for side in ("positive", "negative"):
-        for name in INDICATORS:
-            column = f"{side}_{name}"
-            raw = row[column] or ""
-            value = _flag(raw)
-            if value == "bad":
-                errors.append(RowError(number, column, f"must be 0, 1 or null, got {raw!r}"))
-                continue
-            flags[side][name] = value  # type: ignore[assignment]
+    flags = _flags(tuple(row[column] or "" for column in _FLAG_COLUMNS))
+    errors.extend(RowError(number, column, message) for column, message in flags.errors)
 
     if isinstance(question_1, int):
         hidden = "negative" if _positive_side(question_1, survey_type) else "positive"
         shown_label = "What went well?" if hidden == "negative" else "What didn't go so well?"
-        for name in INDICATORS:
-            if flags[hidden].get(name) == 1:
-                errors.append(
-                    RowError(
-                        number,
-                        f"{hidden}_{name}",
-                        f"ticked, but question_1 = {question_1} shows only {shown_label!r}",
-                    )
+        for name in flags.ticked[hidden]:
+            errors.append(
+                RowError(
+                    number,
+                    f"{hidden}_{name}",
+                    f"ticked, but question_1 = {question_1} shows only {shown_label!r}",
                 )
+            )
 
     comment = (row["question_4"] or "").strip()
     if len(comment) > comment_max_chars:
@@ -571,8 +609,8 @@ def _parse_row(
         A11V2Response(
             external_id=(row.get("external_id") or "").strip(),
             question_1=question_1,  # type: ignore[arg-type]
-            positive=MappingProxyType(flags["positive"]),
-            negative=MappingProxyType(flags["negative"]),
+            positive=flags.sides["positive"],
+            negative=flags.sides["negative"],
             comment=comment,
         ),
         [],
@@ -686,13 +724,16 @@ def is_combined_export(header: Sequence[str]) -> bool:
     return bool(names) and names[0] == "ID" and "Created at" in names
 
 
+_SPACED_OFFSET = re.compile(r" ([+-]\d{2}):?(\d{2})$")
+
+
 def parse_created_at(raw: str) -> datetime:
     """Touchpoints writes ``2024-01-15 14:03:22 UTC`` (Ruby's Time#to_s); ISO 8601 with an
     offset or ``Z`` is accepted too, and a time without a zone is read as UTC."""
     value = raw.strip()
     if value.endswith(" UTC"):
         value = value[:-4] + "+00:00"
-    value = re.sub(r" ([+-]\d{2}):?(\d{2})$", r"\1:\2", value)  # "… +0000"
+    value = _SPACED_OFFSET.sub(r"\1:\2", value)  # "… +0000"
     moment = datetime.fromisoformat(value)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
@@ -759,6 +800,7 @@ def parse_combined_export(
         return CombinedFile(questions, (), tuple(errors))
     index = {name: first_meta + i for i, name in enumerate(meta)}
     width = len(header)
+    flag_cells = slice(width - len(CX_RESPONSE_COLUMNS) + 2, width - 1)  # the 14 flags
 
     rows: list[CombinedRow] = []
     seen: dict[str, CombinedRow] = {}
@@ -798,10 +840,7 @@ def parse_combined_export(
                 continue
             seen[row.touchpoints_id] = row
             if row.response is not None:
-                sides = tuple(
-                    frozenset(k for k, v in flags.items() if v is not None)
-                    for flags in (row.response.positive, row.response.negative)
-                )
+                sides = _flags(tuple(values[flag_cells])).offered
                 offered.setdefault("first", (row.row, *sides))
                 first_row, first_pos, first_neg = offered["first"]
                 for side, mine, theirs in (
@@ -882,7 +921,8 @@ def _combined_row(
         errors.extend(answer_errors)
         if response is not None and response.comment:
             result = redact(response.comment)
-            response = replace(response, comment=result.text, redactions=result.counts)
+            if result.counts:
+                response = replace(response, comment=result.text, redactions=result.counts)
     if errors:
         return None, errors
     return (
