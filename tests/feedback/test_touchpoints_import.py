@@ -146,6 +146,50 @@ def test_a_second_import_or_an_overlapping_file_changes_nothing():
     assert differences() == {}
 
 
+def test_rows_split_across_batches_and_statements_land_once_with_their_comments(monkeypatch):
+    """The fast path in small pieces: batches of 3, statements of 2 rows, id look-ups of 2."""
+    from civiccx.feedback import a11_reporting
+
+    monkeypatch.setattr(a11_reporting, "IMPORT_BATCH", 3)
+    monkeypatch.setattr(a11_reporting, "KNOWN_CHUNK", 2)
+    monkeypatch.setattr(a11_reporting, "_rows_per_statement", lambda columns: 2)
+    survey = make_survey()
+    rows = four_quarters()
+    seen = []
+    result = import_combined_export(
+        combined_export(questions(survey), rows), survey, progress=seen.append
+    )
+    assert result.imported == 8 and seen == [3, 3, 2]
+    comments = dict(Comment.objects.values_list("response__external_id", "text"))
+    assert comments == {
+        "101": "Quick, and friendly",
+        "105": 'Said "call back", never did',
+        "108": "My SSN is [SSN], please call",
+    }
+    assert Comment.objects.get(response__external_id="101").sentiment_label == "positive"
+    assert differences() == {}
+    again = import_combined_export(combined_export(questions(survey), rows), survey)
+    assert again.imported == 0 and sum(q.already for q in again.quarters.values()) == 8
+
+
+def test_the_garbage_collector_is_paused_only_during_an_import():
+    import gc
+
+    survey = make_survey()
+    paused = []
+    import_combined_export(
+        combined_export(questions(survey), four_quarters()), survey,
+        progress=lambda n: paused.append(gc.isenabled()),
+    )
+    assert paused and not any(paused) and gc.isenabled()
+    gc.disable()
+    try:  # a caller that had paused it finds it still paused
+        import_combined_export(combined_export(questions(survey), four_quarters()), survey)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_a_changed_row_with_a_known_id_is_reported_not_merged():
     survey = make_survey()
     rows = four_quarters()
