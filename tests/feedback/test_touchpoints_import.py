@@ -495,3 +495,39 @@ def test_the_staff_page_imports_the_combined_download_and_takes_volumes(staff_cl
         },
     )
     assert refused.status_code == 400 and b"whole numbers" in refused.content
+
+
+def test_the_staff_page_reports_an_import_and_its_problems_in_spanish(staff_client):
+    survey = make_survey(channel="web")
+    client = staff_client("cx_analyst")
+    upload = io.BytesIO(combined_export(questions(survey), four_quarters()).encode())
+    upload.name = "touchpoints.csv"
+    page = client.post("/es/staff/cx/a11/", {"survey": survey.pk, "file": upload}).content.decode()
+    assert "Se importaron 8 respuestas." in page
+    assert "FY2024Q3: importadas, 2; ya importadas antes, 0; archivadas en Touchpoints, 1" in page
+    assert "Omitidas, marcadas en Touchpoints: 1" in page
+    assert "Omitidas, eliminadas en Touchpoints: 1" in page
+    bad = combined_export(questions(survey), four_quarters()).replace(
+        "2023-10-02 14:03:22 UTC", "2023-13-02 14:03:22 UTC").replace(",105,0,", ",105,7,")
+    upload = io.BytesIO(bad.encode())
+    upload.name = "touchpoints.csv"
+    page = client.post("/es/staff/cx/a11/", {"survey": survey.pk, "file": upload})
+    text = page.content.decode()
+    assert page.status_code == 400 and "No se importó nada" in text
+    assert "fila 2, Created at: no es una fecha y hora como 2024-01-15 14:03:22 UTC" in text
+    assert "fila 6, question_1: debe ser 0 o 1; se encontró &#x27;7&#x27;" in text
+    upload = io.BytesIO(combined_export(questions(survey), four_quarters()).encode())
+    upload.name = "touchpoints.csv"
+    page = client.post("/es/staff/cx/a11/", {"survey": survey.pk, "file": upload,
+                                             "import_quarter": "FY2024Q1"}).content.decode()
+    assert ("El trimestre FY2024Q1 no contiene 6 de las 8 respuestas del archivo" in page
+            and "fila 5, 1 de enero de 2024, 3 a. m. UTC" in page)
+    english = client.post("/staff/cx/a11/", {"action": "volumes", "service": survey.service.pk,
+                                              "channel": "fax", "volume_quarter": "FY2024Q3",
+                                              "served": "5"}).content.decode()
+    spanish = client.post("/es/staff/cx/a11/", {"action": "volumes",
+                                                "service": survey.service.pk, "channel": "fax",
+                                                "volume_quarter": "FY2024Q3",
+                                                "served": "5"}).content.decode()
+    assert "Unknown channel &#x27;fax&#x27;" in english
+    assert "Canal desconocido &#x27;fax&#x27;; use uno de estos:" in spanish

@@ -20,13 +20,17 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
+from civiccx.core.dates import clock, long_date
 from civiccx.core.fiscal import (
     fiscal_quarter,
     format_fiscal_quarter,
     parse_fiscal_quarter,
     quarter_start,
 )
+from civiccx.core.languages import current_language
 from civiccx.core.spreadsheets import interchange_csv
 from civiccx.feedback.a11_formats import (
     CX_RESPONSE_COLUMNS,
@@ -215,7 +219,7 @@ def import_touchpoints_responses(text: str, survey: Survey, quarter: str) -> Par
         if record.external_id and record.external_id in known:
             continue
         clean, problems = check(answers_of(record))
-        errors.extend(RowError(number, question, e.message("en"))
+        errors.extend(RowError(number, question, e.message(current_language()))
                       for question, found in problems.items() for e in found)
         new.append((CombinedRow(number, record.external_id, moment, False, "", record), clean))
     if errors:
@@ -280,32 +284,38 @@ def survey_mismatch(survey: Survey, parsed: CombinedFile, *,
                     accept_wording: bool = False) -> list[str]:
     """Why the file's form is not `survey`'s: each sentence names the file's and the survey's
     side. Empty when they match."""
-    name = f"survey {survey.pk} ({survey.service.name}, {survey.instrument_name})"
+    name = _("survey %(id)s (%(service)s, %(instrument)s)") % {
+        "id": survey.pk, "service": survey.service.name, "instrument": survey.instrument_name}
     if survey.instrument_name != "a11_v2":
-        return [f"The file is an A-11 v2 form (question 1: {parsed.question_texts[:1]}), but "
-                f"{name} asks the classic 5-point questions; choose an A-11 v2 survey."]
+        return [_("The file is an A-11 v2 form (question 1: %(question)s), but %(survey)s asks "
+                  "the classic 5-point questions; choose an A-11 v2 survey.") % {
+                    "question": parsed.question_texts[:1], "survey": name}]
     problems = []
     questions = {q.id: q for q in survey.instrument.questions}
     if len(parsed.question_texts) != 4:
-        problems.append(f"The file's form has {len(parsed.question_texts)} question columns "
-                        f"({'; '.join(parsed.question_texts)}); {name} has the four A-11 v2 "
-                        f"questions.")
+        problems.append(_("The file's form has %(n)s question columns (%(questions)s); "
+                          "%(survey)s has the four A-11 v2 questions.") % {
+            "n": len(parsed.question_texts), "questions": "; ".join(parsed.question_texts),
+            "survey": name})
         return problems
     theirs, ours = parsed.question_texts[0], questions["question_1"].text["en"]
     if not accept_wording and _normalized(theirs) != _normalized(ours):
-        problems.append(f"The file's question 1 reads {theirs!r}, but {name} asks {ours!r}. "
-                        f"Use --accept-wording if they are the same question.")
+        problems.append(_("The file's question 1 reads %(theirs)s, but %(survey)s asks "
+                          "%(ours)s. Use --accept-wording if they are the same question.") % {
+            "theirs": repr(theirs), "survey": name, "ours": repr(ours)})
     values = parsed.question_1_values
     if survey.kind == "thumbs" and values <= set("12345") and values - {"1"}:
-        problems.append(f"The file's question 1 is answered 1 to 5 (seen {sorted(values)}), but "
-                        f"{name} asks thumbs up or down.")
+        problems.append(_("The file's question 1 is answered 1 to 5 (seen %(values)s), but "
+                          "%(survey)s asks thumbs up or down.") % {
+            "values": sorted(values), "survey": name})
     if survey.kind != "thumbs" and values <= {"0", "1"} and "0" in values:
-        problems.append(f"The file's question 1 is answered thumbs up or down (0 or 1), but "
-                        f"{name} asks 1 to 5.")
+        problems.append(_("The file's question 1 is answered thumbs up or down (0 or 1), but "
+                          "%(survey)s asks 1 to 5.") % {"survey": name})
     options = set(questions["question_2"].option_values())
     if parsed.rows and parsed.offered and set(parsed.offered) != options:
-        problems.append(f"The file's form offers the options {sorted(parsed.offered)}, but "
-                        f"{name} offers {sorted(options)}.")
+        problems.append(_("The file's form offers the options %(theirs)s, but %(survey)s "
+                          "offers %(ours)s.") % {
+            "theirs": sorted(parsed.offered), "survey": name, "ours": sorted(options)})
     return problems
 
 
@@ -349,8 +359,9 @@ def import_combined_export(text: str, survey: Survey, *, quarter: str | None = N
         return result
     channel = channel or survey.channel or Channel.WEB
     if channel not in Channel.values:
-        result.errors = (RowError(1, "*", f"Unknown channel {channel!r}; use one of "
-                                          f"{', '.join(Channel.values)}."),)
+        result.errors = (RowError(1, "*", _("Unknown channel %(channel)s; use one of "
+                                            "%(channels)s.") % {
+            "channel": repr(channel), "channels": ", ".join(Channel.values)}),)
         return result
     kept = [row for row in parsed.rows if not row.skipped]
     for row in parsed.rows:
@@ -362,11 +373,15 @@ def import_combined_export(text: str, survey: Survey, *, quarter: str | None = N
         outside = [row for row in kept if quarters[row.touchpoints_id] != wanted]
         if outside:
             spans = sorted(set(quarters.values()))
-            result.errors = (RowError(outside[0].row, "Created at", (
-                f"--quarter {wanted} does not hold {len(outside)} of the file's {len(kept)} "
-                f"responses (the file spans {', '.join(spans)}; first outside: row "
-                f"{outside[0].row}, {outside[0].created_at:%Y-%m-%d %H:%M} UTC). Leave out "
-                f"--quarter to import each row into its own quarter.")),)
+            result.errors = (RowError(outside[0].row, "Created at", _(
+                "--quarter %(quarter)s does not hold %(outside)s of the file's %(rows)s "
+                "responses (the file spans %(spans)s; first outside: row %(row)s, %(when)s "
+                "UTC). Leave out --quarter to import each row into its own quarter.") % {
+                "quarter": wanted, "outside": number_format(len(outside), force_grouping=True),
+                "rows": number_format(len(kept), force_grouping=True),
+                "spans": ", ".join(spans), "row": outside[0].row,
+                "when": f"{long_date(outside[0].created_at, 'UTC')}, "
+                        f"{clock(outside[0].created_at, 'UTC')}"}),)
             return result
     known = _known(survey, list(quarters))
     new: list[tuple[CombinedRow, dict]] = []
@@ -375,7 +390,7 @@ def import_combined_export(text: str, survey: Survey, *, quarter: str | None = N
     for row in kept:
         clean, problems = check(answers_of(row.response))
         if problems:
-            errors.extend(RowError(row.row, question, e.message("en"))
+            errors.extend(RowError(row.row, question, e.message(current_language()))
                           for question, found in problems.items() for e in found)
             continue
         bucket = result.quarters.setdefault(quarters[row.touchpoints_id], QuarterImport())
@@ -619,7 +634,8 @@ def set_quarter_volumes(service: Service, channel: str, quarter: str, *,
     Returns the change per volume."""
     fiscal = format_fiscal_quarter(parse_fiscal_quarter(quarter))
     if channel not in Channel.values:
-        raise ValueError(f"Unknown channel {channel!r}; use one of {', '.join(Channel.values)}.")
+        raise ValueError(_("Unknown channel %(channel)s; use one of %(channels)s.") % {
+            "channel": repr(channel), "channels": ", ".join(Channel.values)})
     key = CellKey(service.pk, channel, fiscal, "en")
     changes: dict[str, int] = {}
     rows = []
@@ -627,7 +643,7 @@ def set_quarter_volumes(service: Service, channel: str, quarter: str, *,
         if value is None:
             continue
         if value < 0:
-            raise ValueError(f"{name} cannot be negative ({value}).")
+            raise ValueError(_("A volume cannot be negative (%(value)s).") % {"value": value})
         entered = ExternalCount.objects.filter(
             service=service, channel=channel, fiscal_quarter=fiscal,
             metric=VOLUME_METRICS[name], source=VOLUME_SOURCE).aggregate(n=Sum("c1"))["n"] or 0

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from civiccx.core.fiscal import parse_fiscal_quarter
@@ -112,6 +113,14 @@ def comment_update(request, pk: int):
     return redirect(target)
 
 
+# How Touchpoints marked the rows an import skips, in "Skipped, … in Touchpoints: n".
+SKIPPED_IN_TOUCHPOINTS = {
+    "flagged": pgettext_lazy("skipped rows", "flagged"),
+    "spam": pgettext_lazy("skipped rows", "marked as spam"),
+    "deleted": pgettext_lazy("skipped rows", "deleted"),
+}
+
+
 @role_required(CX_ANALYST)
 def a11_export(request):
     """Download a quarter in the performance.gov formats, or import Touchpoints history."""
@@ -144,6 +153,9 @@ def a11_export(request):
         "import_errors": import_errors,
         "imported": getattr(imported, "imported", imported),
         "import_report": None if isinstance(imported, int) else imported,
+        "skipped": [] if imported is None or isinstance(imported, int) else [
+            (SKIPPED_IN_TOUCHPOINTS.get(kind, kind), n)
+            for kind, n in sorted(imported.skipped.items()) if n],
         "services": Service.objects.order_by("name"), "channels": Channel.choices,
         "volume_errors": volume_errors, "form": request.POST,
     }, status=400 if problems or import_errors or volume_errors else 200)
@@ -190,7 +202,7 @@ def _import_upload(request) -> tuple[list[str], int | CombinedImport | None]:
     if is_combined_export(text.split("\n", 1)[0].split(",")):
         combined = import_combined_export(text, survey, quarter=quarter or None)
         if not combined.ok:
-            return [str(error) for error in combined.errors[:100]], None
+            return [error.localized(_) for error in combined.errors[:100]], None
         return [], combined
     try:
         parse_fiscal_quarter(quarter)
@@ -199,5 +211,5 @@ def _import_upload(request) -> tuple[list[str], int | CombinedImport | None]:
                   "responses.")], None
     result = import_touchpoints_responses(text, survey, quarter)
     if not result.ok:
-        return [str(error) for error in result.errors[:100]], None
+        return [error.localized(_) for error in result.errors[:100]], None
     return [], len(result.records)
