@@ -531,3 +531,7 @@ def test_the_staff_page_reports_an_import_and_its_problems_in_spanish(staff_clie
                                                 "served": "5"}).content.decode()
     assert "Unknown channel &#x27;fax&#x27;" in english
     assert "Canal desconocido &#x27;fax&#x27;; use uno de estos:" in spanish
+    page = client.get("/es/staff/cx/a11/?quarter=FY2024Q9&format=csv")
+    assert page.status_code == 400
+    assert "&#x27;FY2024Q9&#x27; no es un trimestre fiscal: escríbalo como FY2024Q2." in (
+        page.content.decode())

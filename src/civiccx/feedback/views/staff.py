@@ -131,8 +131,8 @@ def a11_export(request):
     if quarter and fmt:
         try:
             parse_fiscal_quarter(quarter)
-        except ValueError as error:
-            problems.append(str(error))
+        except ValueError:
+            problems.append(_not_a_quarter(quarter))
         else:
             export = a11_file(quarter, kind, fmt)
             return interchange_download(export.filename, export.content, export.content_type)
@@ -161,6 +161,11 @@ def a11_export(request):
     }, status=400 if problems or import_errors or volume_errors else 200)
 
 
+def _not_a_quarter(text: str) -> str:
+    return _("%(quarter)s is not a fiscal quarter: write it like FY2024Q2.") % {
+        "quarter": repr(text)}
+
+
 def _save_volumes(request) -> list[str]:
     """Customers served and surveys offered in a quarter, typed by an analyst."""
     service = Service.objects.filter(pk=request.POST.get("service") or 0).first()
@@ -176,6 +181,10 @@ def _save_volumes(request) -> list[str]:
         figures[name] = int(raw)
     if not figures:
         return [_("Enter customers served, surveys offered, or both.")]
+    try:
+        parse_fiscal_quarter(request.POST.get("volume_quarter", ""))
+    except ValueError:
+        return [_not_a_quarter(request.POST.get("volume_quarter", ""))]
     try:
         set_quarter_volumes(service, request.POST.get("channel", ""),
                             request.POST.get("volume_quarter", ""), **figures)
