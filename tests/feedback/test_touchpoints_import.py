@@ -460,6 +460,18 @@ def test_the_17_column_file_keeps_external_ids_and_imports_once():
     assert sorted(Response.objects.values_list("external_id", flat=True)) == ["101", "102"]
 
 
+@pytest.mark.parametrize("bom", ["", "\ufeff"], ids=["no-bom", "bom"])
+def test_the_17_column_cx_upload_imports_with_or_without_a_bom_once(tmp_path, capsys, bom):
+    survey = make_survey()
+    path = write(tmp_path, bom + a11_v2_csv(four_quarters(), at(2023, 10, 1),
+                                            at(2023, 12, 31, 23, 59, 59)))
+    for _ in range(2):
+        call_command("feedback", "import-touchpoints", str(path), "--survey", str(survey.pk),
+                     "--quarter", "FY2024Q1")
+    assert sorted(Response.objects.values_list("external_id", flat=True)) == ["101", "102"]
+    assert set(Response.objects.values_list("fiscal_quarter", flat=True)) == {"FY2024Q1"}
+
+
 def test_the_staff_page_imports_the_combined_download_and_takes_volumes(staff_client):
     survey = make_survey(channel="web")
     client = staff_client("cx_analyst")
