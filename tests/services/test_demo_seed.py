@@ -58,3 +58,26 @@ def test_demo_response_rates_vary_by_quarter_and_channel():
     assert max(phone.values()) - min(phone.values()) > 0.04  # seasons differ
     assert all(0.1 < rate < 0.4 for rate in phone.values()), phone
     assert all(0.03 < rate < 0.15 for rate in web.values()), web  # web intercepts: fewer
+
+
+def test_only_seeds_the_named_apps_and_the_catalog(capsys):
+    from civiccx.feedback.models import Survey
+    from civiccx.staffing.models import SeasonHistory
+
+    call_command("seed_demo", interactions=0, responses=50, only="feedback")
+    assert Service.objects.filter(slug="phone-assistance").exists()  # the catalog, always
+    assert Survey.objects.filter(service__slug="phone-assistance").exists()
+    assert Response.objects.count() == 50
+    assert not SeasonHistory.objects.exists()  # staffing was not asked for
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"only": "feedback,payroll"}, "no demo data for payroll"),
+    ({"interactions": -1}, "--interactions must be zero or more"),
+])
+def test_bad_options_are_refused_with_what_is_wrong(options, message):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match=message):
+        call_command("seed_demo", **options)
+    assert not Service.objects.exists()  # nothing half-seeded
