@@ -2,11 +2,9 @@
 them, not only when they load: voting "Was this page helpful?" reported a CSP violation for an
 inline style (issue #18 item 18)."""
 
-import os
 import re
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,9 +18,8 @@ document.addEventListener("securitypolicyviolation", function (event) {
 
 
 @pytest.fixture
-def demo_articles():
-    with open(os.devnull, "w") as quiet:
-        call_command("seed_demo", interactions=0, responses=0, stdout=quiet)
+def demo_articles(seed_demo):
+    seed_demo("help")
 
 
 @pytest.mark.parametrize(("prefix", "answer"), [("", "yes"), ("/es", "no")])

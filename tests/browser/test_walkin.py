@@ -2,6 +2,7 @@
 sees their number on the lobby display when staff call it: by keyboard, in English and
 Spanish, with axe on every page."""
 
+import os
 import re
 from datetime import time
 
