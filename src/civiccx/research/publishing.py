@@ -37,16 +37,13 @@ def service_figures(service) -> dict | None:
     """The latest quarter's figures for a service, read through the metrics API: people served
     and, when surveyed, the A-11 trust score (share who agree)."""
     from civiccx.metrics.rollups import read_scores
+    from civiccx.research.metric_chart import agree_share
 
     by_quarter = read_scores({"service": service})
     if not by_quarter:
         return None
     (quarter,), scores = max(by_quarter.items())
-    trust = scores.likert.get("trust")
-    thumbs = scores.thumbs.get("trust")
-    agree, answered = (trust.agree, trust.n) if trust else (0, 0)
-    if thumbs:
-        agree, answered = agree + thumbs.up, answered + thumbs.up + thumbs.down
+    agree, answered = agree_share(scores, "trust")
     # "1,063" in both languages, as IRS.gov/es writes numbers (Django's es locale would not)
     return {"quarter": quarter, "served": f"{scores.served:,}",
             "trust": round(100 * agree / answered) if answered else None}
