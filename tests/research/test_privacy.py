@@ -49,6 +49,8 @@ def _researcher_urls(study, participant, session):
         reverse("research:search") + "?q=callback",
         reverse("research:stories"), reverse("research:persona-new"),
         reverse("research:participant-withdraw", args=[participant.pk]),
+        reverse("research:team", args=[study.pk]), reverse("research:board", args=[study.pk]),
+        reverse("research:api-studies"), reverse("research:api-study", args=[study.pk]),
     ]
 
 

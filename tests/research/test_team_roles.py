@@ -143,7 +143,7 @@ def test_team_roles_never_reach_the_vault_and_recruiter_reads_stay_audited(staff
                                                                            repository):
     study, participant, session, _highlight, _receipt = repository
     admin = join(staff_client("researcher"), study, role="admin")
-    for least, method, url, data in _requests(*repository):
+    for _least, method, url, _data in _requests(*repository):
         if method == "get":
             body = admin.get(url).content.decode()
             assert PLANTED_NAME not in body, url
@@ -157,3 +157,23 @@ def test_team_roles_never_reach_the_vault_and_recruiter_reads_stay_audited(staff
     assert PLANTED_NAME in page.content.decode()
     reads = LogEntry.objects.filter(action=LogEntry.Action.ACCESS)
     assert reads.count() == 1 and reads.get().actor == recruiter.user
+
+
+def test_the_read_only_api_checks_the_team_and_carries_no_personal_data(staff_client,
+                                                                        repository):
+    study, participant, _session, highlight, _receipt = repository
+    url = reverse("research:api-study", args=[study.pk])
+    client = staff_client("researcher")
+    assert client.get(url).status_code == 403  # not on the team
+    assert client.get(reverse("research:api-studies")).json() == {"studies": []}
+    join(client, study, role="read")
+    data = client.get(url).json()
+    assert data["role"] == "read"
+    assert [h["text"] for h in data["highlights"]] == [highlight.text]
+    assert data["highlights"][0]["participant"] == participant.code
+    body = client.get(url).content.decode()
+    for secret in (PLANTED_NAME, "wanbli.redcloud@example.org", "605", "Oglala", "$50"):
+        assert secret not in body, secret
+    assert client.post(url).status_code == 405  # read-only
+    assert staff_client("research_recruiter").get(url).status_code == 403
+    assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS).exists()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from civiccx.research.views import board, journeys, public, recruiter, staff, team
+from civiccx.research.views import api, board, journeys, public, recruiter, staff, team
 
 app_name = "research"
 
@@ -48,6 +48,8 @@ urlpatterns = [
     path("staff/research/life-experiences/<slug:slug>/journey/<int:pk>/delete/",
          journeys.step_delete, name="step-delete"),
     path("staff/research/<str:kind>/<slug:slug>/publish/", staff.publish, name="publish"),
+    path("staff/research/api/v1/studies/", api.studies, name="api-studies"),
+    path("staff/research/api/v1/studies/<int:pk>/", api.study, name="api-study"),
     path("staff/research/pool/", recruiter.pool, name="pool"),
     path("staff/research/participants/<int:pk>/contact/", recruiter.contact, name="contact"),
 ]
