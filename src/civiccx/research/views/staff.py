@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -295,9 +296,19 @@ def stories(request):
 def _edit(request, form_class, instance, kind, *, heading, save_label, public_url):
     form = form_class(request.POST or None, instance=instance, user=request.user)
     if request.method == "POST" and form.is_valid():
-        saved = form.save()
-        messages.success(request, _("Saved."))
-        return redirect(f"research:{kind}-edit", saved.slug)
+        with transaction.atomic():
+            saved = form.save()
+            # a published page changes at once: it passes the publishing PII scan again
+            findings = (publishing.scan(kind, saved)
+                        if saved.state == Persona.State.PUBLISHED else [])
+            if findings:
+                transaction.set_rollback(True)
+                form.add_error(None, _("Not saved: the published page would show what looks "
+                                       "like personal information (%(found)s).")
+                               % {"found": ", ".join(findings)})
+        if not findings:
+            messages.success(request, _("Saved."))
+            return redirect(f"research:{kind}-edit", saved.slug)
     return render(request, "research/story_edit.html", {
         "form": form, "object": instance, "kind": kind, "heading": heading,
         "save_label": save_label, "public_url": public_url})
