@@ -1,6 +1,7 @@
 """Benchmark: research repository search (issue #14, Build 9) — the substring match the search
-page runs today beside PostgreSQL full-text search (with and without a GIN index), pg_trgm
-indexed substring match, and the help center's in-process BM25F index, on the same corpus.
+page runs, without and with the trigram indexes of migration 0003 (the choice, decision 0023),
+beside PostgreSQL full-text search (with and without a GIN index) and the help center's
+in-process BM25F index, on the same corpus.
 
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/civiccx_bench_research \\
         python bench/bench_research_search.py            # 20,000 highlights, 2,000 sessions
@@ -108,20 +109,20 @@ INDEXES = {
         "(to_tsvector('english', transcript || ' ' || notes))",
         "CREATE INDEX IF NOT EXISTS bench_in_fts_en ON research_insight USING gin "
         "(to_tsvector('english', statement))"],
-    "trgm": [
-        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-        "CREATE INDEX IF NOT EXISTS bench_hl_trgm ON research_highlight USING gin "
-        "(upper(text) gin_trgm_ops)",
-        "CREATE INDEX IF NOT EXISTS bench_rs_trgm ON research_researchsession USING gin "
-        "(upper(transcript) gin_trgm_ops)",
-        "CREATE INDEX IF NOT EXISTS bench_rs_trgm_notes ON research_researchsession USING gin "
-        "(upper(notes) gin_trgm_ops)",
-        "CREATE INDEX IF NOT EXISTS bench_in_trgm ON research_insight USING gin "
-        "(upper(statement) gin_trgm_ops)"],
 }
 DROP = ["bench_hl_fts", "bench_rs_fts", "bench_in_fts", "bench_hl_fts_en", "bench_rs_fts_en",
-        "bench_in_fts_en", "bench_hl_trgm", "bench_rs_trgm", "bench_rs_trgm_notes",
-        "bench_in_trgm"]
+        "bench_in_fts_en"]
+
+
+def trigram_indexes(create: bool) -> None:
+    """The research app's own trigram indexes (migration 0003), dropped for the plain rows."""
+    import importlib
+
+    from django.db import connection
+
+    migration = importlib.import_module("civiccx.research.migrations.0003_search_trigram_indexes")
+    with connection.schema_editor() as editor:
+        (migration.create if create else migration.drop)(None, editor)
 
 
 def run_sql(statements):
@@ -133,7 +134,7 @@ def run_sql(statements):
 
 
 def substring(query, mine):
-    """What the search page runs today (views/staff.py `search`)."""
+    """What the search page runs (views/staff.py `search`)."""
     from django.db.models import Q
 
     from civiccx.research.models import Highlight, Insight, ResearchSession
@@ -211,6 +212,7 @@ def main() -> None:
     from civiccx.research.models import Highlight, ResearchSession
 
     run_sql([f"DROP INDEX IF EXISTS {name}" for name in DROP])
+    trigram_indexes(create=False)
     started = time.perf_counter()
     study = build_corpus(sessions, per)
     print(f"corpus: {Highlight.objects.filter(session__study=study).count():,} highlights, "
@@ -218,13 +220,13 @@ def main() -> None:
           f"(built in {time.perf_counter() - started:.1f} s); {len(QUERIES)} queries, "
           f"median of {repeats} runs each")
     mine = [study.pk]
-    rows = [measure("substring icontains (today)", substring, mine, repeats),
+    rows = [measure("substring icontains, no index (before)", substring, mine, repeats),
             measure("full text, english, no index", full_text("english"), mine, repeats)]
     run_sql(INDEXES["fts"])
     rows += [measure("full text, english, GIN index", full_text("english"), mine, repeats),
              measure("full text, simple, GIN index", full_text("simple"), mine, repeats)]
-    run_sql(INDEXES["trgm"])
-    rows.append(measure("substring icontains + pg_trgm GIN", substring, mine, repeats))
+    trigram_indexes(create=True)
+    rows.append(measure("icontains + pg_trgm GIN (chosen)", substring, mine, repeats))
     help_search, built = help_index(study)
     rows.append(measure(f"help BM25F index (built in {built:.1f} s)", help_search, mine,
                         repeats))
