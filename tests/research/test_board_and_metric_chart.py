@@ -63,6 +63,9 @@ def test_highlights_cluster_and_a_cluster_becomes_an_insight(staff_client, coded
                       {"cluster": cluster.pk}).context["form"]
     assert form.initial["statement"] == "The phone fails people"
     assert set(form.initial["highlights"]) == {callback, hold}
+    for junk in ("abc", "99999", str(Cluster.objects.create(study=make_study(), name="x").pk)):
+        page = client.get(reverse("research:insight-new", args=[study.pk]), {"cluster": junk})
+        assert page.status_code == 200 and "statement" not in page.context["form"].initial
     client.post(reverse("research:insight-new", args=[study.pk]), {
         "statement": "The phone fails people", "highlights": [callback.pk, hold.pk]})
     assert Insight.objects.get().evidence()["highlights"] == 2

@@ -1,7 +1,8 @@
 """Trigram indexes for the research search (decision 0023): the search keeps its substring
 match (`icontains`, which Django writes as UPPER(column) LIKE UPPER(pattern) on PostgreSQL),
 and on PostgreSQL these GIN indexes on UPPER(column) let it skip the sequential scan
-(bench/bench_research_search.py: p50 274 ms -> 56 ms at 20,000 highlights). SQLite, used for
+(bench/bench_research_search.py, 20,000 highlights: p50 166 ms -> 73 ms in one run,
+274 ms -> 56 ms in another, on a shared, loaded machine). SQLite, used for
 quick local runs, keeps the plain scan."""
 
 from django.db import migrations

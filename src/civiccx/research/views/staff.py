@@ -82,10 +82,8 @@ def study(request, pk):
         "receipts": study.receipts.all()[:20],
         "changes": study.changes.select_related("actor")[:15],
         "import_form": CodebookImportForm(),
-        "role": request.study_role,
         "can_manage": StudyMember.allows(request.study_role, MANAGE),
         "can_tag": StudyMember.allows(request.study_role, TAG),
-        "can_admin": request.study_role == ADMIN,
     })
 
 
@@ -210,7 +208,8 @@ def session(request, pk):
 def insight_new(request, pk):
     study = get_study(request, Study, TAG, pk=pk)
     initial = {}
-    if cluster := study.clusters.filter(pk=request.GET.get("cluster") or 0).first():
+    chosen = request.GET.get("cluster", "")
+    if cluster := study.clusters.filter(pk=int(chosen) if chosen.isdigit() else 0).first():
         initial = {"statement": cluster.name, "highlights": list(cluster.highlights.all())}
     form = InsightForm(request.POST or None, study=study, initial=initial)
     if request.method == "POST" and form.is_valid():
