@@ -129,6 +129,20 @@ def scan(kind: str, obj) -> list[str]:
     return sorted(findings)
 
 
+def refusal_after_edit(kind: str, obj) -> str:
+    """A published page changes at once when it is edited: call this inside the editing
+    transaction; it returns why the edit must be rolled back ("" when the page is clean)."""
+    if obj.state != Persona.State.PUBLISHED:
+        return ""
+    findings = scan(kind, obj)
+    if not findings:
+        return ""
+    from django.utils.translation import gettext as _
+
+    return _("Not saved: the published page would show what looks like personal information "
+             "(%(found)s).") % {"found": ", ".join(findings)}
+
+
 @transaction.atomic
 def publish(kind: str, obj) -> None:
     model = Persona if kind == "persona" else LifeExperience

@@ -45,11 +45,8 @@ def _renumber(steps) -> None:
 
 def _rescan(life) -> None:
     """A published page stays clean: scan it again inside the editing transaction."""
-    if life.state == LifeExperience.State.PUBLISHED:
-        findings = publishing.scan("life", life)
-        if findings:
-            raise _Refused(_("Not saved: the published page would show what looks like "
-                             "personal information (%(found)s).") % {"found": ", ".join(findings)})
+    if refusal := publishing.refusal_after_edit("life", life):
+        raise _Refused(refusal)
 
 
 def _url(life, step=None) -> str:

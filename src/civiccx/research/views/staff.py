@@ -297,15 +297,10 @@ def _edit(request, form_class, instance, kind, *, heading, save_label, public_ur
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             saved = form.save()
-            # a published page changes at once: it passes the publishing PII scan again
-            findings = (publishing.scan(kind, saved)
-                        if saved.state == Persona.State.PUBLISHED else [])
-            if findings:
+            if refusal := publishing.refusal_after_edit(kind, saved):
                 transaction.set_rollback(True)
-                form.add_error(None, _("Not saved: the published page would show what looks "
-                                       "like personal information (%(found)s).")
-                               % {"found": ", ".join(findings)})
-        if not findings:
+                form.add_error(None, refusal)
+        if not refusal:
             messages.success(request, _("Saved."))
             return redirect(f"research:{kind}-edit", saved.slug)
     return render(request, "research/story_edit.html", {
