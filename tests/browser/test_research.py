@@ -251,3 +251,51 @@ def test_the_journey_editor_and_the_affinity_board_by_keyboard(live_server, page
     assert _field(page, "Statement").input_value() == "The phone fails people"
     assert page.get_by_label(f"P-001: “{PASSAGE}”").is_checked()
     assert_accessible(page, "insight from a cluster")
+
+
+def test_the_team_page_and_an_insights_a11_chart_by_keyboard(live_server, page,
+                                                             assert_accessible):
+    """An Admin adds a colleague with a role by keyboard; the study page draws an insight's
+    A-11 series as a chart with its table. axe on both."""
+    from datetime import UTC, datetime
+
+    from civiccx.metrics.rollups import key_at, record_response
+    from civiccx.research import services
+    from civiccx.research.models import StudyMember
+    from tests.factories import make_service
+    from tests.research.factories import (
+        highlight_phrase,
+        make_participant,
+        make_session,
+        make_study,
+    )
+
+    base = live_server.url
+    admin = make_staff("researcher")
+    colleague = make_staff("researcher")
+    study = make_study()
+    StudyMember.objects.create(study=study, user=admin, role="admin")
+    phone = make_service(name="Phone assistance")
+    for month, point in ((1, 5), (2, 4), (4, 2), (5, 4)):
+        record_response(key_at(service_id=phone.pk, channel="phone", language="en",
+                               at=datetime(2026, month, 10, tzinfo=UTC)),
+                        [("likert:ease", {f"c{point}": 1})])
+    highlight = highlight_phrase(make_session(study, make_participant(study)),
+                                 "The callback number never worked")
+    services.add_insight(study, None, statement="Callbacks fail people.",
+                         highlights=[highlight], metric_service=phone, metric_driver="ease")
+    _staff_sign_in(page, base, admin)
+
+    page.goto(f"{base}/staff/research/studies/{study.pk}/")
+    chart = page.get_by_role("region", name="Ease, Phone assistance: share who agree, by quarter")
+    assert chart.locator("svg").count() == 1
+    assert_accessible(page, "study page with an A-11 chart")
+    _press(page, page.get_by_role("link", name="Team"))
+    page.get_by_role("heading", name="Team of Grant access").wait_for()
+    assert_accessible(page, "team page")
+    _field(page, "Researcher").select_option(value=str(colleague.pk))
+    _field(page, "Role").select_option(label="Tag")
+    _press(page, page.get_by_role("button", name="Add to the team"))
+    page.get_by_text("joined the team as Tag.").wait_for()
+    assert study.role_of(colleague) == "tag"
+    assert_accessible(page, "team page with two members")
