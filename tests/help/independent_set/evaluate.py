@@ -41,6 +41,12 @@ def categories() -> list[dict]:
 
 
 def queries(split: str = "all") -> list[dict]:
+    """The labelled set's queries: `tune`, `heldout` or `all` (both); `dev` is the extra
+    no-answer questions of `dev_queries.json`, and `fit` is `tune` and `dev` together (what
+    thresholds are fitted on; `heldout` is only measured)."""
+    if split in ("dev", "fit"):
+        extra = json.loads((HERE / "dev_queries.json").read_text(encoding="utf-8"))["queries"]
+        return (queries("tune") if split == "fit" else []) + extra
     rows = json.loads((HERE / "queries.json").read_text(encoding="utf-8"))["queries"]
     return [q for q in rows if split == "all" or q["split"] == split]
 
@@ -129,7 +135,7 @@ def calibrate() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="all", choices=("tune", "heldout", "all"))
+    parser.add_argument("--split", default="all", choices=("tune", "heldout", "all", "dev", "fit"))
     parser.add_argument("-v", action="store_true")
     parser.add_argument(
         "--calibrate",
@@ -140,7 +146,7 @@ def main() -> None:
     if args.calibrate:
         calibrate()
         return
-    splits = ("tune", "heldout", "all") if args.split == "all" else (args.split,)
+    splits = ("tune", "heldout", "all", "dev") if args.split == "all" else (args.split,)
     for split in splits:
         f = measure(split)
         print(
