@@ -152,8 +152,13 @@ def main() -> None:
     splits = ("tune", "heldout", "all", "dev") if args.split == "all" else (args.split,)
     for split in splits:
         f = measure(split)
+        mrr = (
+            f"MRR@10 {f.mrr():.3f} (en {f.mrr('en'):.3f}, es {f.mrr('es'):.3f})"
+            if f.reciprocal_ranks
+            else "no queries with an answer"
+        )
         print(
-            f"{split:8} MRR@10 {f.mrr():.3f} (en {f.mrr('en'):.3f}, es {f.mrr('es'):.3f}); "
+            f"{split:8} {mrr}; "
             f"nothing found for {f.nothing_found_rate:.0%} of {len(f.no_answer)} no-answer "
             f"queries; {f.queries} queries"
         )
