@@ -80,6 +80,8 @@ RULES = [
      "sign-primary-ip-pin"),
     ("IND-180-01", {"/signing/primary/hasIpPin": True, "/signing/primary/ipPin": "111111"},
      {"/signing/primary/ipPin": "654321"}, "sign-primary-ip-pin"),
+    ("IND-524", {"/primaryFiler/dateOfBirth": "1990-05-06"},
+     {"/primaryFiler/dateOfBirth": "1990-05-05"}, "your-birth-date"),
 ]
 
 
@@ -130,6 +132,8 @@ SPOUSE_RULES = [
      "sign-spouse-ip-pin", True),
     ("IND-183-01", {"/signing/spouse/hasIpPin": False}, SPOUSE_IP_PIN, "sign-spouse-ip-pin",
      True),
+    ("F1040-526-03", {"/secondaryFiler/dateOfBirth": "1991-03-04"},
+     {"/secondaryFiler/dateOfBirth": "1991-03-03"}, "spouse-birth-date", False),
 ]
 
 
