@@ -2,12 +2,18 @@
 
     python bench/bench_season.py            # 2,000,000-return season, 100,000 sample, 1M rows
     python bench/bench_season.py --quick    # 200,000-return season, 20,000 sample, 200k rows
-    python bench/bench_season.py --returns 71000000   # the whole season (needs ~30 GB disk)
+    python bench/bench_season.py --returns 71000000   # the whole season (~3.1 GB of Parquet)
+    python bench/bench_season.py --season OUT/ --page-returns 10000000
+        # a season already written by `civiccx directfile season simulate` (e.g. 71 million)
 
 1. Season compute (`civiccx directfile season compute`): every return of a simulated season
    recomputed with the vectorized batch engine and totalled, one Dask task per Parquet part,
-   in a fresh process (start-up included); wall time, returns per second per core, peak
-   memory (max RSS), and the extrapolation to 71,000,000 returns at the measured rate.
+   in a fresh process (start-up included) run under `/usr/bin/time -v`: wall time, the CPU
+   time it used (user + system), peak memory (maximum resident set size), the machine's load
+   average before and after, and returns per second per core both ways: per second of wall
+   on the cores there are, and per CPU-second used. On a machine shared with other work the
+   wall time measures the others too; the CPU time does not, and the CPU-bound wall time on
+   idle cores is (CPU seconds / cores).
 2. Its peer, Tax-Calculator (`calc_all`, exact formulas) on a sample of the same returns in a
    fresh process, start-up and numba JIT included, beside our engine on the same sample in a
    fresh process: per-return throughput and the ratio (medians of repeats).
@@ -22,6 +28,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -34,7 +42,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-import numpy as np  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 
 from bench.bench_taxengine import TAXCALC_RUN, taxcalc_input  # noqa: E402
@@ -70,29 +77,64 @@ def _run(code: str, *args: str, env: dict | None = None) -> tuple[list[str], flo
     return out.stdout.split(), time.perf_counter() - start
 
 
-def season_compute(returns: int, workdir: Path) -> dict:
-    root = workdir / "season"
-    t = time.perf_counter()
-    season_scale.simulate(root, returns, seed=71)
-    simulated = time.perf_counter() - t
-    (n, _inproc, rss_kb, _refunds), wall = _run(SEASON_RUN, str(root))
+def _timed_run(code: str, *args: str) -> tuple[list[str], float, dict]:
+    """Run in a fresh process under /usr/bin/time -v: stdout words, wall seconds, and the
+    process's user and system CPU seconds and maximum resident set size (kB)."""
+    time_v = shutil.which("time") or "/usr/bin/time"
+    start = time.perf_counter()
+    out = subprocess.run([time_v, "-v", sys.executable, "-c", code, *args], check=True,
+                         capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    wall = time.perf_counter() - start
+
+    def field(label: str) -> float:
+        return float(re.search(rf"{re.escape(label)}: ([0-9.]+)", out.stderr).group(1))
+
+    return out.stdout.split(), wall, {"user_s": field("User time (seconds)"),
+                                      "system_s": field("System time (seconds)"),
+                                      "max_rss_kb": field("Maximum resident set size (kbytes)")}
+
+
+def season_compute(returns: int, workdir: Path, season: Path | None = None) -> dict:
+    root = season or workdir / "season"
+    simulated = None
+    if season is None:
+        t = time.perf_counter()
+        season_scale.simulate(root, returns, seed=71)
+        simulated = time.perf_counter() - t
+    load_before = os.getloadavg()[0]
+    (n, _inproc, _rss_kb, _refunds), wall, used = _timed_run(SEASON_RUN, str(root))
+    load_after = os.getloadavg()[0]
     n = int(n)
+    cpu = used["user_s"] + used["system_s"]
     rate = n / wall
-    return {"returns": n, "simulate_s": simulated, "wall_s": wall, "per_s": rate,
-            "per_s_core": rate / CORES, "peak_mb": int(rss_kb) / 1024,
-            "extrapolated_71m_s": 71_000_000 / rate}
+    return {"returns": n, "simulate_s": simulated, "wall_s": wall, "cpu_s": cpu,
+            "per_s": rate, "per_s_core": rate / CORES, "per_cpu_s": n / cpu,
+            "idle_wall_s": cpu / CORES, "peak_mb": used["max_rss_kb"] / 1024,
+            "load_before": load_before, "load_after": load_after,
+            "extrapolated_71m_s": 71_000_000 / rate,
+            "extrapolated_71m_idle_s": 71_000_000 / (n / cpu) / CORES}
 
 
 def taxcalc_peer(sample: int, workdir: Path, repeats: int) -> dict:
+    """Both engines on the same sample, each in fresh processes under /usr/bin/time -v: the
+    median wall time and the median CPU time (user + system; on a shared machine the wall
+    time of a short run is mostly waiting for a core)."""
     table = season_scale.season_part(sample, 2024, seed=5, week=6, part=0, first_id=1)
     src = workdir / "sample.parquet"
     pq.write_table(table, src)
     tc_src = workdir / "sample-taxcalc.parquet"
     taxcalc_input(table, compute_table(table), 2024).to_parquet(tc_src)
-    ours = [_run(OURS_SAMPLE_RUN, str(src))[1] for _ in range(repeats)]
-    theirs = [_run(TAXCALC_RUN, str(tc_src), "2024")[1] for _ in range(repeats)]
-    return {"sample": sample, "ours_s": statistics.median(ours),
-            "taxcalc_s": statistics.median(theirs)}
+    ours = [_timed_run(OURS_SAMPLE_RUN, str(src)) for _ in range(repeats)]
+    theirs = [_timed_run(TAXCALC_RUN, str(tc_src), "2024") for _ in range(repeats)]
+
+    def cpu(run) -> float:
+        return run[2]["user_s"] + run[2]["system_s"]
+
+    return {"sample": sample, "ours_s": statistics.median(r[1] for r in ours),
+            "taxcalc_s": statistics.median(r[1] for r in theirs),
+            "ours_cpu_s": statistics.median(cpu(r) for r in ours),
+            "taxcalc_cpu_s": statistics.median(cpu(r) for r in theirs)}
 
 
 def statistics_page(returns: int, repeats: int) -> dict:
@@ -125,14 +167,16 @@ def statistics_page(returns: int, repeats: int) -> dict:
     raw = sqlite3.connect(db)
     raw.execute("CREATE TABLE season_return (week INTEGER, state TEXT, status TEXT, "
                 "refund_cents INTEGER)")
-    rng = np.random.default_rng(1)
-    states = season_scale.STATES
-    for start in range(0, returns, 1_000_000):
-        n = min(1_000_000, returns - start)
-        raw.executemany("INSERT INTO season_return VALUES (?, ?, ?, ?)", zip(
-            rng.integers(4, 17, n).tolist(), states[rng.integers(0, len(states), n)].tolist(),
-            np.where(rng.random(n) < 0.96, "accepted", "rejected").tolist(),
-            rng.integers(0, 900_000, n).tolist(), strict=True))
+    # One narrow row per return, drawn inside SQLite (a Python loop over 10 million rows
+    # takes longer than the rest of the bench): week 4-16, one of the season's states, 96%
+    # accepted, a refund of $0-$9,000.
+    codes = "".join(season_scale.STATES.tolist())  # two letters each
+    raw.execute(
+        "INSERT INTO season_return WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+        "FROM n WHERE i < ?) SELECT 4 + abs(random()) % 13, "
+        f"substr('{codes}', 1 + 2 * (abs(random()) % {len(season_scale.STATES)}), 2), "
+        "CASE WHEN abs(random()) % 100 < 96 "
+        "THEN 'accepted' ELSE 'rejected' END, abs(random()) % 900000 FROM n", (returns,))
     raw.commit()
     read_season(2024)  # warm
 
@@ -158,28 +202,37 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--returns", type=int)
+    ap.add_argument("--season", type=Path, help="a season already simulated (its folder)")
     ap.add_argument("--sample", type=int)
+    ap.add_argument("--repeats", type=int, help="runs of each peer (median); default 3")
     ap.add_argument("--page-returns", type=int)
     args = ap.parse_args()
     # Scaled down to fit a shared 2-core machine; the rate extrapolates (see the output).
     returns = args.returns or (200_000 if args.quick else 2_000_000)
     sample = args.sample or (20_000 if args.quick else 100_000)
     page_returns = args.page_returns or (200_000 if args.quick else 1_000_000)
-    repeats = 1 if args.quick else 3
+    repeats = args.repeats or (1 if args.quick else 3)
     with tempfile.TemporaryDirectory() as tmp:
-        s = season_compute(returns, Path(tmp))
+        s = season_compute(returns, Path(tmp), args.season)
+        made = "" if s["simulate_s"] is None else \
+            f"; simulating it took {s['simulate_s']:.1f} s"
         print(f"season compute, {s['returns']:,} returns on {CORES} cores (Dask threads, "
-              f"fresh process): {s['wall_s']:.1f} s wall = {s['per_s']:,.0f} returns/s = "
-              f"{s['per_s_core']:,.0f} returns/s/core; peak memory {s['peak_mb']:,.0f} MB; "
-              f"simulating it took {s['simulate_s']:.1f} s")
-        print(f"  71,000,000 returns at this rate: {s['extrapolated_71m_s'] / 60:.1f} min on "
-              f"{CORES} cores (goal 5 min); peak memory stays one part per thread")
+              f"fresh process, /usr/bin/time -v): {s['wall_s']:.1f} s wall "
+              f"({s['per_s_core']:,.0f} returns/s/core) using {s['cpu_s']:.1f} CPU-s "
+              f"({s['per_cpu_s']:,.0f} returns per CPU-second); peak memory (max RSS) "
+              f"{s['peak_mb']:,.0f} MB; load average {s['load_before']:.1f} before, "
+              f"{s['load_after']:.1f} after{made}")
+        print(f"  71,000,000 returns: {s['extrapolated_71m_s'] / 60:.1f} min at this wall rate;"
+              f" {s['extrapolated_71m_idle_s'] / 60:.1f} min CPU-bound on {CORES} idle cores "
+              f"(goal 5 min, peak memory under 4 GB: one batch per thread)")
         p = taxcalc_peer(sample, Path(tmp), repeats)
         ours_rate, tc_rate = p["sample"] / p["ours_s"], p["sample"] / p["taxcalc_s"]
         print(f"per-return throughput on {p['sample']:,} returns, fresh process, start-up "
               f"included (median of {repeats}): ours {ours_rate:,.0f}/s ({p['ours_s']:.2f} s)"
               f" | Tax-Calculator {tc_rate:,.0f}/s ({p['taxcalc_s']:.2f} s) | ratio "
-              f"{ours_rate / tc_rate:.1f}x (goal 8x)")
+              f"{ours_rate / tc_rate:.1f}x (goal 8x); in CPU time: ours "
+              f"{p['ours_cpu_s']:.2f} CPU-s | Tax-Calculator {p['taxcalc_cpu_s']:.2f} CPU-s | "
+              f"ratio {p['taxcalc_cpu_s'] / p['ours_cpu_s']:.1f}x")
     page = statistics_page(page_returns, 5 if args.quick else 11)
     print(f"statistics for a season of {page['returns']:,} returns, SQLite, median: "
           f"read_season over {page['rollup_rows']:,} rollup rows {page['rollups_ms']:.1f} ms | "

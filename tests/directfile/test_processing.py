@@ -3,6 +3,7 @@ with its code and plain-language fix, and accepts it once fixed and resubmitted;
 follow the schedule; every move is one event and one notice, however often the worker runs
 or wherever it is killed."""
 
+import html
 import json
 from datetime import timedelta
 
@@ -17,7 +18,7 @@ from civiccx.directfile.rejections import rejection
 from civiccx.directfile.returns import save_answers
 from civiccx.directfile.status import current_rejection
 from civiccx.directfile.submissions import submit
-from tests.directfile.helpers import SINGLE, hoh_two_children, make_return, prior_year
+from tests.directfile.helpers import SINGLE, W2_30K, hoh_two_children, make_return, prior_year
 from tests.factories import make_public_user, make_service
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +80,8 @@ RULES = [
      "sign-primary-ip-pin"),
     ("IND-180-01", {"/signing/primary/hasIpPin": True, "/signing/primary/ipPin": "111111"},
      {"/signing/primary/ipPin": "654321"}, "sign-primary-ip-pin"),
+    ("IND-524", {"/primaryFiler/dateOfBirth": "1990-05-06"},
+     {"/primaryFiler/dateOfBirth": "1990-05-05"}, "your-birth-date"),
 ]
 
 
@@ -110,6 +113,87 @@ def test_a_signature_rule_rejects_with_its_code_and_accepts_once_fixed(
 def _english(text) -> str:
     with translation.override("en"):
         return str(text)
+
+
+# The spouse's side of a joint return: a married couple, both signing with last year's AGI.
+COUPLE = {"answers": {"/filingStatus": "married_filing_jointly"},
+          "loops": {"w2s": [W2_30K, {**W2_30K, "filer": "secondary"}]}}
+SPOUSE = {"/secondaryFiler/tin": "400-01-0002", "/secondaryFiler/dateOfBirth": "1991-03-03",
+          "/signing/spouse/filedLastYear": True, "/signing/spouse/method": "agi",
+          "/signing/spouse/priorYearAgi": "29000.00"}
+SPOUSE_IP_PIN = {"/signing/spouse/hasIpPin": True, "/signing/spouse/ipPin": "135790"}
+SPOUSE_RULES = [
+    # code, the spouse's wrong answers, the fix, the screen, the spouse has an IP PIN
+    ("IND-032-04", {"/signing/spouse/priorYearAgi": "19000.00"},
+     {"/signing/spouse/priorYearAgi": "29000.00"}, "sign-spouse-filed-last-year", False),
+    ("IND-032-04", {"/signing/spouse/method": "pin", "/signing/spouse/priorYearPin": "99999"},
+     {"/signing/spouse/priorYearPin": "13579"}, "sign-spouse-filed-last-year", False),
+    ("IND-182-01", {"/signing/spouse/ipPin": "111111"}, {"/signing/spouse/ipPin": "135790"},
+     "sign-spouse-ip-pin", True),
+    ("IND-183-01", {"/signing/spouse/hasIpPin": False}, SPOUSE_IP_PIN, "sign-spouse-ip-pin",
+     True),
+    ("F1040-526-03", {"/secondaryFiler/dateOfBirth": "1991-03-04"},
+     {"/secondaryFiler/dateOfBirth": "1991-03-03"}, "spouse-birth-date", False),
+]
+
+
+def _spouse_prior_years(ip_pin: str = "") -> None:
+    prior_year("400-01-0001", "1990-05-05", "31000.00", pin="24680")
+    prior_year("400-01-0002", "1991-03-03", "29000.00", pin="13579", ip_pin=ip_pin)
+
+
+def _screen_says(client, tr, screen: str, language: str) -> str:
+    """The fix screen as the filer sees it, in `language`."""
+    client.force_login(tr.owner)
+    prefix = "/es" if language == "es" else ""
+    page = client.get(f"{prefix}/direct-file/{tr.tax_year}/{screen}/")
+    assert page.status_code == 200
+    return page.content.decode()
+
+
+@pytest.mark.parametrize(("code", "wrong", "fix", "screen", "has_ip_pin"), SPOUSE_RULES,
+                         ids=[f"{r[0]}-{i}" for i, r in enumerate(SPOUSE_RULES)])
+def test_a_spouse_signature_rule_rejects_with_its_code_and_fix_and_accepts_once_fixed(
+        code, wrong, fix, screen, has_ip_pin, client, django_capture_on_commit_callbacks):
+    _spouse_prior_years("135790" if has_ip_pin else "")
+    spouse = {**SPOUSE, **(SPOUSE_IP_PIN if has_ip_pin else {})}
+    tr = _return(scenario=COUPLE, **{**SIGNED, **spouse, **wrong})
+    assert _submit(tr, "k1", django_capture_on_commit_callbacks).status == ReturnStatus.REJECTED
+    assert _codes(tr) == [code]  # the spouse's rule, not the primary filer's
+    reason = current_rejection(tr)[0]
+    assert reason["screen"] == screen and reason["url"].endswith(f"/{screen}/")
+    assert str(rejection(code).text) in OutboxBackend.outbox[-1].body
+    english = _english(rejection(code).fix)
+    with translation.override("es"):
+        spanish = str(rejection(code).fix)
+    assert "spouse" in english and "cónyuge" in spanish
+    assert english in html.unescape(_screen_says(client, tr, screen, "en"))
+    assert spanish in html.unescape(_screen_says(client, tr, screen, "es"))
+    _fix(tr, fix, screen)
+    assert _submit(tr, "k2", django_capture_on_commit_callbacks).status == ReturnStatus.ACCEPTED
+    assert current_rejection(tr) == []
+
+
+def test_a_joint_return_whose_spouse_already_filed_is_rejected_until_the_ssn_is_corrected(
+        client, django_capture_on_commit_callbacks):
+    spouse_alone = _submit(_return("400-01-0002"), "a", django_capture_on_commit_callbacks)
+    assert spouse_alone.status == ReturnStatus.ACCEPTED  # the spouse filed on their own
+    _spouse_prior_years()
+    joint = _return(scenario=COUPLE, **SIGNED, **SPOUSE)
+    assert _submit(joint, "b", django_capture_on_commit_callbacks).status == \
+        ReturnStatus.REJECTED
+    assert _codes(joint) == ["R0000-504-02"]  # the spouse's SSN, not the primary's
+    reason = current_rejection(joint)[0]
+    assert reason["screen"] == "spouse-ssn" and reason["url"].endswith("/spouse-ssn/")
+    english = _english(rejection("R0000-504-02").fix)
+    with translation.override("es"):
+        spanish = str(rejection("R0000-504-02").fix)
+    assert english in html.unescape(_screen_says(client, joint, "spouse-ssn", "en"))
+    assert spanish in html.unescape(_screen_says(client, joint, "spouse-ssn", "es"))
+    _fix(joint, {"/secondaryFiler/tin": "400-01-0888"}, "spouse-ssn")  # a typo, corrected
+    prior_year("400-01-0888", "1991-03-03", "29000.00")
+    assert _submit(joint, "c", django_capture_on_commit_callbacks).status == \
+        ReturnStatus.ACCEPTED
 
 
 def test_a_second_return_for_the_same_ssn_is_rejected_until_the_ssn_is_corrected(

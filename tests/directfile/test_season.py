@@ -183,3 +183,70 @@ def test_returns_received_after_the_filing_year_share_one_late_column():
     assert week_rows(report) == [(5, 10, 8, 9), (53, 2, 0, 2), (LATE_WEEK, 4, 4, 4)]
     chart = weekly_chart(report)
     assert "Later" in str(chart) and ">101<" not in str(chart)
+
+
+def _funnel_recount(year=None) -> dict:
+    """Funnel steps from the raw events, with nothing shared with the rollup code."""
+    from civiccx.directfile.models import FunnelEvent
+    events = FunnelEvent.objects.all() if year is None else \
+        FunnelEvent.objects.filter(tax_year=year)
+    return {"checker_started": None if year else events.filter(kind="checker_started").count(),
+            "checker_finished": events.filter(kind__in=("checker_eligible",
+                                                        "checker_not_eligible")).count(),
+            "return_started": events.filter(kind="return_started").count(),
+            "submitted": events.filter(kind="submitted", code="").count(),
+            "accepted": events.filter(kind="accepted").count()}
+
+
+def test_the_funnel_splits_by_tax_year_on_the_pages_the_downloads_and_the_metrics_api(
+        client, season):
+    from civiccx.directfile.funnel import record
+    from civiccx.directfile.season import funnel_years, read_funnel
+    from civiccx.metrics.registry import Period, read_figure
+    for year, started in ((2024, 3), (2023, 2)):
+        for _ in range(started):
+            record("checker_started", journey="j")  # before the year is chosen
+            record("checker_eligible", tax_year=year, journey="j")
+            record("return_started", tax_year=year)
+    record("section_completed", code="income", tax_year=2023)
+
+    def steps(year=None):
+        return {step: n for step, n, _kept in read_funnel(year)[0]}
+
+    for year in (2024, 2023, None):
+        assert steps(year) == _funnel_recount(year)
+    assert steps(2024)["return_started"] == 3 and steps(2023)["return_started"] == 2
+    assert steps()["return_started"] == 5 and steps()["checker_started"] == 5
+    assert read_funnel(2023)[1] == {"income": 1} and read_funnel(2024)[1] == {}
+    assert funnel_years() == [2024, 2023]
+    rebuild()  # the per-year cells are recounted from the raw events too
+    assert differences() == {} and steps(2023) == _funnel_recount(2023)
+
+    page = client.get(reverse("directfile:statistics"), {"year": 2023}).content.decode()
+    assert "Steps of the funnel, tax year 2023 and all seasons" in page
+    assert '<th scope="row">Signed in and started a return</th><td class="text-right">2</td>' \
+        in page  # 2023's two, then all seasons' five
+    data = client.get(reverse("directfile:statistics"), {"year": 2023, "format": "json"}).json()
+    by_step = {s["step"]: s["people"] for s in data["funnel"]["steps"]}
+    assert data["funnel"]["taxYear"] == 2023 and by_step["return_started"] == 2
+    assert {s["step"]: s["people"] for s in data["funnelAllSeasons"]["steps"]}[
+        "return_started"] == 5
+
+    completion = read_figure("directfile.return_completion", Period.last(7))
+    by_group = {v.group: (v.value, v.n) for v in completion}
+    assert by_group["TY2024"][1] == 3 and by_group["TY2023"][1] == 2 and by_group[""][1] == 5
+    # the fixture's first submissions: five for 2024, one for 2023 (none started here)
+    assert by_group["TY2023"][0] == 1 / 2 and by_group[""][0] == 6 / 5
+
+
+def test_the_staff_returns_page_counts_funnel_events_by_tax_year(client, season):
+    from civiccx.directfile.funnel import record
+    from tests.fixtures import sign_in_staff
+    record("checker_started", journey="j")
+    record("return_started", tax_year=2023)
+    sign_in_staff(client, make_staff("cx_analyst"))
+    page = client.get(reverse("directfile:staff-returns")).content.decode()
+    assert "Tax year 2024" in page and "Tax year 2023" in page
+    assert "Before a tax year is chosen" in page
+    row = page[page.index('<th scope="row">return_started</th>'):].split("</tr>")[0]
+    assert row.count('<td class="text-right">1</td>') == 2  # 2023 and all; 2024 has 0

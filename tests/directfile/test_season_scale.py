@@ -126,3 +126,31 @@ def test_a_million_return_season_equals_pandas_and_the_single_engine_on_10000(tm
     assert as_recount(totals) == pandas_recount(tmp_path)
     _single_engine_agrees(tmp_path, 10_000, seed=9)
 
+
+
+@pytest.mark.parametrize(("column", "value"), [("state", "ZZ"), ("reject_code", "IND-999"),
+                                               ("week", 40)])
+def test_a_part_with_a_value_outside_the_season_is_refused_naming_the_column(
+        tmp_path, column, value):
+    table = season_scale.season_part(50, 2024, seed=3, week=6, part=0, first_id=1)
+    i = table.schema.get_field_index(column)
+    bad = pa.array([value] * 50, table.schema.field(column).type)
+    pq.write_table(table.set_column(i, column, bad), tmp_path / "part.parquet")
+    with pytest.raises(ValueError, match=column):
+        season_scale.compute_part(str(tmp_path / "part.parquet"))
+
+
+def test_a_table_of_two_tax_years_computes_each_row_with_its_own_year():
+    """Rows of 2023 and 2024 interleaved: each row, and its knockout code, as if computed
+    alone with its year's parameters."""
+    a = season_scale.season_part(300, 2023, seed=4, week=5, part=0, first_id=1)
+    b = season_scale.season_part(300, 2024, seed=5, week=5, part=0, first_id=301)
+    a = a.set_column(a.schema.get_field_index("out_of_scope"), "out_of_scope",
+                     pa.array(["foreign-income"] + [""] * 299))
+    mixed = pa.concat_tables([a, b]).take(pa.array([i // 2 + (i % 2) * 300
+                                                     for i in range(600)]))
+    together = compute_table(mixed).to_pylist()
+    alone = compute_table(a).to_pylist(), compute_table(b).to_pylist()
+    assert together == [alone[i % 2][i // 2] for i in range(600)]
+    assert together[0]["status"] == "knockout" and together[0]["knockout"] == "foreign-income"
+    assert {r["status"] for r in together} == {"ok", "knockout"}

@@ -147,7 +147,7 @@ def read_processed_share(period) -> list[FigureValue]:
 
 # --- the funnel: anonymous steps, counted as they happen ----------------------------------
 
-FUNNEL_PREFIX = "dffunnel:"
+FUNNEL_PREFIX = "dffunnel:"  # all tax years (and the checker's start, before a year is chosen)
 # The steps shown, each with the event kinds that count for it.
 FUNNEL_STEPS = (
     ("checker_started", ("checker_started",)),
@@ -156,24 +156,36 @@ FUNNEL_STEPS = (
     ("submitted", ("submitted",)),
     ("accepted", ("accepted",)),
 )
+_STEP_KINDS = {k for _s, kinds in FUNNEL_STEPS for k in kinds}
 
 
-def funnel_cells(kind: str, code: str) -> list[tuple[str, Counts]]:
+def funnel_prefix(tax_year: int | None = None) -> str:
+    """The funnel's metric prefix: all tax years, or one (`dff2024:`)."""
+    return FUNNEL_PREFIX if tax_year is None else f"dff{tax_year}:"
+
+
+def funnel_cells(kind: str, code: str, tax_year: int | None = None
+                 ) -> list[tuple[str, Counts]]:
     """The cells one funnel event adds to: its kind, and for a completed interview section
-    the section (where people stop is where the next section is never completed). A
-    resubmission and a rejection's code are not steps of their own."""
+    the section (where people stop is where the next section is never completed); once for
+    all tax years and once for the event's tax year, when it has one (the checker's start
+    has none: the year is chosen on its first screen). A resubmission and a rejection's code
+    are not steps of their own."""
     if kind == "submitted" and code:
         return []
-    if kind in {k for _s, kinds in FUNNEL_STEPS for k in kinds}:
-        return [(f"{FUNNEL_PREFIX}{kind}", {"c1": 1})]
-    if kind == "section_completed":
-        return [(f"{FUNNEL_PREFIX}section:{code}"[:40], {"c1": 1})]
-    return []
+    if kind in _STEP_KINDS:
+        name = kind
+    elif kind == "section_completed":
+        name = f"section:{code}"
+    else:
+        return []
+    prefixes = [FUNNEL_PREFIX] + ([funnel_prefix(tax_year)] if tax_year else [])
+    return [(f"{prefix}{name}"[:40], {"c1": 1}) for prefix in prefixes]
 
 
 def count_funnel(event) -> None:
     service_id = _service_id()
-    cells_ = funnel_cells(event.kind, event.code)
+    cells_ = funnel_cells(event.kind, event.code, event.tax_year)
     if service_id is None or not cells_:
         return
     add(key_at(service_id=service_id, channel=CHANNEL, language=event.language, at=event.at),
@@ -195,26 +207,65 @@ def funnel_counts(span: QuarterSpan) -> Iterator[tuple[CellKey, str, Counts]]:
     if service_id is None:
         return
     rows = (FunnelEvent.objects.filter(at__gte=span.start, at__lt=span.end)
-            .values_list("kind", "code", "language").annotate(n=Count("pk")).order_by())
-    for kind, code, language, n in rows:
-        for metric, counts in funnel_cells(kind, code):
+            .values_list("kind", "code", "tax_year", "language").annotate(n=Count("pk"))
+            .order_by())
+    for kind, code, tax_year, language, n in rows:
+        for metric, counts in funnel_cells(kind, code, tax_year):
             yield (CellKey(service_id, CHANNEL, span.quarter, language), metric,
                    {name: value * n for name, value in counts.items()})
 
 
-def read_funnel() -> tuple[list[tuple[str, int, float | None]], dict[str, int]]:
+def read_funnel(tax_year: int | None = None
+                ) -> tuple[list[tuple[str, int | None, float | None]], dict[str, int]]:
     """The funnel's steps with their counts and the share kept from the step before, and
-    completed interview sections by count (all seasons)."""
-    cells_ = read_cells({"metric__startswith": FUNNEL_PREFIX}, group_by=())
+    completed interview sections by count: all seasons, or one tax year's (whose checker
+    start is None, not known by year)."""
+    prefix = funnel_prefix(tax_year)
+    cells_ = read_cells({"metric__startswith": prefix}, group_by=())
     metrics = cells_.get((), {})
-    got = {m[len(FUNNEL_PREFIX):]: c[1] for m, c in metrics.items()}
+    got = {m[len(prefix):]: c[1] for m, c in metrics.items()}
     steps, before = [], None
     for step, kinds in FUNNEL_STEPS:
-        n = sum(got.get(k, 0) for k in kinds)
-        steps.append((step, n, n / before if before else None))
+        n = None if tax_year is not None and step == "checker_started" else \
+            sum(got.get(k, 0) for k in kinds)
+        steps.append((step, n, n / before if before and n is not None else None))
         before = n
     sections = {k.partition(":")[2]: n for k, n in got.items() if k.startswith("section:")}
     return steps, dict(sorted(sections.items(), key=lambda kv: -kv[1]))
+
+
+def funnel_years() -> list[int]:
+    """Tax years with funnel counts, latest first."""
+    from civiccx.metrics.models import Rollup
+
+    names = (Rollup.objects.filter(metric__startswith="dff").exclude(
+        metric__startswith=FUNNEL_PREFIX).values_list("metric", flat=True).distinct())
+    return sorted({int(n[3:7]) for n in names if n[3:7].isdigit()}, reverse=True)
+
+
+def read_funnel_completion(period) -> list[FigureValue]:
+    """Of the returns started in the period, how many were submitted in it (funnel events,
+    first submissions): for all tax years, then for each tax year (group "TY2024")."""
+    from django.db.models import Count
+
+    from civiccx.directfile.models import FunnelEvent
+
+    rows = (FunnelEvent.objects.filter(at__gte=period.start, at__lt=period.end,
+                                       kind__in=("return_started", "submitted"))
+            .exclude(kind="submitted", code__gt="")
+            .values_list("tax_year", "kind").annotate(n=Count("pk")).order_by())
+    started: dict[int | None, int] = {}
+    submitted: dict[int | None, int] = {}
+    for year, kind, n in rows:
+        into = started if kind == "return_started" else submitted
+        into[year] = into.get(year, 0) + n
+
+    def value(year=None) -> FigureValue:
+        s = sum(started.values()) if year is None else started.get(year, 0)
+        done = sum(submitted.values()) if year is None else submitted.get(year, 0)
+        return FigureValue(done / s if s else None, s, f"TY{year}" if year else "")
+
+    return [value(), *(value(y) for y in sorted({*started, *submitted} - {None}))]
 
 
 def register() -> None:
@@ -231,6 +282,12 @@ def register() -> None:
                     read=read_processed_share,
                     description=_("Of the submissions received in the period, the share "
                                   "accepted or rejected so far."))
+    register_figure("directfile.return_completion",
+                    title=_("Direct File returns submitted per return started"), unit="share",
+                    read=read_funnel_completion,
+                    description=_("Funnel events in the period: returns submitted for the "
+                                  "first time over returns started, for all tax years and "
+                                  "for each."))
 
 
 # --- reading the season back -------------------------------------------------------------

@@ -139,7 +139,8 @@ def as_json(r: Report) -> dict:
                                          "refundCents"), c, strict=True))
                            for st, c in s.states.items()}}
     return {"season": one(r.season), "lastSeason": one(r.last),
-            "averageRefundChange": r.refund_change}
+            "averageRefundChange": r.refund_change,
+            "funnel": funnel_json(r.season.tax_year), "funnelAllSeasons": funnel_json(None)}
 
 
 def _step_labels() -> dict[str, str]:
@@ -149,24 +150,51 @@ def _step_labels() -> dict[str, str]:
             "submitted": _("Submitted a return"), "accepted": _("Return accepted")}
 
 
-def funnel():
-    """(chart, rows, sections): the Direct File funnel, each step with the share kept from the
-    step before, and interview sections completed (where people stop: the section after the
-    last one completed)."""
+def funnel_json(tax_year: int | None) -> dict:
+    """The funnel's steps (people, share kept from the step before) for one tax year or all."""
+    steps, sections = read_funnel(tax_year)
+    return {"taxYear": tax_year,
+            "steps": [{"step": step, "people": n, "keptFromStepBefore": kept}
+                      for step, n, kept in steps],
+            "sectionsCompleted": sections}
+
+
+def funnel(tax_year: int | None = None):
+    """(chart, rows, sections): the Direct File funnel of one tax year beside all seasons,
+    each step with the share kept from the step before, and interview sections completed
+    (where people stop: the section after the last one completed). The chart and the
+    sections are the tax year's when it has any steps, else all seasons'. A row is (label,
+    people, kept) for the year then for all seasons; a tax year's checker start is "—" (the
+    year is chosen on the checker's first screen)."""
     from civiccx.directfile.flow import FLOW
 
-    steps, sections = read_funnel()
-    if not any(n for _step, n, _kept in steps):
+    every, sections_all = read_funnel()
+    if not any(n for _step, n, _kept in every):
         return None, [], []
+    year_steps, year_sections = read_funnel(tax_year) if tax_year else ([], {})
+    has_year = any(n for _step, n, _kept in year_steps)
+    if not has_year:
+        year_steps = [(step, None, None) for step, _n, _kept in every]
+
+    def shown(n, kept):
+        return (f"{n:,}" if n is not None else "—",
+                percent_text(kept, 0) if kept is not None else "—")
+
     labels = _step_labels()
-    rows = [(labels[step], f"{n:,}", percent_text(kept, 0) if kept is not None else "—")
-            for step, n, kept in steps]
+    rows = [(labels[step], *shown(n_year, kept_year), *shown(n, kept))
+            for (step, n_year, kept_year), (_s, n, kept) in zip(year_steps, every, strict=True)]
+    charted = year_steps if has_year else every
+    summary = (_("How many people reached each step of Direct File for tax year %(year)s "
+                 "(the checker's start is not known by tax year).") % {"year": tax_year}
+               if has_year else _("How many people reached each step of Direct File, all "
+                                  "seasons."))
     chart = bar_chart("directfile-funnel", _("From the eligibility checker to an accepted "
                                              "return"),
-                      [Bar(labels[step], float(n)) for step, n, _kept in steps],
-                      label_header=_("Step"), value_header=_("People"),
-                      summary=_("How many people reached each step of Direct File, all "
-                                "seasons."), value_format="{:,.0f}")
+                      [Bar(labels[step], float(n or 0)) for step, n, _kept in charted
+                       if n is not None],
+                      label_header=_("Step"), value_header=_("People"), summary=summary,
+                      value_format="{:,.0f}")
+    sections = year_sections if has_year else sections_all
     titles = {section.key: str(section.title) for section in FLOW}
     return chart, rows, [(titles.get(key, key), f"{sections.get(key, 0):,}") for key in titles]
 

@@ -182,9 +182,29 @@ def _bracket_tax_bp(x: np.ndarray, th: np.ndarray, rates: np.ndarray) -> np.ndar
     return total
 
 
+_KEY = np.int64(1) << 40  # above any amount in cents here: status * _KEY + amount sorts by status
+
+
+def _bracket_tax_by_status_bp(x: np.ndarray, status: np.ndarray, th: np.ndarray,
+                              rates: np.ndarray) -> np.ndarray:
+    """The same exact bracket tax (cents·bp) for x >= 0, th (statuses, k) thresholds: each
+    row's bracket found by one binary search (thresholds keyed by status), then the tax at
+    the bracket's floor plus the rate on the rest. Equal to `_bracket_tax_bp` to the unit."""
+    statuses, k = th.shape
+    floors = np.concatenate([np.zeros((statuses, 1), np.int64), th], axis=1)  # (s, k+1)
+    widths = np.diff(floors, axis=1)  # (s, k)
+    at_floor = np.concatenate([np.zeros((statuses, 1), np.int64),
+                               np.cumsum(widths * rates[:k], axis=1)], axis=1)
+    keys = (np.arange(statuses, dtype=np.int64)[:, None] * _KEY + th).ravel()
+    bracket = np.searchsorted(keys, status * _KEY + x, side="left") - status * k
+    cell = status * (k + 1) + bracket
+    return at_floor.ravel()[cell] + (x - floors.ravel()[cell]) * rates[bracket]
+
+
 def tax_from_table_v(ti: np.ndarray, status: np.ndarray, p: YearParams) -> np.ndarray:
-    th = np.array([p.bracket_thresholds[s] for s in FILING_STATUSES], dtype=np.int64)[status]
+    th = np.array([p.bracket_thresholds[s] for s in FILING_STATUSES], dtype=np.int64)
     rates = np.array(p.bracket_rates_bp, dtype=np.int64)
+    status = np.asarray(status, dtype=np.int64)
     ti = np.maximum(ti, 0)
     width = np.where(ti < 300_000, 2500, 5000)
     lo = ti // width * width
@@ -192,8 +212,9 @@ def tax_from_table_v(ti: np.ndarray, status: np.ndarray, p: YearParams) -> np.nd
     lo = np.where(ti < 2500, np.where(ti < 500, 0, np.where(ti < 1500, 500, 1500)), lo)
     hi = np.where(ti < 2500, np.where(ti < 500, 500, np.where(ti < 1500, 1500, 2500)), hi)
     unit = 2 * 100 * BP
-    table = (_bracket_tax_bp(lo + hi, 2 * th, rates) + unit // 2) // unit * 100
-    exact = (_bracket_tax_bp(ti, th, rates) + BP // 2) // BP
+    table = (_bracket_tax_by_status_bp(lo + hi, status, 2 * th, rates) + unit // 2) \
+        // unit * 100
+    exact = (_bracket_tax_by_status_bp(ti, status, th, rates) + BP // 2) // BP
     return np.where(ti < p.tax_table_limit, table, exact)
 
 
@@ -282,13 +303,25 @@ def _dependents(table: pa.Table, n: int, status, p_age, s_age, p_dep, s_dep, pai
     qss = np.isin(rel, [rel_idx[r] for r in QSS_CHILD_RELATIONSHIPS]) & (months == 12) & dep
 
     def count(mask):
-        return np.bincount(parent, weights=mask, minlength=n).astype(np.int64)
+        return np.bincount(parent[mask], minlength=n).astype(np.int64, copy=False)
 
     return count(ctc), count(odc), count(eic), count(hoh) > 0, count(qss) > 0
 
 
 def compute_table(table: pa.Table, year: int | None = None) -> pa.Table:
     """Compute every row of a columnar table; returns the output columns plus status."""
+    out, ok, knockout = compute_arrays(table, year)
+    cols = {k: pa.array(out[k]) for k in OUTPUT_COLUMNS}
+    cols["status"] = pc.if_else(pa.array(ok), "ok", "knockout")
+    cols["knockout"] = knockout
+    return pa.table(cols)
+
+
+def compute_arrays(table: pa.Table, year: int | None = None
+                   ) -> tuple[dict[str, np.ndarray], np.ndarray, pa.Array]:
+    """The rows of a columnar table computed, as numpy columns (OUTPUT_COLUMNS, int64), a
+    mask of the rows computed (not knocked out) and the knockout codes ("" if none). No
+    Python object per row, so large tables stay in numpy and Arrow (and release the GIL)."""
     n = table.num_rows
     if "tax_year" in table.column_names and table.column("tax_year").null_count == 0:
         years = _col(table, "tax_year", np.int64)
@@ -299,21 +332,24 @@ def compute_table(table: pa.Table, year: int | None = None) -> pa.Table:
     bad = ~np.isin(years, (2023, 2024))
     if bad.any():
         raise BatchInputError(f"column 'tax_year' has unsupported year {int(years[bad][0])}")
+    present = np.unique(years)
+    if len(present) <= 1:
+        res, ok, codes = _compute_year(table, load(int(present[0]) if n else 2024))
+        return {k: res[k] for k in OUTPUT_COLUMNS}, ok, codes
     out = {name: np.zeros(n, dtype=np.int64) for name in OUTPUT_COLUMNS}
-    status_out = np.array(["ok"] * n, dtype=object)
-    code_out = np.array([""] * n, dtype=object)
-    for y in np.unique(years):
+    ok_out = np.zeros(n, dtype=bool)
+    order, parts = [], []
+    for y in present:
         idx = np.nonzero(years == y)[0]
-        sub = table.take(pa.array(idx)) if len(idx) != n else table
-        res, st, codes = _compute_year(sub, load(int(y)))
+        res, ok, codes = _compute_year(table.take(pa.array(idx)), load(int(y)))
         for k in OUTPUT_COLUMNS:
             out[k][idx] = res[k]
-        status_out[idx] = st
-        code_out[idx] = codes
-    cols = {k: pa.array(v) for k, v in out.items()}
-    cols["status"] = pa.array(status_out.tolist(), pa.string())
-    cols["knockout"] = pa.array(code_out.tolist(), pa.string())
-    return pa.table(cols)
+        ok_out[idx] = ok
+        order.append(idx)
+        parts.append(codes)
+    back = np.empty(n, dtype=np.int64)
+    back[np.concatenate(order)] = np.arange(n)
+    return out, ok_out, pa.concat_arrays(parts).take(pa.array(back))
 
 
 def _compute_year(t: pa.Table, p: YearParams):
@@ -425,9 +461,11 @@ def _compute_year(t: pa.Table, p: YearParams):
     def excess_ss(tax, count):
         return (_col(t, count, i64) > 1) & (_col(t, tax, i64) > p.ss_tax_max)
 
-    doc_ko = t.column("out_of_scope").to_numpy(zero_copy_only=False) \
-        if "out_of_scope" in t.column_names else np.array([""] * n, dtype=object)
-    doc_ko = np.where(doc_ko == None, "", doc_ko)  # noqa: E711 - elementwise
+    if "out_of_scope" in t.column_names:
+        doc_ko = pc.fill_null(t.column("out_of_scope"), "")
+        doc_ko = doc_ko.combine_chunks() if isinstance(doc_ko, pa.ChunkedArray) else doc_ko
+    else:
+        doc_ko = pa.array([""] * n, pa.string())
     when = {
         "head-of-household": (status == HOH) & ~hoh_person,
         "qualifying-surviving-spouse": (status == QSS) & ~allowed_qss,
@@ -440,12 +478,16 @@ def _compute_year(t: pa.Table, p: YearParams):
         | (joint & excess_ss("spouse_ss_tax", "spouse_w2_count")),
         "form-8615": p_dep & (tint + ui + taxable_ss > p.form_8615_threshold) & (p_age < 24),
     }
-    codes = np.full(n, "", dtype=object)
-    for rule in reversed(CATALOGUE.knockouts):
-        if not rule.doc_key:
-            codes = np.where(when[rule.code], rule.code, codes)
-    codes = np.where(doc_ko != "", doc_ko, codes)
-    ko = codes != ""
+    # The first knockout in catalogue order, as an index into `rule_codes` (0: none); a
+    # knockout the document itself reports comes before them all.
+    rules = [r.code for r in CATALOGUE.knockouts if not r.doc_key]
+    rule_codes = pa.array(["", *rules], pa.string())
+    first = np.zeros(n, dtype=np.int8)
+    for i in range(len(rules), 0, -1):
+        first = np.where(when[rules[i - 1]], np.int8(i), first)
+    from_doc = pc.not_equal(doc_ko, "")
+    codes = pc.if_else(from_doc, doc_ko, rule_codes.take(pa.array(first)))
+    ko = (first > 0) | from_doc.to_numpy(zero_copy_only=False)
     res = {
         "total_income": total_income, "taxable_social_security": taxable_ss,
         "educator_deduction": educ, "student_loan_deduction": sli,
@@ -456,8 +498,10 @@ def _compute_year(t: pa.Table, p: YearParams):
         "amount_owed": np.maximum(total_tax - payments, 0),
         "n_ctc_children": n_ctc, "n_other_dependents": n_odc, "n_eitc_children": n_eic,
     }
-    res = {key: np.where(ko, 0, v) for key, v in res.items()}
-    return res, np.where(ko, "knockout", "ok"), codes
+    if ko.any():
+        for v in res.values():  # every one a fresh array of this computation
+            np.putmask(v, ko, 0)
+    return res, ~ko, codes
 
 
 # --- files -------------------------------------------------------------------------------

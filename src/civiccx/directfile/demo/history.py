@@ -80,15 +80,20 @@ SECTIONS_PER_STARTED = {"you-and-your-family": 0.78, "income": 0.6,
 
 
 def funnel_cells(service_id: int, tax_year: int, accepted: int) -> list:
-    from civiccx.directfile.season import FUNNEL_PREFIX
+    """The season's funnel cells, for all tax years and for this one (whose checker start is
+    not counted: the year is chosen on the checker's first screen)."""
+    from civiccx.directfile.season import FUNNEL_PREFIX, funnel_prefix
 
     key = _quarter(service_id, tax_year, 7)
-    rows = [(key, f"{FUNNEL_PREFIX}{kind}", {"c1": round(accepted * per)})
-            for kind, per in FUNNEL_PER_ACCEPTED.items()]
-    rows.append((key, f"{FUNNEL_PREFIX}accepted", {"c1": accepted}))
     started = accepted * FUNNEL_PER_ACCEPTED["return_started"]
-    rows += [(key, f"{FUNNEL_PREFIX}section:{section}", {"c1": round(started * share)})
-             for section, share in SECTIONS_PER_STARTED.items()]
+    counts = {**{kind: round(accepted * per) for kind, per in FUNNEL_PER_ACCEPTED.items()},
+              "accepted": accepted,
+              **{f"section:{section}": round(started * share)
+                 for section, share in SECTIONS_PER_STARTED.items()}}
+    rows = []
+    for prefix in (FUNNEL_PREFIX, funnel_prefix(tax_year)):
+        rows += [(key, f"{prefix}{name}"[:40], {"c1": n}) for name, n in counts.items()
+                 if not (prefix != FUNNEL_PREFIX and name == "checker_started")]
     return rows
 
 

@@ -20,8 +20,9 @@ def returns(request):
     if chosen:
         queryset = queryset.filter(status=chosen)
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    years, by_year = funnel.counts_by_year()
     return render(request, "directfile/staff_returns.html", {
-        "page_obj": page, "funnel": funnel.counts(), "chosen": chosen,
+        "page_obj": page, "funnel_years": years, "funnel": by_year, "chosen": chosen,
         "statuses": TaxReturn._meta.get_field("status").choices})
 
 

@@ -38,8 +38,10 @@ def season_statistics(request):
         header = [_("Measure"), str(report.season.tax_year), str(report.last.tax_year)]
         return csv_download(f"direct-file-season-{report.season.tax_year}.csv", header,
                             statistics.summary_rows(report))
-    chart, funnel_rows, sections = statistics.funnel()
+    chart, funnel_rows, sections = statistics.funnel(
+        report.season.tax_year if report is not None else None)
     context = {"report": report, "funnel_chart": chart, "funnel": funnel_rows,
+               "funnel_year": report.season.tax_year if report is not None else None,
                "sections": sections, "feedback": statistics.feedback_rows()}
     if report is not None:
         context.update(headline=statistics.headline(report),
