@@ -38,17 +38,23 @@ LONGEST_PERIOD_DAYS = 731
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+class DatePicker(forms.DateInput):
+    """The browser's date picker: it shows the day in the reader's language and sends it as
+    year-month-day."""
+
+    input_type = "date"
+
+
 class AnalyticsForm(forms.Form):
     period = forms.ChoiceField(
         label=gettext_lazy("Period"), widget=forms.RadioSelect,
         choices=[("7", gettext_lazy("Last 7 days")), ("30", gettext_lazy("Last 30 days")),
                  ("90", gettext_lazy("Last 90 days")),
                  ("dates", gettext_lazy("Between these dates"))])
-    # A date picker shows the day in the reader's language and sends it as year-month-day.
     start = forms.CharField(label=gettext_lazy("First day"), required=False, max_length=10,
-                            widget=forms.DateInput(attrs={"type": "date"}))
+                            widget=DatePicker)
     end = forms.CharField(label=gettext_lazy("Last day"), required=False, max_length=10,
-                          widget=forms.DateInput(attrs={"type": "date"}))
+                          widget=DatePicker)
     language = forms.ChoiceField(label=gettext_lazy("Language"), required=False,
                                  choices=[("", gettext_lazy("All languages")),
                                           *own_name_choices()])
