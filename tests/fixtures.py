@@ -38,6 +38,19 @@ def staff_client(client, db):
     return sign_in
 
 
+@pytest.fixture
+def seed_demo(tmp_path):
+    """`seed_demo("feedback", responses=300)` seeds the demo agency quietly: only the apps named
+    (and the catalog), or all of it when none are, so a test waits only for what it uses."""
+    from django.core.management import call_command
+
+    def seed(*apps: str, interactions: int = 0, responses: int = 0) -> None:
+        with open(tmp_path / "seed_demo.txt", "w") as quiet:
+            call_command("seed_demo", interactions=interactions, responses=responses,
+                         only=",".join(apps), stdout=quiet)
+    return seed
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():

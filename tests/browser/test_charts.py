@@ -3,7 +3,6 @@ labels are drawn at 12 px or more (also on a 600 px window, where the chart scro
 numbers are a real table under each, and axe still finds nothing."""
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser.test_sign_in import _staff_sign_in
 from tests.factories import make_staff
@@ -18,9 +17,8 @@ SMALLEST_LABEL = """svg => {
 
 
 @pytest.fixture
-def demo(tmp_path):
-    with open(tmp_path / "out.txt", "w") as quiet:
-        call_command("seed_demo", interactions=0, responses=300, stdout=quiet)
+def demo(seed_demo):
+    seed_demo("feedback", "phone", "walkin", "metrics", responses=300)
 
 
 def test_cx_dashboard_charts_fill_the_content_column(live_server, page, assert_accessible,

@@ -1,11 +1,9 @@
 """A taxpayer uses the help center by keyboard alone: search with suggestions, open an
 article, vote and comment, switch to Spanish; a search with no answer offers a callback."""
 
-import os
 import re
 
 import pytest
-from django.core.management import call_command
 
 from civiccx.help.models import Category, SearchLog, Vote
 from tests.browser.keyboard import tab_to
@@ -15,9 +13,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def demo_help():
-    with open(os.devnull, "w") as quiet:
-        call_command("seed_demo", interactions=0, responses=0, stdout=quiet)
+def demo_help(seed_demo):
+    seed_demo("help", "phone")
 
 
 def test_search_open_vote_and_switch_language_by_keyboard(live_server, page, assert_accessible,

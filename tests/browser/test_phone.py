@@ -1,10 +1,8 @@
 """A caller asks for a callback on the web by keyboard, in Spanish; a CSR works three calls."""
 
-import os
 import re
 
 import pytest
-from django.core.management import call_command
 
 from civiccx.phone.models import QueueEntry
 from civiccx.phone.services import request_callback
@@ -17,13 +15,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def line():
+def line(seed_demo):
     from datetime import time
 
     from civiccx.phone.models import CallQueue
 
-    with open(os.devnull, "w") as quiet:
-        call_command("seed_demo", interactions=0, responses=0, stdout=quiet)
+    seed_demo("phone")
     queue = CallQueue.objects.select_related("call_center").get(slug="main-line")
     QueueEntry.objects.filter(status="waiting").delete()  # the demo's people in line
     queue.call_center.hours.all().delete()  # open all day, every day, so the test never waits

@@ -8,7 +8,6 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from django.core.management import call_command
 
 from civiccx.walkin import booking, messages
 from civiccx.walkin.models import Center
@@ -21,9 +20,8 @@ ONE_PM_TUESDAY = datetime(2027, 3, 9, 19, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def houston(monkeypatch):
-    with open(os.devnull, "w") as quiet:
-        call_command("seed_demo", interactions=0, responses=0, stdout=quiet)
+def houston(monkeypatch, seed_demo):
+    seed_demo("walkin")
     monkeypatch.setattr("django.utils.timezone.now", lambda: NOW)
     return Center.objects.select_related("location").get(location__slug="houston-tx")
 

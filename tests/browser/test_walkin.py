@@ -2,12 +2,10 @@
 sees their number on the lobby display when staff call it: by keyboard, in English and
 Spanish, with axe on every page."""
 
-import os
 import re
 from datetime import time
 
 import pytest
-from django.core.management import call_command
 
 from civiccx.core.notifications import OutboxBackend
 from civiccx.services.models import OpeningHours
@@ -20,9 +18,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def houston():
-    with open(os.devnull, "w") as quiet:
-        call_command("seed_demo", interactions=0, responses=0, stdout=quiet)
+def houston(seed_demo):
+    seed_demo("walkin")
     center = Center.objects.select_related("location").get(location__slug="houston-tx")
     center.location.hours.all().delete()  # open all day, every day, so the test never waits
     center.location.special_hours.all().delete()

@@ -28,3 +28,26 @@ def test_seed_is_idempotent_and_covers_every_role(capsys):
     assert responses == 400  # rollups agree with the rows they count
     output = capsys.readouterr().out
     assert "csr-demo-2024" in output and "taxpayer@example.com" in output
+
+
+def test_only_seeds_the_named_apps_and_the_catalog(capsys):
+    from civiccx.feedback.models import Survey
+    from civiccx.staffing.models import SeasonHistory
+
+    call_command("seed_demo", interactions=0, responses=50, only="feedback")
+    assert Service.objects.filter(slug="phone-assistance").exists()  # the catalog, always
+    assert Survey.objects.filter(service__slug="phone-assistance").exists()
+    assert Response.objects.count() == 50
+    assert not SeasonHistory.objects.exists()  # staffing was not asked for
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"only": "feedback,payroll"}, "no demo data for payroll"),
+    ({"interactions": -1}, "--interactions must be zero or more"),
+])
+def test_bad_options_are_refused_with_what_is_wrong(options, message):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match=message):
+        call_command("seed_demo", **options)
+    assert not Service.objects.exists()  # nothing half-seeded
