@@ -6,12 +6,10 @@ listed below with why it is not a page.
 
 from __future__ import annotations
 
-import os
 from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
@@ -122,11 +120,17 @@ def _staff_arguments() -> dict[str, list]:
 
 
 @pytest.fixture
-def demo_at_now(monkeypatch):
+def demo_at_now(monkeypatch, seed_demo):
     """The demo seeded at NOW (its calls, searches and visits lead up to that evening)."""
     monkeypatch.setattr("django.utils.timezone.now", lambda: NOW)
-    with open(os.devnull, "w") as quiet:
-        call_command("seed_demo", interactions=300, responses=2000, stdout=quiet)
+    seed_demo(interactions=300, responses=2000)
+
+
+@pytest.fixture
+def filer_demo(monkeypatch, seed_demo):
+    """The catalog and Direct File, at NOW."""
+    monkeypatch.setattr("django.utils.timezone.now", lambda: NOW)
+    seed_demo("directfile")
 
 
 def test_every_staff_url_is_read_or_listed():
@@ -186,7 +190,7 @@ def _taxpayer_pages(tax_return) -> list[str]:
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
-def test_every_page_of_a_return_reads_right(client, demo_at_now, language):
+def test_every_page_of_a_return_reads_right(client, filer_demo, language):
     """Every screen of a head of household with two children (dates of birth, money, the
     explanation of line 16), the hub, and the person's account."""
     user = make_public_user()
@@ -202,7 +206,7 @@ def test_every_page_of_a_return_reads_right(client, demo_at_now, language):
     assert not found, "\n".join(f"{path}: {trouble}" for path, trouble in found.items())
 
 
-def test_the_explanation_writes_a_birth_date_out(client, demo_at_now):
+def test_the_explanation_writes_a_birth_date_out(client, filer_demo):
     user = make_public_user()
     client.force_login(user)
     make_return(user, {**FILER, "answers": {**FILER["answers"],
@@ -213,7 +217,7 @@ def test_the_explanation_writes_a_birth_date_out(client, demo_at_now):
     assert "May 5, 1990" in english
 
 
-def test_a_birth_after_the_tax_year_is_told_as_a_date_in_each_language(demo_at_now):
+def test_a_birth_after_the_tax_year_is_told_as_a_date_in_each_language():
     user = make_public_user()
     dependents = [{**child, "dateOfBirth": "2025-01-02"} if n == 0 else child
                   for n, child in enumerate(FILER["loops"]["dependents"])]
