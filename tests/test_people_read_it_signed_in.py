@@ -230,3 +230,21 @@ def test_a_birth_after_the_tax_year_is_told_as_a_date_in_each_language():
         assert "nació el 2 de enero de 2025, después del fin de 2024" in issue_words(issue)
     with translation.override("en"):
         assert "was born on January 2, 2025, after the end of 2024" in issue_words(issue)
+
+
+def test_places_and_services_are_named_in_the_readers_language(client, seed_demo):
+    """Centers on the service page and the consoles' list, and services in the staff filters,
+    by their Spanish names on Spanish pages ("Centro de Houston", not "Houston center")."""
+    seed_demo("walkin")
+    page = visible_text(client.get("/es/services/walk-in-assistance/").content.decode())
+    assert "Centro de Houston" in page and "Houston center" not in page
+    staff = make_staff("admin")
+    sign_in_staff(client, staff)
+    home = visible_text(client.get("/es/staff/walkin/").content.decode())
+    assert "Centro de Houston" in home and "Houston center" not in home
+    for path in ("/staff/interactions/", "/staff/cx/"):
+        spanish = visible_text(client.get("/es" + path).content.decode())
+        assert "Visite un Centro de Asistencia al Contribuyente" in spanish, path
+        assert "Visit a taxpayer assistance center" not in spanish, path
+        english = visible_text(client.get(path).content.decode(), "en")
+        assert "Visit a taxpayer assistance center" in english, path
