@@ -33,18 +33,14 @@ ARTICLES = {"en": ("the",), "es": ("el", "la", "los", "las")}
 _CONTRACTIONS = {"es": ((re.compile(r"\b([Dd])e el\b"), r"\1el"),
                         (re.compile(r"\b([Aa]) el\b"), r"\1l"))}
 
-_sources: list[Callable[[], str | None]] = []
-_sentence_sources: list[Callable[[], str | None]] = []
+_sources: list[Callable[[], tuple[str, str] | None]] = []
 
 
-def register_agency_name_source(source: Callable[[], str | None],
-                                in_sentence: Callable[[], str | None] | None = None) -> None:
-    """`source()` returns the agency's name in the current language, or None if unknown;
-    `in_sentence()` the name with its article, as a sentence uses it."""
+def register_agency_name_source(source: Callable[[], tuple[str, str] | None]) -> None:
+    """`source()` returns the agency's name in the current language and the name as a sentence
+    uses it, with its article (one look-up for both), or None if unknown."""
     if source not in _sources:
         _sources.append(source)
-    if in_sentence and in_sentence not in _sentence_sources:
-        _sentence_sources.append(in_sentence)
 
 
 def _configured() -> str:
@@ -68,27 +64,26 @@ def without_article(name: str, language: str | None = None) -> str:
     return name
 
 
+def agency_names() -> tuple[str, str]:
+    """(`agency_name()`, `agency_in_sentence()`), with one look-up."""
+    if configured := _configured():
+        return without_article(configured), _lower_article(configured)
+    for source in _sources:
+        names = source()
+        if names and names[0]:
+            return names[0], names[1] or names[0]
+    return FALLBACK_NAME, FALLBACK_NAME
+
+
 def agency_name() -> str:
     """For the header, a title or a list: "Federal Revenue Service"."""
-    if configured := _configured():
-        return without_article(configured)
-    for source in _sources:
-        name = source()
-        if name:
-            return name
-    return FALLBACK_NAME
+    return agency_names()[0]
 
 
 def agency_in_sentence() -> str:
     """For a sentence, with its article: "the Federal Revenue Service" / "el Servicio Federal
     de Ingresos" / "la Agencia de Ejemplos" (lower case: capitalise it to start a sentence)."""
-    if configured := _configured():
-        return _lower_article(configured)
-    for source in _sentence_sources:
-        name = source()
-        if name:
-            return name
-    return agency_name()
+    return agency_names()[1]
 
 
 def _lower_article(name: str) -> str:
