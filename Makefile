@@ -11,6 +11,10 @@ export CIVICCX_HOME := $(CURDIR)
 .PHONY: install assets browser demo serve test test-sqlite test-postgres bench lint messages clean
 
 $(INSTALLED): pyproject.toml
+	@ldconfig -p | grep -q libpangoft2-1.0 || { \
+	  echo "Installing Debian's Pango (WeasyPrint lays out the progress report PDFs)..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

@@ -49,6 +49,11 @@ AXE_PAGES = {
     "reports:data-dictionary": ["/performance/data-dictionary/"],
     "reports:report": [f"/performance/phone-assistance/{_REPORTED}/"],
     "reports:report-version": [f"/performance/walk-in-assistance/{_REPORTED}/v1/"],
+    # the demo's reports for partners (reports/demo.py AUDIENCE_REPORTS)
+    "reports:partners-index": ["/performance/partners/"],
+    "reports:partners-report": [f"/performance/partners/phone-assistance/{_REPORTED}/"],
+    "reports:partners-report-version": [
+        f"/performance/partners/phone-assistance/{_REPORTED}/v1/"],
 }
 
 # Pages behind a sign-in; their browser tests run axe once signed in.
@@ -101,4 +106,7 @@ NOT_PAGES = {
     "reports:report-pdf": "a PDF, rendered by tests/reports/test_publication.py",
     "reports:report-csv": "open data (CSV), checked by tests/reports/test_publication.py",
     "reports:report-json": "open data (JSON), checked by tests/reports/test_publication.py",
+    "reports:partners-report-pdf": "a PDF, checked by tests/reports/test_audiences.py",
+    "reports:partners-report-csv": "open data (CSV), checked by tests/reports/test_audiences.py",
+    "reports:partners-report-json": "open data (JSON), checked by tests/reports/test_audiences.py",
 }

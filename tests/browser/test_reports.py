@@ -107,3 +107,63 @@ def test_analyst_edits_publisher_approves_public_page_and_pdf_appear(
         context.close()
     report.refresh_from_db()
     assert report.state == ProgressReport.State.PUBLISHED and report.published_by == publisher
+
+
+def test_publisher_enters_a_quote_and_scores_by_keyboard_and_partners_read_it(
+    live_server,
+    page,
+    assert_accessible,
+    answered_service,  # noqa: F811 (the fixture imported above)
+):
+    """The quote and capacity forms, keyboard only and axe-clean (with their error states),
+    and the partners' pages in English and Spanish."""
+    from civiccx.reports.building import publish, submit
+    from civiccx.reports.models import CapacityAssessment, Quote
+    from tests.factories import make_staff
+
+    base = live_server.url
+    analyst, publisher = make_staff("cx_analyst"), make_staff("report_publisher")
+    _staff_sign_in(page, base, publisher)
+    page.goto(f"{base}/staff/reports/")
+    _press(page, "a[href='/staff/reports/quotes/']")
+    page.wait_for_url("**/staff/reports/quotes/")
+    assert_accessible(page, "quote form")
+    _press(page, "form.usa-form button[type=submit]")  # nothing filled in
+    page.get_by_text("Please fix the highlighted fields").wait_for()
+    assert_accessible(page, "quote form with errors")
+    tab_to(page, "select[name=service]")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "input[name=quarter]")
+    page.keyboard.type(QUARTER)
+    tab_to(page, "textarea[name=text]")
+    page.keyboard.type("They called me back when they said they would.")
+    tab_to(page, "input[name=public_consent]")
+    page.keyboard.press("Space")
+    _press(page, "form.usa-form button[type=submit]")
+    page.get_by_text("It will appear in").wait_for()
+    assert Quote.objects.get().public_consent
+
+    page.goto(f"{base}/staff/reports/capacity/")
+    assert_accessible(page, "capacity form")
+    tab_to(page, "input[name=fiscal_year]")
+    page.keyboard.type("2025")
+    for domain in CapacityAssessment.Domain.values:
+        tab_to(page, f"input[name={domain}_score]")  # a radio group is one tab stop
+        page.keyboard.press("Space")  # 1
+        page.keyboard.press("ArrowDown")  # 2
+        page.keyboard.press("ArrowDown")  # 3
+    _press(page, "form.usa-form button[type=submit]")
+    page.get_by_text("self-assessment is published").wait_for()
+    assert CapacityAssessment.objects.filter(fiscal_year=2025, score=3).count() == 5
+    _shot(page, "capacity-form")
+
+    report = draft_report(answered_service, QUARTER, analyst, keys=("a11.trust",),
+                          audience="partners")
+    publish(submit(report, analyst), publisher)
+    for language in ("", "/es"):
+        page.goto(f"{base}{language}/performance/partners/")
+        assert_accessible(page, f"{language} partners' reports")
+        _press(page, f"a[href$='/performance/partners/phone-help/{QUARTER}/v1/']")
+        page.wait_for_url(f"**/performance/partners/phone-help/{QUARTER}/v1/")
+        assert_accessible(page, f"{language} a partners' report")
+    _shot(page, "partners-report-es")

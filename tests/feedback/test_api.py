@@ -26,6 +26,25 @@ def test_a_valid_response_is_created(client):
     assert Response.objects.get(pk=body["id"]).source == "api"
 
 
+def test_a_classic_response_with_a_blank_satisfaction_and_trust_is_created(client):
+    survey = make_survey(channel="web", instrument_name="a11_classic")
+    reply = _post(client, {"survey": survey.pk, "answers": {
+        "satisfaction": "", "trust": None, "efficiency": 2}})
+    assert reply.status_code == 201, reply.content
+    assert Response.objects.get(pk=reply.json()["id"]).answers == {"efficiency": 2}
+
+
+def test_a_classic_response_that_answers_nothing_is_refused(client):
+    survey = make_survey(channel="web", instrument_name="a11_classic")
+    reply = _post(client, {"survey": survey.pk, "answers": {"satisfaction": ""},
+                           "language": "es"})
+    assert reply.status_code == 400
+    assert reply.json()["errors"] == {"satisfaction": ["Conteste al menos una pregunta."]}
+    reply = _post(client, {"survey": survey.pk, "answers": {"trust": 6}})
+    assert reply.status_code == 400 and "trust" in reply.json()["errors"]
+    assert not Response.objects.exists()
+
+
 @pytest.mark.parametrize(("body", "status", "field"), [
     ({"survey": "x", "answers": {}}, 400, "survey"),
     ({"survey": 1}, 400, "answers"),

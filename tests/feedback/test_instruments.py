@@ -67,7 +67,7 @@ def test_catalog_lists_both_instruments():
 
 def test_classic_wording_is_exact(classic):
     assert {q.id: q.text["en"] for q in classic.questions} == CLASSIC_WORDING
-    assert classic.required_ids == ("satisfaction", "trust")
+    assert classic.required_ids == ()  # blank means "not answered" (issue #16, decision 0025)
     assert {q.driver for q in classic.questions if q.driver} == set(DRIVERS)
     assert all(q.type == "likert5" for q in classic.questions if q.driver)
 
@@ -217,9 +217,9 @@ def test_classic_valid_response_is_cleaned(classic):
     assert clean == {"satisfaction": 5, "trust": 4, "comments_service": "Thanks!"}
 
 
-def test_classic_required_questions(classic):
+def test_classic_blank_satisfaction_and_trust_are_not_answered(classic):
     clean, errors = validate_answers(classic, {"ease": 3, "trust": ""})
-    assert keys(errors) == {"satisfaction": ["required"], "trust": ["required"]}
+    assert errors == {}
     assert clean == {"ease": 3}
 
 

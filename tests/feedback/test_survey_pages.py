@@ -9,6 +9,7 @@ from django.utils import timezone
 from civiccx.feedback.invitations import link_token, maybe_invite
 from civiccx.feedback.models import Invitation, Response
 from civiccx.metrics.models import Rollup
+from civiccx.metrics.rollups import read_scores
 from tests.factories import make_interaction, make_sampling_rule, make_survey
 
 pytestmark = pytest.mark.django_db
@@ -106,6 +107,41 @@ def test_invalid_answers_are_explained_and_kept(client):
     assert "Please check your answers" in page
     assert "My comment stays." in page
     assert 'value="0" checked' in page
+    assert not Response.objects.exists()
+
+
+def test_the_classic_survey_accepts_a_blank_satisfaction_and_trust(client):
+    """Issue #16: on the classic 5-point form a blank satisfaction or trust is "not answered"
+    (as in Touchpoints); the scores count only the answers given."""
+    survey = make_survey(instrument_name="a11_classic")
+    page = client.get(_url(survey)).content.decode()
+    assert "usa-hint--required" not in page and "leave any blank" in page
+    response = client.post(_url(survey), {"ease": "4", "comments_service": "Clear forms."})
+    assert response.status_code == 302, response.content.decode()[:500]
+    stored = Response.objects.get()
+    assert stored.answers == {"ease": 4, "comments_service": "Clear forms."}
+    scores = read_scores({"service": survey.service})
+    (quarter,) = scores.values()
+    assert quarter.responses == 1 and quarter.likert["ease"].n == 1
+    assert "satisfaction" not in quarter.likert and "trust" not in quarter.likert
+
+
+def test_a_classic_survey_with_nothing_answered_is_refused_in_both_languages(client):
+    survey = make_survey(instrument_name="a11_classic")
+    response = client.post(_url(survey), {"comments_service": "  "})
+    assert response.status_code == 400
+    assert "Answer at least one question." in response.content.decode()
+    spanish = client.post("/es" + _url(survey), {})
+    assert "Conteste al menos una pregunta." in spanish.content.decode()
+    assert not Response.objects.exists()
+
+
+def test_the_a11_v2_survey_still_requires_question_1(client):
+    survey = make_survey()
+    page = client.get(_url(survey)).content.decode()
+    assert "usa-hint--required" in page and "asterisk" in page
+    response = client.post(_url(survey), {"question_4": "Only a comment."})
+    assert response.status_code == 400 and "This question is required." in response.content.decode()
     assert not Response.objects.exists()
 
 

@@ -146,6 +146,50 @@ def test_a_second_import_or_an_overlapping_file_changes_nothing():
     assert differences() == {}
 
 
+def test_rows_split_across_batches_and_statements_land_once_with_their_comments(monkeypatch):
+    """The fast path in small pieces: batches of 3, statements of 2 rows, id look-ups of 2."""
+    from civiccx.feedback import a11_reporting
+
+    monkeypatch.setattr(a11_reporting, "IMPORT_BATCH", 3)
+    monkeypatch.setattr(a11_reporting, "KNOWN_CHUNK", 2)
+    monkeypatch.setattr(a11_reporting, "_rows_per_statement", lambda columns: 2)
+    survey = make_survey()
+    rows = four_quarters()
+    seen = []
+    result = import_combined_export(
+        combined_export(questions(survey), rows), survey, progress=seen.append
+    )
+    assert result.imported == 8 and seen == [3, 3, 2]
+    comments = dict(Comment.objects.values_list("response__external_id", "text"))
+    assert comments == {
+        "101": "Quick, and friendly",
+        "105": 'Said "call back", never did',
+        "108": "My SSN is [SSN], please call",
+    }
+    assert Comment.objects.get(response__external_id="101").sentiment_label == "positive"
+    assert differences() == {}
+    again = import_combined_export(combined_export(questions(survey), rows), survey)
+    assert again.imported == 0 and sum(q.already for q in again.quarters.values()) == 8
+
+
+def test_the_garbage_collector_is_paused_only_during_an_import():
+    import gc
+
+    survey = make_survey()
+    paused = []
+    import_combined_export(
+        combined_export(questions(survey), four_quarters()), survey,
+        progress=lambda n: paused.append(gc.isenabled()),
+    )
+    assert paused and not any(paused) and gc.isenabled()
+    gc.disable()
+    try:  # a caller that had paused it finds it still paused
+        import_combined_export(combined_export(questions(survey), four_quarters()), survey)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_a_changed_row_with_a_known_id_is_reported_not_merged():
     survey = make_survey()
     rows = four_quarters()
@@ -416,6 +460,18 @@ def test_the_17_column_file_keeps_external_ids_and_imports_once():
     assert sorted(Response.objects.values_list("external_id", flat=True)) == ["101", "102"]
 
 
+@pytest.mark.parametrize("bom", ["", "\ufeff"], ids=["no-bom", "bom"])
+def test_the_17_column_cx_upload_imports_with_or_without_a_bom_once(tmp_path, capsys, bom):
+    survey = make_survey()
+    path = write(tmp_path, bom + a11_v2_csv(four_quarters(), at(2023, 10, 1),
+                                            at(2023, 12, 31, 23, 59, 59)))
+    for _ in range(2):
+        call_command("feedback", "import-touchpoints", str(path), "--survey", str(survey.pk),
+                     "--quarter", "FY2024Q1")
+    assert sorted(Response.objects.values_list("external_id", flat=True)) == ["101", "102"]
+    assert set(Response.objects.values_list("fiscal_quarter", flat=True)) == {"FY2024Q1"}
+
+
 def test_the_staff_page_imports_the_combined_download_and_takes_volumes(staff_client):
     survey = make_survey(channel="web")
     client = staff_client("cx_analyst")
@@ -451,3 +507,43 @@ def test_the_staff_page_imports_the_combined_download_and_takes_volumes(staff_cl
         },
     )
     assert refused.status_code == 400 and b"whole numbers" in refused.content
+
+
+def test_the_staff_page_reports_an_import_and_its_problems_in_spanish(staff_client):
+    survey = make_survey(channel="web")
+    client = staff_client("cx_analyst")
+    upload = io.BytesIO(combined_export(questions(survey), four_quarters()).encode())
+    upload.name = "touchpoints.csv"
+    page = client.post("/es/staff/cx/a11/", {"survey": survey.pk, "file": upload}).content.decode()
+    assert "Se importaron 8 respuestas." in page
+    assert "FY2024Q3: importadas, 2; ya importadas antes, 0; archivadas en Touchpoints, 1" in page
+    assert "Omitidas, marcadas en Touchpoints: 1" in page
+    assert "Omitidas, eliminadas en Touchpoints: 1" in page
+    bad = combined_export(questions(survey), four_quarters()).replace(
+        "2023-10-02 14:03:22 UTC", "2023-13-02 14:03:22 UTC").replace(",105,0,", ",105,7,")
+    upload = io.BytesIO(bad.encode())
+    upload.name = "touchpoints.csv"
+    page = client.post("/es/staff/cx/a11/", {"survey": survey.pk, "file": upload})
+    text = page.content.decode()
+    assert page.status_code == 400 and "No se importó nada" in text
+    assert "fila 2, Created at: no es una fecha y hora como 2024-01-15 14:03:22 UTC" in text
+    assert "fila 6, question_1: debe ser 0 o 1; se encontró &#x27;7&#x27;" in text
+    upload = io.BytesIO(combined_export(questions(survey), four_quarters()).encode())
+    upload.name = "touchpoints.csv"
+    page = client.post("/es/staff/cx/a11/", {"survey": survey.pk, "file": upload,
+                                             "import_quarter": "FY2024Q1"}).content.decode()
+    assert ("El trimestre FY2024Q1 no contiene 6 de las 8 respuestas del archivo" in page
+            and "fila 5, 1 de enero de 2024, 3 a. m. UTC" in page)
+    english = client.post("/staff/cx/a11/", {"action": "volumes", "service": survey.service.pk,
+                                              "channel": "fax", "volume_quarter": "FY2024Q3",
+                                              "served": "5"}).content.decode()
+    spanish = client.post("/es/staff/cx/a11/", {"action": "volumes",
+                                                "service": survey.service.pk, "channel": "fax",
+                                                "volume_quarter": "FY2024Q3",
+                                                "served": "5"}).content.decode()
+    assert "Unknown channel &#x27;fax&#x27;" in english
+    assert "Canal desconocido &#x27;fax&#x27;; use uno de estos:" in spanish
+    page = client.get("/es/staff/cx/a11/?quarter=FY2024Q9&format=csv")
+    assert page.status_code == 400
+    assert "&#x27;FY2024Q9&#x27; no es un trimestre fiscal: escríbalo como FY2024Q2." in (
+        page.content.decode())

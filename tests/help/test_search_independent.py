@@ -50,7 +50,8 @@ def test_most_questions_without_an_answer_get_nothing_found():
     on the whole set it is 75% (held-out 70%), and this guards that figure. The misses left
     are lexical collisions: an ITIN article that says "renovar" in its title and "pasaporte"
     in its list of documents, a name-change article that says "marriage" and "license"
-    (see decision 0004)."""
+    (see decision 0004; its third pass measured an embedding model and two more signals on
+    them, and a threshold fitted on four times the no-answer data, none of which helped)."""
     assert evaluate.measure("tune").nothing_found_rate >= 0.8
     assert evaluate.measure("all").nothing_found_rate >= 0.75
 
@@ -69,7 +70,7 @@ def test_no_dictionary_word_of_any_query_is_rewritten():
     words no article, synonym and dictionary knows."""
     index = evaluate.index()
     rewritten = []
-    for query in evaluate.queries():
+    for query in evaluate.queries() + evaluate.queries("dev"):
         language = query["language"]
         lang = index._lang(language)
         chosen, _ = index._chosen_tokens(lang, query["query"])
@@ -136,3 +137,54 @@ def test_an_ambiguous_typo_is_searched_as_typed():
     lang = index._lang("en")
     assert index._chosen_tokens(lang, "zats")[0] == ["zats"]
     assert index._chosen_tokens(lang, "catz")[0] == ["cats"]
+
+
+def test_a_word_of_the_other_language_is_not_read_as_one_of_this_one():
+    """ "medicaid" on the Spanish page: the Spanish stemmer makes it "medic", as in "médico";
+    searched that way, a question about Medicaid found an article about medical receipts (and,
+    on the independent set, the Taxpayer Advocate through a stem neighbour). It is an English
+    word no Spanish article uses, so it matches nothing and weighs as a word no article has.
+    An article that does say "Medicaid" is still found, and Spanish forms still meet."""
+    from civiccx.help.search import Document, SearchIndex
+
+    medical = Document(
+        "gastos-medicos",
+        "es",
+        "Gastos médicos y su declaración",
+        "",
+        "Guarde los recibos de gastos médicos y de medicamentos.",
+    )
+    mortgage = Document(
+        "hipotecas",
+        "es",
+        "Intereses de préstamos hipotecarios",
+        "",
+        "Puede deducir los intereses hipotecarios de su vivienda.",
+    )
+    index = SearchIndex.build([medical, mortgage], {})
+    assert index.search("medicaid", "es") == []
+    assert index.search("solicitar medicaid", "es") == []
+    assert [h.slug for h in index.search("gastos medicos", "es")] == ["gastos-medicos"]
+    assert [h.slug for h in index.search("hipoteca", "es")] == ["hipotecas"]
+
+    medicaid = Document(
+        "medicaid", "es", "Medicaid y su declaración", "", "Si tiene Medicaid, guarde la carta."
+    )
+    index.add(medicaid)
+    assert index.search("medicaid", "es")[0].slug == "medicaid"
+    assert evaluate.index().search("como solicitar medicaid", "es") == []
+
+
+def test_questions_a_second_author_wrote_without_an_answer_mostly_find_nothing(capsys):
+    """32 questions the set has no answer for (dev_queries.json), written by another author
+    before any search ran on them; they widen the no-answer data the threshold is checked on.
+    72% found nothing as first measured; 75% since the fix above (one of them, "como
+    solicitar medicaid", showed it). This guards that figure."""
+    figures = evaluate.measure("dev")
+    with capsys.disabled():
+        print(
+            f"\nindependent set dev: nothing found for {figures.nothing_found_rate:.0%} "
+            f"of {len(figures.no_answer)} no-answer queries"
+        )
+    assert len(figures.no_answer) == 32 and figures.queries == 32
+    assert figures.nothing_found_rate >= 0.75

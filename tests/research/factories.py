@@ -4,7 +4,7 @@ transcript, a highlight and an insight."""
 from __future__ import annotations
 
 from civiccx.research import services
-from civiccx.research.models import ParticipantVault, Study
+from civiccx.research.models import ParticipantVault, Study, StudyMember
 
 PLANTED_NAME = "Wanbli Redcloud"
 PLANTED_EMAIL = "wanbli.redcloud@example.org"
@@ -44,3 +44,11 @@ def make_session(study, participant, text=TRANSCRIPT, name="interview.txt"):
 def highlight_phrase(session, phrase, **kwargs):
     start = session.transcript.index(phrase)
     return services.add_highlight(session, None, start=start, end=start + len(phrase), **kwargs)
+
+
+def join(client, *studies, role="admin"):
+    """Put the signed-in `client`'s user on each study's team with `role`; return the client."""
+    for study in studies:
+        StudyMember.objects.update_or_create(study=study, user=client.user,
+                                             defaults={"role": role})
+    return client

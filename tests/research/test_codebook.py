@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from civiccx.research import codebook, services
 from civiccx.research.models import Tag
-from tests.research.factories import make_study
+from tests.research.factories import join, make_study
 
 pytestmark = pytest.mark.django_db
 
@@ -21,12 +21,13 @@ def test_the_codebook_round_trips_into_an_empty_study(staff_client):
     services.tag_for_path(source, "Access/In person")
     services.tag_for_path(source, "Trust & “respect” <quoted>", "Tricky & characters.")
     client = staff_client("researcher")
+    empty = make_study(title="Copy")
+    join(client, source, empty)
     exported = client.get(reverse("research:codebook-qdc", args=[source.pk]))
     assert exported["Content-Disposition"].endswith('.qdc"')
     xml = exported.content
     assert b'xmlns="urn:QDA-XML:codebook:1.0"' in xml and b"<Codes>" in xml
 
-    empty = make_study(title="Copy")
     upload = {"file": _file(xml)}
     response = client.post(reverse("research:codebook-import", args=[empty.pk]), upload,
                            follow=True)
@@ -39,7 +40,7 @@ def test_the_codebook_round_trips_into_an_empty_study(staff_client):
 
 def test_a_file_that_is_not_a_codebook_is_refused(staff_client):
     study = make_study()
-    client = staff_client("researcher")
+    client = join(staff_client("researcher"), study)
     for data in (b"not xml", b"<Project xmlns='urn:QDA-XML:project:1.0'/>",
                  b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>'
                  b'<CodeBook xmlns="urn:QDA-XML:codebook:1.0">&a;</CodeBook>'):
@@ -52,7 +53,8 @@ def test_a_file_that_is_not_a_codebook_is_refused(staff_client):
 def test_the_codebook_csv_lists_paths_and_uses(staff_client):
     study = make_study()
     services.tag_for_path(study, "Access/Phone")
-    csv = staff_client("researcher").get(reverse("research:codebook-csv", args=[study.pk]))
+    client = join(staff_client("researcher"), study)
+    csv = client.get(reverse("research:codebook-csv", args=[study.pk]))
     assert csv.content.decode().splitlines()[1:] == ["Access,,0", "Access/Phone,,0"]
 
 

@@ -45,3 +45,22 @@ def test_every_published_demo_page_passes_the_pii_scan(demo):
     persona.quotes.add(Study.objects.get(title__startswith="Tribal").sessions.first()
                        .highlights.first())
     assert publishing.scan("persona", persona) == ["participant's name or contact"]
+
+
+def test_the_demo_researcher_runs_both_demo_studies_and_the_map_uses_catalog_channels(
+        staff_client):
+    from django.urls import reverse
+
+    from civiccx.services.models import Channel
+
+    client = staff_client("researcher")  # the demo's staff accounts exist before its research
+    seed_catalog()
+    seed_research()
+    studies = Study.objects.filter(members__user=client.user, members__role="admin")
+    assert studies.count() == 2
+    for study in studies:
+        assert client.get(reverse("research:study", args=[study.pk])).status_code == 200
+    life = LifeExperience.objects.get(slug="having-a-child")
+    assert {step.channel for step in life.steps.all()} <= set(Channel.values)
+    callback = Insight.objects.get(metric_driver="ease")
+    assert callback.metric_service.slug == "phone-assistance"

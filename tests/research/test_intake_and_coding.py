@@ -12,7 +12,7 @@ from django.urls import reverse
 from civiccx.research import services
 from civiccx.research.intake import IntakeError, read_upload
 from civiccx.research.models import ChangeLog, Highlight, ResearchSession
-from tests.research.factories import make_participant, make_study
+from tests.research.factories import join, make_participant, make_study
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def _docx(paragraphs) -> bytes:
 def test_a_vtt_upload_is_redacted_and_highlights_know_their_timecode(staff_client):
     study = make_study()
     participant = make_participant(study)
-    client = staff_client("researcher")
+    client = join(staff_client("researcher"), study)
     response = client.post(reverse("research:session-new", args=[study.pk]), {
         "title": "Call", "participant": participant.pk,
         "file": SimpleUploadedFile("call.vtt", VTT.encode())})
@@ -79,7 +79,7 @@ def test_a_highlight_outside_the_transcript_is_refused(staff_client):
     study = make_study()
     session = services.upload_transcript(study, None, title="S", name="s.txt", data=b"Short.")
     assert session.redaction_confirmed  # nothing was redacted, nothing to confirm
-    response = staff_client("researcher").post(
+    response = join(staff_client("researcher"), study).post(
         reverse("research:session", args=[session.pk]), {"h-start": 3, "h-end": 99})
     assert "Select a passage of the transcript first." in response.content.decode()
     assert not Highlight.objects.exists()
@@ -87,7 +87,7 @@ def test_a_highlight_outside_the_transcript_is_refused(staff_client):
 
 def test_an_insight_must_cite_a_highlight(staff_client):
     study = make_study()
-    response = staff_client("researcher").post(
+    response = join(staff_client("researcher"), study).post(
         reverse("research:insight-new", args=[study.pk]), {"statement": "People like it."})
     assert response.status_code == 200 and not study.insights.exists()
 

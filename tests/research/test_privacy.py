@@ -13,6 +13,7 @@ from tests.research.factories import (
     PLANTED_NAME,
     PLANTED_PHONE,
     highlight_phrase,
+    join,
     make_participant,
     make_session,
     make_study,
@@ -48,12 +49,14 @@ def _researcher_urls(study, participant, session):
         reverse("research:search") + "?q=callback",
         reverse("research:stories"), reverse("research:persona-new"),
         reverse("research:participant-withdraw", args=[participant.pk]),
+        reverse("research:team", args=[study.pk]), reverse("research:board", args=[study.pk]),
+        reverse("research:api-studies"), reverse("research:api-study", args=[study.pk]),
     ]
 
 
 def test_a_researcher_sees_codes_and_never_personal_data(staff_client, repository):
     study, participant, session, _insight = repository
-    client = staff_client("researcher")
+    client = join(staff_client("researcher"), study)
     for url in _researcher_urls(study, participant, session):
         response = client.get(url)
         assert response.status_code == 200, url

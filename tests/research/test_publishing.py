@@ -117,3 +117,23 @@ def test_a_life_experience_shows_scope_and_an_accessible_journey_map(client, per
     assert "Línea de ayuda con subvenciones" in spanish
     index = client.get("/es/research/").content.decode()
     assert "Tener un hijo" in index and "Rosa" in index
+
+
+def test_editing_a_published_persona_is_scanned_again(staff_client, persona):
+    publishing.publish("persona", persona)
+    client = staff_client("researcher")
+    url = reverse("research:persona-edit", args=["rosa"])
+    form = client.get(url).context["form"]
+    data = {name: value for name, value in form.initial.items()
+            if value is not None and name not in ("insights", "quotes")}
+    data |= {"insights": [i.pk for i in persona.insights.all()],
+             "quotes": [q.pk for q in persona.quotes.all() if q.publicly_quotable],
+             "needs_es": "Llámela al 202-555-0143"}
+    response = client.post(url, data)
+    assert "Not saved: the published page would show" in response.content.decode()
+    persona.refresh_from_db()
+    assert persona.needs_es == "" and persona.state == Persona.State.PUBLISHED
+    data["needs_es"] = "Ayuda en español"
+    assert client.post(url, data).status_code == 302
+    persona.refresh_from_db()
+    assert persona.needs_es == "Ayuda en español"

@@ -18,7 +18,13 @@ from civiccx.research.models import (
     ResearchSession,
 )
 from civiccx.research.tasks import purge_expired_research_data
-from tests.research.factories import highlight_phrase, make_participant, make_session, make_study
+from tests.research.factories import (
+    highlight_phrase,
+    join,
+    make_participant,
+    make_session,
+    make_study,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +54,7 @@ def test_withdrawal_removes_the_person_everywhere_and_issues_a_receipt(staff_cli
     public = reverse("research:public-persona", args=["rosa"])
     assert "callback number never worked" in staff_client("researcher").get(public).content.decode()
 
-    client = staff_client("researcher")
+    client = join(staff_client("researcher"), study)
     asks = client.get(reverse("research:participant-withdraw", args=[leaving.pk]))
     assert "1 session with its transcript and notes, and 1 highlight(s)" in asks.content.decode()
     response = client.post(reverse("research:participant-withdraw", args=[leaving.pk]))

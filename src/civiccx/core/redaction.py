@@ -348,7 +348,21 @@ def redact(text: str) -> RedactionResult:
     if not isinstance(text, str):
         raise TypeError(f"redact() takes a string, not {type(text).__name__}")
     redactor = _Redactor(text)
-    redactor.sub(_EMAIL, "EMAIL")
+    if "@" in text:
+        redactor.sub(_EMAIL, "EMAIL")
+    if _ANY_DIGIT.search(text):  # every pattern but names and emails needs a digit
+        _numbers(redactor)
+    redactor.names(_LENIENT_TRIGGER, lenient=True)
+    redactor.names(_STRICT_TRIGGER, lenient=False)
+    return RedactionResult(redactor.text, {k: v for k, v in redactor.counts.items() if v})
+
+
+# Most comments have no digit: they skip the fourteen number patterns below (the tokens put in
+# by earlier patterns have no digits, so a text without one never gains one).
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def _numbers(redactor: _Redactor) -> None:
     redactor.sub_group(_TIN_CONTEXT, "SSN")
     redactor.sub_group(_ACCOUNT_CONTEXT, "ACCOUNT")
     redactor.sub_with(_LONG_DIGITS, _card_or_account)
@@ -363,9 +377,6 @@ def redact(text: str) -> RedactionResult:
     redactor.sub(_ES_ADDRESS_NUMBER_FIRST, "ADDRESS")
     redactor.sub(_ES_ADDRESS, "ADDRESS")
     redactor.sub(_UNIT_ALONE, "ADDRESS")
-    redactor.names(_LENIENT_TRIGGER, lenient=True)
-    redactor.names(_STRICT_TRIGGER, lenient=False)
-    return RedactionResult(redactor.text, {k: v for k, v in redactor.counts.items() if v})
 
 
 # A query-string parameter in a logged URL ("?q=123-45-6789", "&email=ana%40example.com"):

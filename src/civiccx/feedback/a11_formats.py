@@ -28,7 +28,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from types import MappingProxyType
@@ -376,16 +376,36 @@ class A11V2Response:
         return tuple(name for name in INDICATORS if flags.get(name) == 1)
 
 
+def gettext_noop(message: str) -> str:
+    """Marks a message for the translation catalog (this module imports nothing of Django;
+    the pages translate `RowError.template` when they show it)."""
+    return message
+
+
 @dataclass(frozen=True)
 class RowError:
-    """``row`` counts like a spreadsheet: the header is row 1, the first response row 2."""
+    """``row`` counts like a spreadsheet: the header is row 1, the first response row 2.
+    ``message`` is English; ``template`` and ``params``, when set, let a page show it in the
+    reader's language (`localized`)."""
 
     row: int
     column: str
     message: str
+    template: str = field(default="", compare=False)
+    params: Mapping[str, object] = field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         return f"row {self.row}, {self.column}: {self.message}"
+
+    def localized(self, translate: Callable[[str], str]) -> str:
+        """The line in the language `translate` (gettext) gives."""
+        message = translate(self.template) % self.params if self.template else self.message
+        line = translate(gettext_noop("row %(row)s, %(column)s: %(message)s"))
+        return line % {"row": self.row, "column": self.column, "message": message}
+
+
+def _error(row: int, column: str, template: str, **params: object) -> RowError:
+    return RowError(row, column, template % params, template, MappingProxyType(params))
 
 
 @dataclass(frozen=True)
@@ -439,6 +459,53 @@ def _flag(raw: str) -> int | None | str:
     if value in ("0", "1"):
         return int(value)
     return "bad"
+
+
+_FLAG_COLUMNS = (*POSITIVE_COLUMNS, *NEGATIVE_COLUMNS)
+
+
+@dataclass(frozen=True)
+class _Flags:
+    """The fourteen indicator cells of a row, read: per side, indicator -> 1, 0 or None (an
+    unreadable cell is left out and reported in ``errors`` as (column, message))."""
+
+    sides: Mapping[str, Mapping[str, int | None]]
+    ticked: Mapping[str, tuple[str, ...]]
+    errors: tuple[tuple[str, str], ...]
+    offered: tuple[frozenset[str], frozenset[str]]  # the options each side offers (not null)
+
+
+_FLAGS_SEEN: dict[tuple[str, ...], _Flags] = {}
+
+
+def _flags(raw: tuple[str, ...]) -> _Flags:
+    """Read once per distinct set of cells: a file repeats a few hundred of them at most."""
+    found = _FLAGS_SEEN.get(raw)
+    if found is not None:
+        return found
+    sides: dict[str, dict[str, int | None]] = {"positive": {}, "negative": {}}
+    errors = []
+    for column, cell in zip(_FLAG_COLUMNS, raw, strict=True):
+        side, name = column.split("_", 1)
+        value = _flag(cell)
+        if value == "bad":
+            errors.append((column, cell))
+            continue
+        sides[side][name] = value  # type: ignore[assignment]
+    found = _Flags(
+        sides=MappingProxyType({k: MappingProxyType(v) for k, v in sides.items()}),
+        ticked=MappingProxyType(
+            {k: tuple(n for n in INDICATORS if v.get(n) == 1) for k, v in sides.items()}
+        ),
+        errors=tuple(errors),
+        offered=(
+            frozenset(k for k, v in sides["positive"].items() if v is not None),
+            frozenset(k for k, v in sides["negative"].items() if v is not None),
+        ),
+    )
+    if len(_FLAGS_SEEN) < 10_000:
+        _FLAGS_SEEN[raw] = found
+    return found
 
 
 def _question_1(raw: str, survey_type: str) -> int | str:
@@ -518,51 +585,57 @@ def _parse_row(
 ) -> tuple[A11V2Response | None, list[RowError]]:
     errors: list[RowError] = []
     if "\x00extra" in row:
-        errors.append(RowError(number, "*", "more values than columns"))
+        errors.append(_error(number, "*", gettext_noop("more values than columns")))
     missing_cells = [c for c, v in row.items() if v is None and c != "\x00extra"]
     if missing_cells:
-        errors.append(RowError(number, "*", "fewer values than columns"))
+        errors.append(_error(number, "*", gettext_noop("fewer values than columns")))
         return None, errors
 
     raw_q1 = row["question_1"] or ""
     question_1 = _question_1(raw_q1, survey_type)
     if not raw_q1.strip():
-        errors.append(RowError(number, "question_1", "required; the response has no answer"))
+        errors.append(
+            _error(number, "question_1", gettext_noop("required; the response has no answer"))
+        )
     elif question_1 == "bad":
-        expected = "0 or 1" if survey_type == "thumbs" else "1 to 5"
-        errors.append(RowError(number, "question_1", f"must be {expected}, got {raw_q1!r}"))
+        template = (
+            gettext_noop("must be 0 or 1, got %(value)s")
+            if survey_type == "thumbs"
+            else gettext_noop("must be 1 to 5, got %(value)s")
+        )
+        errors.append(_error(number, "question_1", template, value=repr(raw_q1)))
 
-    flags: dict[str, dict[str, int | None]] = {"positive": {}, "negative": {}}
-    for side in ("positive", "negative"):
-        for name in INDICATORS:
-            column = f"{side}_{name}"
-            raw = row[column] or ""
-            value = _flag(raw)
-            if value == "bad":
-                errors.append(RowError(number, column, f"must be 0, 1 or null, got {raw!r}"))
-                continue
-            flags[side][name] = value  # type: ignore[assignment]
+    flags = _flags(tuple(row[column] or "" for column in _FLAG_COLUMNS))
+    errors.extend(
+        _error(
+            number, column, gettext_noop("must be 0, 1 or null, got %(value)s"), value=repr(cell)
+        )
+        for column, cell in flags.errors
+    )
 
     if isinstance(question_1, int):
         hidden = "negative" if _positive_side(question_1, survey_type) else "positive"
         shown_label = "What went well?" if hidden == "negative" else "What didn't go so well?"
-        for name in INDICATORS:
-            if flags[hidden].get(name) == 1:
-                errors.append(
-                    RowError(
-                        number,
-                        f"{hidden}_{name}",
-                        f"ticked, but question_1 = {question_1} shows only {shown_label!r}",
-                    )
+        for name in flags.ticked[hidden]:
+            errors.append(
+                _error(
+                    number,
+                    f"{hidden}_{name}",
+                    gettext_noop("ticked, but question_1 = %(answer)s shows only %(label)s"),
+                    answer=question_1,
+                    label=repr(shown_label),
                 )
+            )
 
     comment = (row["question_4"] or "").strip()
     if len(comment) > comment_max_chars:
         errors.append(
-            RowError(
+            _error(
                 number,
                 "question_4",
-                f"comment is {len(comment)} characters; limit {comment_max_chars}",
+                gettext_noop("comment is %(length)s characters; limit %(limit)s"),
+                length=len(comment),
+                limit=comment_max_chars,
             )
         )
     if errors:
@@ -571,8 +644,8 @@ def _parse_row(
         A11V2Response(
             external_id=(row.get("external_id") or "").strip(),
             question_1=question_1,  # type: ignore[arg-type]
-            positive=MappingProxyType(flags["positive"]),
-            negative=MappingProxyType(flags["negative"]),
+            positive=flags.sides["positive"],
+            negative=flags.sides["negative"],
             comment=comment,
         ),
         [],
@@ -686,13 +759,16 @@ def is_combined_export(header: Sequence[str]) -> bool:
     return bool(names) and names[0] == "ID" and "Created at" in names
 
 
+_SPACED_OFFSET = re.compile(r" ([+-]\d{2}):?(\d{2})$")
+
+
 def parse_created_at(raw: str) -> datetime:
     """Touchpoints writes ``2024-01-15 14:03:22 UTC`` (Ruby's Time#to_s); ISO 8601 with an
     offset or ``Z`` is accepted too, and a time without a zone is read as UTC."""
     value = raw.strip()
     if value.endswith(" UTC"):
         value = value[:-4] + "+00:00"
-    value = re.sub(r" ([+-]\d{2}):?(\d{2})$", r"\1:\2", value)  # "… +0000"
+    value = _SPACED_OFFSET.sub(r"\1:\2", value)  # "… +0000"
     moment = datetime.fromisoformat(value)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
@@ -750,15 +826,16 @@ def parse_combined_export(
     meta = body[first_meta:]
     for name in meta:
         if name not in COMBINED_META_COLUMNS:
-            errors.append(RowError(1, name or "(blank)", "unknown column"))
+            errors.append(_error(1, name or "(blank)", gettext_noop("unknown column")))
     for name in sorted({n for n in meta if meta.count(n) > 1}):
-        errors.append(RowError(1, name, "column appears more than once"))
+        errors.append(_error(1, name, gettext_noop("column appears more than once")))
     if "Created at" not in meta:
-        errors.append(RowError(1, "Created at", "required column is missing"))
+        errors.append(_error(1, "Created at", gettext_noop("required column is missing")))
     if errors:
         return CombinedFile(questions, (), tuple(errors))
     index = {name: first_meta + i for i, name in enumerate(meta)}
     width = len(header)
+    flag_cells = slice(width - len(CX_RESPONSE_COLUMNS) + 2, width - 1)  # the 14 flags
 
     rows: list[CombinedRow] = []
     seen: dict[str, CombinedRow] = {}
@@ -770,11 +847,17 @@ def parse_combined_export(
         for values in reader:
             number += 1
             if not values:
-                errors.append(RowError(number, "*", "empty line"))
+                errors.append(_error(number, "*", gettext_noop("empty line")))
                 continue
             if len(values) != width:
                 errors.append(
-                    RowError(number, "*", f"{len(values)} fields, the header has {width}")
+                    _error(
+                        number,
+                        "*",
+                        gettext_noop("%(fields)s fields, the header has %(width)s"),
+                        fields=len(values),
+                        width=width,
+                    )
                 )
                 continue
             q1_values.add(values[width - len(CX_RESPONSE_COLUMNS) + 1].strip())
@@ -788,20 +871,18 @@ def parse_combined_export(
                     duplicates += 1
                 else:
                     errors.append(
-                        RowError(
+                        _error(
                             number,
                             "ID",
-                            f"ID {row.touchpoints_id} is also row {earlier.row}, "
-                            "with different contents",
+                            gettext_noop("ID %(id)s is also row %(row)s, with different contents"),
+                            id=row.touchpoints_id,
+                            row=earlier.row,
                         )
                     )
                 continue
             seen[row.touchpoints_id] = row
             if row.response is not None:
-                sides = tuple(
-                    frozenset(k for k, v in flags.items() if v is not None)
-                    for flags in (row.response.positive, row.response.negative)
-                )
+                sides = _flags(tuple(values[flag_cells])).offered
                 offered.setdefault("first", (row.row, *sides))
                 first_row, first_pos, first_neg = offered["first"]
                 for side, mine, theirs in (
@@ -843,13 +924,15 @@ def _combined_row(
     touchpoints_id = values[0].strip()
     a11 = dict(zip(CX_RESPONSE_COLUMNS, values[-len(CX_RESPONSE_COLUMNS) :], strict=True))
     if not touchpoints_id:
-        errors.append(RowError(number, "ID", "required; the row has no ID"))
+        errors.append(_error(number, "ID", gettext_noop("required; the row has no ID")))
     elif a11["external_id"].strip() != touchpoints_id:
         errors.append(
-            RowError(
+            _error(
                 number,
                 "external_id",
-                f"{a11['external_id']!r} differs from the row's ID {touchpoints_id!r}",
+                gettext_noop("%(value)s differs from the row's ID %(id)s"),
+                value=repr(a11["external_id"]),
+                id=repr(touchpoints_id),
             )
         )
     raw_date = values[index["Created at"]]
@@ -858,10 +941,11 @@ def _combined_row(
         created_at = parse_created_at(raw_date)
     except ValueError:
         errors.append(
-            RowError(
+            _error(
                 number,
                 "Created at",
-                f"not a date and time like 2024-01-15 14:03:22 UTC, got {raw_date!r}",
+                gettext_noop("not a date and time like 2024-01-15 14:03:22 UTC, got %(value)s"),
+                value=repr(raw_date),
             )
         )
     flags: dict[str, bool] = {}
@@ -872,7 +956,12 @@ def _combined_row(
         value = _bool_cell(values[index[column]])
         if value is None:
             errors.append(
-                RowError(number, column, f"must be true or false, got {values[index[column]]!r}")
+                _error(
+                    number,
+                    column,
+                    gettext_noop("must be true or false, got %(value)s"),
+                    value=repr(values[index[column]]),
+                )
             )
         flags[column] = bool(value)
     skipped = next((c.lower() for c in COMBINED_SKIP_FLAGS if flags[c]), "")
@@ -882,7 +971,8 @@ def _combined_row(
         errors.extend(answer_errors)
         if response is not None and response.comment:
             result = redact(response.comment)
-            response = replace(response, comment=result.text, redactions=result.counts)
+            if result.counts:
+                response = replace(response, comment=result.text, redactions=result.counts)
     if errors:
         return None, errors
     return (

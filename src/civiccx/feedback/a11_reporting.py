@@ -9,7 +9,10 @@ page that offers them says so.
 
 from __future__ import annotations
 
+import gc
 import json
+import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 
@@ -17,13 +20,17 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
+from civiccx.core.dates import clock, long_date
 from civiccx.core.fiscal import (
     fiscal_quarter,
     format_fiscal_quarter,
     parse_fiscal_quarter,
     quarter_start,
 )
+from civiccx.core.languages import current_language
 from civiccx.core.spreadsheets import interchange_csv
 from civiccx.feedback.a11_formats import (
     CX_RESPONSE_COLUMNS,
@@ -172,6 +179,22 @@ def a11_file(quarter: str, kind: str, fmt: str, *, indent: int | None = None) ->
     return A11File(f"{name}.csv", text, "text/csv")
 
 
+@contextmanager
+def bulk_work():
+    """Python's cyclic garbage collector paused while a file is read and stored: an import
+    makes hundreds of thousands of short-lived objects and no cycles, and each collection
+    walks every live one (a fifth of an import's time). Memory is still freed as it is
+    dropped; the collector resumes afterwards as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@bulk_work()
 def import_touchpoints_responses(text: str, survey: Survey, quarter: str) -> ParseResult:
     """Import a 17-column A-11 v2 response file into `survey`, dated inside `quarter`.
 
@@ -191,11 +214,12 @@ def import_touchpoints_responses(text: str, survey: Survey, quarter: str) -> Par
         "external_id", flat=True))
     errors: list[RowError] = []
     new = []
+    check = _Validator(survey.instrument)
     for number, record in enumerate(parsed.records, start=2):
         if record.external_id and record.external_id in known:
             continue
-        clean, problems = validate_answers(survey.instrument, answers_of(record))
-        errors.extend(RowError(number, question, e.message("en"))
+        clean, problems = check(answers_of(record))
+        errors.extend(RowError(number, question, e.message(current_language()))
                       for question, found in problems.items() for e in found)
         new.append((CombinedRow(number, record.external_id, moment, False, "", record), clean))
     if errors:
@@ -260,32 +284,38 @@ def survey_mismatch(survey: Survey, parsed: CombinedFile, *,
                     accept_wording: bool = False) -> list[str]:
     """Why the file's form is not `survey`'s: each sentence names the file's and the survey's
     side. Empty when they match."""
-    name = f"survey {survey.pk} ({survey.service.name}, {survey.instrument_name})"
+    name = _("survey %(id)s (%(service)s, %(instrument)s)") % {
+        "id": survey.pk, "service": survey.service.name, "instrument": survey.instrument_name}
     if survey.instrument_name != "a11_v2":
-        return [f"The file is an A-11 v2 form (question 1: {parsed.question_texts[:1]}), but "
-                f"{name} asks the classic 5-point questions; choose an A-11 v2 survey."]
+        return [_("The file is an A-11 v2 form (question 1: %(question)s), but %(survey)s asks "
+                  "the classic 5-point questions; choose an A-11 v2 survey.") % {
+                    "question": parsed.question_texts[:1], "survey": name}]
     problems = []
     questions = {q.id: q for q in survey.instrument.questions}
     if len(parsed.question_texts) != 4:
-        problems.append(f"The file's form has {len(parsed.question_texts)} question columns "
-                        f"({'; '.join(parsed.question_texts)}); {name} has the four A-11 v2 "
-                        f"questions.")
+        problems.append(_("The file's form has %(n)s question columns (%(questions)s); "
+                          "%(survey)s has the four A-11 v2 questions.") % {
+            "n": len(parsed.question_texts), "questions": "; ".join(parsed.question_texts),
+            "survey": name})
         return problems
     theirs, ours = parsed.question_texts[0], questions["question_1"].text["en"]
     if not accept_wording and _normalized(theirs) != _normalized(ours):
-        problems.append(f"The file's question 1 reads {theirs!r}, but {name} asks {ours!r}. "
-                        f"Use --accept-wording if they are the same question.")
+        problems.append(_("The file's question 1 reads %(theirs)s, but %(survey)s asks "
+                          "%(ours)s. Use --accept-wording if they are the same question.") % {
+            "theirs": repr(theirs), "survey": name, "ours": repr(ours)})
     values = parsed.question_1_values
     if survey.kind == "thumbs" and values <= set("12345") and values - {"1"}:
-        problems.append(f"The file's question 1 is answered 1 to 5 (seen {sorted(values)}), but "
-                        f"{name} asks thumbs up or down.")
+        problems.append(_("The file's question 1 is answered 1 to 5 (seen %(values)s), but "
+                          "%(survey)s asks thumbs up or down.") % {
+            "values": sorted(values), "survey": name})
     if survey.kind != "thumbs" and values <= {"0", "1"} and "0" in values:
-        problems.append(f"The file's question 1 is answered thumbs up or down (0 or 1), but "
-                        f"{name} asks 1 to 5.")
+        problems.append(_("The file's question 1 is answered thumbs up or down (0 or 1), but "
+                          "%(survey)s asks 1 to 5.") % {"survey": name})
     options = set(questions["question_2"].option_values())
     if parsed.rows and parsed.offered and set(parsed.offered) != options:
-        problems.append(f"The file's form offers the options {sorted(parsed.offered)}, but "
-                        f"{name} offers {sorted(options)}.")
+        problems.append(_("The file's form offers the options %(theirs)s, but %(survey)s "
+                          "offers %(ours)s.") % {
+            "theirs": sorted(parsed.offered), "survey": name, "ours": sorted(options)})
     return problems
 
 
@@ -301,6 +331,7 @@ def answers_of(record: A11V2Response) -> dict:
     return answers
 
 
+@bulk_work()
 def import_combined_export(text: str, survey: Survey, *, quarter: str | None = None,
                            channel: str | None = None, language: str = "en",
                            dry_run: bool = False, accept_wording: bool = False,
@@ -328,8 +359,9 @@ def import_combined_export(text: str, survey: Survey, *, quarter: str | None = N
         return result
     channel = channel or survey.channel or Channel.WEB
     if channel not in Channel.values:
-        result.errors = (RowError(1, "*", f"Unknown channel {channel!r}; use one of "
-                                          f"{', '.join(Channel.values)}."),)
+        result.errors = (RowError(1, "*", _("Unknown channel %(channel)s; use one of "
+                                            "%(channels)s.") % {
+            "channel": repr(channel), "channels": ", ".join(Channel.values)}),)
         return result
     kept = [row for row in parsed.rows if not row.skipped]
     for row in parsed.rows:
@@ -341,29 +373,30 @@ def import_combined_export(text: str, survey: Survey, *, quarter: str | None = N
         outside = [row for row in kept if quarters[row.touchpoints_id] != wanted]
         if outside:
             spans = sorted(set(quarters.values()))
-            result.errors = (RowError(outside[0].row, "Created at", (
-                f"--quarter {wanted} does not hold {len(outside)} of the file's {len(kept)} "
-                f"responses (the file spans {', '.join(spans)}; first outside: row "
-                f"{outside[0].row}, {outside[0].created_at:%Y-%m-%d %H:%M} UTC). Leave out "
-                f"--quarter to import each row into its own quarter.")),)
+            result.errors = (RowError(outside[0].row, "Created at", _(
+                "--quarter %(quarter)s does not hold %(outside)s of the file's %(rows)s "
+                "responses (the file spans %(spans)s; first outside: row %(row)s, %(when)s "
+                "UTC). Leave out --quarter to import each row into its own quarter.") % {
+                "quarter": wanted, "outside": number_format(len(outside), force_grouping=True),
+                "rows": number_format(len(kept), force_grouping=True),
+                "spans": ", ".join(spans), "row": outside[0].row,
+                "when": f"{long_date(outside[0].created_at, 'UTC')}, "
+                        f"{clock(outside[0].created_at, 'UTC')}"}),)
             return result
-    known = dict(Response.objects.filter(
-        survey=survey, external_id__in=list(quarters)).values_list(
-        "external_id", "submitted_at"))
-    known_answers = dict(Response.objects.filter(
-        survey=survey, external_id__in=list(known)).values_list("external_id", "answers"))
+    known = _known(survey, list(quarters))
     new: list[tuple[CombinedRow, dict]] = []
     errors: list[RowError] = []
+    check = _Validator(instrument)
     for row in kept:
-        clean, problems = validate_answers(instrument, answers_of(row.response))
+        clean, problems = check(answers_of(row.response))
         if problems:
-            errors.extend(RowError(row.row, question, e.message("en"))
+            errors.extend(RowError(row.row, question, e.message(current_language()))
                           for question, found in problems.items() for e in found)
             continue
         bucket = result.quarters.setdefault(quarters[row.touchpoints_id], QuarterImport())
         if row.touchpoints_id in known:
-            stored = known_answers[row.touchpoints_id]
-            if known[row.touchpoints_id] == row.created_at and stored == _jsonable(clean):
+            submitted_at, stored = known[row.touchpoints_id]
+            if submitted_at == row.created_at and stored == _jsonable(clean):
                 bucket.already += 1
             else:
                 result.changed.append(row.touchpoints_id)
@@ -378,6 +411,57 @@ def import_combined_export(text: str, survey: Survey, *, quarter: str | None = N
     if not dry_run:
         _store_imported(survey, new, channel, language, quarters, progress)
     return result
+
+
+KNOWN_CHUNK = 5000  # ids per look-up: far below SQLite's limit on bound parameters
+
+
+def _known(survey: Survey, external_ids: list[str]) -> dict[str, tuple[datetime, dict]]:
+    """The survey's responses already imported under these ids: id -> (time, answers)."""
+    known = {}
+    for start in range(0, len(external_ids), KNOWN_CHUNK):
+        known.update((external_id, (submitted_at, answers)) for external_id, submitted_at,
+                     answers in Response.objects.filter(
+                         survey=survey,
+                         external_id__in=external_ids[start:start + KNOWN_CHUNK]).values_list(
+                         "external_id", "submitted_at", "answers"))
+    return known
+
+
+class _Validator:
+    """`validate_answers` for many rows of one instrument, worked out once per set of answers
+    that differ only in their comments (an import has a few hundred such sets in 30,000 rows).
+    A comment is checked for length here; one over the limit goes through the full check."""
+
+    def __init__(self, instrument) -> None:
+        self.instrument = instrument
+        self.texts = tuple(q.id for q in instrument.questions if q.type == "textarea")
+        self.seen: dict[tuple, tuple[dict, dict]] = {}
+
+    def __call__(self, answers: dict) -> tuple[dict, dict]:
+        texts = {question_id: answers[question_id] for question_id in self.texts
+                 if isinstance(answers.get(question_id), str) and answers[question_id].strip()}
+        if any(len(text.strip()) > self.instrument.comment_max_chars
+               for text in texts.values()):
+            return validate_answers(self.instrument, answers)
+        try:
+            key = tuple(sorted((question_id, tuple(value) if isinstance(value, list) else value)
+                               for question_id, value in answers.items()
+                               if question_id not in texts)), tuple(sorted(texts))
+            hash(key)
+        except TypeError:  # an answer that is neither a value nor a list of values
+            return validate_answers(self.instrument, answers)
+        found = self.seen.get(key)
+        if found is None:
+            found = validate_answers(self.instrument, {**answers, **dict.fromkeys(texts, "x")})
+            if len(self.seen) < 10_000:
+                self.seen[key] = found
+        clean, problems = found
+        clean = dict(clean)
+        for question_id, text in texts.items():
+            if question_id in clean:
+                clean[question_id] = text.strip()
+        return clean, problems
 
 
 def _jsonable(clean: dict) -> dict:
@@ -407,30 +491,44 @@ class ImportedResponse:
 
 
 def store_imported(items: list[ImportedResponse], progress=None) -> None:
-    """Store checked responses in one transaction: bulk inserts of responses and their
-    comments, and each rollup cell counted once per batch through the metrics API."""
+    """Store checked responses in one transaction: multi-row inserts of responses and their
+    comments (tagged here), and each rollup cell counted once per batch through the metrics
+    API (responses with the same answers are counted together)."""
+    texts: dict[int, tuple[str, ...]] = {}  # survey -> its comment questions
+    surveys: dict[int, Survey] = {}
     with transaction.atomic():
         for start in range(0, len(items), IMPORT_BATCH):
             batch = items[start:start + IMPORT_BATCH]
-            responses = _insert_responses(batch)
+            ids = _insert_responses(batch)
             comments = []
+            groups: dict[tuple, int] = {}  # (key, survey, answers but comments) -> responses
+            for pk, item in zip(ids, batch, strict=True):
+                survey = item.survey
+                if survey.pk not in texts:
+                    texts[survey.pk] = tuple(q.id for q in survey.instrument.questions
+                                             if q.type == "textarea")
+                answers = item.answers
+                for question_id in texts[survey.pk]:
+                    text = answers.get(question_id)
+                    if text:
+                        tags = tag_comment(text)
+                        comments.append((
+                            pk, question_id, text, item.redactions, tags.sentiment.score,
+                            tags.sentiment.label, json.dumps(sorted(tags.topics)), "[]", False))
+                signature = tuple((question_id, tuple(value) if isinstance(value, list)
+                                   else value) for question_id, value in answers.items()
+                                  if question_id not in texts[survey.pk])
+                group = (CellKey(survey.service_id, item.channel, item.fiscal_quarter,
+                                 item.language), survey.pk, signature)
+                groups[group] = groups.get(group, 0) + 1
+                surveys[survey.pk] = survey
+            _insert_rows(Comment, _COMMENT_COLUMNS, comments)
             cells: dict[CellKey, list] = {}
-            for response, item in zip(responses, batch, strict=True):
-                instrument = item.survey.instrument
-                for question in instrument.questions:
-                    text = item.answers.get(question.id)
-                    if question.type != "textarea" or not text:
-                        continue
-                    tags = tag_comment(text)
-                    comments.append(Comment(
-                        response=response, question_id=question.id, text=text,
-                        redactions=item.redactions, sentiment=tags.sentiment.score,
-                        sentiment_label=tags.sentiment.label, topics=sorted(tags.topics)))
-                key = CellKey(item.survey.service_id, item.channel, item.fiscal_quarter,
-                              item.language)
+            for (key, survey_pk, signature), n in groups.items():
+                answer_cells = cells_for_answers(surveys[survey_pk].instrument, dict(signature))
                 cells.setdefault(key, []).extend(
-                    response_cells(cells_for_answers(instrument, item.answers)))
-            _insert_comments(comments)
+                    (metric, {name: amount * n for name, amount in counts.items()})
+                    for metric, counts in response_cells(answer_cells))
             for key, key_cells in cells.items():
                 rollups.add(key, key_cells)
             if progress:
@@ -443,47 +541,73 @@ _COMMENT_COLUMNS = ("response_id", "question_id", "text", "redactions", "sentime
                     "sentiment_label", "topics", "analyst_tags", "flagged")
 
 
-def _insert_sql(table: str, columns: tuple[str, ...], json_columns: tuple[str, ...]) -> str:
-    cast = "::jsonb" if connection.vendor == "postgresql" else ""
-    values = ", ".join(f"%s{cast}" if c in json_columns else "%s" for c in columns)
-    # Only constant names are formatted in; every value is a bound parameter.
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})"  # noqa: S608
+def _rows_per_statement(columns: int) -> int:
+    """How many rows one multi-row INSERT can carry under SQLite's limit on bound
+    parameters (read from the connection)."""
+    connection.ensure_connection()
+    limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    return max(1, min(1000, limit // columns))
 
 
-def _insert_responses(batch: list[ImportedResponse]) -> list[Response]:
-    """Insert a batch with one `executemany` (the ORM's bulk_create spends most of an
-    import's time preparing values field by field), then read back the new ids by external
-    id. Rows without an external id go through bulk_create."""
-    responses = [Response(
-        survey=item.survey, service_id=item.survey.service_id, channel=item.channel,
-        fiscal_quarter=item.fiscal_quarter, language=item.language, answers=item.answers,
-        source=Response.Source.IMPORT, submitted_at=item.submitted_at,
-        external_id=item.external_id) for item in batch]
-    if not all(r.external_id for r in responses) or len(
-            {r.survey_id for r in responses}) != 1:
-        return Response.objects.bulk_create(responses)
-    adapt = connection.ops.adapt_datetimefield_value
-    params = [(r.survey_id, r.service_id, r.channel, r.fiscal_quarter, r.language,
-               json.dumps(r.answers), r.source, adapt(r.submitted_at), r.external_id)
-              for r in responses]
+def _array_type(model, column: str) -> str:
+    field = next(f for f in model._meta.concrete_fields if f.column == column)
+    if field.is_relation:
+        return field.target_field.rel_db_type(connection)
+    return field.db_type(connection)
+
+
+def _insert_rows(model, columns: tuple[str, ...], rows: list[tuple],
+                 returning: tuple[str, ...] = ()) -> list[tuple]:
+    """Insert `rows` (values in `columns` order, JSON as text) in few statements; with
+    `returning`, those columns of the new rows. The ORM's bulk_create spends most of an
+    import's time preparing values field by field, so values go in as they are:
+    PostgreSQL takes the whole batch as one array per column (`INSERT … SELECT FROM
+    unnest(…)`: nine parameters, however many rows); SQLite takes multi-row
+    `INSERT … VALUES (…), (…)` statements as large as its parameter limit allows."""
+    table = model._meta.db_table
+    back = f" RETURNING {', '.join(returning)}" if returning else ""
+    out: list[tuple] = []
+    if not rows:
+        return out
     with connection.cursor() as cursor:
-        cursor.executemany(_insert_sql(Response._meta.db_table, _RESPONSE_COLUMNS,
-                                       ("answers",)), params)
-    ids = dict(Response.objects.filter(
-        survey_id=responses[0].survey_id,
-        external_id__in=[r.external_id for r in responses]).values_list("external_id", "pk"))
-    for response in responses:
-        response.pk = ids[response.external_id]
-    return responses
+        if connection.vendor == "postgresql":
+            arrays = ", ".join(f"%s::{_array_type(model, c)}[]" for c in columns)
+            # Only constant names are formatted in; every value is a bound parameter.
+            sql = (f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608
+                   f"SELECT * FROM unnest({arrays}){back}")
+            cursor.execute(sql, [list(column) for column in zip(*rows, strict=True)])
+            return cursor.fetchall() if returning else out
+        one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+        per = _rows_per_statement(len(columns))
+        for start in range(0, len(rows), per):
+            chunk = rows[start:start + per]
+            sql = (f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608
+                   f"VALUES {', '.join([one] * len(chunk))}{back}")
+            cursor.execute(sql, [value for row in chunk for value in row])
+            if returning:
+                out.extend(cursor.fetchall())
+    return out
 
 
-def _insert_comments(comments: list[Comment]) -> None:
-    params = [(c.response.pk, c.question_id, c.text, c.redactions, c.sentiment,
-               c.sentiment_label, json.dumps(c.topics), "[]", False) for c in comments]
-    if params:
-        with connection.cursor() as cursor:
-            cursor.executemany(_insert_sql(Comment._meta.db_table, _COMMENT_COLUMNS,
-                                           ("topics", "analyst_tags")), params)
+def _insert_responses(batch: list[ImportedResponse]) -> list[int]:
+    """Insert a batch of responses; their new ids, in the batch's order. Each response is
+    found again by its survey and external id (unique together), so the database may return
+    the rows in any order. Rows without an external id go through bulk_create."""
+    if not connection.features.can_return_rows_from_bulk_insert or not all(
+            item.external_id for item in batch):
+        return [r.pk for r in Response.objects.bulk_create([Response(
+            survey=item.survey, service_id=item.survey.service_id, channel=item.channel,
+            fiscal_quarter=item.fiscal_quarter, language=item.language, answers=item.answers,
+            source=Response.Source.IMPORT, submitted_at=item.submitted_at,
+            external_id=item.external_id) for item in batch])]
+    adapt = connection.ops.adapt_datetimefield_value
+    source = Response.Source.IMPORT.value
+    rows = [(item.survey.pk, item.survey.service_id, item.channel, item.fiscal_quarter,
+             item.language, json.dumps(item.answers), source, adapt(item.submitted_at),
+             item.external_id) for item in batch]
+    ids = {(survey_id, external_id): pk for pk, survey_id, external_id in _insert_rows(
+        Response, _RESPONSE_COLUMNS, rows, returning=("id", "survey_id", "external_id"))}
+    return [ids[item.survey.pk, item.external_id] for item in batch]
 
 
 def _store_imported(survey: Survey, new: list, channel: str, language: str,
@@ -510,7 +634,8 @@ def set_quarter_volumes(service: Service, channel: str, quarter: str, *,
     Returns the change per volume."""
     fiscal = format_fiscal_quarter(parse_fiscal_quarter(quarter))
     if channel not in Channel.values:
-        raise ValueError(f"Unknown channel {channel!r}; use one of {', '.join(Channel.values)}.")
+        raise ValueError(_("Unknown channel %(channel)s; use one of %(channels)s.") % {
+            "channel": repr(channel), "channels": ", ".join(Channel.values)})
     key = CellKey(service.pk, channel, fiscal, "en")
     changes: dict[str, int] = {}
     rows = []
@@ -518,7 +643,7 @@ def set_quarter_volumes(service: Service, channel: str, quarter: str, *,
         if value is None:
             continue
         if value < 0:
-            raise ValueError(f"{name} cannot be negative ({value}).")
+            raise ValueError(_("A volume cannot be negative (%(value)s).") % {"value": value})
         entered = ExternalCount.objects.filter(
             service=service, channel=channel, fiscal_quarter=fiscal,
             metric=VOLUME_METRICS[name], source=VOLUME_SOURCE).aggregate(n=Sum("c1"))["n"] or 0

@@ -252,19 +252,23 @@ _EMOJI = {
 }  # fmt: skip
 
 
+_NOT = re.compile(r"n't\b")
+
+
 def _fold(text: str) -> str:
     """Lower-case, strip accents, and split English "n't" so negation is seen."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("\u2019", "'")
-    text = re.sub(r"n't\b", " not", text)
-    return text.replace("'", "")
+    text = text.lower()
+    if not text.isascii():  # ASCII has no accents to strip and no compatibility forms
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.replace("\u2019", "'")
+    if "'" in text:
+        text = _NOT.sub(" not", text).replace("'", "")
+    return text
 
 
 def _tokens(text: str) -> list[str]:
-    return [
-        t.replace("'", "") if t.endswith("'s") is False else t for t in _TOKEN.findall(_fold(text))
-    ]
+    return _TOKEN.findall(_fold(text))  # _fold removed every "'"
 
 
 class _WordIndex:
@@ -283,19 +287,34 @@ class _WordIndex:
             if len(word) >= 4:
                 buckets.setdefault(word[:4], []).append(word)
         self.buckets = {k: sorted(v, key=len, reverse=True) for k, v in buckets.items()}
+        self.seen: dict[str, str | None] = {}  # answers already worked out (words repeat)
 
     def lookup(self, token: str) -> str | None:
         """The longest entry matching ``token``, or None."""
+        try:
+            return self.seen[token]
+        except KeyError:
+            pass
+        found = None
         if token in self.exact:
-            return token
-        for entry in self.buckets.get(token[:4], ()):
-            if token.startswith(entry) and len(token) - len(entry) <= 4:
-                return entry
-        return None
+            found = token
+        else:
+            for entry in self.buckets.get(token[:4], ()):
+                if token.startswith(entry) and len(token) - len(entry) <= 4:
+                    found = entry
+                    break
+        if len(self.seen) < 100_000:  # bounded: a flood of made-up words cannot grow it
+            self.seen[token] = found
+        return found
 
 
-def _phrases(entries) -> list[list[str]]:
-    return sorted((entry.split() for entry in entries if " " in entry), key=len, reverse=True)
+def _phrases(entries) -> dict[str, list[list[str]]]:
+    """Multi-word entries by their first word, longest first (a phrase can only match where
+    its first word is)."""
+    by_first: dict[str, list[list[str]]] = {}
+    for phrase in sorted((e.split() for e in entries if " " in e), key=len, reverse=True):
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return by_first
 
 
 _VALENCE_INDEX = _WordIndex(_VALENCE)
@@ -313,7 +332,7 @@ _ES_ONLY = _WordIndex(
 )
 _EN_ONLY = _WordIndex(frozenset(_VALENCE_EN) - frozenset(_VALENCE_ES))
 _SENTIMENT_PHRASES = _phrases(_PHRASES)
-_NEUTRAL = [p.split() for p in _NEUTRAL_PHRASES]
+_NEUTRAL = _phrases(_NEUTRAL_PHRASES)
 
 
 @dataclass(frozen=True)
@@ -336,15 +355,20 @@ class CommentTags:
 
 def detect_language(text: str) -> str:
     """Return "es" when Spanish words outnumber English ones, else "en"."""
-    tokens = _tokens(text)
+    return _language(text, _tokens(text))
+
+
+def _language(text: str, tokens: list[str]) -> str:
     spanish = sum(t in _ES_STOP or _ES_ONLY.lookup(t) is not None for t in tokens)
     spanish += sum(c in "ñ¿¡áéíóú" for c in text.lower())
     english = sum(t in _EN_STOP or _EN_ONLY.lookup(t) is not None for t in tokens)
     return "es" if spanish > english else "en"
 
 
-def _match_phrase(tokens: list[str], index: int, phrases: list[list[str]]) -> list[str] | None:
-    for phrase in phrases:
+def _match_phrase(
+    tokens: list[str], index: int, phrases: dict[str, list[list[str]]]
+) -> list[str] | None:
+    for phrase in phrases.get(tokens[index], ()):
         if tokens[index : index + len(phrase)] == phrase:
             return phrase
     return None
@@ -352,7 +376,10 @@ def _match_phrase(tokens: list[str], index: int, phrases: list[list[str]]) -> li
 
 def score_sentiment(text: str) -> Sentiment:
     """Sentiment of one comment; see the module docstring for the rules."""
-    tokens = _tokens(text)
+    return _sentiment(_tokens(text))
+
+
+def _sentiment(tokens: list[str]) -> Sentiment:
     units: list[tuple[str, float | None]] = []  # (token or phrase, valence or None)
     index = 0
     while index < len(tokens):
@@ -414,7 +441,10 @@ def _topic_index():
             else:
                 words.setdefault(folded, []).append(topic)
     phrases.sort(key=lambda item: len(item[0]), reverse=True)
-    return words, phrases
+    by_first: dict[str, list[tuple[list[str], str]]] = {}
+    for phrase, topic in phrases:  # longest first within each first word, as sorted
+        by_first.setdefault(phrase[0], []).append((phrase, topic))
+    return words, by_first
 
 
 _TOPIC_WORDS, _TOPIC_PHRASES = _topic_index()
@@ -423,7 +453,10 @@ _TOPIC_INDEX = _WordIndex(_TOPIC_WORDS)
 
 def tag_topics(text: str) -> dict[str, tuple[str, ...]]:
     """Topic id -> matched words, in the order of ``TOPICS``."""
-    tokens = _tokens(text)
+    return _topics(_tokens(text))
+
+
+def _topics(tokens: list[str]) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
     index = 0
     while index < len(tokens):
@@ -431,7 +464,11 @@ def tag_topics(text: str) -> dict[str, tuple[str, ...]]:
         if neutral:
             index += len(neutral)
             continue
-        hits = [(p, t) for p, t in _TOPIC_PHRASES if tokens[index : index + len(p)] == p]
+        hits = [
+            (p, t)
+            for p, t in _TOPIC_PHRASES.get(tokens[index], ())
+            if tokens[index : index + len(p)] == p
+        ]
         if hits:
             for phrase, topic in hits:
                 found.setdefault(topic, []).append(" ".join(phrase))
@@ -448,8 +485,9 @@ def tag_comment(text: str) -> CommentTags:
     """Sentiment, topics and language of one (already redacted) comment."""
     if not isinstance(text, str):
         raise TypeError(f"tag_comment() takes a string, not {type(text).__name__}")
+    tokens = _tokens(text)  # once for all three
     return CommentTags(
-        sentiment=score_sentiment(text),
-        topics=MappingProxyType(tag_topics(text)),
-        language=detect_language(text),
+        sentiment=_sentiment(tokens),
+        topics=MappingProxyType(_topics(tokens)),
+        language=_language(text, tokens),
     )

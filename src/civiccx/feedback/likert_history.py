@@ -36,6 +36,7 @@ from civiccx.feedback.a11_formats import (
 from civiccx.feedback.a11_reporting import (
     CHANNEL_NAMES,
     ImportedResponse,
+    bulk_work,
     fiscal_quarter_of,
     store_imported,
 )
@@ -116,6 +117,7 @@ def _history_instrument(survey: Survey):
     )
 
 
+@bulk_work()
 def import_likert_history(text: str, *, dry_run: bool = False, progress=None) -> LikertImport:
     """Import a classic Likert history file (module docstring). All or nothing."""
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)

@@ -50,6 +50,9 @@ def submit_response(survey: Survey, answers: dict, *, language: str, source: str
                              f"{', '.join(Channel.values)}."]
     clean, answer_errors = validate_answers(survey.instrument, answers)
     errors.update(answer_errors)
+    if not clean and not answer_errors:  # every question may be optional, not all at once
+        first = survey.instrument.questions[0].id
+        errors[first] = [AnswerError(first, "nothing_answered")]
     if errors:
         raise ResponseRejected(errors)
     submitted_at = submitted_at or timezone.now()

@@ -10,7 +10,8 @@ class MetricsConfig(AppConfig):
     demo_seed = "civiccx.metrics.demo.seed"
 
     def ready(self):
-        from civiccx.metrics import receivers, sources
+        from civiccx.metrics import receivers, sources, spine
 
         receivers.connect()
         sources.register()
+        spine.register()

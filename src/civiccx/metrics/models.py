@@ -72,3 +72,29 @@ class ExternalCount(CellCounts):
 
     def __str__(self):
         return f"{self.metric} {self.fiscal_quarter} from {self.source}"
+
+
+class ReportedFigure(models.Model):
+    """An operational figure's value for one service and fiscal quarter, reported by a system
+    whose raw rows Civic CX does not hold (a phone switch's quarterly statistics from before
+    the line moved here; the demo's history). `registry.read_figure` adds it to the app's own
+    values for any period that covers the whole quarter. Recorded once, never edited."""
+
+    key = models.CharField(max_length=100, help_text="A registered figure's key.")
+    service = models.ForeignKey(Service, on_delete=models.PROTECT,
+                                related_name="reported_figures")
+    fiscal_quarter = models.CharField(max_length=8)
+    value = models.FloatField(help_text="In the figure's unit: a share from 0 to 1, minutes "
+                                        "or a count.")
+    n = models.PositiveIntegerField(help_text="How many observations the value summarizes.")
+    source = models.CharField(max_length=100, help_text="Where the value came from.")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "service", "fiscal_quarter"],
+                                               name="one_reported_figure_per_quarter")]
+        indexes = [models.Index(fields=["key", "fiscal_quarter"],
+                                name="metrics_reported_key_idx")]
+
+    def __str__(self):
+        return f"{self.key} {self.fiscal_quarter} from {self.source}"

@@ -7,6 +7,9 @@ staff tools are declared in `civiccx.core.staff_tools`).
 - **Operational figures**: the numbers an app's operations are judged by (phone service level
   and answer times, walk-in waits, wait-estimate accuracy, help deflection), each read for a
   period of days. Dashboards and reports read them here, never from another app's views.
+  A figure may also be read for one service (`read_figure(key, period, service_id=…)`) when
+  its app declares how (`read_service`); a figure that does not is agency-wide only, and says
+  so (`Figure.per_service`, `NotPerService`).
 """
 
 from __future__ import annotations
@@ -132,10 +135,21 @@ class Figure:
     unit: str  # one of UNITS: "share" (0 to 1), "minutes", "count"
     read: Callable[[Period], list[FigureValue]] = field(repr=False)
     description: str = ""
+    read_service: Callable[[Period, int], list[FigureValue]] | None = field(
+        default=None, repr=False)
+    """The same figure for one service's customers only (its parts as in `read`)."""
 
     @property
     def app(self) -> str:
         return self.key.partition(".")[0]
+
+    @property
+    def per_service(self) -> bool:
+        return self.read_service is not None
+
+
+class NotPerService(LookupError):
+    """A figure asked for one service whose app reads it only for the whole agency."""
 
 
 _FIGURES: dict[str, Figure] = {}
@@ -152,28 +166,106 @@ def whole_and_parts(by_part: Mapping[str, list], measure: Callable[[list], float
 
 
 def register_figure(key: str, *, title, unit: str, read: Callable[[Period], list[FigureValue]],
-                    description="") -> None:
+                    description="",
+                    read_service: Callable[[Period, int], list[FigureValue]] | None = None
+                    ) -> None:
     """Declare an operational figure. `read(period)` returns its values for the period, the
-    whole (`group` "") first."""
+    whole (`group` "") first; `read_service(period, service_id)`, if given, the same for one
+    service's customers only."""
     app, dot, name = key.partition(".")
     if not (app and dot and name):
         raise ValueError(f"A figure key is '<app>.<name>', not {key!r}.")
     if unit not in UNITS:
         raise ValueError(f"Unknown unit {unit!r} for {key}; use one of {', '.join(UNITS)}.")
-    _FIGURES[key] = Figure(key, title, unit, read, description)
+    _FIGURES[key] = Figure(key, title, unit, read, description, read_service)
 
 
-def figures(app: str | None = None) -> list[Figure]:
-    """The registered figures (of one app, if given), by key."""
-    return [_FIGURES[key] for key in sorted(_FIGURES) if app is None or key.startswith(f"{app}.")]
+def figures(app: str | None = None, *, per_service: bool | None = None) -> list[Figure]:
+    """The registered figures (of one app, if given; only those readable per service, or only
+    those that are not, if `per_service` is given), by key."""
+    return [_FIGURES[key] for key in sorted(_FIGURES)
+            if (app is None or key.startswith(f"{app}."))
+            and (per_service is None or _FIGURES[key].per_service == per_service)]
 
 
-def read_figure(key: str, period: Period) -> list[FigureValue]:
+def figure(key: str) -> Figure:
     try:
-        figure = _FIGURES[key]
+        return _FIGURES[key]
     except KeyError:
         raise KeyError(f"No figure {key!r}; registered: {', '.join(sorted(_FIGURES))}.") from None
-    return figure.read(period)
+
+
+def read_figure(key: str, period: Period, service_id: int | None = None) -> list[FigureValue]:
+    """A figure's values for the period: for the whole agency, or, with `service_id`, for that
+    service's customers only (`NotPerService` if the figure's app cannot tell them apart).
+    Values reported from outside (`ReportedFigure`) for quarters the period wholly covers are
+    added to the whole; the parts are the app's own."""
+    found = figure(key)
+    if service_id is None:
+        values = found.read(period)
+    elif found.read_service is None:
+        raise NotPerService(f"{key} is read for the whole agency only.")
+    else:
+        values = found.read_service(period, service_id)
+    return _with_reported(found, period, service_id, values)
+
+
+def covered_quarters(period: Period) -> list[str]:
+    """The fiscal quarters that lie wholly inside the period."""
+    quarters = fiscal.iter_fiscal_quarters(fiscal.fiscal_quarter(period.first_day),
+                                           fiscal.fiscal_quarter(period.last_day))
+    return [str(q) for q in quarters
+            if q.start >= period.first_day and q.end <= period.last_day]
+
+
+def combine(unit: str, observations: Iterable[tuple[float, int]]) -> FigureValue:
+    """One value from values over disjoint sets of observations: counts add up, shares and
+    means are weighted by how many observations each summarizes."""
+    observations = [(value, n) for value, n in observations if n]
+    total = sum(n for _value, n in observations)
+    if not total:
+        return FigureValue(0 if unit == "count" else None, 0)
+    if unit == "count":
+        return FigureValue(sum(value for value, _n in observations), total)
+    return FigureValue(sum(value * n for value, n in observations) / total, total)
+
+
+def _with_reported(found: Figure, period: Period, service_id: int | None,
+                   values: list[FigureValue]) -> list[FigureValue]:
+    from civiccx.metrics.models import ReportedFigure
+
+    quarters = covered_quarters(period)
+    if not quarters:
+        return values
+    rows = ReportedFigure.objects.filter(key=found.key, fiscal_quarter__in=quarters)
+    if service_id is not None:
+        rows = rows.filter(service_id=service_id)
+    reported = list(rows.values_list("value", "n"))
+    if not reported:
+        return values
+    whole = next((v for v in values if v.group == ""), FigureValue(None, 0))
+    own = [(whole.value, whole.n)] if whole.value is not None else []
+    return [combine(found.unit, own + reported), *(v for v in values if v.group)]
+
+
+def record_reported_figures(rows: Iterable[tuple[str, int, str, float, int]], *,
+                            source: str) -> int:
+    """Store figure values reported from outside: (key, service id, fiscal quarter, value, n)
+    rows. Each key must be registered, a share lie from 0 to 1, n be positive. Returns how
+    many were stored."""
+    from civiccx.metrics.models import ReportedFigure
+
+    stored = []
+    for key, service_id, quarter, value, n in rows:
+        unit = figure(key).unit
+        quarter = str(fiscal.parse_fiscal_quarter(quarter))
+        if n <= 0 or value < 0 or (unit == "share" and value > 1):
+            raise ValueError(f"{key} in {quarter}: a value needs n > 0, and a share lies "
+                             f"from 0 to 1 (got {value!r}, n={n!r}).")
+        stored.append(ReportedFigure(key=key, service_id=service_id, fiscal_quarter=quarter,
+                                     value=value, n=n, source=source))
+    ReportedFigure.objects.bulk_create(stored)
+    return len(stored)
 
 
 # Call volume history ----------------------------------------------------------------------

@@ -148,17 +148,23 @@ def answered_a11_keys(service_id: int, quarter: str) -> list[str]:
 
 @transaction.atomic
 def draft_report(
-    service, quarter: str, actor=None, *, keys: tuple[str, ...] | None = None
+    service,
+    quarter: str,
+    actor=None,
+    *,
+    keys: tuple[str, ...] | None = None,
+    audience: str = ProgressReport.Audience.PUBLIC,
 ) -> ProgressReport:
-    """A new draft for a service and quarter, referencing its headline figures (by default
-    the A-11 drivers its customers answered); the narrative is left for an analyst."""
+    """A new draft for a service, quarter and audience, referencing its headline figures (by
+    default the A-11 drivers its customers answered); the narrative is left for an analyst.
+    If that report exists already, it is returned as it is."""
     parse_fiscal_quarter(quarter)
     if keys is None:
         keys = tuple(answered_a11_keys(service.pk, quarter))
     report, created = ProgressReport.objects.get_or_create(
         service=service,
         quarter=quarter,
-        audience=ProgressReport.Audience.PUBLIC,
+        audience=audience,
         version=1,
         defaults={"drafted_by": actor},
     )

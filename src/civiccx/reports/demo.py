@@ -2,6 +2,13 @@
 CX capacity self-assessments of three years, commitments (one delivered, one withdrawn with
 its reason), quotes with and without public consent, and for each demo service reported on,
 published reports for the two quarters before this one and a draft for the current quarter.
+
+The other apps' demo rows cover the last weeks only, so the phone line's, the walk-in
+centers' and the help center's figures for the quarters before are recorded as history
+reported from outside (`metrics.registry.record_reported_figures`, source `HISTORY`), as an
+agency would import its earlier systems' quarterly statistics: a past report then shows the
+same figures as the current draft, each with its trend. Direct File's figures get no such
+history: its season statistics page would not show it, and the report must agree with it.
 Idempotent: what exists is left as it is."""
 
 from __future__ import annotations
@@ -13,9 +20,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from civiccx.core.fiscal import parse_fiscal_quarter
+from civiccx.metrics.models import ReportedFigure
+from civiccx.metrics.registry import Period, read_figure, record_reported_figures
 from civiccx.metrics.rollups import quarter_of
 from civiccx.reports import building
-from civiccx.reports.figures import catalog, resolve
+from civiccx.reports.figures import catalog, resolve, trend_quarters
 from civiccx.reports.models import (
     CapacityAssessment,
     Commitment,
@@ -25,17 +34,47 @@ from civiccx.reports.models import (
 from civiccx.services.models import Service
 
 OWNER = "Office of Taxpayer Experience"
+SPINE = ("services.served", "services.resolved_share")  # this service's customers only
 REPORTED = {
     "phone-assistance": (
         "a11.trust",
+        *SPINE,
         "phone.service_level",
         "phone.answer_minutes",
         "phone.estimate_error_minutes",
     ),
-    "walk-in-assistance": ("a11.trust", "walkin.wait_minutes", "walkin.estimate_error_minutes"),
-    "help-center": ("a11.trust", "help.deflection", "help.helpful_share"),
+    "walk-in-assistance": (
+        "a11.trust",
+        *SPINE,
+        "walkin.wait_minutes",
+        "walkin.estimate_error_minutes",
+    ),
+    "help-center": ("a11.trust", *SPINE, "help.deflection", "help.helpful_share"),
     # Direct File's season statistics, registered by directfile (issue #13)
-    "direct-file": ("a11.trust", "directfile.returns_received", "directfile.processed_share"),
+    "direct-file": (
+        "a11.trust",
+        *SPINE,
+        "directfile.returns_received",
+        "directfile.processed_share",
+    ),
+}
+HISTORY = "demo: quarterly statistics of the systems before Civic CX (synthetic)"
+# figure -> (the service it is recorded for, values oldest quarter first, observations)
+PAST_FIGURES = {
+    "phone.service_level": ("phone-assistance", (0.52, 0.55, 0.58, 0.61, 0.64),
+                            (9400, 8800, 12100, 10300, 9700)),
+    "phone.answer_minutes": ("phone-assistance", (14.2, 13.1, 12.4, 11.0, 10.2),
+                             (9400, 8800, 12100, 10300, 9700)),
+    "phone.estimate_error_minutes": ("phone-assistance", (6.1, 5.8, 5.2, 4.9, 4.4),
+                                     (8500, 7900, 10900, 9300, 8700)),
+    "walkin.wait_minutes": ("walk-in-assistance", (38.5, 36.0, 33.2, 31.5, 29.8),
+                            (4100, 3900, 5200, 4700, 4300)),
+    "walkin.estimate_error_minutes": ("walk-in-assistance", (9.4, 8.8, 8.1, 7.5, 7.0),
+                                      (3600, 3400, 4600, 4100, 3800)),
+    "help.deflection": ("help-center", (0.81, 0.83, 0.84, 0.86, 0.87),
+                        (15200, 14100, 22800, 17600, 16300)),
+    "help.helpful_share": ("help-center", (0.55, 0.56, 0.58, 0.59, 0.6),
+                           (1500, 1400, 2100, 1800, 1700)),
 }
 LEARNED = {
     "direct-file": (
@@ -87,6 +126,23 @@ NEXT = (
     "Agregaremos horario los sábados en los centros con más visitas durante la temporada "
     "de impuestos.",
 )
+# The services whose latest quarter also has a report for partners and one for employees.
+AUDIENCE_REPORTS = ("phone-assistance",)
+AUDIENCE_NEXT = {
+    "partners": (
+        "We will send partner organizations the callback schedule each month of the filing "
+        "season, so the people you help know when to expect our call.",
+        "Enviaremos a las organizaciones asociadas el calendario de devoluciones de llamada "
+        "cada mes de la temporada de impuestos, para que las personas a quienes ayudan sepan "
+        "cuándo esperar nuestra llamada.",
+    ),
+    "employees": (
+        "Representatives asked for a shorter script for callbacks; the new one is in the "
+        "workspace, and your comments on it go to the CX council.",
+        "Los representantes pidieron un guion más corto para las devoluciones de llamada; el "
+        "nuevo está en el espacio de trabajo y sus comentarios llegan al consejo de CX.",
+    ),
+}
 CAPACITY = {  # fiscal year offset from the current one -> domain -> score
     -2: {"measurement": 2, "governance": 2, "culture": 1, "research": 1, "design": 2},
     -1: {"measurement": 3, "governance": 2, "culture": 2, "research": 2, "design": 2},
@@ -106,6 +162,7 @@ def seed(options, progress) -> list[str]:
     with transaction.atomic():
         _capacity(current.year)
         services = {s.slug: s for s in Service.objects.filter(slug__in=REPORTED)}
+        _history(services, trend_quarters(published_quarters[-1], 5))
         for service in services.values():
             _commitments(service, published_quarters[0], str(current), analyst, today)
             _quotes(service, published_quarters)
@@ -113,29 +170,56 @@ def seed(options, progress) -> list[str]:
     for slug, service in services.items():
         keys = tuple(k for k in REPORTED[slug] if k in known)
         for quarter in published_quarters:
-            # the demo's operational history is shorter than its survey history: a past
-            # quarter's report references the figures that have data in it
+            # a past quarter's report references the figures that have data in it (all but
+            # Direct File's out of its filing season: see _history)
             with_data = tuple(k for k in keys if resolve(k, service.pk, quarter).n)
-            report = building.draft_report(service, quarter, analyst, keys=with_data)
-            if report.state == ProgressReport.State.DRAFT:
-                report.learned, report.learned_es = LEARNED[slug]
-                report.next_steps, report.next_steps_es = NEXT
-                report.save()
-                report = building.submit(report, analyst)
-            if report.state == ProgressReport.State.SUBMITTED:
-                report = building.publish(report, publisher)
-                # as the agency would: a few days after the quarter closed, not thirty
-                closed = parse_fiscal_quarter(quarter).end + timedelta(days=4)
-                ProgressReport.objects.filter(pk=report.pk).update(
-                    published_at=timezone.make_aware(datetime.combine(closed, time(10)))
-                )
+            audiences = [ProgressReport.Audience.PUBLIC]
+            if slug in AUDIENCE_REPORTS and quarter == published_quarters[-1]:
+                audiences += [ProgressReport.Audience.PARTNERS, ProgressReport.Audience.EMPLOYEES]
+            for audience in audiences:
+                _publish(service, quarter, with_data, audience, analyst, publisher)
         building.draft_report(service, str(current), analyst, keys=keys)
     return [
         f"Reports: published progress reports for {', '.join(published_quarters)} and "
         f"drafts for {current}, at /performance/ (sign in as cx-analyst to edit a draft, "
-        "report-publisher to publish it).",
+        "report-publisher to publish it); for partners at /performance/partners/ and for "
+        "employees at /staff/performance/.",
         "",
     ]
+
+
+def _publish(service, quarter: str, keys: tuple, audience: str, analyst, publisher) -> None:
+    report = building.draft_report(service, quarter, analyst, keys=keys, audience=audience)
+    if report.state == ProgressReport.State.DRAFT:
+        report.learned, report.learned_es = LEARNED[service.slug]
+        report.next_steps, report.next_steps_es = NEXT
+        if audience in AUDIENCE_NEXT:
+            report.next_steps, report.next_steps_es = AUDIENCE_NEXT[audience]
+        report.save()
+        report = building.submit(report, analyst)
+    if report.state == ProgressReport.State.SUBMITTED:
+        report = building.publish(report, publisher)
+        # as the agency would: a few days after the quarter closed, not thirty
+        closed = parse_fiscal_quarter(quarter).end + timedelta(days=4)
+        ProgressReport.objects.filter(pk=report.pk).update(
+            published_at=timezone.make_aware(datetime.combine(closed, time(10)))
+        )
+
+
+def _history(services: dict, quarters: list[str]) -> None:
+    """Past quarters' operational figures, where the apps' own demo rows have none."""
+    rows = []
+    known = {choice.key for choice in catalog()}
+    for key, (slug, values, observations) in PAST_FIGURES.items():
+        if key not in known or slug not in services:
+            continue
+        for quarter, value, n in zip(quarters, values, observations, strict=True):
+            if ReportedFigure.objects.filter(key=key, fiscal_quarter=quarter).exists():
+                continue
+            if read_figure(key, Period.of_quarter(quarter))[0].n:
+                continue  # the app has its own rows for this quarter
+            rows.append((key, services[slug].pk, quarter, value, n))
+    record_reported_figures(rows, source=HISTORY)
 
 
 def _capacity(year: int) -> None:

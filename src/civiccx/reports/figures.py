@@ -10,7 +10,9 @@ suppression. Two kinds of figure are offered:
   `metrics.statistics`, exactly as the dashboard summarizes them;
 - every operational figure an app registers (`metrics.registry.register_figure`: phone service
   level and answer times, walk-in waits, help deflection, and whatever Direct File's season
-  statistics register), read for the quarter's days with `read_figure`.
+  statistics register), read for the quarter's days with `read_figure`: for the report's
+  service when its app can tell services apart (customers served and resolved, from the
+  spine), else for the whole agency, and the report says which (`Number.scope`).
 """
 
 from __future__ import annotations
@@ -23,11 +25,14 @@ from civiccx.core import fiscal
 from civiccx.core.percentages import percent_text
 from civiccx.metrics.drivers import DRIVER_LABELS
 from civiccx.metrics.registry import Period, figures, read_figure
+from civiccx.metrics.registry import figure as registered_figure
 from civiccx.metrics.rollups import read_scores
 from civiccx.metrics.statistics import SMALL_SAMPLE_N, wilson_interval
 
 A11_PREFIX = "a11."
 A11_DRIVERS = DRIVER_LABELS
+SERVICE, AGENCY = "service", "agency"
+"""A number's scope: the report's service's customers, or the whole agency's."""
 
 
 class UnknownFigure(KeyError):
@@ -39,6 +44,7 @@ class FigureChoice:
     key: str
     title: str
     unit: str  # "share", "minutes" or "count" (as the registry's units)
+    per_service: bool = True
 
 
 @dataclass(frozen=True)
@@ -54,13 +60,22 @@ class Number:
     low: float | None = None
     high: float | None = None
     suppressed: bool = False
+    scope: str = SERVICE
 
     def as_dict(self) -> dict:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict) -> Number:
+        """From a report's data. Reports published before figures had a scope read every
+        registered figure for the whole agency, and only A-11 drivers per service."""
+        if "scope" not in data:
+            data = {**data, "scope": SERVICE if data["key"].startswith(A11_PREFIX) else AGENCY}
         return cls(**data)
+
+    @property
+    def agency_wide(self) -> bool:
+        return self.scope == AGENCY
 
     @property
     def display(self) -> str:
@@ -101,7 +116,10 @@ def catalog() -> list[FigureChoice]:
         )
         for driver, label in A11_DRIVERS.items()
     ]
-    choices += [FigureChoice(figure.key, str(figure.title), figure.unit) for figure in figures()]
+    choices += [
+        FigureChoice(figure.key, str(figure.title), figure.unit, figure.per_service)
+        for figure in figures()
+    ]
     return choices
 
 
@@ -132,22 +150,33 @@ def _a11(driver: str, service_id: int, quarter: str) -> Number:
     )
 
 
-def _registered(key: str, quarter: str) -> Number:
+def _registered(key: str, service_id: int, quarter: str) -> Number:
+    """A registered figure for the service's customers if its app can tell them apart, else
+    for the whole agency (and marked so)."""
     choice = figure_choice(key)
-    values = read_figure(key, Period.of_quarter(quarter))
+    period = Period.of_quarter(quarter)
+    if registered_figure(key).per_service:
+        values, scope = read_figure(key, period, service_id), SERVICE
+    else:
+        values, scope = read_figure(key, period), AGENCY
     whole = next((v for v in values if v.group == ""), None)
     if whole is None or whole.value is None:
-        return Number(key, quarter, choice.unit, None, whole.n if whole else 0)
+        return Number(key, quarter, choice.unit, None, whole.n if whole else 0, scope=scope)
     low = high = None
     if choice.unit == "share" and whole.n:
         ci = wilson_interval(round(whole.value * whole.n), whole.n)
         low, high = (ci.low, ci.high) if ci else (None, None)
-    return _suppressed(Number(key, quarter, choice.unit, whole.value, whole.n, low, high))
+    return _suppressed(
+        Number(key, quarter, choice.unit, whole.value, whole.n, low, high, scope=scope)
+    )
 
 
 def _suppressed(number: Number) -> Number:
     if number.unit != "count" and number.n < SMALL_SAMPLE_N:
-        return Number(number.key, number.quarter, number.unit, None, number.n, suppressed=True)
+        return Number(
+            number.key, number.quarter, number.unit, None, number.n, suppressed=True,
+            scope=number.scope,
+        )
     return number
 
 
@@ -159,7 +188,7 @@ def resolve(key: str, service_id: int, quarter: str) -> Number:
         if driver not in A11_DRIVERS:
             raise UnknownFigure(key)
         return _a11(driver, service_id, quarter)
-    return _registered(key, quarter)
+    return _registered(key, service_id, quarter)
 
 
 def trend_quarters(quarter: str, count: int = 4) -> list[str]:

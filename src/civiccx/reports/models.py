@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from auditlog.registry import auditlog
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -309,3 +310,8 @@ class Quote(Bilingual, NeverDeleted):
     @property
     def localized_text(self) -> str:
         return self.localized("text")
+
+
+# Staff enter quotes and capacity scores through forms: who entered what, and when, is kept.
+auditlog.register(Quote)
+auditlog.register(CapacityAssessment)

@@ -183,9 +183,25 @@ def _target(row: dict) -> str:
     return f"{text} {UNIT_LABELS['minutes']}" if row["unit"] == "minutes" else text
 
 
-def quotes(data: dict) -> list[str]:
+@dataclass(frozen=True)
+class QuoteText:
+    """A quote in the reader's language, or in English (`lang` "en") when it has no
+    translation, so a Spanish page marks the English words for screen readers."""
+
+    text: str
+    lang: str = ""
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def quotes(data: dict) -> list[QuoteText]:
     spanish = current_language() == "es"
-    return [(q["text_es"] if spanish and q["text_es"] else q["text"]) for q in data["quotes"]]
+    return [
+        QuoteText(q["text_es"]) if spanish and q["text_es"]
+        else QuoteText(q["text"], "en" if spanish else "")
+        for q in data["quotes"]
+    ]
 
 
 # Open data ---------------------------------------------------------------------------------
@@ -202,6 +218,7 @@ CSV_COLUMNS = (
     "ci_low",
     "ci_high",
     "suppressed",
+    "scope",
 )
 
 DATA_DICTIONARY = (
@@ -228,6 +245,13 @@ DATA_DICTIONARY = (
     ("ci_low", gettext_lazy("Lower end of the confidence interval at 95%, for shares (Wilson).")),
     ("ci_high", gettext_lazy("Upper end of the confidence interval at 95%, for shares (Wilson).")),
     ("suppressed", gettext_lazy("true when fewer than 30 observations: the value is withheld.")),
+    (
+        "scope",
+        gettext_lazy(
+            "service: the figure counts this service's customers only; agency: it is read for "
+            "all the agency's services together (its app cannot tell services apart)."
+        ),
+    ),
 )
 
 
@@ -249,6 +273,7 @@ def csv_rows(data: dict) -> list[list[object]]:
                     "" if number.low is None else number.low,
                     "" if number.high is None else number.high,
                     "true" if number.suppressed else "false",
+                    number.scope,
                 ]
             )
     return rows

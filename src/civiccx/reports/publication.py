@@ -17,9 +17,27 @@ from civiccx.reports.models import CapacityAssessment, Commitment, ProgressRepor
 from civiccx.reports.presentation import commitment_rows, figure_sections, quotes
 from civiccx.services.models import Service
 
+AUDIENCE_PAGES = {
+    ProgressReport.Audience.PUBLIC: "",
+    ProgressReport.Audience.PARTNERS: "partners-",
+    ProgressReport.Audience.EMPLOYEES: "employees-",
+}
+
+
+def audience_url_name(audience: str, name: str) -> str:
+    """A report page's URL name for an audience ("report-version" -> "partners-report-version")."""
+    return f"reports:{AUDIENCE_PAGES[audience]}{name}"
+
 
 def version_url(report: ProgressReport, name: str = "report-version") -> str:
-    return reverse(f"reports:{name}", args=[report.service.slug, report.quarter, report.version])
+    return reverse(
+        audience_url_name(report.audience, name),
+        args=[report.service.slug, report.quarter, report.version],
+    )
+
+
+def index_url(audience: str) -> str:
+    return reverse(audience_url_name(audience, "index"))
 
 
 def _entry(report: ProgressReport) -> dict:
@@ -31,11 +49,21 @@ def _entry(report: ProgressReport) -> dict:
     }
 
 
-def index_context() -> dict:
-    reports = list(published_reports())
+def index_context(audience: str = ProgressReport.Audience.PUBLIC) -> dict:
+    reports = list(published_reports(audience))
     current = [_entry(r) for r in reports if r.is_current]
     archive = [_entry(r) for r in reports]
-    return {"current": current, "archive": archive, **capacity_context()}
+    return {
+        "audience": audience,
+        "audience_label": ProgressReport.Audience(audience).label,
+        "current": current,
+        "archive": archive,
+        "audience_links": [
+            {"url": index_url(value), "label": label, "this": value == audience}
+            for value, label in ProgressReport.Audience.choices
+        ],
+        **capacity_context(),
+    }
 
 
 def capacity_context() -> dict:
@@ -97,6 +125,11 @@ def report_context(report: ProgressReport) -> dict:
             }
             for v in versions
         ],
+        "current_url": reverse(
+            audience_url_name(report.audience, "report"), args=[report.service.slug, report.quarter]
+        ),
+        "index_url": index_url(report.audience),
+        "audience_label": ProgressReport.Audience(report.audience).label,
         "pdf_url": version_url(report, "report-pdf"),
         "csv_url": version_url(report, "report-csv"),
         "json_url": version_url(report, "report-json"),

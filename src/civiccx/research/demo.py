@@ -17,6 +17,7 @@ from civiccx.research.models import (
     ParticipantVault,
     Persona,
     Study,
+    StudyMember,
 )
 from civiccx.services.models import Service
 
@@ -110,11 +111,14 @@ def _study(title, goal, questions, people, transcripts, codes, service_slugs):
     return study, highlights
 
 
-def _insight(study, statement, statement_es, highlights, phrases, slugs, metric_note=""):
+def _insight(study, statement, statement_es, highlights, phrases, slugs, metric_note="",
+             metric=("", "")):
     return services.add_insight(
         study, None, statement=statement, statement_es=statement_es,
         highlights=[highlights[p] for p in phrases],
-        services=Service.objects.filter(slug__in=slugs), metric_note=metric_note)
+        services=Service.objects.filter(slug__in=slugs), metric_note=metric_note,
+        metric_service=Service.objects.filter(slug=metric[0]).first(),
+        metric_driver=metric[1])
 
 
 @transaction.atomic
@@ -132,7 +136,8 @@ def seed_research() -> int:
              "Una devolución de llamada que nunca llega obliga a las personas a viajar lejos.",
              g, [GRANT_CODES[2][1], GRANT_CODES[3][1], GRANT_CODES[7][1]],
              ["phone-assistance", "walk-in-assistance"],
-             metric_note="Ease on the phone fell in Q2: 3 highlights about the callback number.")
+             metric_note="Ease on the phone fell in Q2: 3 highlights about the callback number.",
+             metric=("phone-assistance", "ease"))
     parents, p = _study(
         PARENTS, "Understand how new parents learn about and claim the child tax credit.",
         "How do parents learn what a newborn needs for the return?",
@@ -193,7 +198,7 @@ def seed_research() -> int:
          "La devolución de llamada funciona", -1, [trips]),
         ("Filing", "Presentar la declaración", "Bring documents to a center",
          "Llevar documentos a un centro", "Visits a walk-in center",
-         "Visita un centro de atención en persona", "in person", ["walk-in-assistance"],
+         "Visita un centro de atención en persona", "in_person", ["walk-in-assistance"],
          "A missing card means a second trip", "Una tarjeta que falta obliga a un segundo "
          "viaje", "", "", -2, [trips]),
         ("After filing", "Después de presentar", "Get the refund", "Recibir el reembolso",
@@ -238,12 +243,26 @@ def seed_research() -> int:
     second.quotes.set([p[PARENT_CODES[5][1]], p[PARENT_CODES[6][1]]])
     for kind, obj in (("life", life), ("persona", first), ("persona", second)):
         publishing.publish(kind, obj)
+    join_demo_researchers()
     return 1
+
+
+def join_demo_researchers() -> None:
+    """Every researcher account is Admin on the demo studies (the demo has one, `researcher`)."""
+    from django.contrib.auth import get_user_model
+
+    from civiccx.core.roles import RESEARCHER
+
+    for user in get_user_model().objects.filter(groups__name=RESEARCHER):
+        for study in Study.objects.filter(title__in=[GRANTS, PARENTS]):
+            StudyMember.objects.get_or_create(study=study, user=user,
+                                              defaults={"role": StudyMember.Role.ADMIN})
 
 
 def seed(options, progress):
     task = progress.add_task("Research repository", total=1)
     created = seed_research()
+    join_demo_researchers()
     progress.update(task, completed=1)
     return [] if not created else ["Research: /staff/research/ (researcher), "
                                    "/staff/research/pool/ (research-recruiter), "

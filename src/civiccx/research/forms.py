@@ -1,15 +1,19 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from civiccx.research.intake import ACCEPTED
 from civiccx.research.models import (
+    Cluster,
     Consent,
     Insight,
+    JourneyStep,
     LifeExperience,
     Participant,
     ParticipantVault,
     Persona,
     Study,
+    StudyMember,
     Tag,
 )
 
@@ -99,7 +103,8 @@ class NotesForm(forms.Form):
 class InsightForm(forms.ModelForm):
     class Meta:
         model = Insight
-        fields = ["statement", "statement_es", "highlights", "services", "metric_note"]
+        fields = ["statement", "statement_es", "highlights", "services", "metric_note",
+                  "metric_service", "metric_driver"]
         widgets = {"highlights": forms.CheckboxSelectMultiple,
                    "services": forms.CheckboxSelectMultiple,
                    "statement": forms.Textarea(attrs={"rows": 3}),
@@ -110,6 +115,14 @@ class InsightForm(forms.ModelForm):
         highlights = self.fields["highlights"]
         highlights.queryset = study_highlights(study)
         highlights.label_from_instance = lambda h: f"{h.session.participant or '—'}: “{h.text}”"
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("metric_service")) != bool(data.get("metric_driver")):
+            self.add_error("metric_driver" if data.get("metric_service") else "metric_service",
+                           _("Choose both a service and a driver to draw an A-11 series, or "
+                             "neither."))
+        return data
 
 
 def study_highlights(study):
@@ -131,13 +144,16 @@ class PersonaForm(forms.ModelForm):
                       for name in ("summary", "summary_es", "goals", "goals_es", "needs",
                                    "needs_es", "pain_points", "pain_points_es")}}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         from civiccx.research.models import Highlight
 
+        mine = _mine(user, self.instance, "quotes", "session__study__in")
         self.fields["quotes"].queryset = Highlight.objects.filter(
-            session__participant__consent__quote_publicly=True,
+            mine, session__participant__consent__quote_publicly=True,
             session__participant__withdrawn_at=None).select_related("session__participant")
+        self.fields["insights"].queryset = Insight.objects.filter(
+            _mine(user, self.instance, "insights", "study__in"))
         self.fields["quotes"].help_text = _("Only passages from participants who agreed to be "
                                             "quoted publicly are listed.")
         self.fields["quotes"].label_from_instance = (
@@ -153,7 +169,104 @@ class LifeExperienceForm(forms.ModelForm):
         widgets = {"studies": forms.CheckboxSelectMultiple,
                    "insights": forms.CheckboxSelectMultiple}
 
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["studies"].queryset = Study.objects.filter(
+            _mine(user, self.instance, "studies", "pk__in"))
+        self.fields["insights"].queryset = Insight.objects.filter(
+            _mine(user, self.instance, "insights", "study__in"))
+        self.fields["insights"].label_from_instance = lambda i: i.statement
+
+
+def _mine(user, instance, relation: str, lookup: str) -> Q:
+    """What a researcher may choose: items of the studies they are on, and whatever is already
+    linked (a teammate's choice stays, and saving does not drop it)."""
+    from civiccx.research.access import readable_study_ids
+
+    already = (list(getattr(instance, relation).values_list("pk", flat=True))
+               if instance.pk else [])
+    return Q(**{lookup: readable_study_ids(user)}) | Q(pk__in=already)
+
 
 class CodebookImportForm(forms.Form):
     file = forms.FileField(label=_("Codebook (.qdc)"),
                            widget=forms.ClearableFileInput(attrs={"accept": ".qdc,.xml"}))
+
+
+class MemberForm(forms.Form):
+    """Add a researcher to a study's team."""
+
+    user = forms.ModelChoiceField(label=_("Researcher"), queryset=None,
+                                  empty_label=_("Choose a researcher"))
+    role = forms.ChoiceField(label=_("Role"), choices=StudyMember.Role.choices,
+                             initial=StudyMember.Role.READ)
+
+    def __init__(self, *args, study, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        from civiccx.core.roles import RESEARCHER
+
+        self.fields["user"].queryset = (
+            get_user_model().objects.filter(groups__name=RESEARCHER, is_active=True)
+            .exclude(research_memberships__study=study).order_by("username"))
+        self.fields["user"].label_from_instance = (
+            lambda user: f"{user.get_full_name() or user.username} ({user.username})")
+
+
+class ClusterForm(forms.ModelForm):
+    class Meta:
+        model = Cluster
+        fields = ["name"]
+
+    def __init__(self, *args, study, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.study = study
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if self.study.clusters.filter(name__iexact=name).exists():
+            raise forms.ValidationError(_("This study already has a cluster with that name."))
+        return name
+
+
+class JourneyStepForm(forms.ModelForm):
+    """One step of a journey map. Its evidence comes from the life experience's studies and
+    its touchpoints from the service catalog and its channels."""
+
+    class Meta:
+        model = JourneyStep
+        fields = ["phase", "phase_es", "title", "title_es", "goal", "goal_es", "behaviour",
+                  "behaviour_es", "channel", "services", "decision", "decision_es",
+                  "pain_point", "pain_point_es", "bright_spot", "bright_spot_es", "emotion",
+                  "insights"]
+        widgets = {"services": forms.CheckboxSelectMultiple,
+                   "insights": forms.CheckboxSelectMultiple,
+                   "emotion": forms.RadioSelect}
+
+    def __init__(self, *args, life, **kwargs):
+        super().__init__(*args, **kwargs)
+        from civiccx.services.models import Service
+
+        self.life = life
+        self.fields["services"].queryset = Service.objects.order_by("name")
+        self.fields["services"].label_from_instance = lambda s: s.name
+        self.fields["insights"].queryset = Insight.objects.filter(
+            Q(study__in=life.studies.all()) | Q(pk__in=life.insights.all())).distinct()
+        self.fields["insights"].label_from_instance = lambda i: i.statement
+        self.fields["insights"].help_text = _(
+            "Insights from this life experience's studies. A pain point or a bright spot must "
+            "cite at least one.")
+
+    def clean(self):
+        data = super().clean()
+        cited = data.get("insights")
+        if (data.get("pain_point") or data.get("bright_spot")) and not cited:
+            self.add_error("insights", _("Cite at least one insight as evidence for the pain "
+                                         "point or bright spot."))
+        for english in ("phase", "title", "goal", "behaviour", "decision", "pain_point",
+                        "bright_spot"):
+            if data.get(f"{english}_es") and not data.get(english):
+                self.add_error(english, _("Write it in English too: the Spanish page falls "
+                                          "back to English."))
+        return data

@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from auditlog.registry import auditlog
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +22,8 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, TransitionNotAllowed
 
 from civiccx.core.fields import EncryptedTextField
 from civiccx.core.states import refused_with
-from civiccx.services.models import Bilingual
+from civiccx.metrics.drivers import DRIVER_LABELS
+from civiccx.services.models import Bilingual, Channel
 
 
 class Study(models.Model):
@@ -72,6 +74,43 @@ class Study(models.Model):
 
     def question_list(self) -> list[str]:
         return [line.strip() for line in self.research_questions.splitlines() if line.strip()]
+
+    def role_of(self, user) -> str | None:
+        """The user's role on this study's team (StudyMember.Role), or None."""
+        if not getattr(user, "pk", None):
+            return None
+        return self.members.filter(user=user).values_list("role", flat=True).first()
+
+
+class StudyMember(models.Model):
+    """A researcher on a study's team, with Taguette's four roles. Each role can do what the
+    roles below it can: Admin (the team) > Manage documents (participants, sessions,
+    withdrawal) > Tag (highlights, codebook, insights, the affinity board) > Read."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("Admin")
+        MANAGE = "manage", _("Manage documents")
+        TAG = "tag", _("Tag")
+        READ = "read", _("Read")
+
+    RANK = {Role.READ: 1, Role.TAG: 2, Role.MANAGE: 3, Role.ADMIN: 4}
+
+    study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="research_memberships")
+    role = models.CharField(_("role"), max_length=8, choices=Role.choices, default=Role.READ)
+
+    class Meta:
+        ordering = ["study", "user__username"]
+        constraints = [models.UniqueConstraint(fields=["study", "user"],
+                                               name="one_membership_per_study")]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()}) on {self.study}"
+
+    @classmethod
+    def allows(cls, role: str | None, needed: str) -> bool:
+        return role is not None and cls.RANK[role] >= cls.RANK[needed]
 
 
 class Participant(models.Model):
@@ -262,6 +301,13 @@ class Insight(Bilingual):
         _("metric movement"), max_length=300, blank=True,
         help_text=_("An A-11 or operational figure this explains, e.g. “ease on the phone "
                     "fell in Q2”."))
+    metric_service = models.ForeignKey(
+        "services.Service", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("A-11 series: service"),
+        help_text=_("Draw this service's A-11 scores beside the insight's quotes."))
+    metric_driver = models.CharField(
+        _("A-11 series: driver"), max_length=16, blank=True,
+        choices=[(key, label) for key, label in DRIVER_LABELS.items()])
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -276,6 +322,24 @@ class Insight(Bilingual):
         people = {h.session.participant for h in highlights if h.session.participant}
         return {"highlights": len(highlights), "participants": len(people),
                 "segments": sorted({p.segment for p in people if p.segment})}
+
+
+class Cluster(models.Model):
+    """A group on a study's affinity board: highlights that say the same thing, on their way
+    to becoming an insight."""
+
+    study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="clusters")
+    name = models.CharField(_("cluster name"), max_length=200)
+    highlights = models.ManyToManyField(Highlight, blank=True, related_name="clusters")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["study", "created_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["study", "name"],
+                                               name="one_cluster_name_per_study")]
+
+    def __str__(self):
+        return self.name
 
 
 class ChangeLog(models.Model):
@@ -421,6 +485,10 @@ class Persona(Publishable):
         return self.name
 
 
+EMOTIONS = [(-2, _("−2: very bad")), (-1, _("−1: bad")), (0, _("0: neutral")),
+            (1, _("1: good")), (2, _("2: very good"))]
+
+
 class JourneyStep(Bilingual):
     """One step of a life experience's journey map, within a phase."""
 
@@ -436,17 +504,25 @@ class JourneyStep(Bilingual):
     behaviour = models.CharField(_("what people do"), max_length=300, blank=True)
     behaviour_es = models.CharField(_("what people do, in Spanish"), max_length=300,
                                     blank=True)
-    channel = models.CharField(_("channel"), max_length=40, blank=True)
-    services = models.ManyToManyField("services.Service", blank=True, related_name="+")
+    channel = models.CharField(_("channel"), max_length=40, blank=True, choices=Channel.choices)
+    services = models.ManyToManyField("services.Service", blank=True, related_name="+",
+                                      verbose_name=_("services (touchpoints)"))
+    decision = models.CharField(_("decision moment"), max_length=300, blank=True,
+                                help_text=_("A choice people make here, e.g. “call or visit?”"))
+    decision_es = models.CharField(_("decision moment in Spanish"), max_length=300,
+                                   blank=True)
     pain_point = models.CharField(_("pain point"), max_length=300, blank=True)
     pain_point_es = models.CharField(_("pain point in Spanish"), max_length=300, blank=True)
     bright_spot = models.CharField(_("bright spot"), max_length=300, blank=True)
     bright_spot_es = models.CharField(_("bright spot in Spanish"), max_length=300, blank=True)
-    emotion = models.SmallIntegerField(_("emotion (-2 to 2)"), default=0)
-    insights = models.ManyToManyField(Insight, blank=True, related_name="steps")
+    emotion = models.SmallIntegerField(
+        _("feeling"), default=0, choices=EMOTIONS,
+        validators=[MinValueValidator(-2), MaxValueValidator(2)])
+    insights = models.ManyToManyField(Insight, blank=True, related_name="steps",
+                                      verbose_name=_("evidence (insights)"))
 
     class Meta:
-        ordering = ["life_experience", "order"]
+        ordering = ["life_experience", "order", "pk"]
 
     def __str__(self):
         return f"{self.phase}: {self.title}"

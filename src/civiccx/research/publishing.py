@@ -37,16 +37,13 @@ def service_figures(service) -> dict | None:
     """The latest quarter's figures for a service, read through the metrics API: people served
     and, when surveyed, the A-11 trust score (share who agree)."""
     from civiccx.metrics.rollups import read_scores
+    from civiccx.research.metric_chart import agree_share
 
     by_quarter = read_scores({"service": service})
     if not by_quarter:
         return None
     (quarter,), scores = max(by_quarter.items())
-    trust = scores.likert.get("trust")
-    thumbs = scores.thumbs.get("trust")
-    agree, answered = (trust.agree, trust.n) if trust else (0, 0)
-    if thumbs:
-        agree, answered = agree + thumbs.up, answered + thumbs.up + thumbs.down
+    agree, answered = agree_share(scores, "trust")
     # "1,063" in both languages, as IRS.gov/es writes numbers (Django's es locale would not)
     return {"quarter": quarter, "served": f"{scores.served:,}",
             "trust": round(100 * agree / answered) if answered else None}
@@ -130,6 +127,20 @@ def scan(kind: str, obj) -> list[str]:
         if any(value.lower() in lowered for value in known):
             findings.add("participant's name or contact")
     return sorted(findings)
+
+
+def refusal_after_edit(kind: str, obj) -> str:
+    """A published page changes at once when it is edited: call this inside the editing
+    transaction; it returns why the edit must be rolled back ("" when the page is clean)."""
+    if obj.state != Persona.State.PUBLISHED:
+        return ""
+    findings = scan(kind, obj)
+    if not findings:
+        return ""
+    from django.utils.translation import gettext as _
+
+    return _("Not saved: the published page would show what looks like personal information "
+             "(%(found)s).") % {"found": ", ".join(findings)}
 
 
 @transaction.atomic

@@ -118,14 +118,16 @@ def add_highlight(session: ResearchSession, actor, *, start: int, end: int,
 
 @transaction.atomic
 def add_insight(study: Study, actor, *, statement: str, highlights, services=(),
-                metric_note: str = "", statement_es: str = "") -> Insight:
+                metric_note: str = "", statement_es: str = "", metric_service=None,
+                metric_driver: str = "") -> Insight:
     highlights = list(highlights)
     if not highlights:
         raise ValidationError(_("An insight must cite at least one highlight."))
     if any(h.session.study_id != study.pk for h in highlights):
         raise ValidationError(_("An insight cites highlights of its own study only."))
     insight = Insight.objects.create(study=study, statement=statement, metric_note=metric_note,
-                                     statement_es=statement_es)
+                                     statement_es=statement_es, metric_service=metric_service,
+                                     metric_driver=metric_driver)
     insight.highlights.set(highlights)
     insight.services.set(services)
     log(study, actor, "insight added", insight=insight.pk,

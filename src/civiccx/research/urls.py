@@ -1,6 +1,6 @@
 from django.urls import path
 
-from civiccx.research.views import public, recruiter, staff
+from civiccx.research.views import api, board, journeys, public, recruiter, staff, team
 
 app_name = "research"
 
@@ -20,6 +20,8 @@ urlpatterns = [
          name="session-new"),
     path("staff/research/studies/<int:pk>/insights/new/", staff.insight_new,
          name="insight-new"),
+    path("staff/research/studies/<int:pk>/team/", team.team, name="team"),
+    path("staff/research/studies/<int:pk>/board/", board.board, name="board"),
     path("staff/research/studies/<int:pk>/codebook.qdc", staff.codebook_qdc,
          name="codebook-qdc"),
     path("staff/research/studies/<int:pk>/codebook.csv", staff.codebook_csv,
@@ -35,7 +37,19 @@ urlpatterns = [
     path("staff/research/personas/<slug:slug>/", staff.persona_edit, name="persona-edit"),
     path("staff/research/life-experiences/new/", staff.life_edit, name="life-new"),
     path("staff/research/life-experiences/<slug:slug>/", staff.life_edit, name="life-edit"),
+    path("staff/research/life-experiences/<slug:slug>/journey/", journeys.journey,
+         name="journey"),
+    path("staff/research/life-experiences/<slug:slug>/journey/phase/move/", journeys.phase_move,
+         name="phase-move"),
+    path("staff/research/life-experiences/<slug:slug>/journey/<int:pk>/", journeys.step_edit,
+         name="step-edit"),
+    path("staff/research/life-experiences/<slug:slug>/journey/<int:pk>/move/",
+         journeys.step_move, name="step-move"),
+    path("staff/research/life-experiences/<slug:slug>/journey/<int:pk>/delete/",
+         journeys.step_delete, name="step-delete"),
     path("staff/research/<str:kind>/<slug:slug>/publish/", staff.publish, name="publish"),
+    path("staff/research/api/v1/studies/", api.studies, name="api-studies"),
+    path("staff/research/api/v1/studies/<int:pk>/", api.study, name="api-study"),
     path("staff/research/pool/", recruiter.pool, name="pool"),
     path("staff/research/participants/<int:pk>/contact/", recruiter.contact, name="contact"),
 ]

@@ -41,6 +41,12 @@ def categories() -> list[dict]:
 
 
 def queries(split: str = "all") -> list[dict]:
+    """The labelled set's queries: `tune`, `heldout` or `all` (both); `dev` is the extra
+    no-answer questions of `dev_queries.json`, and `fit` is `tune` and `dev` together (what
+    thresholds are fitted on; `heldout` is only measured)."""
+    if split in ("dev", "fit"):
+        extra = json.loads((HERE / "dev_queries.json").read_text(encoding="utf-8"))["queries"]
+        return (queries("tune") if split == "fit" else []) + extra
     rows = json.loads((HERE / "queries.json").read_text(encoding="utf-8"))["queries"]
     return [q for q in rows if split == "all" or q["split"] == split]
 
@@ -116,20 +122,23 @@ def fit_threshold(split: str, thresholds: tuple[float, ...] = THRESHOLDS) -> flo
 
 
 def calibrate() -> None:
-    for fit, other in (("tune", "heldout"), ("heldout", "tune")):
+    """Fitted on `tune`, on `heldout`, and on `fit` (tune with the dev no-answer questions:
+    four times the no-answer data), each reported on a split it was not fitted on."""
+    for fit, other in (("tune", "heldout"), ("heldout", "tune"), ("fit", "heldout")):
         threshold = fit_threshold(fit)
         for split in (fit, other):
             f = measure(split, min_confidence=threshold)
             role = "fitted on" if split == fit else "held out "
             print(
                 f"threshold {threshold:.2f} {role} {split:8} MRR@10 {f.mrr():.3f} "
-                f"(es {f.mrr('es'):.3f}); nothing found for {f.nothing_found_rate:.0%}"
+                f"(es {f.mrr('es'):.3f}); nothing found for {f.nothing_found_rate:.0%} "
+                f"of {len(f.no_answer)}"
             )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="all", choices=("tune", "heldout", "all"))
+    parser.add_argument("--split", default="all", choices=("tune", "heldout", "all", "dev", "fit"))
     parser.add_argument("-v", action="store_true")
     parser.add_argument(
         "--calibrate",
@@ -140,11 +149,16 @@ def main() -> None:
     if args.calibrate:
         calibrate()
         return
-    splits = ("tune", "heldout", "all") if args.split == "all" else (args.split,)
+    splits = ("tune", "heldout", "all", "dev") if args.split == "all" else (args.split,)
     for split in splits:
         f = measure(split)
+        mrr = (
+            f"MRR@10 {f.mrr():.3f} (en {f.mrr('en'):.3f}, es {f.mrr('es'):.3f})"
+            if f.reciprocal_ranks
+            else "no queries with an answer"
+        )
         print(
-            f"{split:8} MRR@10 {f.mrr():.3f} (en {f.mrr('en'):.3f}, es {f.mrr('es'):.3f}); "
+            f"{split:8} {mrr}; "
             f"nothing found for {f.nothing_found_rate:.0%} of {len(f.no_answer)} no-answer "
             f"queries; {f.queries} queries"
         )

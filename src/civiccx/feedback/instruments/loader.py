@@ -72,6 +72,10 @@ MESSAGES: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "en": "This answer has the wrong kind of value.",
             "es": "Esta respuesta tiene un tipo de valor incorrecto.",
         },
+        "nothing_answered": {
+            "en": "Answer at least one question.",
+            "es": "Conteste al menos una pregunta.",
+        },
         "too_long": {
             "en": "Please shorten your comment to {limit} characters or fewer (it has {length}).",
             "es": "Acorte su comentario a {limit} caracteres o menos (tiene {length}).",

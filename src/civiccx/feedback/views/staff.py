@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from civiccx.core.fiscal import parse_fiscal_quarter
@@ -112,6 +113,14 @@ def comment_update(request, pk: int):
     return redirect(target)
 
 
+# How Touchpoints marked the rows an import skips, in "Skipped, … in Touchpoints: n".
+SKIPPED_IN_TOUCHPOINTS = {
+    "flagged": pgettext_lazy("skipped rows", "flagged"),
+    "spam": pgettext_lazy("skipped rows", "marked as spam"),
+    "deleted": pgettext_lazy("skipped rows", "deleted"),
+}
+
+
 @role_required(CX_ANALYST)
 def a11_export(request):
     """Download a quarter in the performance.gov formats, or import Touchpoints history."""
@@ -122,8 +131,8 @@ def a11_export(request):
     if quarter and fmt:
         try:
             parse_fiscal_quarter(quarter)
-        except ValueError as error:
-            problems.append(str(error))
+        except ValueError:
+            problems.append(_not_a_quarter(quarter))
         else:
             export = a11_file(quarter, kind, fmt)
             return interchange_download(export.filename, export.content, export.content_type)
@@ -144,9 +153,17 @@ def a11_export(request):
         "import_errors": import_errors,
         "imported": getattr(imported, "imported", imported),
         "import_report": None if isinstance(imported, int) else imported,
+        "skipped": [] if imported is None or isinstance(imported, int) else [
+            (SKIPPED_IN_TOUCHPOINTS.get(kind, kind), n)
+            for kind, n in sorted(imported.skipped.items()) if n],
         "services": Service.objects.order_by("name"), "channels": Channel.choices,
         "volume_errors": volume_errors, "form": request.POST,
     }, status=400 if problems or import_errors or volume_errors else 200)
+
+
+def _not_a_quarter(text: str) -> str:
+    return _("%(quarter)s is not a fiscal quarter: write it like FY2024Q2.") % {
+        "quarter": repr(text)}
 
 
 def _save_volumes(request) -> list[str]:
@@ -164,6 +181,10 @@ def _save_volumes(request) -> list[str]:
         figures[name] = int(raw)
     if not figures:
         return [_("Enter customers served, surveys offered, or both.")]
+    try:
+        parse_fiscal_quarter(request.POST.get("volume_quarter", ""))
+    except ValueError:
+        return [_not_a_quarter(request.POST.get("volume_quarter", ""))]
     try:
         set_quarter_volumes(service, request.POST.get("channel", ""),
                             request.POST.get("volume_quarter", ""), **figures)
@@ -190,7 +211,7 @@ def _import_upload(request) -> tuple[list[str], int | CombinedImport | None]:
     if is_combined_export(text.split("\n", 1)[0].split(",")):
         combined = import_combined_export(text, survey, quarter=quarter or None)
         if not combined.ok:
-            return [str(error) for error in combined.errors[:100]], None
+            return [error.localized(_) for error in combined.errors[:100]], None
         return [], combined
     try:
         parse_fiscal_quarter(quarter)
@@ -199,5 +220,5 @@ def _import_upload(request) -> tuple[list[str], int | CombinedImport | None]:
                   "responses.")], None
     result = import_touchpoints_responses(text, survey, quarter)
     if not result.ok:
-        return [str(error) for error in result.errors[:100]], None
+        return [error.localized(_) for error in result.errors[:100]], None
     return [], len(result.records)

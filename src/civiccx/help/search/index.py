@@ -476,18 +476,37 @@ class SearchIndex:
             if i in alternatives:
                 variants = tuple(((a.stem(w),), TYPO_WEIGHT) for w, _ in alternatives[i])
                 keep(Concept(tuple(dict.fromkeys(variants))))
-            elif lang.postings.doc_freq(stems[i]):
-                keep(Concept((((stems[i],), 1.0),)))
-            else:
-                related = lang.vocabulary.related_stems(stems[i], lang.postings.doc_freq)
+            # A word of the other language that this one does not have and no article uses
+            # as typed ("medicaid" on the Spanish page) is not this language's word: its stem
+            # here ("medic") and the stem's neighbours are other words ("médico"), so it
+            # matches nothing and weighs as a word no article uses.
+            elif (foreign := self._foreign(lang, token)) or not lang.postings.doc_freq(stems[i]):
+                # Stem neighbours bridge two forms of one word ("perdi", "perd").
+                related = (
+                    []
+                    if foreign
+                    else lang.vocabulary.related_stems(stems[i], lang.postings.doc_freq)
+                )
+                own = token if foreign else stems[i]
                 keep(
                     Concept(
-                        (((stems[i],), 1.0), *(((r,), TYPO_WEIGHT) for r in related)),
+                        (((own,), 1.0), *(((r,), TYPO_WEIGHT) for r in related)),
                         word=token,
                         word_language=language,
                     )
                 )
+            else:
+                keep(Concept((((stems[i],), 1.0),)))
         return concepts
+
+    def _foreign(self, lang: _LanguageIndex, token: str) -> bool:
+        """A word of another language that this one lacks and no article uses as typed."""
+        language = lang.analyzer.language
+        return (
+            token not in lang.vocabulary
+            and not self._is_word(token, language)
+            and any(self._is_word(token, other) for other in self._languages if other != language)
+        )
 
     def translate(self, query: str, source: str, target: str) -> list[Concept]:
         """The query's concepts in the other language, through the bilingual lexicon.
@@ -518,7 +537,10 @@ class SearchIndex:
         for i, token in enumerate(chosen):
             if i in covered or src.analyzer.is_stop(token) or dst.analyzer.is_stop(token):
                 continue
-            key = (((dst.analyzer.stem(token),), 1.0),)
+            # Carried over only as typed: the target's stemmer would turn another language's
+            # word into one of its own ("medicaid" -> medic, as in "médico").
+            term = dst.analyzer.stem(token) if token in dst.vocabulary else token
+            key = (((term,), 1.0),)
             if key not in seen:
                 seen.add(key)
                 concepts.append(Concept(key, word=token, word_language=source))

@@ -5,24 +5,43 @@ the Atom feed."""
 from __future__ import annotations
 
 import json
+from functools import wraps
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from civiccx.core.languages import current_language
+from civiccx.core.roles import staff_required
 from civiccx.core.spreadsheets import csv_download
 from civiccx.reports import feed, publication
 from civiccx.reports.models import ProgressReport
 from civiccx.reports.pdf import report_pdf
 from civiccx.reports.presentation import CSV_COLUMNS, DATA_DICTIONARY, csv_rows
 
+PUBLIC = ProgressReport.Audience.PUBLIC
 
-def _published(service: str, quarter: str, version: int | None = None) -> ProgressReport:
+
+def for_audience(view):
+    """A report view for an audience: the public's and partners' are open to anyone; the
+    employees' need a staff sign-in (with its second factor)."""
+    guarded = staff_required(view)
+
+    @wraps(view)
+    def wrapper(request, *args, audience: str = PUBLIC, **kwargs):
+        chosen = guarded if audience == ProgressReport.Audience.EMPLOYEES else view
+        return chosen(request, *args, audience=audience, **kwargs)
+
+    return wrapper
+
+
+def _published(
+    service: str, quarter: str, version: int | None = None, audience: str = PUBLIC
+) -> ProgressReport:
     reports = ProgressReport.objects.filter(
         service__slug=service,
         quarter=quarter.upper(),
-        audience=ProgressReport.Audience.PUBLIC,
+        audience=audience,
         state=ProgressReport.State.PUBLISHED,
     ).select_related("service", "corrects")
     if version is not None:
@@ -39,19 +58,29 @@ def index(request):
 
 
 @require_GET
+@for_audience
+def audience_index(request, audience: str):
+    return render(
+        request, "reports/audience_index.html", publication.index_context(audience)
+    )
+
+
+@require_GET
 def commitments(request):
     return render(request, "reports/commitments.html", publication.commitments_context())
 
 
 @require_GET
-def report(request, service: str, quarter: str, version: int | None = None):
-    found = _published(service, quarter, version)
+@for_audience
+def report(request, service: str, quarter: str, version: int | None = None, *, audience: str):
+    found = _published(service, quarter, version, audience)
     return render(request, "reports/report.html", publication.report_context(found))
 
 
 @require_GET
-def report_pdf_file(request, service: str, quarter: str, version: int):
-    found = _published(service, quarter, version)
+@for_audience
+def report_pdf_file(request, service: str, quarter: str, version: int, *, audience: str):
+    found = _published(service, quarter, version, audience)
     response = HttpResponse(
         report_pdf(found, found.data, current_language()), content_type="application/pdf"
     )
@@ -62,8 +91,9 @@ def report_pdf_file(request, service: str, quarter: str, version: int):
 
 
 @require_GET
-def report_csv(request, service: str, quarter: str, version: int):
-    found = _published(service, quarter, version)
+@for_audience
+def report_csv(request, service: str, quarter: str, version: int, *, audience: str):
+    found = _published(service, quarter, version, audience)
     return csv_download(
         f"{found.service.slug}-{found.quarter}-v{found.version}.csv",
         CSV_COLUMNS,
@@ -72,8 +102,9 @@ def report_csv(request, service: str, quarter: str, version: int):
 
 
 @require_GET
-def report_json(request, service: str, quarter: str, version: int):
-    found = _published(service, quarter, version)
+@for_audience
+def report_json(request, service: str, quarter: str, version: int, *, audience: str):
+    found = _published(service, quarter, version, audience)
     return JsonResponse(
         publication.open_data(found, request),
         json_dumps_params={"ensure_ascii": False, "indent": 1},

@@ -15,13 +15,22 @@ from civiccx.core.languages import current_language
 from civiccx.core.roles import CX_ANALYST, REPORT_PUBLISHER, role_required, user_roles
 from civiccx.reports import building
 from civiccx.reports.forms import (
+    CapacityAssessmentForm,
     CommitmentForm,
     CommitmentStatusForm,
     CorrectionForm,
     NarrativeForm,
+    QuoteForm,
     StartReportForm,
 )
-from civiccx.reports.models import Commitment, CommitmentError, ProgressReport, ReportError
+from civiccx.reports.models import (
+    CapacityAssessment,
+    Commitment,
+    CommitmentError,
+    ProgressReport,
+    Quote,
+    ReportError,
+)
 from civiccx.reports.pdf import report_pdf
 from civiccx.reports.presentation import commitment_rows, figure_sections, quotes
 from civiccx.reports.publication import version_url
@@ -42,6 +51,7 @@ def home(request):
             "start_form": StartReportForm(),
             "commitments": Commitment.objects.select_related("service"),
             "can_draft": bool(user_roles(request.user) & {CX_ANALYST, "admin"}),
+            "can_publish": bool(user_roles(request.user) & {REPORT_PUBLISHER, "admin"}),
         },
     )
 
@@ -54,7 +64,10 @@ def start(request):
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("reports:staff-home")
     report = building.draft_report(
-        form.cleaned_data["service"], form.cleaned_data["quarter"], request.user
+        form.cleaned_data["service"],
+        form.cleaned_data["quarter"],
+        request.user,
+        audience=form.cleaned_data["audience"],
     )
     return redirect("reports:edit", pk=report.pk)
 
@@ -189,4 +202,54 @@ def commitment_status(request, pk: int):
             return redirect("reports:staff-home")
     return render(
         request, "reports/staff/commitment_status.html", {"commitment": commitment, "form": form}
+    )
+
+
+@role_required(REPORT_PUBLISHER)
+def quote_new(request):
+    """A customer's words for "What we heard", published only with their agreement."""
+    form = QuoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        redacted = form.redacted()
+        quote = form.save()
+        if quote.public_consent:
+            messages.success(
+                request,
+                _("Quote saved. It will appear in %(quarter)s's report when it is published.")
+                % {"quarter": quote.quarter},
+            )
+        else:
+            messages.warning(
+                request,
+                _("Quote saved, but it will never be published: the customer did not agree."),
+            )
+        if redacted:
+            messages.info(request, _("Personal details were removed from the words before saving."))
+        return redirect("reports:quotes")
+    return render(
+        request,
+        "reports/staff/quote_form.html",
+        {"form": form, "quotes": Quote.objects.select_related("service").order_by("-pk")[:50]},
+    )
+
+
+@role_required(REPORT_PUBLISHER)
+def capacity_new(request):
+    """The year's CX capacity self-assessment: five scores at once, never changed after."""
+    form = CapacityAssessmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            for score in form.scores():
+                score.save()
+        messages.success(
+            request,
+            _("The FY%(year)s self-assessment is published beside the earlier years.")
+            % {"year": form.cleaned_data["fiscal_year"]},
+        )
+        return redirect("reports:capacity-new")
+    return render(
+        request,
+        "reports/staff/capacity_form.html",
+        {"form": form, "years": sorted(
+            set(CapacityAssessment.objects.values_list("fiscal_year", flat=True)), reverse=True)},
     )

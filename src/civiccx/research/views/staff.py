@@ -6,7 +6,8 @@ No page here reads the participant vault: personal data is the recruiter's (view
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +19,7 @@ from civiccx.core.redaction import redact
 from civiccx.core.roles import RESEARCHER, role_required
 from civiccx.core.spreadsheets import Sheet, csv_download
 from civiccx.research import codebook, publishing, services
+from civiccx.research.access import ADMIN, MANAGE, READ, TAG, get_study, readable_study_ids
 from civiccx.research.forms import (
     CodebookImportForm,
     ConsentForm,
@@ -31,6 +33,7 @@ from civiccx.research.forms import (
     UploadForm,
 )
 from civiccx.research.intake import IntakeError
+from civiccx.research.metric_chart import insight_chart
 from civiccx.research.models import (
     DeletionReceipt,
     Highlight,
@@ -41,6 +44,7 @@ from civiccx.research.models import (
     PublishError,
     ResearchSession,
     Study,
+    StudyMember,
 )
 
 researchers = role_required(RESEARCHER)
@@ -51,10 +55,11 @@ def studies(request):
     form = StudyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         study = form.save()
+        StudyMember.objects.create(study=study, user=request.user, role=ADMIN)
         services.log(study, request.user, "study created")
         messages.success(request, _("Study created."))
         return redirect("research:study", study.pk)
-    rows = Study.objects.annotate(
+    rows = Study.objects.filter(pk__in=readable_study_ids(request.user)).annotate(
         people=Count("participants", filter=Q(participants__withdrawn_at=None), distinct=True),
         session_count=Count("sessions", distinct=True))
     return render(request, "research/studies.html", {"studies": rows, "form": form})
@@ -62,24 +67,29 @@ def studies(request):
 
 @researchers
 def study(request, pk):
-    study = get_object_or_404(Study, pk=pk)
-    insights = study.insights.prefetch_related("highlights__session__participant")
+    study = get_study(request, Study, READ, pk=pk)
+    insights = study.insights.select_related("metric_service").prefetch_related(
+        "highlights__session__participant")
     return render(request, "research/study.html", {
         "study": study,
         "participants": study.participants.select_related("consent"),
         "sessions": study.sessions.select_related("participant").annotate(
             highlight_count=Count("highlights")),
         "tags": study.tags.annotate(uses=Count("highlights")),
-        "insights": [(insight, insight.evidence()) for insight in insights],
+        "insights": [(insight, evidence, insight_chart(insight, evidence))
+                     for insight, evidence in ((i, i.evidence()) for i in insights)],
+        "role_label": dict(StudyMember.Role.choices)[request.study_role],
         "receipts": study.receipts.all()[:20],
         "changes": study.changes.select_related("actor")[:15],
         "import_form": CodebookImportForm(),
+        "can_manage": StudyMember.allows(request.study_role, MANAGE),
+        "can_tag": StudyMember.allows(request.study_role, TAG),
     })
 
 
 @researchers
 def participant_new(request, pk):
-    study = get_object_or_404(Study, pk=pk)
+    study = get_study(request, Study, MANAGE, pk=pk)
     form = ParticipantForm(request.POST or None, prefix="p")
     consent = ConsentForm(request.POST or None, prefix="c")
     if request.method == "POST" and form.is_valid() and consent.is_valid():
@@ -97,7 +107,8 @@ def participant_new(request, pk):
 @researchers
 def participant_withdraw(request, pk):
     """Asks first: withdrawal cannot be undone."""
-    participant = get_object_or_404(Participant.objects.select_related("study"), pk=pk)
+    participant = get_study(request, Participant.objects.select_related("study"), MANAGE,
+                            via="study", pk=pk)
     if request.method != "POST":
         return render(request, "research/withdraw.html", {
             "participant": participant, "study": participant.study,
@@ -113,13 +124,13 @@ def participant_withdraw(request, pk):
 
 @researchers
 def receipt(request, number):
-    receipt = get_object_or_404(DeletionReceipt, number=number)
+    receipt = get_study(request, DeletionReceipt, READ, via="study", number=number)
     return render(request, "research/receipt.html", {"receipt": receipt})
 
 
 @researchers
 def participants_csv(request, pk):
-    study = get_object_or_404(Study, pk=pk)
+    study = get_study(request, Study, READ, pk=pk)
     rows = [[p.code, p.segment, p.state, p.language,
              "; ".join(p.consent.scopes()) if hasattr(p, "consent") else "",
              "yes" if p.withdrawn else "no"]
@@ -131,7 +142,7 @@ def participants_csv(request, pk):
 
 @researchers
 def session_new(request, pk):
-    study = get_object_or_404(Study, pk=pk)
+    study = get_study(request, Study, MANAGE, pk=pk)
     form = UploadForm(request.POST or None, request.FILES or None, study=study)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -149,10 +160,16 @@ def session_new(request, pk):
 
 @researchers
 def session(request, pk):
-    session = get_object_or_404(ResearchSession.objects.select_related("study", "participant"),
-                                pk=pk)
+    session = get_study(request, ResearchSession.objects.select_related("study", "participant"),
+                        READ, via="study", pk=pk)
     study = session.study
     form = HighlightForm(request.POST or None, study=study, prefix="h")
+    role = request.study_role
+    if request.method == "POST":
+        # confirming the redaction and editing notes manage the document; highlighting tags it
+        needed = MANAGE if {"confirm", "notes"} & set(request.POST) else TAG
+        if not StudyMember.allows(role, needed):
+            raise PermissionDenied
     if request.method == "POST" and "confirm" in request.POST:
         session.redaction_confirmed = True
         session.save(update_fields=["redaction_confirmed"])
@@ -182,13 +199,19 @@ def session(request, pk):
         "session": session, "study": study, "form": form,
         "notes_form": NotesForm(initial={"notes": session.notes}),
         "highlights": session.highlights.prefetch_related("tags__parent"),
+        "can_manage": StudyMember.allows(role, MANAGE),
+        "can_tag": StudyMember.allows(role, TAG),
     })
 
 
 @researchers
 def insight_new(request, pk):
-    study = get_object_or_404(Study, pk=pk)
-    form = InsightForm(request.POST or None, study=study)
+    study = get_study(request, Study, TAG, pk=pk)
+    initial = {}
+    chosen = request.GET.get("cluster", "")
+    if cluster := study.clusters.filter(pk=int(chosen) if chosen.isdigit() else 0).first():
+        initial = {"statement": cluster.name, "highlights": list(cluster.highlights.all())}
+    form = InsightForm(request.POST or None, study=study, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.add_insight(study, request.user,
@@ -196,7 +219,9 @@ def insight_new(request, pk):
                                  statement_es=form.cleaned_data["statement_es"],
                                  highlights=form.cleaned_data["highlights"],
                                  services=form.cleaned_data["services"],
-                                 metric_note=form.cleaned_data["metric_note"])
+                                 metric_note=form.cleaned_data["metric_note"],
+                                 metric_service=form.cleaned_data["metric_service"],
+                                 metric_driver=form.cleaned_data["metric_driver"])
         except ValidationError as error:
             form.add_error("highlights", error.messages[0])
         else:
@@ -207,25 +232,28 @@ def insight_new(request, pk):
 
 @researchers
 def search(request):
-    """Notes, transcripts' highlights and insights; participants appear only by code."""
+    """Notes, transcripts' highlights and insights of the studies the user is on (any role);
+    participants appear only by code."""
     query = request.GET.get("q", "").strip()
     results = {}
     if query:
+        mine = readable_study_ids(request.user)
         results = {
-            "highlights": Highlight.objects.filter(text__icontains=query).select_related(
+            "highlights": Highlight.objects.filter(
+                text__icontains=query, session__study__in=mine).select_related(
                 "session__study", "session__participant")[:50],
             "sessions": ResearchSession.objects.filter(
-                Q(notes__icontains=query) | Q(transcript__icontains=query)).select_related(
-                "study", "participant")[:50],
-            "insights": Insight.objects.filter(statement__icontains=query).select_related(
-                "study")[:50],
+                Q(notes__icontains=query) | Q(transcript__icontains=query),
+                study__in=mine).select_related("study", "participant")[:50],
+            "insights": Insight.objects.filter(
+                statement__icontains=query, study__in=mine).select_related("study")[:50],
         }
     return render(request, "research/search.html", {"query": query, "results": results})
 
 
 @researchers
 def codebook_qdc(request, pk):
-    study = get_object_or_404(Study, pk=pk)
+    study = get_study(request, Study, READ, pk=pk)
     response = HttpResponse(codebook.export_qdc(study), content_type="application/xml")
     response["Content-Disposition"] = f'attachment; filename="codebook-study-{study.pk}.qdc"'
     return response
@@ -233,13 +261,13 @@ def codebook_qdc(request, pk):
 
 @researchers
 def codebook_csv(request, pk):
-    return csv_download(*codebook.codebook_sheet(get_object_or_404(Study, pk=pk)))
+    return csv_download(*codebook.codebook_sheet(get_study(request, Study, READ, pk=pk)))
 
 
 @researchers
 @require_POST
 def codebook_import(request, pk):
-    study = get_object_or_404(Study, pk=pk)
+    study = get_study(request, Study, TAG, pk=pk)
     form = CodebookImportForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -265,11 +293,16 @@ def stories(request):
 
 
 def _edit(request, form_class, instance, kind, *, heading, save_label, public_url):
-    form = form_class(request.POST or None, instance=instance)
+    form = form_class(request.POST or None, instance=instance, user=request.user)
     if request.method == "POST" and form.is_valid():
-        saved = form.save()
-        messages.success(request, _("Saved."))
-        return redirect(f"research:{kind}-edit", saved.slug)
+        with transaction.atomic():
+            saved = form.save()
+            if refusal := publishing.refusal_after_edit(kind, saved):
+                transaction.set_rollback(True)
+                form.add_error(None, refusal)
+        if not refusal:
+            messages.success(request, _("Saved."))
+            return redirect(f"research:{kind}-edit", saved.slug)
     return render(request, "research/story_edit.html", {
         "form": form, "object": instance, "kind": kind, "heading": heading,
         "save_label": save_label, "public_url": public_url})
