@@ -52,6 +52,14 @@ NOT_PAGES = {
     "reports:start": "POST only",
     "reports:preview-pdf": "a PDF",
     "reports:step": "POST only",
+    "research:phase-move": "POST only",
+    "research:step-move": "POST only",
+    "research:step-delete": "POST only",
+    "research:api-studies": "JSON for tools, not a page",
+    "research:api-study": "JSON for tools, not a page",
+    "reports:employees-report-pdf": "a PDF",
+    "reports:employees-report-csv": "open data (CSV)",
+    "reports:employees-report-json": "open data (JSON)",
 }
 
 
@@ -79,6 +87,7 @@ def _staff_arguments() -> dict[str, list]:
     from civiccx.help.models import Article, SynonymGroup
     from civiccx.reports.models import Commitment, ProgressReport
     from civiccx.research.models import (
+        JourneyStep,
         LifeExperience,
         Participant,
         Persona,
@@ -93,6 +102,10 @@ def _staff_arguments() -> dict[str, list]:
     article = Article.objects.get(slug="check-your-refund-status")
     study = Study.objects.order_by("pk").first().pk
     run = PlanningRun.objects.order_by("pk").first().pk
+    life = LifeExperience.objects.order_by("pk").first()
+    internal = (ProgressReport.objects.filter(audience="employees", state="published")
+                .select_related("service").order_by("pk").first())
+    assert JourneyStep.objects.filter(life_experience=life).exists()
     return {
         "services:staff-interaction-detail": [Interaction.objects.order_by("-pk").first().pk],
         "staffing:season-run": [run],
@@ -112,10 +125,17 @@ def _staff_arguments() -> dict[str, list]:
         "research:insight-new": [study],
         "research:session": [ResearchSession.objects.order_by("pk").first().pk],
         "research:persona-edit": [Persona.objects.order_by("pk").first().slug],
-        "research:life-edit": [LifeExperience.objects.order_by("pk").first().slug],
+        "research:life-edit": [life.slug],
+        "research:journey": [life.slug],
+        "research:step-edit": [life.slug, life.steps.order_by("pk").first().pk],
+        "research:team": [study],
+        "research:board": [study],
         "research:contact": [Participant.objects.order_by("pk").first().pk],
         "reports:edit": [ProgressReport.objects.order_by("pk").first().pk],
         "reports:commitment-status": [Commitment.objects.order_by("pk").first().pk],
+        "reports:employees-report": [internal.service.slug, internal.quarter],
+        "reports:employees-report-version": [internal.service.slug, internal.quarter,
+                                             internal.version],
     }
 
 
@@ -151,6 +171,10 @@ def test_every_staff_page_reads_right(client, demo_at_now):
     assert run_season_plan(run.pk) == PlanningRun.Status.DONE
     staff = make_staff("admin")
     staff.groups.set(Group.objects.all())  # every role's pages, researcher's and recruiter's
+    from civiccx.research.models import Study, StudyMember
+
+    for study in Study.objects.all():  # a study's pages are its team's
+        StudyMember.objects.create(study=study, user=staff, role=StudyMember.Role.ADMIN)
     sign_in_staff(client, staff)
     arguments = _staff_arguments()
     found, read = {}, []
