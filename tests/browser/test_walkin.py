@@ -2,6 +2,7 @@
 sees their number on the lobby display when staff call it: by keyboard, in English and
 Spanish, with axe on every page."""
 
+import os
 import re
 from datetime import time
 
@@ -137,3 +138,35 @@ def test_a_person_can_cancel_from_the_reminder_link_by_keyboard(live_server, pag
     assert_accessible(page, "cancelled")
     appointment.refresh_from_db()
     assert appointment.status == "cancelled"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_picking_a_day_keeps_focus_and_the_days_fit_a_1280_window(live_server, page,
+                                                                 assert_accessible, houston,
+                                                                 language):
+    """Issue #18 item 14: the 15 day buttons ran off a 1280-pixel-wide window, and picking
+    one by keyboard reloaded the page with focus back at the top."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    base = live_server.url + ("/es" if language == "es" else "")
+    page.goto(f"{base}/visit/houston-tx/book/")
+    days = page.locator("[aria-labelledby=days-heading] a")
+    assert days.count() == 15
+    content = page.locator("main .grid-container").bounding_box()
+    for index in range(days.count()):
+        box = days.nth(index).bounding_box()
+        assert box["x"] >= content["x"] and box["x"] + box["width"] <= \
+            content["x"] + content["width"], f"day {index + 1} runs off the page"
+    if os.environ.get("CIVICCX_SCREENSHOTS"):
+        page.screenshot(path=f"{os.environ['CIVICCX_SCREENSHOTS']}/book-1280-{language}.png",
+                        full_page=True)
+    assert_accessible(page, "book, 1280 pixels wide")
+
+    third = days.nth(2).inner_text()
+    _enter(page, "[aria-labelledby=days-heading] li:nth-child(3) a")
+    focused = page.evaluate("[document.activeElement.innerText,"
+                            " document.activeElement.getAttribute('aria-current')]")
+    assert focused == [third, "date"]
+    page.keyboard.press("Tab")  # on to the next day, as before the page loaded
+    assert page.evaluate("document.activeElement.innerText") == days.nth(3).inner_text()
+    assert page.locator("input[name=slot]").count() > 0  # that day's times are shown
+    assert_accessible(page, "book, a day picked")

@@ -78,3 +78,48 @@ def test_a_closed_line_says_when_it_opens_in_the_callers_language(client, monkey
     monkeypatch.setattr("django.utils.timezone.now", lambda: saturday)
     answer = _post(client, "/phone/voice/closed-line/language/", {"Digits": digit})
     assert closed in answer
+
+
+@pytest.mark.parametrize(("language", "expected", "page_says"), [
+    ("en", "Test Revenue Agency: our phone line is closed now. It opens on Monday, March 8, at "
+           "7 a.m., and we will call you back after that. You keep your place in line. To "
+           "cancel, reply CANCEL or visit {site}/phone/callback/cancel/TOKEN/",
+     "after we open on Monday, March 8, at 7 a.m."),
+    ("es", "Agencia de Ingresos de Prueba: nuestra línea telefónica está cerrada ahora. Abre "
+           "el lunes 8 de marzo, a las 7 a. m., y le devolveremos la llamada después. Usted "
+           "conserva su lugar en la fila. Para cancelar, responda CANCELAR o visite "
+           "{site}/es/phone/callback/cancel/TOKEN/",
+     "después de que abramos el lunes 8 de marzo, a las 7 a. m."),
+])
+def test_a_callback_booked_while_closed_says_when_the_line_opens(
+        client, language, expected, page_says, django_capture_on_commit_callbacks):
+    """Issue #18: booked on a Saturday, the demo's text promised a call "in about 3370 to
+    3428 minutes"; the text and the confirmation page say when the line opens instead."""
+    queue = make_call_queue(slug="closed-line", open_hours=False)
+    OpeningHours.objects.create(location=queue.call_center, weekday=0, opens=time(7),
+                                closes=time(19))
+    saturday = datetime(2027, 3, 6, 17, 0, tzinfo=UTC)
+    with django_capture_on_commit_callbacks(execute=True):
+        request_callback(queue, "202-555-0140", language=language, now=saturday)
+    [text] = OutboxBackend.outbox
+    token = re.search(r"/phone/callback/cancel/([\w:-]+)/", text.body).group(1)
+    assert text.body.replace(token, "TOKEN") == expected.format(site=SITE)
+    prefix = "/es" if language == "es" else ""
+    page = client.get(f"{prefix}/phone/callback/confirmed/{token}/").content.decode()
+    expected_call = re.search(r"<dd>([^<]*)</dd>\s*<dt>[^<]*</dt><dd>[^<]*</dd>\s*</dl>", page)
+    assert page_says in page
+    assert "minut" not in expected_call.group(1)
+
+
+def test_the_ivr_says_when_a_closed_line_will_call_back(client, monkeypatch):
+    queue = make_call_queue(slug="closed-line", open_hours=False)
+    OpeningHours.objects.create(location=queue.call_center, weekday=0, opens=time(7),
+                                closes=time(19))
+    saturday = datetime(2027, 3, 6, 17, 0, tzinfo=UTC)
+    monkeypatch.setattr("django.utils.timezone.now", lambda: saturday)
+    answer = _post(client, "/phone/voice/closed-line/number/", {"Digits": "1",
+                                                                "From": "+12025550177"},
+                   query="?lang=en")
+    assert ("We open on Monday, March 8, at 7 a.m., and we will call you back after that."
+            in answer)
+    assert "minutes" not in answer

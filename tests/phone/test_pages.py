@@ -62,7 +62,9 @@ def test_csr_takes_and_finishes_a_call(staff_client):
     client.post(reverse("phone:change-status"), {"status": "available"})
     client.post(reverse("phone:next-call"))
     page = client.get(reverse("phone:workspace")).content.decode()
-    assert "Call this person back now" in page and "+12025550180" in page
+    assert "Call this person back now" in page
+    assert 'href="tel:+12025550180">(202) 555-0180</a>' in page  # written as people write it
+    assert "None from this number." in page
     entry = QueueEntry.objects.get()
     client.post(reverse("phone:finish-call", args=[entry.pk]), {"outcome": "resolved"})
     entry.refresh_from_db()
@@ -97,3 +99,40 @@ def test_a_call_finished_twice_is_refused_with_a_reason(staff_client):
     assert again.status_code == 200 and b"This call has already ended." in again.content
     entry.refresh_from_db()
     assert entry.status == "resolved"
+
+
+def test_the_csr_sees_the_callers_earlier_contacts(staff_client):
+    """Issue #18 item 15: the CSR sees what this caller asked before (same number, any line;
+    and, when they asked signed in, their visits on other channels), not someone else's."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from civiccx.phone.services import record_outcome, take_next
+    from civiccx.services.models import Channel, Interaction, Outcome
+    from tests.factories import make_public_user, make_service
+
+    queue = make_call_queue()
+    other_line = make_call_queue(slug="payments-line")
+    csr = staff_client("csr")
+    earlier = timezone.now() - timedelta(days=9)
+    for number, notes in (("202-555-0190", "Asked about a CP2000 notice."),
+                          ("202-555-0191", "Someone else's question.")):
+        entry = request_callback(other_line, number, now=earlier)
+        assert take_next(csr.user, now=earlier) == entry
+        record_outcome(entry, csr.user, "reached", notes=notes,
+                       now=earlier + timedelta(minutes=5))
+    person = make_public_user()
+    Interaction.objects.create(
+        service=make_service(queue.service.provider, name="Direct File"), channel=Channel.WEB,
+        started_at=earlier - timedelta(days=20, minutes=14), ended_at=earlier - timedelta(days=20),
+        outcome=Outcome.RESOLVED, person=person, source="test")
+    request_callback(queue, "(202) 555-0190", person=person)
+    csr.post(reverse("phone:next-call"))
+    page = csr.get(reverse("phone:workspace")).content.decode()
+    assert ">(202) 555-0190</a>" in page
+    history = page[page.index('id="history-heading"'):page.index("How did it end?")]
+    assert "Asked about a CP2000 notice." in history and "Reached, needs follow-up" in history
+    assert "Direct File" in history and "Resolved" in history  # their visit on the web
+    assert history.index("CP2000") < history.index("Direct File")  # newest first
+    assert "Someone else" not in page and "None from this number" not in page

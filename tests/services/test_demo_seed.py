@@ -30,6 +30,36 @@ def test_seed_is_idempotent_and_covers_every_role(capsys):
     assert "csr-demo-2024" in output and "taxpayer@example.com" in output
 
 
+def test_the_printed_sign_in_table_lines_up(capsys):
+    """Issue #18 item 18: usernames longer than 13 characters (content-publisher,
+    research-recruiter) pushed their row's password and key out of line."""
+    call_command("seed_demo", interactions=0, responses=0)
+    rows = [line for line in capsys.readouterr().out.splitlines() if " username " in line]
+    assert len(rows) >= 9 and any("research-recruiter" in row for row in rows)
+    for column in (" username ", " password ", " key "):
+        assert len({row.index(column) for row in rows}) == 1, column
+
+
+def test_demo_response_rates_vary_by_quarter_and_channel():
+    """Issue #18 item 17: every demo response came with exactly three surveys offered, so the
+    response rate read 33% in every quarter, channel and service."""
+    from civiccx.metrics.rollups import read_scores
+
+    call_command("seed_demo", interactions=0, responses=6000, only="feedback,metrics")
+
+    def rates(slug, channel):
+        scores = read_scores({"service__slug": slug, "channel": channel})
+        return {quarter: s.responses / s.offered for (quarter,), s in scores.items()
+                if s.offered and s.responses >= 50}
+
+    phone = rates("phone-assistance", "phone")
+    web = rates("individual-filing", "web")
+    assert len(phone) >= 4 and len(web) >= 4
+    assert max(phone.values()) - min(phone.values()) > 0.04  # seasons differ
+    assert all(0.1 < rate < 0.4 for rate in phone.values()), phone
+    assert all(0.03 < rate < 0.15 for rate in web.values()), web  # web intercepts: fewer
+
+
 def test_only_seeds_the_named_apps_and_the_catalog(capsys):
     from civiccx.feedback.models import Survey
     from civiccx.staffing.models import SeasonHistory

@@ -11,6 +11,7 @@ from civiccx.core.notifications import OutboxBackend
 from civiccx.services.models import Interaction
 from civiccx.walkin import booking, codes, local_time, queue
 from civiccx.walkin.models import Appointment, Ticket
+from civiccx.walkin.views.public import ticket_token
 from tests.factories import make_center, midday_zone
 
 pytestmark = pytest.mark.django_db
@@ -32,21 +33,45 @@ def _outbox():
 
 
 def test_find_by_zip_lists_nearest_first_with_the_wait(client, center):
+    near = make_center(time_zone="America/Chicago")
+    near.location.latitude, near.location.longitude = 29.4241, -98.4936  # San Antonio
+    near.location.save()
     far = make_center(time_zone="America/New_York")
     far.location.latitude, far.location.longitude = 40.7143, -74.0060
     far.location.save()
     page = client.get("/visit/", {"zip_code": "78701"}).content.decode()
-    assert page.index(center.location.name) < page.index(far.location.name)
+    assert page.index(center.location.name) < page.index(near.location.name)
     assert "miles away" in page and ("No wait right now" in page or "Walk-in wait" in page)
+    # New York, 1,500 miles from Austin, is no answer to "near me".
+    assert far.location.name not in page
 
 
-def test_find_by_state_and_bad_zip(client, center):
-    assert center.location.name in client.get("/visit/", {"state": "TX"}).content.decode()
-    response = client.get("/visit/", {"zip_code": "7870"})
-    assert response.status_code == 400 and b"5-digit ZIP code" in response.content
-    response = client.get("/visit/", {"zip_code": "00000"})
-    assert b"We do not know ZIP code 00000" in response.content
-    assert b"no center in that state" in client.get("/visit/", {"state": "WY"}).content
+def test_a_zip_far_from_every_center_says_how_far_the_nearest_is(client, center):
+    page = client.get("/visit/", {"zip_code": "10007"}).content.decode()  # New York
+    assert "There is no center within 150 miles of ZIP code 10007" in page
+    assert f"The nearest is {center.location.name}, 1,5" in page  # about 1,500 miles
+    assert page.count('class="usa-card ') == 1  # that one center, to book there anyway
+    page = client.get("/es/visit/", {"zip_code": "10007"}).content.decode()
+    assert "No hay ningún centro a menos de 150 millas del código postal 10007" in page
+
+
+def test_states_are_chosen_by_name_in_the_readers_language(client, center):
+    page = client.get("/visit/").content.decode()
+    assert '<option value="TX">Texas</option>' in page
+    assert '<option value="NC">North Carolina</option>' in page
+    assert '<option value="PR">Puerto Rico</option>' in page
+    names = re.findall(r'<option value="[A-Z]{2}">([^<]+)</option>', page)
+    assert len(names) == 52 and names == sorted(names)  # 50 states, DC and Puerto Rico
+    page = client.get("/es/visit/").content.decode()
+    assert '<option value="NC">Carolina del Norte</option>' in page
+    assert '<option value="PA">Pensilvania</option>' in page
+    es_names = re.findall(r'<option value="([A-Z]{2})">', page)
+    # Alphabetical in Spanish: "Carolina del Norte" comes before "Colorado", and the accent
+    # of "Míchigan" does not move it out of the M.
+    assert es_names.index("NC") < es_names.index("CO")
+    assert es_names.index("MN") > es_names.index("MI") > es_names.index("MA")
+    assert 'class="usa-card ' in client.get("/es/visit/", {"state": "TX"}).content.decode()
+    assert client.get("/visit/", {"state": "XX"}).status_code == 400
 
 
 def test_book_by_form_confirmation_ics_and_code(client, center,
@@ -257,3 +282,28 @@ def test_the_console_shows_arrivals_on_the_centers_clock(staff_client, monkeypat
     page = staff.get(f"/staff/walkin/{chicago.slug}/").content.decode()
     assert "3:36 p.m." in page
     assert "4:36" not in page
+
+
+def test_the_lobby_says_nothing_misleading_when_nobody_waits(client, center, staff_client):
+    """Issue #18 item 15: with every counter busy and nobody in line, the display said
+    "about 0 to 46 minutes. 0 people waiting."."""
+    worker = staff_client("center_staff").user
+    a = center.offerings.get(prefix="A")
+    board_url = f"/visit/{center.slug}/display/board/"
+    assert "No wait right now." in client.get(board_url).content.decode()
+    for number in (1, 2):  # both counters busy, nobody else in line
+        queue.take_ticket(a)
+        queue.call_next(center.counter_set.get(number=number), worker)
+    board = client.get(board_url).content.decode()
+    assert "No one is waiting: you are next when a counter is free." in board
+    assert "0 people" not in board and "0 to" not in board
+    es = client.get(f"/es{board_url}").content.decode()
+    assert "Nadie está esperando" in es and "0 personas" not in es
+    waiting = queue.take_ticket(a)  # one person in line: a range, and how many wait
+    ticket_page = client.get(f"/visit/ticket/{ticket_token(waiting)}/").content.decode()
+    assert "You are next." in ticket_page and "about 0 to" not in ticket_page
+    assert re.search(r"Expected wait: (about [1-9]\d* to|up to) \d+ minutes\.", ticket_page)
+    board = client.get(board_url).content.decode()
+    assert re.search(r"Walk-in wait now: (about [1-9]\d* to|up to) \d+ minutes\. 1 person "
+                     r"waiting\.", board), board
+    assert "about 0 to" not in board

@@ -14,41 +14,11 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.utils.translation import pgettext_lazy as state_name
 
 from civiccx.directfile.engine_words import say
 from civiccx.directfile.flow import OUT_OF_SCOPE_INCOME
 from civiccx.directfile.questions import participating_states
 from civiccx.taxengine import CATALOGUE
-
-US_STATES = {
-    "AL": state_name("state", "Alabama"), "AK": state_name("state", "Alaska"),
-    "AZ": state_name("state", "Arizona"), "AR": state_name("state", "Arkansas"),
-    "CA": state_name("state", "California"), "CO": state_name("state", "Colorado"),
-    "CT": state_name("state", "Connecticut"), "DE": state_name("state", "Delaware"),
-    "DC": state_name("state", "District of Columbia"), "FL": state_name("state", "Florida"),
-    "GA": state_name("state", "Georgia"), "HI": state_name("state", "Hawaii"),
-    "ID": state_name("state", "Idaho"), "IL": state_name("state", "Illinois"),
-    "IN": state_name("state", "Indiana"), "IA": state_name("state", "Iowa"),
-    "KS": state_name("state", "Kansas"), "KY": state_name("state", "Kentucky"),
-    "LA": state_name("state", "Louisiana"), "ME": state_name("state", "Maine"),
-    "MD": state_name("state", "Maryland"), "MA": state_name("state", "Massachusetts"),
-    "MI": state_name("state", "Michigan"), "MN": state_name("state", "Minnesota"),
-    "MS": state_name("state", "Mississippi"), "MO": state_name("state", "Missouri"),
-    "MT": state_name("state", "Montana"), "NE": state_name("state", "Nebraska"),
-    "NV": state_name("state", "Nevada"), "NH": state_name("state", "New Hampshire"),
-    "NJ": state_name("state", "New Jersey"), "NM": state_name("state", "New Mexico"),
-    "NY": state_name("state", "New York"), "NC": state_name("state", "North Carolina"),
-    "ND": state_name("state", "North Dakota"), "OH": state_name("state", "Ohio"),
-    "OK": state_name("state", "Oklahoma"), "OR": state_name("state", "Oregon"),
-    "PA": state_name("state", "Pennsylvania"), "RI": state_name("state", "Rhode Island"),
-    "SC": state_name("state", "South Carolina"), "SD": state_name("state", "South Dakota"),
-    "TN": state_name("state", "Tennessee"), "TX": state_name("state", "Texas"),
-    "UT": state_name("state", "Utah"), "VT": state_name("state", "Vermont"),
-    "VA": state_name("state", "Virginia"), "WA": state_name("state", "Washington"),
-    "WV": state_name("state", "West Virginia"), "WI": state_name("state", "Wisconsin"),
-    "WY": state_name("state", "Wyoming"),
-}
 
 SITUATIONS = (
     ("/wasNonresidentAlien", gettext_lazy("I was a nonresident alien for part or all of the "

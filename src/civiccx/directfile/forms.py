@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from civiccx.directfile.eligibility import CREDITS, SITUATIONS, US_STATES
+from civiccx.core.us_states import US_STATES
+from civiccx.directfile.eligibility import CREDITS, SITUATIONS
 from civiccx.directfile.flow import OUT_OF_SCOPE_INCOME
 
 YEARS = ((2024, _("2024 (filed in 2025)")), (2023, _("2023 (a late return)")))

@@ -3,8 +3,9 @@ responses with a visible story: after callbacks launch (fiscal Q2), phone custom
 service easier and faster, and trust follows.
 
 Responses are generated in bulk, so 200,000 take seconds; their rollups are rebuilt from them
-by the metrics app's demo step. The customers served and surveys offered around them (nine
-and three per response) have no raw rows here, so they are stored as external counts.
+by the metrics app's demo step. The customers served and surveys offered around them have no
+raw rows here, so they are stored as external counts: surveys offered from a response rate
+that varies by channel and season (`response_rate`), three customers served per survey offered.
 """
 
 from __future__ import annotations
@@ -43,6 +44,23 @@ def _trust_probability(slug: str, channel: str, quarter_index: int) -> float:
     if slug == "phone-assistance" and quarter_index >= 1:  # callbacks launched in Q2
         base += 0.08 * min(quarter_index, 3)
     return min(base, 0.95)
+
+
+BASE_RESPONSE_RATE = {Channel.PHONE: 0.26, Channel.IN_PERSON: 0.34, Channel.WEB: 0.09}
+"""Share of surveys offered that come back: an IVR survey after a call, a text after a visit,
+an intercept on the web (an order of magnitude less)."""
+SEASON_FACTOR = {1: 1.1, 2: 0.8, 3: 0.9, 4: 1.05}
+"""Per fiscal quarter (Oct-Dec, Jan-Mar, Apr-Jun, Jul-Sep): fewer people answer a survey in
+the busy filing season, more in the quiet months after it."""
+
+
+def response_rate(slug: str, channel: str, quarter) -> float:
+    """The demo's response rate for one service, channel and fiscal quarter: by channel and
+    season, with a stable wobble of a few points per service and quarter."""
+    wobble = random.Random(f"{slug}/{channel}/{format_fiscal_quarter(quarter)}").uniform(
+        -0.03, 0.03)
+    rate = BASE_RESPONSE_RATE[channel] * SEASON_FACTOR[quarter.quarter] + wobble
+    return max(0.03, round(rate, 3))
 
 
 def seed(options, progress) -> list[str]:
@@ -105,8 +123,9 @@ def _responses(surveys: dict, count: int, progress) -> None:
         if ticks:
             answers["question_2" if up else "question_3"] = ticks
         cell = CellKey(survey.service_id, key[1], quarter, language)
-        volumes[(cell, OFFERED)] += 3
-        volumes[(cell, SERVED)] += 9
+        offered = 1 / response_rate(key[0], key[1], fiscal_quarter(day))
+        volumes[(cell, OFFERED)] += offered
+        volumes[(cell, SERVED)] += offered * 3  # one in three customers is offered a survey
         if rng.random() < 0.06:
             text = rng.choice(COMMENTS[up])
             answers["question_4"] = text
@@ -120,7 +139,8 @@ def _responses(surveys: dict, count: int, progress) -> None:
             _flush(batch, comments)
             progress.advance(task, len(batch))
             batch, comments = [], []
-    record_external_counts(((cell, metric, {"c1": n}) for (cell, metric), n in volumes.items()),
+    record_external_counts(((cell, metric, {"c1": round(n)})
+                            for (cell, metric), n in volumes.items()),
                            source="demo: volumes around the demo responses")
 
 

@@ -46,11 +46,31 @@ def _waiting_now(queue: CallQueue, rng: random.Random) -> None:
     for minutes_ago in (34, 27, 21, 16, 9, 4):
         when = now - timedelta(minutes=minutes_ago)
         number = f"+1202555{rng.randint(1000, 9999)}"
+        if minutes_ago == 34:  # the first caller a CSR takes has called before
+            number = _returning_caller(queue, rng, now)
         if rng.random() < 0.7:
             request_callback(queue, number, language=rng.choice(["en", "en", "es"]),
                              source="web", survey_consent=True, now=when)
         else:
             join_hold(queue, number, now=when)
+
+
+def _returning_caller(queue: CallQueue, rng: random.Random, now) -> str:
+    """A number with two earlier calls (one left for follow-up, with the CSR's notes), so the
+    CSR workspace shows a caller's earlier contacts."""
+    number = f"+1202555{rng.randint(1000, 9999)}"
+    for days_ago, status, notes in (
+            (12, "reached", "Asked why the refund is smaller than expected; offset letter "
+                            "not received yet. Call back after the letter arrives."),
+            (40, "resolved", "Wanted the payment plan phone number; gave it.")):
+        arrived = now - timedelta(days=days_ago, hours=3)
+        claimed = arrived + timedelta(minutes=11)
+        QueueEntry.objects.create(
+            queue=queue, kind="callback", status=status, phone=number,
+            phone_index=blind_index(number), arrived_at=arrived, not_before=arrived,
+            attempts=1, claimed_at=claimed, first_claimed_at=claimed,
+            ended_at=claimed + timedelta(minutes=9), notes=notes, source="ivr")
+    return number
 
 
 def _history(queue: CallQueue, rng: random.Random) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from auditlog.context import disable_auditlog
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -158,12 +159,16 @@ def cancel_url(entry: QueueEntry) -> str:
 
 def _confirm_by_sms(entry_pk: int) -> None:
     """The text that confirms a callback (phone/messages/callback_booked.txt)."""
-    entry = QueueEntry.objects.select_related("queue__service__provider").get(pk=entry_pk)
+    entry = QueueEntry.objects.select_related("queue__service__provider",
+                                              "queue__call_center").get(pk=entry_pk)
     low = max(1, round((entry.predicted_low_seconds or 60) / 60))
     high = max(low, round((entry.predicted_high_seconds or 60) / 60))
+    # Booked while the line is closed: say when it opens, not a wait of thousands of minutes.
+    opens = entry.not_before if entry.not_before > entry.arrived_at else None
     send_text_message(entry.phone, "phone/callback_booked", {
-        "provider": entry.queue.service.provider, "low": low, "high": high,
-        "cancel_url": cancel_url(entry)}, language=entry.language)
+        "provider": entry.queue.service.provider, "low": low, "high": high, "opens": opens,
+        "cancel_url": cancel_url(entry)}, language=entry.language,
+        time_zone=ZoneInfo(entry.queue.call_center.time_zone))
 
 
 def _open_queue_ids(queues, now) -> list[int]:

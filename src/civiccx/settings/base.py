@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from civiccx.settings.environment import (
     cache_from_url,
     database_from_url,
+    dev_oidc_issuer,
     env_bool,
     env_list,
     env_public_url,
@@ -230,6 +231,9 @@ OIDC_PRIVATE_KEY_PATH = os.environ.get("OIDC_PRIVATE_KEY_PATH", "")
 OIDC_CLIENT_AUTH_METHOD = os.environ.get("OIDC_CLIENT_AUTH_METHOD", "private_key_jwt")
 OIDC_ACR_VALUES = os.environ.get("OIDC_ACR_VALUES", "urn:acr.login.gov:auth-only")
 OIDC_SCOPES = os.environ.get("OIDC_SCOPES", "openid email")
+# The local identity provider `civiccx demo` starts (PORT + 1, or CIVICCX_DEV_OIDC_PORT): the
+# demo seeding links the demo taxpayer to it.
+CIVICCX_DEV_OIDC_ISSUER = dev_oidc_issuer()
 
 # Every handler redacts personal information (civiccx.core.redaction), including the access
 # log of `civiccx serve` (django.server) and Django's own "django" logger, whose default

@@ -37,6 +37,30 @@ def env_bool(name: str, default: bool = False) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false (got {raw!r}).")
 
 
+def env_port(name: str, default: int, environ=os.environ) -> int:
+    raw = environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if not 0 < value < 65536:
+        raise ImproperlyConfigured(f"{name} must be a TCP port, 1 to 65535 (got {raw!r}).")
+    return value
+
+
+def dev_oidc_port(environ=os.environ) -> int:
+    """Where `civiccx demo` runs its local identity provider: CIVICCX_DEV_OIDC_PORT, or the
+    port after the site's own (PORT, 8000 by default), so two demos can run side by side. The
+    demo seeding reads the same value for the demo taxpayer's issuer."""
+    return env_port("CIVICCX_DEV_OIDC_PORT", env_port("PORT", 8000, environ) + 1, environ)
+
+
+def dev_oidc_issuer(environ=os.environ) -> str:
+    return f"http://127.0.0.1:{dev_oidc_port(environ)}"
+
+
 def env_seconds(name: str, default: float) -> float:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":

@@ -10,6 +10,9 @@ from functools import lru_cache
 from civiccx.walkin.models import Center
 
 EARTH_MILES = 3958.8
+NEARBY_MILES = 150
+"""A ZIP search lists centers up to this far (about a three-hour drive); beyond it a center is
+no answer to "near me", and the page says how far the nearest one is instead."""
 
 
 @lru_cache(maxsize=2048)
@@ -45,12 +48,17 @@ def by_state(state: str) -> list[Center]:
     return list(centers().filter(location__state=state))
 
 
-def by_distance(zip_code: str, limit: int = 10) -> list[tuple[Center, float]] | None:
+def by_distance(zip_code: str, limit: int = 10,
+                within: float | None = NEARBY_MILES) -> list[tuple[Center, float]] | None:
+    """Centers up to `within` miles of the ZIP code (any distance with None), nearest first;
+    None when the ZIP code is unknown."""
     origin = zip_centroid(zip_code)
     if origin is None:
         return None
     found = []
     for center in centers().filter(location__latitude__isnull=False):
         place = (float(center.location.latitude), float(center.location.longitude))
-        found.append((center, miles_between(origin[:2], place)))
+        miles = miles_between(origin[:2], place)
+        if within is None or miles <= within:
+            found.append((center, miles))
     return sorted(found, key=lambda pair: pair[1])[:limit]

@@ -10,15 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from civiccx.core.honeypot import HoneypotFormMixin
 from civiccx.core.languages import own_name_choices
+from civiccx.core.us_states import state_choices
 from civiccx.services.interactions import normalize_phone
 
-US_STATES = [
-    "AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID", "IL",
-    "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE",
-    "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
-    "VA", "VT", "WA", "WI", "WV", "WY", "PR",
-]
-STATES = [("", _("Any state"))] + [(s, s) for s in US_STATES]
+
+def _state_choices():
+    """By name, sorted in the reader's language (evaluated per request, not at import)."""
+    return [("", _("Any state")), *state_choices()]
 
 
 class FindCenterForm(forms.Form):
@@ -26,7 +24,7 @@ class FindCenterForm(forms.Form):
                                help_text=_("5 digits, for example 77002."),
                                widget=forms.TextInput(attrs={"inputmode": "numeric",
                                                              "autocomplete": "postal-code"}))
-    state = forms.ChoiceField(label=_("Or a state"), required=False, choices=STATES)
+    state = forms.ChoiceField(label=_("Or a state"), required=False, choices=_state_choices)
 
     def clean_zip_code(self):
         value = self.cleaned_data["zip_code"].strip()

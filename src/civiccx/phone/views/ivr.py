@@ -59,6 +59,9 @@ PROMPTS = {
     "booked": gettext_lazy("Thank you. We will call you back in about %(low)s to %(high)s "
                            "minutes. You keep your place in line. We will also send you a "
                            "text. Goodbye."),
+    "booked_closed": gettext_lazy("Thank you. We open on %(day)s, %(at_time)s, and we will "
+                                  "call you back after that. You keep your place in line. We "
+                                  "will also send you a text. Goodbye."),
     "duplicate": gettext_lazy("This number already has a callback waiting. We will call you. "
                               "Goodbye."),
     "hold": gettext_lazy("Please hold. A representative will be with you soon."),
@@ -243,6 +246,13 @@ def _book(request, queue, language: str, number: str):
         entry = None
     if entry is None:  # a callback waiting already, or this call booked one before
         _say(response, language, "duplicate")
+        response.hangup()
+        return response
+    if entry.not_before > entry.arrived_at:  # booked while closed: when we open, not minutes
+        opens = entry.not_before.astimezone(ZoneInfo(queue.call_center.time_zone))
+        with translation.override(language):
+            day, at_time = dates.day_date(opens, year=False), dates.at_clock(opens)
+        _say(response, language, "booked_closed", day=day, at_time=at_time)
         response.hangup()
         return response
     low = max(1, round(entry.predicted_low_seconds / 60))

@@ -15,12 +15,14 @@ from civiccx.core.dates import day_button
 from civiccx.core.roles import CSR, CX_ANALYST, role_required
 from civiccx.phone.figures import estimate_accuracy, queue_figures
 from civiccx.phone.models import AgentState, QueueEntry
+from civiccx.phone.records import earlier_contacts
 from civiccx.phone.services import record_outcome, set_agent_status, take_next
 from civiccx.services.audit import record_pii_read
+from civiccx.services.interactions import display_phone
 
 
 def _my_call(user):
-    return (QueueEntry.objects.select_related("queue__service")
+    return (QueueEntry.objects.select_related("queue__service", "queue__call_center")
             .filter(csr=user, status=QueueEntry.Status.IN_PROGRESS).first())
 
 
@@ -30,12 +32,11 @@ def workspace(request):
     call = _my_call(request.user)
     if call is not None and call.phone:
         record_pii_read(request, call)
-    history = []
-    if call is not None:
-        history = (QueueEntry.objects.filter(phone_index=call.phone_index)
-                   .exclude(pk=call.pk).exclude(phone_index="").order_by("-arrived_at")[:5])
     return render(request, "phone/workspace.html", {
-        "state": state, "call": call, "history": history, "statuses": AgentState.Status.choices,
+        "state": state, "call": call, "statuses": AgentState.Status.choices,
+        "number": display_phone(call.phone) if call is not None and call.phone else "",
+        "history": earlier_contacts(call) if call is not None else [],
+        "zone": call.queue.call_center.time_zone if call is not None else None,
         "figures": queue_figures()})
 
 

@@ -2,14 +2,13 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from civiccx.services.demo.people import DEMO_TAXPAYER_SUBJECT, seed_public_taxpayer, seed_staff
 from civiccx.services.demo.seed import seed_catalog_and_locations, seed_interactions
 from civiccx.services.models import Channel, Interaction, Outcome, Service
-
-DEV_OIDC_ISSUER = "http://127.0.0.1:8001"
 
 
 def seed(options, progress) -> list[str]:
@@ -18,19 +17,28 @@ def seed(options, progress) -> list[str]:
     progress.advance(step)
     sign_ins = seed_staff()
     progress.advance(step)
-    _taxpayer_history(seed_public_taxpayer(DEV_OIDC_ISSUER))
+    _taxpayer_history(seed_public_taxpayer(settings.CIVICCX_DEV_OIDC_ISSUER))
     progress.advance(step)
     seed_interactions(options["interactions"], progress=progress)
     lines = ["", "Demo sign-ins",
              "Staff: sign in at /staff/sign-in/ with the password, then enter the 6-digit code",
              "from an authenticator app set up with the key, or from "
              "`.venv/bin/civiccx demo_code USERNAME`.", ""]
-    for sign_in in sign_ins:
-        lines.append(f"  {sign_in.role:<34} username {sign_in.username:<13} "
-                     f"password {sign_in.password:<24} key {sign_in.totp_key_base32}")
+    lines += sign_in_table(sign_ins)
     lines += ["", f"Public: choose “Sign in”, then type {DEMO_TAXPAYER_SUBJECT} at the local "
                   "identity provider.", ""]
     return lines
+
+
+def sign_in_table(sign_ins) -> list[str]:
+    """One row per demo account, its columns as wide as their longest entry, so every username,
+    password and key starts in the same column."""
+    role = max(len(sign_in.role) for sign_in in sign_ins)
+    username = max(len(sign_in.username) for sign_in in sign_ins)
+    password = max(len(sign_in.password) for sign_in in sign_ins)
+    return [f"  {sign_in.role:<{role}}  username {sign_in.username:<{username}}  "
+            f"password {sign_in.password:<{password}}  key {sign_in.totp_key_base32}"
+            for sign_in in sign_ins]
 
 
 @transaction.atomic

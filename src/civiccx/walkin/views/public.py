@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -46,6 +46,15 @@ def find_center(request):
                 form.add_error("zip_code", _("We do not know ZIP code %(zip)s. Check it, or "
                                              "choose a state.") % {"zip": zip_code})
             else:
+                if not found:
+                    found = finder.by_distance(zip_code, limit=1, within=None)
+                    if found:
+                        message = _(
+                            "There is no center within %(limit)s miles of ZIP code %(zip)s. "
+                            "The nearest is %(name)s, %(miles)s miles away.") % {
+                            "limit": finder.NEARBY_MILES, "zip": zip_code,
+                            "name": found[0][0].location.localized_name,
+                            "miles": number_format(round(found[0][1]), force_grouping=True)}
                 results = [{"center": c, "miles": round(m)} for c, m in found]
         elif state:
             results = [{"center": c, "miles": None} for c in finder.by_state(state)]
