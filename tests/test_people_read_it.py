@@ -54,7 +54,8 @@ EVERY_LANGUAGE = {
     "an ISO date": r"\b\d{4}-\d{2}-\d{2}\b",
     "an IANA zone name": r"\b(?:America|Pacific|US|Europe|Etc)/[A-Z][A-Za-z_]+",
     "a zone abbreviation": r"\b(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|UTC|GMT)\b",
-    "a 24-hour time": r"\b(?:1[3-9]|2[0-3]|00):[0-5]\d\b",
+    # (not a media timestamp or a duration: "00:01:12")
+    "a 24-hour time": r"(?<![:\d])\b(?:1[3-9]|2[0-3]|00):[0-5]\d\b(?!:\d)",
     "an AM/PM time": r"\b\d{1,2}(?::\d{2})?\s?(?:AM|PM|am|pm)\b",
     "a doubled period after a time": r"\bm\.\.",
 }
@@ -63,14 +64,17 @@ SPANISH = {
     "an English month": rf"\b(?:{MONTHS})\b|\b(?:Jan|Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s\d",
     "an English weekday": rf"\b(?:{WEEKDAYS})\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b",
     "a date in English order": r"\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
-    r"septiembre|octubre|noviembre|diciembre)\s\d{1,2}\b",
+    r"septiembre|octubre|noviembre|diciembre)\s\d{1,2}\b"
+    # abbreviated ("dic 5"), unless a day comes first ("5 dic 8 dic" on a chart's axis)
+    r"|(?<!\d\s)\b(?i:ene|feb|abr|may|jun|jul|ago|sept?|oct|nov|dic)\.?\s\d{1,2}\b"
+    r"|(?<!\d\s)\bMar\.?\s\d",
     "a numeric day/month date": r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
-    "a time without a. m./p. m.": r"\b\d{1,2}:\d{2}\b(?! [ap]\. m\.)",
+    "a time without a. m./p. m.": r"(?<![:\d])\b\d{1,2}:\d{2}\b(?! [ap]\. m\.)(?!:\d)",
     "a Spain-style number": r"\d[\u00a0\u202f]\d{3}\b|\b\d+,\d{1,2}\b(?!\d)|\d\s%",
 }
 ENGLISH = {
     **EVERY_LANGUAGE,
-    "a time without a.m./p.m.": r"\b\d{1,2}:\d{2}\b(?! [ap]\.m\.)",
+    "a time without a.m./p.m.": r"(?<![:\d])\b\d{1,2}:\d{2}\b(?! [ap]\.m\.)(?!:\d)",
 }
 # The glossary's "Replace (found here)" column (../shared/SPANISH.md, docs/reference/spanish.md).
 GLOSSARY_REPLACE = (
@@ -147,6 +151,8 @@ class _VisibleText(HTMLParser):
             return
         if tag in self.HIDDEN:
             self._hidden += 1
+        if tag == "option":  # each choice is read alone: "1 - enero", then "2 - febrero"
+            self.parts.append("¦")
         self.parts += [value for name, value in attrs if name in self.SHOWN and value]
 
     def handle_endtag(self, tag):
@@ -193,6 +199,7 @@ def problems(text: str, language: str) -> list[str]:
     [
         ("Revisado por última vez el febrero 3, 2026.", "a date in English order"),
         ("mar Feb 3", "an English month"),
+        ("Búsquedas por día: dic 5, dic 6", "a date in English order"),
         ("Horas disponibles el March 3", "an English month"),
         ("Abre el Tuesday 3 de febrero", "an English weekday"),
         ("reservada para el 03/02/2026", "a numeric day/month date"),
@@ -223,7 +230,9 @@ def test_the_reader_accepts_us_spanish_and_us_english():
     assert (
         problems(
             "Abre el martes 3 de febrero de 2026, a la 1:30 p. m., hora del Centro. "
-            "El 95% de 12,345 personas; $1,234.56; 0.5%. Llame al 1-800-555-0199.",
+            "El 95% de 12,345 personas; $1,234.56; 0.5%. Llame al 1-800-555-0199. "
+            "Del 3 feb 2026 al 9 mar 2026; mar 3 feb; 4 mar. 3 feb 8 feb 15 feb. "
+            "En la grabación, a los 00:01:12.",
             "es",
         )
         == []

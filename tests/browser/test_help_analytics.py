@@ -26,9 +26,11 @@ def test_help_analytics_is_accessible(live_server, page, assert_accessible):
     assert page.get_by_role("img", name="Searches per day, and searches that found nothing") \
         .count() == 1
     page.locator("label", has_text="Between these dates").click()
-    page.get_by_label("First day").fill("2024-13-01")
+    # A date picker (it shows the day in the reader's language; a day that does not exist
+    # cannot be typed in, tests/help/test_analytics_views.py sends one).
+    assert page.get_by_label("First day").get_attribute("type") == "date"
+    page.get_by_label("First day").fill("2024-03-31")
     page.get_by_role("button", name="Show figures").click()
-    assert page.get_by_text("There is no such date as 2024-13-01.").first.is_visible()
     assert page.get_by_text("Enter the last day").first.is_visible()
     assert page.get_by_label("Between these dates").is_checked()
     assert_accessible(page, "help analytics with a bad date")

@@ -94,8 +94,9 @@ def test_dependent_born_after_the_tax_year(year):
     found = compute(doc).issues
     assert [(i.code, i.field) for i in found] == [("born-after-tax-year",
                                                   "/dependents/0/dateOfBirth")]
-    assert found[0].text.startswith(f"Your son (dependent 1) was born on {year + 1}-01-02, "
+    assert found[0].text.startswith(f"Your son (dependent 1) was born on January 2, {year + 1}, "
                                     f"after the end of {year}.")
+    assert found[0].params["date"] == f"{year + 1}-01-02"  # data for the caller, not words
 
 
 def test_validation_works_on_an_interview_graph_and_never_blocks():

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.urls import translate_url
 
-from civiccx.core.agency import agency_name
+from civiccx.core.agency import agency_names
 from civiccx.core.languages import other_languages, site_languages
 from civiccx.core.middleware import CHOICE_PARAMETER
 from civiccx.core.policy_pages import POLICY_PAGES
@@ -16,8 +16,10 @@ def _with_choice(url: str, code: str) -> str:
 
 def site(request):
     other = other_languages()[0]
+    name, in_sentence = agency_names()
     return {
-        "agency_name": agency_name(),
+        "agency_name": name,
+        "agency_in_sentence": in_sentence,
         "show_gov_banner": settings.CIVICCX_GOV_BANNER,
         "other_language_code": other.code,
         # The link remembers the choice (core.middleware.PreferredLanguageMiddleware).

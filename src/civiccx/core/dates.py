@@ -87,6 +87,19 @@ def day_date(
     }
 
 
+def short_date(moment: date | datetime | str) -> str:
+    """ "Feb 3, 2026" / "3 feb 2026", for a table; an ISO date ("2026-02-03", as JSON keeps it)
+    is read first."""
+    if isinstance(moment, str):
+        moment = date.fromisoformat(moment)
+    return formats.date_format(on_its_clock(moment), "SHORT_DATE_FORMAT")
+
+
+def short_day(moment: date | datetime) -> str:
+    """A day without its year, for a chart's axis: "Feb 3" / "3 feb"."""
+    return date_pattern(moment, _pattern("SHORT_DAY_FORMAT"))
+
+
 def day_button(moment: date | datetime) -> str:
     """A short day for a button or a table row: "Tue, Feb 3" / "mar 3 feb"."""
     return date_pattern(moment, _pattern("DAY_BUTTON_FORMAT"))

@@ -9,8 +9,10 @@ a person ("your son (dependent 1)") rebuilt in the reader's language.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from django.utils.formats import date_format
 from django.utils.translation import (
     gettext,
     gettext_lazy,
@@ -20,6 +22,7 @@ from django.utils.translation import (
 )
 
 from civiccx.directfile.flow import FILING_STATUSES, RELATIONSHIPS
+from civiccx.taxengine.catalogue import written_dates
 
 # Spanish is written without the English pronoun parameters ({they}, {are}, ...): a
 # translation may leave any parameter out.
@@ -38,12 +41,14 @@ def person_words(params: dict) -> dict:
 
 
 def say(template: str, params: dict | None = None) -> str:
-    """A catalogue template in the current language, filled with its parameters."""
+    """A catalogue template in the current language, filled with its parameters (a date
+    written out as the reader's language writes it: "2 de enero de 2025")."""
     text = gettext(template) if template else ""
+    params = written_dates(dict(params or {}), lambda day: date_format(day, "DATE_FORMAT"))
     try:
-        return text.format(**person_words(dict(params or {})))
+        return text.format(**person_words(params))
     except (KeyError, IndexError):
-        return template.format(**(params or {}))
+        return template.format(**params)
 
 
 def knockout_words(k) -> dict:
@@ -132,6 +137,7 @@ _EIC_ROW = re.compile(rf"^(\d{{4}}) EIC Table row 'at least {_MONEY} but less th
 _EIC_NONE = re.compile(r"^(\d{4}) EIC Table, (.+), (no children|one child|two children|"
                        rf"three children) column: {_MONEY} is (under \$1|{_MONEY} or more), "
                        r"so no credit$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LISTED = re.compile(r"^(\d+) listed$")
 _INVESTMENT_LIMIT = re.compile(r"^investment income is more than the (\$[\d,]+) limit "
                                r"\(Pub\. 596 Rule 6\)$")
@@ -160,9 +166,12 @@ NO_EIC_REASONS = (  # rules/eitc.py `_why_not`, word for word
 
 def value_words(value) -> str:
     """A value as an explanation shows it, in the current language: yes/no, an option, a
-    count, a Tax Table or EIC Table row, why there is no EIC. Amounts stay as they are."""
+    date ("5 de mayo de 1990"), a count, a Tax Table or EIC Table row, why there is no EIC.
+    Amounts stay as they are."""
     if value is None:
         return value
+    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.match(value)):
+        return written_dates({"date": value}, lambda day: date_format(day, "DATE_FORMAT"))["date"]
     text = str(value)
     if text in VALUE_WORDS:
         word = str(VALUE_WORDS[text])  # an option's label is capitalised on its screen

@@ -17,4 +17,4 @@ class ServicesConfig(AppConfig):
 
         register_staff_tool(_("Customer interactions"), "services:staff-interactions",
                             {CX_ANALYST})
-        register_agency_name_source(ServiceProvider.main_name)
+        register_agency_name_source(ServiceProvider.main_names)

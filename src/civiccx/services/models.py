@@ -87,10 +87,16 @@ class ServiceProvider(Bilingual):
 
     @classmethod
     def main_name(cls) -> str | None:
-        """The main provider's name in the current language (registered with core as the agency
-        name, see `civiccx.core.agency`)."""
+        """The main provider's name in the current language."""
         provider = cls.main()
         return provider.localized_name if provider else None
+
+    @classmethod
+    def main_names(cls) -> tuple[str, str] | None:
+        """The main provider's name and name in a sentence, in the current language (the
+        agency's names for core, see `civiccx.core.agency`)."""
+        provider = cls.main()
+        return (provider.localized_name, provider.localized_name_in_sentence) if provider else None
 
     @classmethod
     def main_name_in_sentence(cls) -> str | None:

@@ -215,7 +215,10 @@ CIVICCX_NOTIFICATION_BACKEND = os.environ.get(
 # The address the public reaches the site at, for links in texts, emails and QR codes
 # (civiccx.core.public_links). `civiccx serve` and `civiccx demo` set it from the port they bind.
 CIVICCX_PUBLIC_URL = env_public_url("CIVICCX_PUBLIC_URL", "http://127.0.0.1:8000")
+# The agency's name as a sentence uses it, with its article ("the Department of Examples",
+# "la Agencia de Ejemplos"); the header shows it without (civiccx.core.agency).
 CIVICCX_AGENCY_NAME = os.environ.get("CIVICCX_AGENCY_NAME", "")
+CIVICCX_AGENCY_NAME_ES = os.environ.get("CIVICCX_AGENCY_NAME_ES", "")
 # Where help article review reminders go (comma-separated); empty: every help center editor
 # with an email address (see civiccx.help.reminders).
 HELP_REVIEW_EMAIL = env_list("CIVICCX_HELP_REVIEW_EMAIL", [])

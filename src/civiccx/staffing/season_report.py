@@ -4,13 +4,14 @@ their data tables, the headline, and the rows of each CSV download."""
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, datetime
 
 import numpy as np
 from django.utils import formats
 from django.utils.translation import gettext as _
 
 from civiccx.charts import Series, column_chart, line_chart
+from civiccx.core.dates import clock
 from civiccx.staffing.forms import WEEKDAYS
 from civiccx.staffing.planning.season import SeasonPlan
 from civiccx.staffing.season_cli import roster_rows
@@ -116,6 +117,11 @@ def result_of(season: SeasonPlan) -> dict:
     return _json_ready(out)
 
 
+def _clock(minutes: int) -> str:
+    """Minutes after midnight as the reader's clock says them: "7 a.m." / "2:30 p. m."."""
+    return clock(datetime(2000, 1, 1, minutes // 60 % 24, minutes % 60))
+
+
 def _day(text: str) -> str:
     return formats.date_format(date.fromisoformat(text), "SHORT_DATE_FORMAT")
 
@@ -163,7 +169,7 @@ def charts(result: dict) -> dict:
             "season-schedule",
             _("People on shift against the requirement, %(day)s")
             % {"day": dict(WEEKDAYS)[busiest]},
-            [f"{s * step // 60:02d}:{s * step % 60:02d}" for s in slots],
+            [_clock(s * step) for s in slots],
             [Series(_("On shift (not at lunch)"), [coverage[busiest][s] for s in slots]),
              Series(_("Required"), [requirement[busiest][s] for s in slots])],
             category_label=_("Starts"), value_format="{:,.0f}", y_label=_("people"))
@@ -230,7 +236,7 @@ def classes(result: dict) -> list[dict]:
 def shift_patterns(result: dict, limit: int = 15) -> list[dict]:
     schedule = result.get("schedule") or {}
     names = dict(WEEKDAYS)
-    return [{"shift_type": name, "starts": f"{start // 60:02d}:{start % 60:02d}",
+    return [{"shift_type": name, "starts": _clock(start),
              "days": ", ".join(str(names[d]) for d in days), "count": count}
             for name, start, days, count in schedule.get("tours", [])[:limit]]
 
@@ -238,5 +244,5 @@ def shift_patterns(result: dict, limit: int = 15) -> list[dict]:
 def short_intervals(result: dict, limit: int = 20) -> list[dict]:
     schedule = result.get("schedule") or {}
     names, step = dict(WEEKDAYS), schedule.get("interval_minutes", 30)
-    return [{"day": names[d], "starts": f"{s * step // 60:02d}:{s * step % 60:02d}",
+    return [{"day": names[d], "starts": _clock(s * step),
              "missing": m} for d, s, m in schedule.get("short", [])[:limit]]

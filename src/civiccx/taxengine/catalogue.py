@@ -7,7 +7,9 @@ every template (``Catalogue.templates``) without hunting for strings in the rule
 
 from __future__ import annotations
 
+import datetime as dt
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -84,9 +86,34 @@ class Catalogue:
         return out
 
 
+# Parameters that hold a date. A message's parameters keep it as data (ISO 8601, for the return
+# document and any caller); the text writes it out for a reader, never "2025-01-02".
+DATE_PARAMS = frozenset({"date"})
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def english_date(day: dt.date) -> str:
+    """ "January 2, 2025": the engine's own English text (an app writes dates in the reader's
+    language with `written_dates` and its own formatter)."""
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def written_dates(params: dict, say_date: Callable[[dt.date], str] = english_date) -> dict:
+    """`params` with each date parameter written out by `say_date`."""
+    out = dict(params)
+    for key in DATE_PARAMS & out.keys():
+        value = out[key]
+        day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+        if isinstance(day, dt.date):
+            out[key] = say_date(day)
+    return out
+
+
 def render(template: str, params: dict) -> str:
-    """Fill a template's {name} placeholders; a missing parameter is a programming error."""
-    return template.format(**params)
+    """Fill a template's {name} placeholders (dates written out in English); a missing
+    parameter is a programming error."""
+    return template.format(**written_dates(params))
 
 
 def flagged(value: object) -> bool:

@@ -120,6 +120,7 @@ def _births(g: FactGraph) -> list[Issue]:
         rel = _given(g, f"/dependents/{i}/relationship")
         if born is not None and born.year > g.params.year:
             words = person_params(rel, n) if rel else {"Who": f"Dependent {n + 1}"}
+            # The date stays data (ISO); texts write it out (catalogue.written_dates).
             out.append(issue("born-after-tax-year", f"/dependents/{i}/dateOfBirth",
                              {"Who": words["Who"], "date": born.isoformat(),
                               "year": str(g.params.year)}))

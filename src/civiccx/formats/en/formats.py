@@ -16,3 +16,4 @@ NUMBER_GROUPING = 3
 
 # civiccx.core.dates
 DAY_BUTTON_FORMAT = "D, M j"  # "Tue, Feb 3"
+SHORT_DAY_FORMAT = "M j"  # "Feb 3", a chart's axis

@@ -23,6 +23,7 @@ NUMBER_GROUPING = 3
 
 # civiccx.core.dates
 DAY_BUTTON_FORMAT = "D j b"  # "mar 3 feb"
+SHORT_DAY_FORMAT = "j b"  # "3 feb", a chart's axis
 
 # Django's `a` prints these; its Spanish catalog says "p.m.", IRS.gov/es writes "p. m.".
 # Marked here so the project's catalog keeps (and overrides) them.

@@ -9,11 +9,11 @@ from django import forms
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from civiccx.charts import Bar, Chart, Series, bar_chart, line_chart
+from civiccx.core.dates import short_day
 from civiccx.core.languages import own_name_choices
 from civiccx.core.percentages import percent_figure
 from civiccx.core.roles import CONTENT_EDITOR, CONTENT_PUBLISHER, CX_ANALYST, role_required
@@ -38,6 +38,13 @@ LONGEST_PERIOD_DAYS = 731
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+class DatePicker(forms.DateInput):
+    """The browser's date picker: it shows the day in the reader's language and sends it as
+    year-month-day."""
+
+    input_type = "date"
+
+
 class AnalyticsForm(forms.Form):
     period = forms.ChoiceField(
         label=gettext_lazy("Period"), widget=forms.RadioSelect,
@@ -45,9 +52,9 @@ class AnalyticsForm(forms.Form):
                  ("90", gettext_lazy("Last 90 days")),
                  ("dates", gettext_lazy("Between these dates"))])
     start = forms.CharField(label=gettext_lazy("First day"), required=False, max_length=10,
-                            help_text=gettext_lazy("Year-month-day, for example 2024-03-01."))
+                            widget=DatePicker)
     end = forms.CharField(label=gettext_lazy("Last day"), required=False, max_length=10,
-                          help_text=gettext_lazy("Year-month-day, for example 2024-03-31."))
+                          widget=DatePicker)
     language = forms.ChoiceField(label=gettext_lazy("Language"), required=False,
                                  choices=[("", gettext_lazy("All languages")),
                                           *own_name_choices()])
@@ -116,7 +123,7 @@ def _form(request) -> AnalyticsForm:
 
 
 def _day_label(day: date) -> str:
-    return date_format(day, "M j")
+    return short_day(day)
 
 
 def _share(value: float | None) -> float | None:

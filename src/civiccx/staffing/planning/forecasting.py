@@ -271,8 +271,9 @@ def season_forecast(history: IntervalHistory, settings: ForecastSettings,
     _check_history(history, settings)
     horizon_days = (settings.last_day - history.last_day).days
     if horizon_days < 1 or settings.first_day <= history.last_day:
+        ended = history.last_day
         raise HistoryError(f"the season must start after the history ends "
-                           f"({history.last_day.isoformat()})")
+                           f"({ended:%B} {ended.day}, {ended.year})")
     accuracy = None
     if settings.holdout_weeks:
         if progress:

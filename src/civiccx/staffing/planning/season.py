@@ -196,7 +196,8 @@ def build_season_plan(history: IntervalHistory, settings: SeasonSettings,
     if settings.schedule_week is not None:
         scheduled_week = (settings.schedule_week - settings.first_week).days // 7
         if not 0 <= scheduled_week < weeks or not need[scheduled_week] > 0:
-            raise ValueError(f"the week of {settings.schedule_week.isoformat()} is not in the "
+            week = settings.schedule_week
+            raise ValueError(f"the week of {week:%B} {week.day}, {week.year} is not in the "
                              "season")
     peak_start = settings.first_week + timedelta(weeks=peak_week)
     month = np.array([d.month == peak_start.month and d.year == peak_start.year
