@@ -32,7 +32,8 @@ def test_each_app_declares_its_figures_and_sources():
         "phone.estimate_error_minutes": "minutes", "walkin.wait_minutes": "minutes",
         "walkin.estimate_error_minutes": "minutes", "help.deflection": "share",
         "help.helpful_share": "share", "directfile.returns_received": "count",
-        "directfile.processed_share": "share", "services.served": "count",
+        "directfile.processed_share": "share", "directfile.return_completion": "share",
+        "services.served": "count",
         "services.resolved_share": "share"}
     assert [figure.key for figure in figures("help")] == ["help.deflection", "help.helpful_share"]
     assert {source.name for source in rollup_sources()} == {
