@@ -33,7 +33,7 @@ def test_the_statistics_page_passes_axe_and_shows_its_numbers(live_server, page,
     assert_accessible(page, f"{language}/direct-file/statistics/")
     page.get_by_text("Show the numbers in this chart" if not language
                      else "Mostrar los números de este gráfico").first.click()
-    assert page.locator("#directfile-weekly-caption").is_visible()
+    page.locator("#directfile-weekly-caption").wait_for()  # waits, unlike is_visible()
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/statistics{language.replace('/', '-')}.png",
                         full_page=True)

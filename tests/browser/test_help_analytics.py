@@ -31,6 +31,6 @@ def test_help_analytics_is_accessible(live_server, page, assert_accessible):
     assert page.get_by_label("First day").get_attribute("type") == "date"
     page.get_by_label("First day").fill("2024-03-31")
     page.get_by_role("button", name="Show figures").click()
-    assert page.get_by_text("Enter the last day").first.is_visible()
+    page.get_by_text("Enter the last day").first.wait_for()  # waits, unlike is_visible()
     assert page.get_by_label("Between these dates").is_checked()
     assert_accessible(page, "help analytics with a bad date")

@@ -48,7 +48,7 @@ def test_an_edit_goes_from_preview_to_review_to_published(live_server, browser, 
         reviewer.get_by_role("link", name="Quokka care").click()
         assert_accessible(reviewer, "article page (publisher)")
         reviewer.get_by_role("link", name="see what changed").click()
-        assert reviewer.get_by_text("Quokkas eat **leaves**.").is_visible()
+        reviewer.get_by_text("Quokkas eat **leaves**.").wait_for()  # waits, unlike is_visible()
         assert reviewer.locator(".help-editor-diff__added").first.inner_text().startswith(
             "+ Added")
         assert_accessible(reviewer, "diff")

@@ -73,7 +73,7 @@ def test_csr_works_three_callbacks(live_server, page, assert_accessible, line):
         assert_accessible(page, "CSR workspace with a call")
         page.get_by_text(outcome, exact=True).click()  # the label of the radio button
         page.get_by_role("button", name="Save outcome").click()
-        assert page.get_by_text("Outcome saved.").is_visible()
+        page.get_by_text("Outcome saved.").wait_for()  # waits, unlike is_visible()
     statuses = dict(QueueEntry.objects.filter(source="web").values_list("phone", "status"))
     assert statuses == {"+12025550161": "resolved", "+12025550162": "transferred",
                         "+12025550163": "waiting"}  # no answer: back in line for a retry

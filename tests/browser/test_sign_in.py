@@ -65,5 +65,6 @@ def test_public_user_signs_in_through_oidc_and_sees_own_activity(
     page.reload()
     assert_accessible(page, "public activity list")
     page.get_by_role("link", name=interaction.ended_at.strftime("%b")).first.click()
-    assert page.get_by_role("heading", name="Direct File").is_visible()
+    page.wait_for_url(f"**/account/interactions/{interaction.pk}/")
+    page.get_by_role("heading", name="Direct File").wait_for()  # waits, unlike is_visible()
     assert_accessible(page, "public activity detail")

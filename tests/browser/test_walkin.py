@@ -108,7 +108,7 @@ def test_find_book_check_in_and_be_called(live_server, browser, page, assert_acc
     staff.goto(f"{live_server.url}/staff/walkin/houston-tx/")
     assert_accessible(staff, "center console")
     staff.get_by_role("button", name="Call next to counter 1").click()
-    assert staff.get_by_text(f"Called {ticket.display} to counter 1.").is_visible()
+    staff.get_by_text(f"Called {ticket.display} to counter 1.").wait_for()  # waits
 
     lobby.locator(".walkin-board__current", has_text=ticket.display).wait_for(timeout=10000)
     assert "1" in lobby.locator(".walkin-board__counter").inner_text()
