@@ -2,7 +2,7 @@
 
     python bench/bench_season.py            # the scale: a 71,000,000-return season
                                             # (~3.1 GB of Parquet in a temporary folder),
-                                            # Tax-Calculator on 1,000,000, 10M rows (~45 min)
+                                            # Tax-Calculator on 1,000,000, 10M rows (~4 min idle)
     python bench/bench_season.py --quick    # 200,000-return season, 20,000 sample, 200k rows
     python bench/bench_season.py --returns 2000000 --sample 100000 --page-returns 1000000
     python bench/bench_season.py --season OUT/ --page-returns 10000000
