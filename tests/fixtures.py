@@ -82,12 +82,33 @@ def axe():
     return Axe()
 
 
+# What the browser says when a page is replaced while a script is running in it.
+_NAVIGATED_AWAY = ("Execution context was destroyed", "Cannot read properties of null",
+                   "navigation")
+
+
+def _run_axe_on_settled_page(axe, page, attempts: int = 3):
+    """Run axe once the page has loaded. A click on a link returns before the next page arrives,
+    so axe can start on the old page and have it torn down mid-run: then wait and check the
+    page that arrived."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(1, attempts + 1):
+        page.wait_for_load_state("load")
+        try:
+            return axe.run(page)
+        except PlaywrightError as error:
+            if attempt == attempts or not any(sign in str(error) for sign in _NAVIGATED_AWAY):
+                raise
+            page.wait_for_timeout(250)
+
+
 @pytest.fixture
 def assert_accessible(axe):
     """Run axe-core on the current page and fail with a readable list of violations."""
 
     def check(page, context: str = ""):
-        results = axe.run(page)
+        results = _run_axe_on_settled_page(axe, page)
         violations = results.response["violations"]
         if violations:
             lines = [f"{v['id']} ({v['impact']}): {v['help']} — "
