@@ -17,7 +17,9 @@ from pypdf import PdfReader
 
 from civiccx.core.redaction import redact
 from civiccx.reports.building import draft_report, publish, submit
+from civiccx.reports.figures import Number
 from civiccx.reports.models import Commitment, Quote
+from civiccx.reports.presentation import figure_chart
 from tests.reports.conftest import QUARTER
 
 pytestmark = pytest.mark.django_db
@@ -189,3 +191,14 @@ def test_a_quote_is_redacted_when_it_is_stored(answered_service):
         text="Email me at pat@example.com please",
     )
     assert "pat@example.com" not in quote.text
+
+
+def test_a_count_chart_reads_with_thousands_separators_not_exponents():
+    """A count of a million or more printed with "{:g}" read "1.5e+06" on the axis and in the
+    chart's table; readers get "1,500,000" as in the headline table."""
+    numbers = [Number("served", q, "count", v, int(v)) for q, v in
+               (("FY2026Q1", 1_500_000.0), ("FY2026Q2", 2_250_000.0))]
+    chart = figure_chart({"key": "served", "title": "Customers served", "unit": "count"},
+                         numbers)
+    assert [row[1] for row in chart.table.rows] == ["1,500,000", "2,250,000"]
+    assert "e+06" not in chart.svg and "2,500,000" in chart.svg

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -94,7 +95,7 @@ def figure_chart(figure: dict, numbers: list[Number]) -> Chart:
         [series],
         category_label=_("Quarter"),
         value_range=(0, 100) if share else None,
-        value_format="{:.0f}%" if share else "{:g}",
+        value_format="{:.0f}%" if share else partial(format_value, unit=figure["unit"]),
         interval_label=_("%(percent)s%% confidence interval") % {"percent": 95} if banded else "",
         summary=summary,
     )
