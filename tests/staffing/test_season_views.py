@@ -154,3 +154,14 @@ def test_a_bad_history_file_names_the_line(staff_client):
 
 def test_only_analysts_plan_seasons(staff_client):
     assert staff_client("csr").get(reverse("staffing:season")).status_code == 403
+
+
+def test_empty_choices_read_as_words_not_dashes(staff_client):
+    """An empty dropdown said "---------" (Django's default) or "—"; planners read what to do."""
+    client = staff_client("cx_analyst")
+    season = client.get(reverse("staffing:season")).content.decode()
+    assert "Choose a saved history" in season and "Choose a phone line" in season
+    planner = client.get(reverse("staffing:planner")).content.decode()
+    assert "Choose a service" in planner
+    for page in (season, planner):
+        assert ">---------<" not in page and ">—</option>" not in page

@@ -80,7 +80,8 @@ class NarrativeForm(forms.ModelForm):
 
 class StartReportForm(forms.Form):
     service = forms.ModelChoiceField(
-        label=_("Service"), queryset=Service.objects.all(), to_field_name="slug"
+        label=_("Service"), queryset=Service.objects.all(), to_field_name="slug",
+        empty_label=_("Choose a service"),
     )
     quarter = forms.CharField(
         label=_("Fiscal quarter"),

@@ -68,7 +68,8 @@ class VaultForm(forms.ModelForm):
 class UploadForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     participant = forms.ModelChoiceField(label=_("Participant"), required=False,
-                                         queryset=Participant.objects.none())
+                                         queryset=Participant.objects.none(),
+                                         empty_label=_("Choose a participant"))
     held_on = forms.DateField(label=_("Held on"), required=False,
                               widget=forms.DateInput(attrs={"type": "date"}))
     file = forms.FileField(label=_("Transcript"),

@@ -17,7 +17,7 @@ class PlannerForm(forms.Form):
         ("upload", _("A forecast file (CSV: interval_start, calls_offered, aht_seconds)"))],
         initial="recorded")
     service = forms.ModelChoiceField(label=_("Service"), queryset=Service.objects.all(),
-                                     required=False)
+                                     required=False, empty_label=_("Choose a service"))
     weekday = forms.TypedChoiceField(label=_("Weekday"), choices=WEEKDAYS, coerce=int,
                                      initial=0, required=False)
     weeks = forms.IntegerField(label=_("Weeks of history"), min_value=1, max_value=52,
@@ -65,10 +65,11 @@ class SeasonPlanForm(forms.Form):
         ("upload", _("A new history file (CSV: interval_start, calls_offered, aht_seconds)"))],
         initial="queue")
     queue = forms.ChoiceField(label=_("Phone line"), required=False,
-                              choices=lambda: [("", "—")] + [(source.key, source.title)
-                                                             for source in volume_sources()])
+                              choices=lambda: [("", _("Choose a phone line"))]
+                              + [(source.key, source.title) for source in volume_sources()])
     history = forms.ModelChoiceField(label=_("Saved history"), required=False,
-                                     queryset=SeasonHistory.objects.all())
+                                     queryset=SeasonHistory.objects.all(),
+                                     empty_label=_("Choose a saved history"))
     history_file = forms.FileField(label=_("History file"), required=False)
     history_name = forms.CharField(label=_("Name for the new history"), required=False,
                                    max_length=200)
