@@ -40,3 +40,15 @@ def test_the_kiosk_has_no_site_menu_and_returns_to_its_start(
     assert_accessible(page, "ticket on the kiosk")
     page.wait_for_url(start, timeout=15000)  # nobody touched it: back to the start screen
     assert page.locator("h1").first.is_visible()
+
+
+def test_the_language_switch_sits_at_the_right_edge_of_the_kiosk_header(live_server, page):
+    """USWDS's clearfix ::after is a flex item of the header row, so the switch floated in the
+    middle of the screen; it belongs at the right edge, above the content's edge."""
+    center = make_center(time_zone=midday_zone())
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/visit/{center.slug}/kiosk/")
+    switch = page.locator(".civiccx-language-link").bounding_box()
+    content = page.locator("main .grid-container").evaluate(
+        "el => el.getBoundingClientRect().right - parseFloat(getComputedStyle(el).paddingRight)")
+    assert abs(switch["x"] + switch["width"] - content) <= 2, (switch, content)

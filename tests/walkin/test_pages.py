@@ -149,6 +149,10 @@ def test_kiosk_ticket_page_and_lobby_board(client, center):
     assert status.status_code == 200
     board = client.get(f"/visit/{center.slug}/display/board/").content.decode()
     assert "Please wait for your number" in board
+    # Nobody called yet: the lobby says so instead of an empty table holding a dash.
+    assert "None yet." in board and "<table" not in board
+    spanish = client.get(f"/es/visit/{center.slug}/display/board/").content.decode()
+    assert "Todavía no hay ninguno." in spanish
 
 
 def test_kiosk_check_in_by_code_and_bad_codes(client, center):
