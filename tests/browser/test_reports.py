@@ -167,3 +167,28 @@ def test_publisher_enters_a_quote_and_scores_by_keyboard_and_partners_read_it(
         page.wait_for_url(f"**/performance/partners/phone-help/{QUARTER}/v1/")
         assert_accessible(page, f"{language} a partners' report")
     _shot(page, "partners-report-es")
+
+
+@pytest.mark.parametrize("prefix", ["", "/es"])
+def test_public_report_pages_fit_a_phone_without_sideways_scrolling(
+    live_server, page, assert_accessible, prefix,
+    answered_service,  # noqa: F811 (the fixture imported above)
+):
+    """At 390 px the commitments and archive tables pushed the whole page sideways; a wide
+    table scrolls inside its own frame, as the headline table and the charts do."""
+    from civiccx.reports.building import publish, submit
+    from civiccx.reports.models import Commitment
+    from tests.factories import make_staff
+
+    analyst, publisher = make_staff("cx_analyst"), make_staff("report_publisher")
+    Commitment.objects.create(
+        service=answered_service, title="Raise trust", metric="a11.trust",
+        baseline_quarter=QUARTER, target=0.9, due_quarter="FY2026Q2",
+        owner="Office of Taxpayer Experience")
+    report = publish(submit(draft_report(answered_service, QUARTER, analyst), analyst), publisher)
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("/performance/", "/performance/commitments/",
+                 f"/performance/{answered_service.slug}/{report.quarter}/v{report.version}/"):
+        page.goto(f"{live_server.url}{prefix}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        assert_accessible(page, f"{prefix}{path} at 390 px")
