@@ -37,3 +37,15 @@ def test_the_statistics_page_passes_axe_and_shows_its_numbers(live_server, page,
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/statistics{language.replace('/', '-')}.png",
                         full_page=True)
+
+
+def test_rejection_reasons_read_on_a_phone(live_server, page, assert_accessible, two_seasons):
+    """At 390 px the rule codes kept their width and squeezed each reason into a column two or
+    three words wide; on a phone each rejection is a stacked card, its reason full width."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/direct-file/statistics/")
+    reasons = page.locator("td[data-label='What it means']")
+    assert reasons.count() >= 1
+    assert reasons.first.bounding_box()["width"] > 300
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(page, "statistics at 390 px")
