@@ -19,7 +19,7 @@ from civiccx.core.redaction import redact
 from civiccx.reports.building import draft_report, publish, submit
 from civiccx.reports.figures import Number
 from civiccx.reports.models import Commitment, Quote
-from civiccx.reports.presentation import figure_chart
+from civiccx.reports.presentation import FigureSection, figure_chart
 from tests.reports.conftest import QUARTER
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +202,16 @@ def test_a_count_chart_reads_with_thousands_separators_not_exponents():
                          numbers)
     assert [row[1] for row in chart.table.rows] == ["1,500,000", "2,250,000"]
     assert "e+06" not in chart.svg and "2,500,000" in chart.svg
+
+
+@pytest.mark.parametrize(("unit", "values", "shown"), [
+    ("count", (0.0, 0.0), "No change"),
+    ("share", (0.75, 0.7502), "No change"),
+    ("count", (1000.0, 1234.0), "+234"),
+    ("share", (0.75, 0.80), "+5.0 points"),
+])
+def test_the_change_from_last_quarter_says_no_change_instead_of_plus_zero(unit, values, shown):
+    numbers = [Number("k", q, unit, v, 100) for q, v in
+               zip(("FY2026Q1", "FY2026Q2"), values, strict=True)]
+    section = FigureSection("k", "A figure", unit, numbers, chart=None)
+    assert section.change == shown

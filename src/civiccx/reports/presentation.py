@@ -49,11 +49,16 @@ class FigureSection:
             return ""
         delta = now.value - before.value
         if self.unit == "share":
+            if round(abs(delta) * 100, 1) == 0:
+                return _("No change")
             return _("%(sign)s%(points).1f points") % {
                 "sign": "+" if delta >= 0 else "−",
                 "points": abs(delta) * 100,
             }
-        return f"{'+' if delta >= 0 else '−'}{format_value(abs(delta), self.unit)}"
+        size = format_value(abs(delta), self.unit)
+        if not size.strip("0.,"):
+            return _("No change")  # "+0" reads as a code, not as "the same as last quarter"
+        return f"{'+' if delta >= 0 else '−'}{size}"
 
 
 def _plot(number: Number, value: float | None) -> float | None:
