@@ -55,3 +55,17 @@ def test_comment_downloads_cannot_run_as_spreadsheet_formulas(staff_client):
     response = staff_client("cx_analyst").get(reverse("feedback:comments"), {"download": "csv"})
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[1][-1] == "'=HYPERLINK(\"http://x.example\")"
+
+
+def test_a_quarter_without_answers_is_not_flagged_as_a_small_sample(staff_client, responses):
+    """A quarter with volumes but no survey answers showed "0 SMALL" in every driver table;
+    zero answers is no sample, shown as 0 beside dashes, and only a real small sample (here the
+    five answers of this quarter) keeps its flag."""
+    client = staff_client("cx_analyst")
+    response = client.post(reverse("feedback:a11-export"), {
+        "action": "volumes", "service": responses.service.pk, "channel": "web",
+        "volume_quarter": "FY2024Q2", "served": "5", "offered": ""})
+    assert response.status_code in (200, 302)
+    page = client.get(reverse("feedback:dashboard")).content.decode()
+    assert '<th scope="row">FY2024Q2</th><td class="text-right">0</td>' in page
+    assert '<td class="text-right">5 <span class="usa-tag' in page
