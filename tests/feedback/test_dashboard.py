@@ -55,3 +55,23 @@ def test_comment_downloads_cannot_run_as_spreadsheet_formulas(staff_client):
     response = staff_client("cx_analyst").get(reverse("feedback:comments"), {"download": "csv"})
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[1][-1] == "'=HYPERLINK(\"http://x.example\")"
+
+
+def test_trust_asked_both_ways_counts_every_answer(staff_client, responses):
+    """One service asks trust on the 1-5 scale (five agree), another as thumbs (one up, three
+    down): with every service shown, trust is 6 of 9 agreeing, not the 1-5 answers alone, and
+    no mean of five is shown for it."""
+    thumbs = make_survey(instrument_name="a11_v2")
+    for answer in (1, 0, 0, 0):
+        submit_response(thumbs, {"question_1": answer}, language="en", source="hosted",
+                        channel="web")
+    response = staff_client("cx_analyst").get(reverse("feedback:dashboard"),
+                                              {"download": "drivers"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    trust = next(row for row in rows if row["driver"] == "trust")
+    assert (trust["responses"], trust["percent_agree"], trust["mean"]) == ("9", "66.7", "")
+    alone = staff_client("cx_analyst").get(reverse("feedback:dashboard"), {
+        "service": responses.service.slug, "download": "drivers"})
+    trust = next(row for row in csv.DictReader(io.StringIO(alone.content.decode()))
+                 if row["driver"] == "trust")
+    assert (trust["responses"], trust["percent_agree"], trust["mean"]) == ("5", "100.0", "5.00")
