@@ -20,7 +20,7 @@ from .dictionary import is_word
 from .dictionary import zipf as word_zipf
 from .ranking import BM25FParams, FieldedPostings, top_slots
 from .snippets import clear_snippet_cache, make_snippet, word_pattern
-from .suggest import Suggestion, SuggestionList
+from .suggest import Suggestion, SuggestionList, WordFollowers, plausible_next
 from .synonyms import CrossLanguageHints, SynonymTable
 from .text import (
     LANGUAGES,
@@ -195,6 +195,7 @@ class _LanguageIndex:
     documents: dict[str, Document] = field(default_factory=dict)
     keyword_docs: dict[frozenset[str], set[str]] = field(default_factory=dict)
     _suggestions: SuggestionList | None = None
+    _followers: WordFollowers | None = None  # read again with _suggestions, after an edit
     only_here: np.ndarray | None = None  # see SearchIndex._only_here_mask
     words: int = 0  # words of every article, stop words included (see SearchIndex._weight)
 
@@ -788,6 +789,9 @@ class SearchIndex:
                 for keyword in lang.documents[slug].keywords:
                     suggestions.add(keyword, None, is_title=False)
             suggestions.finish()
+            if lang._followers is None:
+                lang._followers = WordFollowers(lang.analyzer.stop_words)
+            lang._followers.sync(lang.documents)
             lang._suggestions = suggestions
 
         def correct(token: str) -> str:
@@ -796,16 +800,22 @@ class SearchIndex:
 
         found = lang._suggestions.suggest(prefix, limit, correct)
         if len(found) < limit:
-            found += self._common_terms(lang, prefix, limit - len(found), found)
+            found += self._common_terms(lang, prefix, limit - len(found), found, correct)
         return found
 
     def _common_terms(
-        self, lang: _LanguageIndex, prefix: str, limit: int, already: list[Suggestion]
+        self,
+        lang: _LanguageIndex,
+        prefix: str,
+        limit: int,
+        already: list[Suggestion],
+        correct: Callable[[str], str],
     ) -> list[Suggestion]:
         """Complete the last word with words articles use, the most common first: one word per
         stem ("refund", not also "refunds", "refunded" and "refundable"), none for a word that
-        is already complete ("where is my refund" is not "where is my refundable"), and only
-        words at least two articles use (no one-off words)."""
+        is already complete ("where is my refund" is not "where is my refundable"), only
+        words at least two articles use (no one-off words), and only words that follow the word
+        before in some article (`suggest.plausible_next`: no "where is my received")."""
         tokens = surface_tokens(prefix)
         if not tokens or prefix[-1:].isspace():
             return []
@@ -815,6 +825,16 @@ class SearchIndex:
             return []
         shown = {s.text.casefold() for s in already}
         stem = lang.analyzer.stem
+        previous = None
+        if head:
+            previous = head[-1] if df.get(head[-1], 0) else correct(head[-1])
+        fits = plausible_next(
+            lang.analyzer.language,
+            previous,
+            lang.analyzer.is_stop,
+            lang._followers,
+            lambda a, b: lang.postings.doc_freq(f"{stem(a)} {stem(b)}") > 0,
+        )
         words = sorted(
             (
                 w
@@ -822,6 +842,7 @@ class SearchIndex:
                 if w.startswith(partial)
                 and df[w] >= MIN_SUGGESTED_WORD_ARTICLES
                 and not lang.analyzer.is_stop(w)
+                and fits(w)
             ),
             key=lambda w: (-df[w], w),
         )
