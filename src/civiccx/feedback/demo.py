@@ -48,7 +48,7 @@ COMMENTS = {
 
 def _trust_probability(slug: str, channel: str, quarter_index: int) -> float:
     base = {"phone-assistance": 0.55, "walk-in-assistance": 0.72, "individual-filing": 0.66,
-            "direct-file": 0.86, "help-center": 0.6, "payments": 0.63}[slug]
+            "direct-file": 0.86, "help-center": 0.6}[slug]
     if slug == "phone-assistance" and quarter_index >= 1:  # callbacks launched in Q2
         base += 0.08 * min(quarter_index, 3)
     return min(base, 0.95)
