@@ -43,12 +43,15 @@ def _services_of(article_ids) -> dict[int, tuple[str, ...]]:
 
 def build_from_database() -> SearchIndex:
     """A fresh index of every published translation, with the database's synonyms. The general
-    vocabularies load here (about a second, once per process), not in a later search."""
+    vocabularies load here (about a second, once per process), not in a later search, and so
+    does what suggestions read of every article, not at someone's first keystroke."""
     for language in LANGUAGES:
         words_of(language)
     rows = list(Translation.objects.filter(live__isnull=False).values(*_FIELDS))
     services = _services_of({row["article_id"] for row in rows})
-    return SearchIndex.build(_documents(rows, services), synonyms_from_database())
+    index = SearchIndex.build(_documents(rows, services), synonyms_from_database())
+    index.prepare_suggestions()
+    return index
 
 
 class HelpSearch:
