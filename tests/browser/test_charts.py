@@ -40,7 +40,7 @@ def test_cx_dashboard_charts_fill_the_content_column(live_server, page, assert_a
     first = charts.first
     name = first.get_attribute("aria-labelledby")
     assert page.get_by_role("img", name=page.locator(f"[id='{name}']").text_content()).count() == 1
-    section = page.locator("section", has=first)
+    section = page.locator("section", has=page.locator(f"[id='{name}']"))  # the first's own
     table = section.get_by_role("table")
     assert table.is_visible() and table.get_by_role("row").count() >= 2
 

@@ -57,6 +57,26 @@ def test_comment_downloads_cannot_run_as_spreadsheet_formulas(staff_client):
     assert rows[1][-1] == "'=HYPERLINK(\"http://x.example\")"
 
 
+def test_trust_asked_both_ways_counts_every_answer(staff_client, responses):
+    """One service asks trust on the 1-5 scale (five agree), another as thumbs (one up, three
+    down): with every service shown, trust is 6 of 9 agreeing, not the 1-5 answers alone, and
+    no mean of five is shown for it."""
+    thumbs = make_survey(instrument_name="a11_v2")
+    for answer in (1, 0, 0, 0):
+        submit_response(thumbs, {"question_1": answer}, language="en", source="hosted",
+                        channel="web")
+    response = staff_client("cx_analyst").get(reverse("feedback:dashboard"),
+                                              {"download": "drivers"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    trust = next(row for row in rows if row["driver"] == "trust")
+    assert (trust["responses"], trust["percent_agree"], trust["mean"]) == ("9", "66.7", "")
+    alone = staff_client("cx_analyst").get(reverse("feedback:dashboard"), {
+        "service": responses.service.slug, "download": "drivers"})
+    trust = next(row for row in csv.DictReader(io.StringIO(alone.content.decode()))
+                 if row["driver"] == "trust")
+    assert (trust["responses"], trust["percent_agree"], trust["mean"]) == ("5", "100.0", "5.00")
+
+
 def test_a_quarter_without_answers_is_not_flagged_as_a_small_sample(staff_client, responses):
     """A quarter with volumes but no survey answers showed "0 SMALL" in every driver table;
     zero answers is no sample, shown as 0 beside dashes, and only a real small sample (here the

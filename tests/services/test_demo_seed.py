@@ -81,3 +81,26 @@ def test_bad_options_are_refused_with_what_is_wrong(options, message):
     with pytest.raises(CommandError, match=message):
         call_command("seed_demo", **options)
     assert not Service.objects.exists()  # nothing half-seeded
+
+
+def test_the_demo_dashboard_scores_every_driver(staff_client, seed_demo):
+    """Issue #18 item 17: the demo asked only the v2 trust question, so the dashboard had no
+    satisfaction, effectiveness, ease, efficiency, transparency or employee scores. The payments
+    program asks the classic form: every driver has a score in every quarter of the year."""
+    from civiccx.feedback.dashboard import DRIVERS, dashboard_data
+
+    seed_demo("feedback", "metrics", responses=4000)
+    drivers = dashboard_data({})["drivers"]
+    assert set(drivers) == set(DRIVERS)
+    for driver, cells in drivers.items():
+        assert all(c.agree is not None for c in cells), driver
+        assert sum(c.n >= 30 for c in cells) >= 4, driver  # the year's partial quarter aside
+    page = staff_client("cx_analyst").get("/staff/cx/?service=payments").content.decode()
+    for label in ("Satisfaction", "Effectiveness", "Ease", "Efficiency", "Transparency",
+                  "Employee helpfulness"):
+        assert f">{label}</h3>" in page, label
+    web = dashboard_data({"service__slug": "payments", "channel": "web"})["drivers"]
+    assert "employee" not in web  # nobody on the web was served by an employee
+    phone = dashboard_data({"service__slug": "payments", "channel": "phone"})["drivers"]
+    agree = {c.quarter: c.agree for c in phone["efficiency"]}
+    assert max(agree.values()) - min(agree.values()) > 0.05  # the filing season shows

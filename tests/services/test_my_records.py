@@ -3,7 +3,7 @@ and tickets side by side, each only to its owner (core.personal_records)."""
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from civiccx.core.personal_records import records_for
 from civiccx.phone.models import QueueEntry
@@ -100,3 +100,27 @@ def test_my_records_lists_returns_callbacks_and_appointments_together(client):
     assert sorted(r.kind for r in records_for(anna)) == ["appointment", "callback",
                                                          "tax_return"]
     assert records_for(make_public_user()) == []
+
+
+def test_my_records_speak_spanish_with_each_status(client):
+    """Issue #18 item 16: a Spanish reader sees each return, callback and appointment named
+    in Spanish (the service's and the center's Spanish names) with its status in Spanish."""
+    line = make_call_queue(slug="tax-line")
+    center = make_center(time_zone=midday_zone())
+    anna = make_public_user()
+    tax_return = make_return(anna, SINGLE)
+    _ask_for_callback(client, anna, "tax-line", "(202) 555-0105")
+    appointment = _book(center, anna)
+    client.force_login(anna)
+    page = client.get("/es" + MY_RECORDS).content.decode()
+    service = appointment.offering.service
+    with translation.override("es"):
+        status = tax_return.get_status_display()
+    with translation.override("en"):
+        assert status != tax_return.get_status_display()  # the status is in Spanish
+    assert f"Su declaración federal de {tax_return.tax_year}</a>: {status}" in page
+    assert f"Llamada de regreso: {line.service.name_es}</a>: En espera" in page
+    assert (f"Cita: {service.name_es} en {center.location.name_es}</a>: Reservada" in page)
+    english = client.get(MY_RECORDS).content.decode()
+    assert f"Callback: {line.service.name}</a>: Waiting" in english
+    assert f"Appointment: {service.name} at {center.location.name}</a>: Booked" in english

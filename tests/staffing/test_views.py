@@ -84,3 +84,44 @@ def test_the_downloaded_plan_cannot_run_an_uploaded_label_as_a_formula(staff_cli
     assert reply["Content-Disposition"] == 'attachment; filename="staffing-plan.csv"'
     [row] = list(csv.reader(io.StringIO(reply.content.decode())))[1:]
     assert row[0] == "'=cmd|' /C calc'!A0" and row[4:6] == ["20", "29"]
+
+
+def test_a_saved_history_plans_a_day_at_its_own_scale(staff_client):
+    """Issue #18 item 17: the demo planned a day from its few recorded calls (0.3 a half-hour)
+    though it keeps a national main line's season history; a saved history (half-hours here,
+    15-minute intervals summed) gives the weekday's real volumes."""
+    from datetime import date
+
+    import numpy as np
+
+    from civiccx.staffing.history import save_history
+    from civiccx.staffing.planning.forecasting import IntervalHistory
+
+    first, days = date(2026, 1, 5), 28  # four weeks from a Monday
+    calls = np.zeros((days, 96))
+    aht = np.full((days, 96), np.nan)
+    for day in range(days):
+        if day % 7 == 0:  # Mondays: 100 calls a quarter-hour from 9:00 to 9:30, 300 s each
+            calls[day, 36:38], aht[day, 36:38] = 100, 300
+    history = save_history("Main line", IntervalHistory(first, calls, aht, 15))
+    client = staff_client("cx_analyst")
+    page = client.post(reverse("staffing:planner"), {
+        **SETTINGS, "source": "history", "history": history.pk, "weekday": "0", "weeks": "4",
+        "download": "csv"})
+    lines = page.content.decode().splitlines()
+    assert len(lines) == 2 and lines[1].startswith("09:00,200")  # 200 calls in the half-hour
+    missing = client.post(reverse("staffing:planner"), {**SETTINGS, "source": "history"})
+    assert "Choose a saved history." in missing.content.decode()
+
+
+def test_the_demo_history_plans_a_national_line(staff_client, seed_demo):
+    from civiccx.staffing.models import SeasonHistory
+
+    seed_demo("staffing")
+    history = SeasonHistory.objects.get()
+    page = staff_client("cx_analyst").post(reverse("staffing:planner"), {
+        **SETTINGS, "source": "history", "history": history.pk, "weekday": "1", "weeks": "4",
+        "download": "csv"})
+    busiest = max(float(row["calls_offered"])
+                  for row in csv.DictReader(io.StringIO(page.content.decode())))
+    assert busiest > 200  # hundreds of calls in the busiest half-hour, not 0.3

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from civiccx.charts import Chart, Series, line_chart
 from civiccx.feedback.rollups import QuarterScores, read_scores
-from civiccx.feedback.scoring import SMALL_SAMPLE_N, DriverTally, ThumbsTally
+from civiccx.feedback.scoring import SMALL_SAMPLE_N, DriverTally, ShareSummary, ThumbsTally
 from civiccx.metrics.drivers import DRIVER_LABELS
 
 DRIVERS = DRIVER_LABELS
@@ -30,11 +30,21 @@ class DriverCell:
     agree_low: float | None
     agree_high: float | None
     small_sample: bool
-    kind: str  # "likert" or "thumbs"
+    kind: str  # "likert", "thumbs" or "mixed" (both, pooled)
 
 
 def _cell(quarter: str, likert: DriverTally | None, thumbs: ThumbsTally | None) -> DriverCell:
-    if likert is not None and likert.n:
+    """One driver's quarter. Where the filters span surveys that ask the driver on the 1-5
+    scale and others that ask it as thumbs (trust, when every service is shown), the share
+    agreeing counts both, as the page's introduction says, and no mean is shown: a mean of the
+    1-5 answers alone would sit beside an n that is not its own (decision 0029)."""
+    likert_n = likert.n if likert is not None else 0
+    thumbs_n = thumbs.n if thumbs is not None else 0
+    if likert_n and thumbs_n:
+        share = ShareSummary.of(likert.agree + thumbs.up, likert_n + thumbs_n)
+        return DriverCell(quarter, share.n, None, share.rate, share.ci.low, share.ci.high,
+                          share.n < SMALL_SAMPLE_N, "mixed")
+    if likert_n:
         summary = likert.summary()
         ci = summary.agree_ci
         return DriverCell(quarter, summary.n, summary.mean, summary.percent_agree,

@@ -17,6 +17,7 @@ from django.conf import settings
 from civiccx.help.models import Article, SearchState, Translation
 from civiccx.help.search import Document, Hit, SearchIndex, Suggestion
 from civiccx.help.search.dictionary import words_of
+from civiccx.help.search.other_agencies import OtherAgency
 from civiccx.help.search.text import LANGUAGES
 from civiccx.help.search_vocabulary import synonyms_from_database
 
@@ -43,12 +44,15 @@ def _services_of(article_ids) -> dict[int, tuple[str, ...]]:
 
 def build_from_database() -> SearchIndex:
     """A fresh index of every published translation, with the database's synonyms. The general
-    vocabularies load here (about a second, once per process), not in a later search."""
+    vocabularies load here (about a second, once per process), not in a later search, and so
+    does what suggestions read of every article, not at someone's first keystroke."""
     for language in LANGUAGES:
         words_of(language)
     rows = list(Translation.objects.filter(live__isnull=False).values(*_FIELDS))
     services = _services_of({row["article_id"] for row in rows})
-    return SearchIndex.build(_documents(rows, services), synonyms_from_database())
+    index = SearchIndex.build(_documents(rows, services), synonyms_from_database())
+    index.prepare_suggestions()
+    return index
 
 
 class HelpSearch:
@@ -95,12 +99,14 @@ class HelpSearch:
             return self._index.search(query, language, limit=limit)
 
     def search_and_correct(self, query: str, language: str, limit: int = 10
-                           ) -> tuple[list[Hit], str | None]:
-        """Results and the "did you mean" query, with one version check for both."""
+                           ) -> tuple[list[Hit], str | None, OtherAgency | None]:
+        """Results, the "did you mean" query and, when nothing answers, the other office that
+        provides what was asked about; one version check for all three."""
         with self._lock:
             self._catch_up()
-            return (self._index.search(query, language, limit=limit),
-                    self._index.did_you_mean(query, language))
+            hits = self._index.search(query, language, limit=limit)
+            elsewhere = None if hits else self._index.other_agency(query, language)
+            return hits, self._index.did_you_mean(query, language), elsewhere
 
     def did_you_mean(self, query: str, language: str) -> str | None:
         with self._lock:

@@ -36,7 +36,8 @@ def seed(options, progress) -> list[str]:
         start_run(history=history, settings=demo_settings(season))
     progress.advance(task)
     return ["Staffing: the season planner (forecast, hiring, shifts) is at /staff/staffing/season/ "
-            "(sign in as cx-analyst).", ""]
+            "and the half-hour planner, which plans a day from the same history, at "
+            "/staff/staffing/ (sign in as cx-analyst).", ""]
 
 
 def demo_settings(season: dict) -> dict:

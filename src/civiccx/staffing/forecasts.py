@@ -1,5 +1,6 @@
-"""Forecasts from what the phone line actually recorded: average calls and handle time per
-half-hour for a weekday, over recent weeks."""
+"""Forecasts of one day for the half-hour planner: average calls and handle time per interval
+for a weekday over recent weeks, from what the phone line recorded or from a saved season
+history (a line whose calls are not in Civic CX, or the demo's national main line)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import numpy as np
 from django.utils import timezone
 
 from civiccx.services.models import Channel, Interaction
+from civiccx.staffing.models import HistoryInterval
 from civiccx.staffing.queueing.plan import Forecast, ForecastError
 
 
@@ -38,3 +40,32 @@ def forecast_from_interactions(service, weekday: int, weeks: int = 4) -> Forecas
         interval_start=slots,
         calls_offered=np.array([calls[s] / count for s in slots]),
         aht_seconds=np.array([sum(handle[s]) / len(handle[s]) for s in slots]))
+
+
+def forecast_from_history(history, weekday: int, weeks: int = 4) -> Forecast:
+    """Average calls per half-hour on `weekday` over the history's last `weeks` weeks, with
+    the handle time weighted by calls (a history kept in 15-minute or hourly intervals is
+    summed or split into half-hours, the planner's interval)."""
+    since = history.last_day - timedelta(weeks=weeks)
+    step = history.interval_minutes
+    parts = max(1, step // 30)
+    calls: dict[int, float] = defaultdict(float)
+    handled: dict[int, float] = defaultdict(float)
+    days = set()
+    rows = (HistoryInterval.objects.filter(history=history, day__gt=since)
+            .values_list("day", "slot", "calls", "aht_seconds").order_by())
+    for day, slot, count, aht in rows.iterator():
+        if day.weekday() != weekday:
+            continue
+        days.add(day)
+        for part in range(parts):
+            half_hour = slot * step // 30 + part
+            calls[half_hour] += count / parts
+            handled[half_hour] += count / parts * aht
+    half_hours = sorted(h for h in calls if calls[h] > 0)
+    if not half_hours:
+        raise ForecastError("No calls on that weekday in the history's last weeks.")
+    return Forecast(
+        interval_start=[f"{h // 2:02d}:{30 * (h % 2):02d}" for h in half_hours],
+        calls_offered=np.array([calls[h] / len(days) for h in half_hours]),
+        aht_seconds=np.array([handled[h] / calls[h] for h in half_hours]))

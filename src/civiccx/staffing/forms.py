@@ -14,10 +14,14 @@ WEEKDAYS = [(0, _("Monday")), (1, _("Tuesday")), (2, _("Wednesday")), (3, _("Thu
 class PlannerForm(forms.Form):
     source = forms.ChoiceField(label=_("Forecast from"), widget=forms.RadioSelect, choices=[
         ("recorded", _("Calls we recorded (average of recent weeks)")),
+        ("history", _("A season history saved earlier")),
         ("upload", _("A forecast file (CSV: interval_start, calls_offered, aht_seconds)"))],
         initial="recorded")
     service = forms.ModelChoiceField(label=_("Service"), queryset=Service.objects.all(),
                                      required=False, empty_label=_("Choose a service"))
+    history = forms.ModelChoiceField(label=_("Saved history"), required=False,
+                                     queryset=SeasonHistory.objects.all(),
+                                     empty_label=_("Choose a saved history"))
     weekday = forms.TypedChoiceField(label=_("Weekday"), choices=WEEKDAYS, coerce=int,
                                      initial=0, required=False)
     weeks = forms.IntegerField(label=_("Weeks of history"), min_value=1, max_value=52,
@@ -45,6 +49,8 @@ class PlannerForm(forms.Form):
             self.add_error("forecast_file", _("Choose a forecast file to upload."))
         if data.get("source") == "recorded" and not data.get("service"):
             self.add_error("service", _("Choose the service whose calls to use."))
+        if data.get("source") == "history" and not data.get("history"):
+            self.add_error("history", _("Choose a saved history."))
         if data.get("model") == "erlang-a" and not data.get("patience_seconds"):
             self.add_error("patience_seconds", _("Erlang A needs the mean caller patience."))
         return data

@@ -30,7 +30,8 @@ def personal_records(user) -> list[PersonalRecord]:
         out.append(PersonalRecord(
             "appointment",
             _("Appointment: %(service)s at %(center)s") % {
-                "service": a.offering.service.localized_name, "center": a.center.location.name},
+                "service": a.offering.service.localized_name,
+                "center": a.center.location.localized_name},
             a.get_status_display(), a.starts_at,
             reverse("walkin:confirmation", args=[cancel_token(a)])))
     recent = timezone.now() - timedelta(days=2)

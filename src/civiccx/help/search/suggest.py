@@ -4,17 +4,36 @@ Every word but the last must be in the suggestion (by stem, after typo correctio
 word is a prefix, and if no known word starts with it, prefixes one edit away are tried
 ("refu" and "rfun" both reach "refund"). Suggestions that start with the first typed word and
 titles (which open an article directly) come first.
+
+Completing the last word with a common word of the articles ("where is my re" -> "where is my
+refund") keeps only words that follow the word before somewhere in the articles, so no
+"where is my received": after a stop word, the very next word (`WordFollowers`); after any other
+word, the stem pairs the index stores for ranking (stop words between them aside).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .text import surface_tokens
+from .text import normalize, surface_tokens
+
+FIRST_TO_SECOND_PERSON = {
+    "en": {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself"},
+    "es": {"yo": "usted", "mi": "su", "mis": "sus", "tu": "su", "tus": "sus"},
+}
+"""People ask in the first person and articles answer in the second ("where is my refund",
+"check your refund"; "donde esta mi reembolso", "su reembolso"), so a word that follows "your"
+may follow "my" too. Spanish articles address the reader as usted; "tu" (folded "tú") is the
+informal form a person may type."""
+
+# A word, or a character that ends a run of words (punctuation: a sentence, list item, link).
+_WORD_OR_BREAK = re.compile(r"[a-z0-9]+|[^a-z0-9 \t]")
 
 
 @dataclass(frozen=True)
@@ -113,3 +132,59 @@ class SuggestionList:
             ranked.append((key, Suggestion(entry.text, entry.slug if entry.is_title else None)))
         ranked.sort(key=lambda pair: pair[0])
         return [s for _, s in ranked[:limit]]
+
+
+class WordFollowers:
+    """The words that follow each stop word in one language's articles ("your" -> refund,
+    return, ...), counted per article so an edit updates them without reading every article
+    again: `sync` reads only the articles added, changed or removed since the last time."""
+
+    def __init__(self, stop_words: frozenset[str]) -> None:
+        self._stop = stop_words
+        self._counts: Counter[tuple[str, str]] = Counter()
+        self._read: dict[str, object] = {}
+
+    def _pairs(self, document) -> set[tuple[str, str]]:
+        text = "\n".join((document.title, *document.keywords, document.summary,
+                          document.body_markdown))
+        found: set[tuple[str, str]] = set()
+        previous = None
+        for token in _WORD_OR_BREAK.findall(normalize(text)):
+            if previous is not None and token[0].isalnum():
+                found.add((previous, token))
+            previous = token if token in self._stop else None
+        return found
+
+    def sync(self, documents: Mapping[str, object]) -> None:
+        """Catch up with `documents` (slug -> the index's document, compared by identity)."""
+        for slug, document in self._read.items():
+            if documents.get(slug) is not document:
+                self._counts.subtract(self._pairs(document))
+        for slug, document in documents.items():
+            if self._read.get(slug) is not document:
+                self._counts.update(self._pairs(document))
+        self._counts = +self._counts
+        self._read = dict(documents)
+
+    def follows(self, previous: str, word: str) -> bool:
+        return self._counts[(previous, word)] > 0
+
+
+def plausible_next(
+    language: str,
+    previous: str | None,
+    is_stop: Callable[[str], bool],
+    followers: WordFollowers,
+    pair_in_articles: Callable[[str, str], bool],
+) -> Callable[[str], bool]:
+    """Whether a word may follow `previous`, the last complete word typed (typos corrected;
+    None when the word being typed is the first): right after it, or after its second-person
+    counterpart, when it is a stop word; else in one of the index's stem pairs."""
+    if previous is None:
+        return lambda word: True
+    if is_stop(previous):
+        other = FIRST_TO_SECOND_PERSON.get(language, {}).get(previous)
+        return lambda word: followers.follows(previous, word) or (
+            other is not None and followers.follows(other, word)
+        )
+    return lambda word: pair_in_articles(previous, word)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from civiccx.core.roles import CX_ANALYST, role_required
 from civiccx.core.spreadsheets import csv_download, spreadsheet_safe
 from civiccx.staffing import season_report
-from civiccx.staffing.forecasts import forecast_from_interactions
+from civiccx.staffing.forecasts import forecast_from_history, forecast_from_interactions
 from civiccx.staffing.forms import PlannerForm, SeasonPlanForm
 from civiccx.staffing.history import import_history
 from civiccx.staffing.models import PlanningRun
@@ -44,6 +44,8 @@ def _forecast(data):
         except UnicodeDecodeError as error:
             raise ForecastError("The forecast file is not UTF-8 text.") from error
         return read_forecast_csv(io.StringIO(text))
+    if data["source"] == "history":
+        return forecast_from_history(data["history"], data["weekday"], data["weeks"] or 4)
     return forecast_from_interactions(data["service"], data["weekday"], data["weeks"] or 4)
 
 
