@@ -46,6 +46,8 @@ def test_a11_download_button_lines_up_with_its_fields(live_server, analyst_page,
     assert kind.evaluate("""el => {
       const probe = document.createElement('span');
       probe.style.font = getComputedStyle(el).font;
+      probe.style.position = 'absolute';  // measured on its own, not stretched by the page
+      probe.style.whiteSpace = 'nowrap';
       probe.textContent = el.options[el.selectedIndex].text;
       document.body.append(probe);
       const fits = probe.getBoundingClientRect().width + 40 <= el.clientWidth;
