@@ -160,6 +160,20 @@ def test_the_figures_registry_reads_the_season_for_a_period(season):
     assert share.value == 1.0 and share.n == 7
 
 
+def test_the_season_figures_belong_to_the_direct_file_service_alone(season):
+    from civiccx.directfile.season import _service_id
+    from civiccx.metrics.registry import Period, read_figure
+    week, other = Period.last(7), make_service(slug="refunds")
+    for key in ("directfile.returns_received", "directfile.processed_share",
+                "directfile.return_completion"):
+        assert read_figure(key, week, _service_id()) == read_figure(key, week)
+    assert read_figure("directfile.returns_received", week, _service_id())[0].n == 6
+    assert [(v.value, v.n) for v in read_figure("directfile.returns_received", week,
+                                                other.pk)] == [(0, 0)]
+    assert [(v.value, v.n) for v in read_figure("directfile.processed_share", week,
+                                                other.pk)] == [(None, 0)]
+
+
 def test_the_statistics_page_shows_direct_files_a11_survey_beside_the_funnel(client, season):
     from civiccx.directfile.season import _service_id
     from civiccx.metrics.rollups import CellKey, add

@@ -268,6 +268,18 @@ def read_funnel_completion(period) -> list[FigureValue]:
     return [value(), *(value(y) for y in sorted({*started, *submitted} - {None}))]
 
 
+def for_service(read, unit: str):
+    """A season figure read for one service: every return and funnel step is the Direct File
+    service's customer's, so for that service the figure is the whole one, and for any other
+    there is nothing (a count of 0, a share with no value)."""
+    def read_service(period, service_id: int) -> list[FigureValue]:
+        if service_id == _service_id():
+            return read(period)
+        return [FigureValue(0.0 if unit == "count" else None, 0)]
+
+    return read_service
+
+
 def register() -> None:
     from django.utils.translation import gettext_lazy as _
 
@@ -276,15 +288,18 @@ def register() -> None:
     register_rollup_source("directfile.funnel", quarters=funnel_quarters,
                            counts=funnel_counts)
     register_figure("directfile.returns_received", title=_("Direct File returns received"),
-                    unit="count", read=read_returns_received)
+                    unit="count", read=read_returns_received,
+                    read_service=for_service(read_returns_received, "count"))
     register_figure("directfile.processed_share",
                     title=_("Direct File submissions processed"), unit="share",
                     read=read_processed_share,
+                    read_service=for_service(read_processed_share, "share"),
                     description=_("Of the submissions received in the period, the share "
                                   "accepted or rejected so far."))
     register_figure("directfile.return_completion",
                     title=_("Direct File returns submitted per return started"), unit="share",
                     read=read_funnel_completion,
+                    read_service=for_service(read_funnel_completion, "share"),
                     description=_("Funnel events in the period: returns submitted for the "
                                   "first time over returns started, for all tax years and "
                                   "for each."))
