@@ -71,6 +71,8 @@ SPANISH = {
     "a numeric day/month date": r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
     "a time without a. m./p. m.": r"(?<![:\d])\b\d{1,2}:\d{2}\b(?! [ap]\. m\.)(?!:\d)",
     "a Spain-style number": r"\d[\u00a0\u202f]\d{3}\b|\b\d+,\d{1,2}\b(?!\d)|\d\s%",
+    # (not one given as an example of what to type: "p. ej., FY2024Q2")
+    "a fiscal quarter's code": r"(?<!ej\., )(?<!ejemplo, )\bFY\s?\d{2,4}\s?Q[1-4]\b",
 }
 ENGLISH = {
     **EVERY_LANGUAGE,
