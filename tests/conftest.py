@@ -38,13 +38,15 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(config, items):
     run_slow = config.getoption(RUN_SLOW)
+    retry_browser_tests = config.pluginmanager.hasplugin("rerunfailures")
     for item in items:
         if "/tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
             # A real browser on a loaded two-core machine sometimes misses a beat; like
             # Playwright's own runner in CI, a failed browser test is tried again (twice at
             # most, each retry reported as RERUN). A test that fails three times fails the run.
-            item.add_marker(pytest.mark.flaky(reruns=BROWSER_RETRIES, reruns_delay=2))
+            if retry_browser_tests:
+                item.add_marker(pytest.mark.flaky(reruns=BROWSER_RETRIES, reruns_delay=2))
         if not run_slow and item.get_closest_marker("slow"):
             item.add_marker(pytest.mark.skip(reason=SLOW_SKIP_REASON))
 

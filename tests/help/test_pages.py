@@ -228,3 +228,21 @@ def test_an_off_topic_search_says_nothing_matched(client, refunds):
     page = client.get(reverse("help:search"), {"q": "how do i renew my fishing license"})
     assert "We could not find an article for that" in page.content.decode()
     assert SearchLog.objects.get().results == 0
+
+
+@pytest.mark.parametrize(("prefix", "query", "heading", "agency"), [
+    ("", "renew my passport", "Passports: another office can help",
+     "It is handled by the U.S. Department of State."),
+    ("/es", "renovar pasaporte", "Pasaportes: otra oficina puede ayudarle",
+     "De esto se encarga el Departamento de Estado de EE. UU."),
+])
+def test_a_question_for_another_office_says_who_handles_it(client, prefix, query, heading,
+                                                            agency):
+    make_article("itin", en=("Apply for or renew an ITIN", "Form W-7.",
+                             "Mail Form W-7.\n\n- Bring a passport or a national ID card."),
+                 es=("Cómo solicitar o renovar un ITIN", "Formulario W-7.",
+                     "Envíe el Formulario W-7.\n\n- Traiga un pasaporte."))
+    page = client.get(f"{prefix}/help/search/", {"q": query}).content.decode()
+    assert heading in page and agency in page
+    assert 'href="https://' in page and "/help/articles/itin/" not in page
+    assert SearchLog.objects.get().results == 0

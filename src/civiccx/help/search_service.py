@@ -17,6 +17,7 @@ from django.conf import settings
 from civiccx.help.models import Article, SearchState, Translation
 from civiccx.help.search import Document, Hit, SearchIndex, Suggestion
 from civiccx.help.search.dictionary import words_of
+from civiccx.help.search.other_agencies import OtherAgency
 from civiccx.help.search.text import LANGUAGES
 from civiccx.help.search_vocabulary import synonyms_from_database
 
@@ -95,12 +96,14 @@ class HelpSearch:
             return self._index.search(query, language, limit=limit)
 
     def search_and_correct(self, query: str, language: str, limit: int = 10
-                           ) -> tuple[list[Hit], str | None]:
-        """Results and the "did you mean" query, with one version check for both."""
+                           ) -> tuple[list[Hit], str | None, OtherAgency | None]:
+        """Results, the "did you mean" query and, when nothing answers, the other office that
+        provides what was asked about; one version check for all three."""
         with self._lock:
             self._catch_up()
-            return (self._index.search(query, language, limit=limit),
-                    self._index.did_you_mean(query, language))
+            hits = self._index.search(query, language, limit=limit)
+            elsewhere = None if hits else self._index.other_agency(query, language)
+            return hits, self._index.did_you_mean(query, language), elsewhere
 
     def did_you_mean(self, query: str, language: str) -> str | None:
         with self._lock:

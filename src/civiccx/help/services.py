@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.db.models import Count
@@ -16,6 +17,7 @@ from civiccx.core.redaction import redact
 from civiccx.core.signed_links import SignedLink
 from civiccx.help.models import SearchLog, Translation, Vote
 from civiccx.help.search import MAX_QUERY_CHARS, Hit
+from civiccx.help.search.other_agencies import OtherAgency
 from civiccx.help.search_service import help_search
 from civiccx.metrics import rollups
 from civiccx.metrics.registry import QuarterSpan
@@ -41,6 +43,7 @@ class SearchOutcome:
     did_you_mean: str | None
     log_id: int | None
     language: str = "en"
+    elsewhere: OtherAgency | None = None  # who provides what was asked, when nothing answers
 
     @property
     def other_language(self) -> str | None:
@@ -48,20 +51,29 @@ class SearchOutcome:
         page), or None: the page says so and offers a callback."""
         return next((h.language for h in self.hits if h.language != self.language), None)
 
+    @property
+    def referral(self) -> dict[str, str] | None:
+        """What was asked about, who provides it and where, in the page's language."""
+        if self.elsewhere is None:
+            return None
+        fields = {f: self.elsewhere.text(f, self.language) for f in ("topic", "agency", "url")}
+        fields["site"] = urlsplit(fields["url"]).hostname or fields["url"]
+        return fields
+
 
 def search(query: str, language: str, *, visit: str | None, limit: int = 10) -> SearchOutcome:
     """Ranked articles for a query, and a log row (redacted) when a visit is given."""
     query = " ".join((query or "").split())[:MAX_QUERY_CHARS]
     if not query:
         return SearchOutcome("", [], None, None, language)
-    hits, suggestion = help_search.search_and_correct(query, language, limit=limit)
+    hits, suggestion, elsewhere = help_search.search_and_correct(query, language, limit=limit)
     log_id = None
     if visit:
         safe = redact(query).text[:200]
         log_id = SearchLog.objects.create(
             query=safe, normalized=normalize_query(safe), language=language,
             results=len(hits), top_slug=hits[0].slug if hits else "", visit=visit).pk
-    return SearchOutcome(query, hits, suggestion, log_id, language)
+    return SearchOutcome(query, hits, suggestion, log_id, language, elsewhere)
 
 
 def note_click(log_id: str | None, visit: str | None, slug: str, rank: str | None) -> None:

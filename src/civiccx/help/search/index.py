@@ -18,6 +18,7 @@ import numpy as np
 
 from .dictionary import is_word
 from .dictionary import zipf as word_zipf
+from .other_agencies import OtherAgency, OtherAgencyMatcher, load_other_agencies
 from .ranking import BM25FParams, FieldedPostings, top_slots
 from .snippets import clear_snippet_cache, make_snippet, word_pattern
 from .suggest import Suggestion, SuggestionList
@@ -216,10 +217,12 @@ class SearchIndex:
         synonyms: Mapping | None = None,
         params: BM25FParams | None = None,
         is_word: Callable[[str, str], bool] = is_word,
+        other_agencies: Iterable[OtherAgency] | None = None,
     ) -> None:
         """`synonyms`: {"en": groups, "es": groups, "cross_language": pairs} (see
         `load_synonyms`); `is_word(token, language)` tells an ordinary word of a language
-        from a typo (default: the wordfreq vocabularies of `dictionary`)."""
+        from a typo (default: the wordfreq vocabularies of `dictionary`); `other_agencies`:
+        services other offices provide (default: the product's `other_agencies.json`)."""
         synonyms = synonyms or {}
         self._languages: dict[str, _LanguageIndex] = {}
         self._is_word = is_word
@@ -234,6 +237,8 @@ class SearchIndex:
             index.vocabulary.add_fixed(analyzer.stop_words | table.words)
             self._languages[language] = index
         self._hints = CrossLanguageHints(synonyms.get("cross_language", ()), analyzers)
+        self._elsewhere = OtherAgencyMatcher(
+            load_other_agencies() if other_agencies is None else other_agencies, analyzers)
         for language, words in self._hints.words.items():
             self._languages[language].vocabulary.add_fixed(words)
         self.last_refresh_seconds = 0.0
@@ -705,10 +710,43 @@ class SearchIndex:
         the bilingual lexicon, and take their place by confidence (a same-language article
         wins a tie); they come back with their own `language`. Results whose confidence is
         below `min_confidence` (default MIN_CONFIDENCE) are left out: when none is left, the
-        honest answer is that nothing matched.
+        honest answer is that nothing matched. So is it when the query is about a service
+        another office provides (`other_agency`) and no result is about it.
         """
         if not query or not query.strip() or limit <= 0:
             return []
+        hits = self._search(query, language, limit, cross_language, min_confidence)
+        if hits and self._only_in_passing(query, language, hits):
+            return []
+        return hits
+
+    def other_agency(self, query: str, language: str) -> OtherAgency | None:
+        """The service another office provides that the query is about, if any: the page
+        names who provides it when no article answers."""
+        match = self._elsewhere.match(clip_query(query or ""), language)
+        return match[0] if match else None
+
+    def _only_in_passing(self, query: str, language: str, hits: Sequence[Hit]) -> bool:
+        """The query is about another office's service and no result is about it (a passport
+        in an ITIN article's list of documents to bring)."""
+        topic = self.other_agency(query, language)
+        if topic is None:
+            return False
+        for hit in hits:
+            doc = self._lang(hit.language).documents[hit.slug]
+            text = _passage_text(doc.title, doc.keywords, doc.summary, doc.body_markdown)
+            if self._elsewhere.is_about(topic, hit.language, text, 1 + len(doc.keywords)):
+                return False
+        return True
+
+    def _search(
+        self,
+        query: str,
+        language: str,
+        limit: int,
+        cross_language: bool,
+        min_confidence: float | None,
+    ) -> list[Hit]:
         floor = MIN_CONFIDENCE if min_confidence is None else min_confidence
         hits = self._rank(query, language, limit, floor)
         if cross_language:
