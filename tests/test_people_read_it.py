@@ -71,6 +71,8 @@ SPANISH = {
     "a numeric day/month date": r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
     "a time without a. m./p. m.": r"(?<![:\d])\b\d{1,2}:\d{2}\b(?! [ap]\. m\.)(?!:\d)",
     "a Spain-style number": r"\d[\u00a0\u202f]\d{3}\b|\b\d+,\d{1,2}\b(?!\d)|\d\s%",
+    # (not one given as an example of what to type: "p. ej., FY2024Q2")
+    "a fiscal quarter's code": r"(?<!ej\., )(?<!ejemplo, )(?<!ejemplo )\bFY\s?\d{2,4}\s?Q[1-4]\b",
 }
 ENGLISH = {
     **EVERY_LANGUAGE,
@@ -209,6 +211,7 @@ def problems(text: str, language: str) -> list[str]:
         ("Hora local (America/Phoenix).", "an IANA zone name"),
         ("a las 2:30 p. m. (CST)", "a zone abbreviation"),
         ("12\u00a0345 personas", "a Spain-style number"),
+        ("Cifras de FY2027Q1", "a fiscal quarter's code"),
         ("el 12,3 % de las respuestas", "a Spain-style number"),
         ("a las 2:30 p.m.", "glossary"),
         ("Abre el lunes 8 de marzo, a las 8:30 a. m..", "a doubled period after a time"),
@@ -232,7 +235,8 @@ def test_the_reader_accepts_us_spanish_and_us_english():
             "Abre el martes 3 de febrero de 2026, a la 1:30 p. m., hora del Centro. "
             "El 95% de 12,345 personas; $1,234.56; 0.5%. Llame al 1-800-555-0199. "
             "Del 3 feb 2026 al 9 mar 2026; mar 3 feb; 4 mar. 3 feb 8 feb 15 feb. "
-            "En la grabación, a los 00:01:12.",
+            "En la grabación, a los 00:01:12. En el 1.er trimestre del año fiscal 2027; "
+            "escriba el trimestre, por ejemplo, FY2027Q1 (p. ej., FY2027Q2).",
             "es",
         )
         == []

@@ -125,3 +125,18 @@ def test_every_date_lies_in_its_quarter(day):
     assert q.start <= day <= q.end
     assert parse_fiscal_quarter(str(q)) == q
     assert (q.end - q.start).days in (89, 90, 91)
+
+
+def test_a_quarter_is_named_in_the_readers_language():
+    from django.utils import translation
+
+    from civiccx.core.dates import quarter_name
+
+    with translation.override("es"):
+        assert quarter_name("FY2027Q1") == "1.er trimestre del año fiscal 2027"
+        assert quarter_name(FiscalQuarter(2026, 2)) == "2.º trimestre del año fiscal 2026"
+        assert quarter_name("FY2026Q3") == "3.er trimestre del año fiscal 2026"
+        assert quarter_name("FY2026Q4") == "4.º trimestre del año fiscal 2026"
+        assert quarter_name("Más tarde") == "Más tarde"  # not a quarter: as it came
+    with translation.override("en"):
+        assert quarter_name("FY2027Q1") == "FY2027Q1"

@@ -160,6 +160,20 @@ def test_the_figures_registry_reads_the_season_for_a_period(season):
     assert share.value == 1.0 and share.n == 7
 
 
+def test_the_season_figures_belong_to_the_direct_file_service_alone(season):
+    from civiccx.directfile.season import _service_id
+    from civiccx.metrics.registry import Period, read_figure
+    week, other = Period.last(7), make_service(slug="refunds")
+    for key in ("directfile.returns_received", "directfile.processed_share",
+                "directfile.return_completion"):
+        assert read_figure(key, week, _service_id()) == read_figure(key, week)
+    assert read_figure("directfile.returns_received", week, _service_id())[0].n == 6
+    assert [(v.value, v.n) for v in read_figure("directfile.returns_received", week,
+                                                other.pk)] == [(0, 0)]
+    assert [(v.value, v.n) for v in read_figure("directfile.processed_share", week,
+                                                other.pk)] == [(None, 0)]
+
+
 def test_the_statistics_page_shows_direct_files_a11_survey_beside_the_funnel(client, season):
     from civiccx.directfile.season import _service_id
     from civiccx.metrics.rollups import CellKey, add
@@ -250,3 +264,45 @@ def test_the_staff_returns_page_counts_funnel_events_by_tax_year(client, season)
     assert "Before a tax year is chosen" in page
     row = page[page.index('<th scope="row">return_started</th>'):].split("</tr>")[0]
     assert row.count('<td class="text-right">1</td>') == 2  # 2023 and all; 2024 has 0
+
+
+def _check(client, state, out_of_scope=()):
+    """One visitor through the eligibility checker, in a session of their own."""
+    client.cookies.clear()
+    client.post(reverse("directfile:checker"), {"year": 2024, "state": state,
+                                                 "multi_state": "no"})
+    client.post(reverse("directfile:checker-step", args=["income"]),
+                {"out_of_scope": list(out_of_scope)})
+    client.post(reverse("directfile:checker-step", args=["situations"]), {})
+    client.post(reverse("directfile:checker-step", args=["credits"]), {})
+    client.get(reverse("directfile:checker-result"))
+
+
+def test_the_checker_counts_a_person_out_of_scope_once_and_their_reasons_apart(client, season):
+    """Issue #13: a visitor with two reasons was two "finished the checker"; the funnel counts
+    people, and the reasons are a breakdown whose shares are of those people."""
+    from civiccx.directfile.season import read_checker_reasons, read_funnel
+    _check(client, "OH", ["/hasBusinessIncome"])  # two reasons: the state, business income
+    _check(client, "AZ", ["/hasBusinessIncome"])
+    _check(client, "AZ")  # can likely use Direct File
+    client.get(reverse("directfile:checker-result"))  # the result again counts nothing more
+
+    steps = {step: n for step, n, _kept in read_funnel()[0]}
+    assert steps["checker_started"] == steps["checker_finished"] == 3
+    assert steps == _funnel_recount()
+    assert read_checker_reasons(2024) == (2, {"business-income": 2, "state": 1})
+    rebuild()
+    assert differences() == {} and read_checker_reasons() == (2, {"business-income": 2,
+                                                                   "state": 1})
+
+    page = client.get(reverse("directfile:statistics"), {"year": 2024}).content.decode()
+    assert '<th scope="row">Finished the checker</th><td class="text-right">3</td>' in page
+    assert "2 people were told Direct File could not yet handle their return" in page
+    assert ('<th scope="row">Self-employment or business income</th>'
+            '<td class="text-right">2</td><td class="text-right">100%</td>') in page
+    assert ('<th scope="row">Their state is not taking part in Direct File</th>'
+            '<td class="text-right">1</td><td class="text-right">50%</td>') in page
+    data = client.get(reverse("directfile:statistics"), {"year": 2024, "format": "json"}).json()
+    assert data["funnel"]["checkerOutOfScope"] == {"people": 2, "reasons": [
+        {"reason": "business-income", "people": 2, "shareOfPeople": 1.0},
+        {"reason": "state", "people": 1, "shareOfPeople": 0.5}]}

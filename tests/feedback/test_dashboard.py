@@ -77,6 +77,38 @@ def test_trust_asked_both_ways_counts_every_answer(staff_client, responses):
     assert (trust["responses"], trust["percent_agree"], trust["mean"]) == ("5", "100.0", "5.00")
 
 
+def test_the_comments_and_scores_read_in_spanish(staff_client):
+    """Issue #20: a Spanish staff page named the service in English, printed the quarter's
+    code ("FY2027Q2") and the tags' ids ("negative", "wait_time")."""
+    from django.utils import timezone
+
+    from civiccx.core.fiscal import fiscal_quarter
+    from tests.factories import make_service
+    from tests.test_people_read_it import visible_text
+
+    service = make_service(name="Phone help with a callback",
+                           name_es="Ayuda por teléfono con devolución de llamada")
+    survey = make_survey(service=service, instrument_name="a11_v2")
+    submit_response(survey, {"question_1": "0", "question_4": "I waited on hold for hours, "
+                             "terrible"}, language="en", source="hosted", channel="web")
+    quarter = fiscal_quarter(timezone.localdate())
+    ordinal = {1: "1.er", 2: "2.º", 3: "3.er", 4: "4.º"}[quarter.quarter]
+    spoken = f"{ordinal} trimestre del año fiscal {quarter.year}"
+    client = staff_client("cx_analyst")
+
+    english = visible_text(client.get(reverse("feedback:comments")).content.decode(), "en")
+    assert "Phone help with a callback" in english and str(quarter) in english
+    assert "Wait time" in english
+    page = visible_text(client.get("/es" + reverse("feedback:comments")).content.decode())
+    assert "Ayuda por teléfono con devolución de llamada" in page and spoken in page
+    assert "negativo" in page and "Tiempo de espera" in page
+    for english in ("Phone help with a callback", str(quarter), "negative", "wait_time"):
+        assert english not in page, english
+
+    scores = visible_text(client.get("/es/staff/cx/").content.decode())
+    assert spoken in scores and str(quarter) not in scores
+
+
 def test_a_quarter_without_answers_is_not_flagged_as_a_small_sample(staff_client, responses):
     """A quarter with volumes but no survey answers showed "0 SMALL" in every driver table;
     zero answers is no sample, shown as 0 beside dashes, and only a real small sample (here the
@@ -87,5 +119,5 @@ def test_a_quarter_without_answers_is_not_flagged_as_a_small_sample(staff_client
         "volume_quarter": "FY2024Q2", "served": "5", "offered": ""})
     assert response.status_code in (200, 302)
     page = client.get(reverse("feedback:dashboard")).content.decode()
-    assert '<th scope="row">FY2024Q2</th><td class="text-right">0</td>' in page
+    assert '<td class="text-right">0</td>' in page and "0 <span class=\"usa-tag" not in page
     assert '<td class="text-right">5 <span class="usa-tag' in page

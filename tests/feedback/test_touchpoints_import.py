@@ -516,7 +516,8 @@ def test_the_staff_page_reports_an_import_and_its_problems_in_spanish(staff_clie
     upload.name = "touchpoints.csv"
     page = client.post("/es/staff/cx/a11/", {"survey": survey.pk, "file": upload}).content.decode()
     assert "Se importaron 8 respuestas." in page
-    assert "FY2024Q3: importadas, 2; ya importadas antes, 0; archivadas en Touchpoints, 1" in page
+    assert ("3.er trimestre del año fiscal 2024: importadas, 2; ya importadas antes, 0; "
+            "archivadas en Touchpoints, 1") in page
     assert "Omitidas, marcadas en Touchpoints: 1" in page
     assert "Omitidas, eliminadas en Touchpoints: 1" in page
     bad = combined_export(questions(survey), four_quarters()).replace(

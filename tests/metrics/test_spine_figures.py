@@ -9,7 +9,15 @@ from datetime import datetime, time
 import pytest
 from django.utils import timezone
 
-from civiccx.metrics.registry import FigureValue, NotPerService, Period, figures, read_figure
+from civiccx.metrics import registry
+from civiccx.metrics.registry import (
+    Figure,
+    FigureValue,
+    NotPerService,
+    Period,
+    figures,
+    read_figure,
+)
 from civiccx.services.interactions import record_interaction, void_interaction
 from civiccx.services.models import Channel, Interaction, Outcome
 from tests.factories import make_service
@@ -80,14 +88,17 @@ def test_a_service_with_no_customers_has_no_value(two_services):
     assert read_figure("services.resolved_share", PERIOD, empty.pk)[0].value is None
 
 
-def test_an_agency_wide_figure_refuses_a_service_filter(two_services):
+def test_an_agency_wide_figure_refuses_a_service_filter(two_services, monkeypatch):
     phone, _ = two_services
-    agency_only = [figure.key for figure in figures(per_service=False)]
-    assert "phone.service_level" in agency_only
+    monkeypatch.setitem(registry._FIGURES, "outside.calls", Figure(
+        "outside.calls", "Calls on a line we do not run", "count",
+        lambda period: [FigureValue(12, 12)]))
+    assert "outside.calls" in [figure.key for figure in figures(per_service=False)]
     assert {figure.key for figure in figures(per_service=True)} >= {
         "services.served", "services.resolved_share"}
+    assert read_figure("outside.calls", PERIOD)[0].value == 12
     with pytest.raises(NotPerService, match="whole agency"):
-        read_figure("phone.service_level", PERIOD, phone.pk)
+        read_figure("outside.calls", PERIOD, phone.pk)
     with pytest.raises(KeyError, match="No figure"):
         read_figure("phone.nothing", PERIOD, phone.pk)
 

@@ -42,7 +42,7 @@ def _structure(node, found: list[str]) -> list[str]:
 
 @pytest.mark.parametrize(("prefix", "language", "title"), [
     ("", "en", "Phone help: progress report for FY2025Q3"),
-    ("/es", "es", "Ayuda por teléfono: informe de avance de FY2025Q3"),
+    ("/es", "es", "Ayuda por teléfono: informe de avance del 3.er trimestre del año fiscal 2025"),
 ])
 def test_the_pdf_is_tagged_with_its_title_and_language(client, published, tmp_path,  # noqa: F811
                                                        prefix, language, title):

@@ -1,7 +1,7 @@
 """A service's report shows its own customers' figures: a figure its app can read per service
-(customers served and resolved, from the spine) counts that service only, equal to a recount
-of the raw rows; a figure read only for the whole agency is marked so on the page, the PDF
-and in the open data."""
+(customers served and resolved, from the spine; phone, walk-in, help and Direct File figures)
+counts that service only, equal to a recount of the raw rows; a figure read only for the whole
+agency is marked so on the page, the PDF and in the open data."""
 
 import csv
 import io
@@ -12,11 +12,13 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from civiccx.core.fiscal import parse_fiscal_quarter
+from civiccx.metrics.statistics import SMALL_SAMPLE_N
+from civiccx.phone.models import QueueEntry
 from civiccx.reports.building import draft_report, publish, submit
 from civiccx.reports.figures import AGENCY, SERVICE, Number, resolve
 from civiccx.services.interactions import record_interaction
 from civiccx.services.models import Channel, Interaction, Outcome
-from tests.factories import make_service
+from tests.factories import make_call_queue, make_service
 from tests.reports.conftest import QUARTER, _at
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +85,30 @@ def test_reports_published_before_scopes_read_as_they_were():
     old_phone = {**old_a11, "key": "phone.service_level"}
     assert Number.from_dict(old_a11).scope == SERVICE
     assert Number.from_dict(old_phone).agency_wide
+
+
+def test_a_services_report_shows_its_own_phone_waits(answered_service, analyst, publisher,
+                                                     client):
+    """Each service's calls wait differently: the report shows its own queue's answer time,
+    not the agency's mean of both lines."""
+    other = make_service(slug="other", name="Other service")
+    at = _at(QUARTER)
+    for service, waited in ((answered_service, 120), (other, 600)):
+        queue = make_call_queue(service, slug=f"{service.slug}-line")
+        for n in range(SMALL_SAMPLE_N):
+            answered = at + timedelta(minutes=n)
+            QueueEntry.objects.create(queue=queue, kind="hold", status="resolved",
+                                      arrived_at=answered - timedelta(seconds=waited),
+                                      first_claimed_at=answered)
+    report = draft_report(answered_service, QUARTER, analyst.user,
+                          keys=("phone.answer_minutes",))
+    report = publish(submit(report, analyst.user), publisher.user)
+    [number] = [f["numbers"][-1] for f in report.data["figures"]]
+    assert (number["value"], number["n"], number["scope"]) == (2.0, SMALL_SAMPLE_N, SERVICE)
+    assert resolve("phone.answer_minutes", other.pk, QUARTER).value == 10.0
+
+    args = [answered_service.slug, QUARTER, report.version]
+    page = client.get(reverse("reports:report-version", args=args)).content.decode()
+    row = page.split('data-figure="phone.answer_minutes"')[1].split("</tr>")[0]
+    assert "2.0" in row and "whole agency" not in row
+    assert "6.0" not in row and "10.0" not in row  # neither the agency's mean nor the other's

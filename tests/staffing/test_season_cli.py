@@ -90,3 +90,47 @@ def test_bad_input_exits_2_with_a_reason(history_file, capsys, args, message):
 def test_a_bad_date_is_named(capsys):
     assert main(["forecast", "x.csv", "--first-day", "January", "--last-day", "2027-03-01"]) == 2
     assert "'January' is not a date like 2027-01-04" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_the_default_season_can_be_planned_on_every_day_of_the_year(month):
+    """Issue #19: from January to April the default was the season already running, which
+    cannot be forecast from a history that runs to yesterday. Now it is the rest of that
+    season from next Monday (in its last two weeks, next year's), and it forecasts."""
+    from datetime import timedelta
+
+    from civiccx.staffing.planning.forecasting import ForecastSettings, season_forecast
+    from civiccx.staffing.planning.season import next_season
+
+    day = date(2027, month, 1)
+    while day.month == month:
+        season = next_season(day)
+        first, last = season["first_day"], season["last_day"]
+        assert day < first and last - first >= timedelta(weeks=2), day
+        assert (last.month, last.day) == (4, 30) and first.year == last.year, day
+        assert season["hiring_from"] <= day < season["hiring_from"] + timedelta(weeks=1), day
+        assert first.weekday() == 0, day
+        day += timedelta(days=1)
+    running = next_season(date(2027, 2, 17))  # a Wednesday of the season
+    assert (running["first_day"], running["last_day"]) == (date(2027, 2, 22), date(2027, 4, 30))
+    assert next_season(date(2027, 4, 20))["first_day"] == date(2028, 1, 3)  # too little left
+    assert next_season(date(2026, 12, 1))["first_day"] == date(2027, 1, 4)
+    assert next_season(date(2028, 2, 29))["first_day"] == date(2028, 3, 6)
+
+    today = date(2027, month, 15)
+    history = filing_season_history(today - timedelta(days=400), today - timedelta(days=1),
+                                    quiet_daily_calls=300, seed=month)
+    season = next_season(today)
+    forecast = season_forecast(history, ForecastSettings(season["first_day"],
+                                                         season["last_day"], holdout_weeks=0))
+    assert forecast.first_day == season["first_day"] and forecast.daily.sum() > 0
+
+
+def test_forecast_without_dates_plans_the_season_the_page_would(tmp_path, capsys):
+    """In the middle of a season, the rest of it; before one, all of it."""
+    history = filing_season_history(date(2025, 10, 1), date(2027, 2, 16),
+                                    quiet_daily_calls=300, seed=3)
+    path = tmp_path / "history.csv"
+    path.write_text(history_csv_text(history))
+    assert main(["forecast", str(path), "--holdout-weeks", "1"]) == 0
+    assert "Forecast 2027-02-22 to 2027-04-30" in capsys.readouterr().out

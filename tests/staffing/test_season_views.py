@@ -156,6 +156,21 @@ def test_only_analysts_plan_seasons(staff_client):
     assert staff_client("csr").get(reverse("staffing:season")).status_code == 403
 
 
+@pytest.mark.parametrize(("today", "first_day", "last_day"), [
+    ("2027-02-17", "2027-02-22", "2027-04-30"),  # the season is running: the rest of it
+    ("2027-04-21", "2028-01-03", "2028-04-30"),  # too little left: next year's
+    ("2027-09-08", "2028-01-03", "2028-04-30"),
+])
+def test_the_planner_offers_a_season_it_can_plan(staff_client, monkeypatch, today, first_day,
+                                                 last_day):
+    """Issue #19: in February the form offered the season's own first Monday, already past."""
+    noon = datetime.fromisoformat(today).replace(hour=18, tzinfo=ZoneInfo("UTC"))
+    monkeypatch.setattr("django.utils.timezone.now", lambda: noon)
+    page = staff_client("cx_analyst").get(reverse("staffing:season")).content.decode()
+    assert f'name="first_day" value="{first_day}"' in page
+    assert f'name="last_day" value="{last_day}"' in page
+
+
 def test_empty_choices_read_as_words_not_dashes(staff_client):
     """An empty dropdown said "---------" (Django's default) or "—"; planners read what to do."""
     client = staff_client("cx_analyst")

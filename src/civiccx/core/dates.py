@@ -128,3 +128,21 @@ def day_at_clock(moment: datetime, zone: tzinfo | str | None = None, *, year: bo
         "at_time": at_clock(moment),
         "zone": zone_name(moment.tzinfo),
     }
+
+
+def quarter_name(quarter) -> str:
+    """A fiscal quarter as people read it: "FY2027Q1" in English (the A-11 term) and
+    "1.er trimestre del año fiscal 2027" in Spanish. Anything that is not a quarter's code is
+    given back as it came."""
+    from civiccx.core.fiscal import FiscalQuarter, parse_fiscal_quarter
+
+    if not isinstance(quarter, FiscalQuarter):
+        try:
+            quarter = parse_fiscal_quarter(str(quarter))
+        except ValueError:
+            return str(quarter)
+    names = {1: pgettext("fiscal quarter", "FY%(year)sQ1"),
+             2: pgettext("fiscal quarter", "FY%(year)sQ2"),
+             3: pgettext("fiscal quarter", "FY%(year)sQ3"),
+             4: pgettext("fiscal quarter", "FY%(year)sQ4")}
+    return names[quarter.quarter] % {"year": quarter.year}

@@ -77,6 +77,20 @@ def reasons(answers: dict) -> list[Reason]:
     return out
 
 
+def reason_title(code: str) -> str:
+    """A reason's short title by its code, for counts of reasons (no year or state known)."""
+    if code == "state":
+        return _("Their state is not taking part in Direct File")
+    if code == "multi-state":
+        return _("Lived in more than one state")
+    if code == "interest-over-limit":
+        return _("Interest over $1,500")
+    try:
+        return say(CATALOGUE.knockout(code).title)
+    except KeyError:
+        return code
+
+
 def callback_queue() -> str:
     return getattr(settings, "DIRECTFILE_CALLBACK_QUEUE", "main-line")
 

@@ -217,13 +217,17 @@ class PriorYearRecord(models.Model):
 
 class FunnelEvent(models.Model):
     """One step of the filing funnel, with no personal information: what happened, when, in
-    which language, for which tax year, and a code (a step, a reason, a section)."""
+    which language, for which tax year, and a code (a step, a reason, a section).
+
+    A checker visit found out of scope is one `checker_not_eligible` event (a person, so the
+    funnel's steps count people) and one `checker_reason` event per reason (issue #13)."""
 
     class Kind(models.TextChoices):
         CHECKER_STARTED = "checker_started", _("Eligibility checker started")
         CHECKER_STEP = "checker_step", _("Eligibility checker step answered")
         CHECKER_ELIGIBLE = "checker_eligible", _("Checker: can likely use Direct File")
         CHECKER_NOT_ELIGIBLE = "checker_not_eligible", _("Checker: out of scope")
+        CHECKER_REASON = "checker_reason", _("Checker: a reason it is out of scope")
         RETURN_STARTED = "return_started", _("Return started")
         RETURN_RESUMED = "return_resumed", _("Return resumed")
         SECTION_COMPLETED = "section_completed", _("Section completed")

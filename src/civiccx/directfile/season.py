@@ -167,7 +167,8 @@ def funnel_prefix(tax_year: int | None = None) -> str:
 def funnel_cells(kind: str, code: str, tax_year: int | None = None
                  ) -> list[tuple[str, Counts]]:
     """The cells one funnel event adds to: its kind, and for a completed interview section
-    the section (where people stop is where the next section is never completed); once for
+    the section (where people stop is where the next section is never completed), for a
+    reason the checker found the visit out of scope the reason; once for
     all tax years and once for the event's tax year, when it has one (the checker's start
     has none: the year is chosen on its first screen). A resubmission and a rejection's code
     are not steps of their own."""
@@ -177,6 +178,8 @@ def funnel_cells(kind: str, code: str, tax_year: int | None = None
         name = kind
     elif kind == "section_completed":
         name = f"section:{code}"
+    elif kind == "checker_reason":
+        name = f"reason:{code}"
     else:
         return []
     prefixes = [FUNNEL_PREFIX] + ([funnel_prefix(tax_year)] if tax_year else [])
@@ -234,6 +237,26 @@ def read_funnel(tax_year: int | None = None
     return steps, dict(sorted(sections.items(), key=lambda kv: -kv[1]))
 
 
+def read_checker_reasons(tax_year: int | None = None) -> tuple[int, dict[str, int]]:
+    """The people the checker found out of scope, and per reason how many of them had it (a
+    person may have several reasons, so the reasons add up to more than the people; each
+    reason's share is of the people), most common first: all seasons, or one tax year's."""
+    from civiccx.taxengine import CATALOGUE
+
+    prefix = funnel_prefix(tax_year)
+    metrics = read_cells({"metric__startswith": prefix}, group_by=()).get((), {})
+    people = metrics.get(f"{prefix}checker_not_eligible", (0, 0))[1]
+    # a metric name is cut at 40 characters: read each known reason's cut name back
+    codes = {f"{prefix}reason:{code}"[:40]: code
+             for code in ("state", "multi-state", *(k.code for k in CATALOGUE.knockouts))}
+    reasons: dict[str, int] = {}
+    for metric, counts in metrics.items():
+        if metric.startswith(f"{prefix}reason:"):
+            code = codes.get(metric, metric[len(prefix) + len("reason:"):])
+            reasons[code] = reasons.get(code, 0) + counts[1]
+    return people, dict(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def funnel_years() -> list[int]:
     """Tax years with funnel counts, latest first."""
     from civiccx.metrics.models import Rollup
@@ -268,6 +291,18 @@ def read_funnel_completion(period) -> list[FigureValue]:
     return [value(), *(value(y) for y in sorted({*started, *submitted} - {None}))]
 
 
+def for_service(read, unit: str):
+    """A season figure read for one service: every return and funnel step is the Direct File
+    service's customer's, so for that service the figure is the whole one, and for any other
+    there is nothing (a count of 0, a share with no value)."""
+    def read_service(period, service_id: int) -> list[FigureValue]:
+        if service_id == _service_id():
+            return read(period)
+        return [FigureValue(0.0 if unit == "count" else None, 0)]
+
+    return read_service
+
+
 def register() -> None:
     from django.utils.translation import gettext_lazy as _
 
@@ -276,15 +311,18 @@ def register() -> None:
     register_rollup_source("directfile.funnel", quarters=funnel_quarters,
                            counts=funnel_counts)
     register_figure("directfile.returns_received", title=_("Direct File returns received"),
-                    unit="count", read=read_returns_received)
+                    unit="count", read=read_returns_received,
+                    read_service=for_service(read_returns_received, "count"))
     register_figure("directfile.processed_share",
                     title=_("Direct File submissions processed"), unit="share",
                     read=read_processed_share,
+                    read_service=for_service(read_processed_share, "share"),
                     description=_("Of the submissions received in the period, the share "
                                   "accepted or rejected so far."))
     register_figure("directfile.return_completion",
                     title=_("Direct File returns submitted per return started"), unit="share",
                     read=read_funnel_completion,
+                    read_service=for_service(read_funnel_completion, "share"),
                     description=_("Funnel events in the period: returns submitted for the "
                                   "first time over returns started, for all tax years and "
                                   "for each."))

@@ -10,8 +10,16 @@ from django.utils.translation import gettext as _
 
 from civiccx.charts import Bar, Series, bar_chart, column_chart
 from civiccx.core.percentages import percent_text
+from civiccx.directfile.eligibility import reason_title
 from civiccx.directfile.rejections import rejection
-from civiccx.directfile.season import Season, change, read_funnel, read_season, seasons
+from civiccx.directfile.season import (
+    Season,
+    change,
+    read_checker_reasons,
+    read_funnel,
+    read_season,
+    seasons,
+)
 from civiccx.taxengine.money import usd
 
 
@@ -153,10 +161,27 @@ def _step_labels() -> dict[str, str]:
 def funnel_json(tax_year: int | None) -> dict:
     """The funnel's steps (people, share kept from the step before) for one tax year or all."""
     steps, sections = read_funnel(tax_year)
+    people, reasons = read_checker_reasons(tax_year)
     return {"taxYear": tax_year,
             "steps": [{"step": step, "people": n, "keptFromStepBefore": kept}
                       for step, n, kept in steps],
-            "sectionsCompleted": sections}
+            "sectionsCompleted": sections,
+            "checkerOutOfScope": {
+                "people": people,
+                "reasons": [{"reason": code, "people": n,
+                             "shareOfPeople": n / people if people else None}
+                            for code, n in reasons.items()]}}
+
+
+def checker_reasons(tax_year: int | None = None) -> tuple[str, list[tuple[str, str, str]]]:
+    """Why the checker found people out of scope: how many people (for the tax year when it
+    has any, else all seasons), and per reason (title, people, share of those people). A
+    person may have several reasons, so the shares add up to more than 100%."""
+    people, reasons = read_checker_reasons(tax_year) if tax_year else (0, {})
+    if not people:
+        people, reasons = read_checker_reasons()
+    return f"{people:,}", [(reason_title(code), f"{n:,}", percent_text(n / people, 0)
+                            if people else "—") for code, n in reasons.items()]
 
 
 def funnel(tax_year: int | None = None):

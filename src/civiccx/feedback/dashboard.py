@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from civiccx.charts import Chart, Series, line_chart
+from civiccx.core.dates import quarter_name
 from civiccx.feedback.rollups import QuarterScores, read_scores
 from civiccx.feedback.scoring import SMALL_SAMPLE_N, DriverTally, ShareSummary, ThumbsTally
 from civiccx.metrics.drivers import DRIVER_LABELS
@@ -80,14 +81,14 @@ def driver_chart(driver: str, cells: list[DriverCell]) -> Chart:
         summary = gettext("In %(quarter)s, %(share).0f%% agreed or gave a thumbs up (95%% "
                           "confidence interval %(low).0f%% to %(high).0f%%), from %(n)s "
                           "responses.") % {
-            "quarter": latest.quarter, "share": latest.agree * 100,
+            "quarter": quarter_name(latest.quarter), "share": latest.agree * 100,
             "low": latest.agree_low * 100, "high": latest.agree_high * 100,
             "n": f"{latest.n:,}"}
     return line_chart(
         f"cx-{driver}",
         gettext("%(driver)s: share agreeing (or thumbs up), by fiscal quarter")
         % {"driver": label},
-        [cell.quarter for cell in cells],
+        [quarter_name(cell.quarter) for cell in cells],
         [Series(gettext("Agree or thumbs up (%)"), [_percent(cell.agree) for cell in cells],
                 low=[_percent(cell.agree_low) for cell in cells],
                 high=[_percent(cell.agree_high) for cell in cells])],

@@ -210,11 +210,30 @@ class Comment(models.Model):
     analyst_tags = models.JSONField(default=list, blank=True)
     flagged = models.BooleanField(default=False)
 
+    SENTIMENT_NAMES = {"positive": pgettext_lazy("comment sentiment", "positive"),
+                       "negative": pgettext_lazy("comment sentiment", "negative"),
+                       "neutral": pgettext_lazy("comment sentiment", "neutral")}
+
     class Meta:
         ordering = ["-response__submitted_at"]
 
     def __str__(self):
         return self.text[:60]
+
+    @property
+    def sentiment_name(self) -> str:
+        """The sentiment tag in the reader's language (the stored label is an id)."""
+        return str(self.SENTIMENT_NAMES.get(self.sentiment_label, self.sentiment_label))
+
+    @property
+    def topic_names(self) -> list[str]:
+        """The topic tags in the reader's language, from the lexicon's labels."""
+        from civiccx.core.languages import current_language
+        from civiccx.feedback.comment_tags import TOPICS
+
+        language = current_language()
+        return [TOPICS[t]["label"].get(language, TOPICS[t]["label"]["en"]) if t in TOPICS
+                else t for t in self.topics]
 
 
 auditlog.register(Comment, include_fields=["analyst_tags", "flagged"])

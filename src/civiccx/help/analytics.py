@@ -15,6 +15,12 @@ Definitions (the page repeats them in words):
   *deflection* is the share of search visits that were not escalated;
 - *helpfulness* is the share of "Was this page helpful?" votes answering yes, per translation
   (an article in one language), with a 95% Wilson interval.
+
+For one service (the metrics registry's per-service figures, e.g. a service's progress report)
+a search belongs to the services of the article it led to: the result its person opened, or,
+if none, the top result shown; a vote belongs to its article's services. An article about two
+services counts for both. A search with no result led to no article and belongs to no service:
+it counts for the whole help center only, so the services' figures need not add up to it.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from civiccx.core.languages import language_codes
-from civiccx.help.models import SearchLog, Translation, Vote
+from civiccx.help.models import Article, SearchLog, Translation, Vote
 from civiccx.metrics.registry import FigureValue, Period
 from civiccx.metrics.statistics import Interval, wilson_interval
 from civiccx.services.models import Channel, VisitStep
@@ -48,13 +54,20 @@ class Filters:
     max_ctr_percent: int = 20  # ... and a click-through below this
     min_votes: int = 10  # a translation needs this many votes to be judged
     max_helpful_percent: int = 60  # ... and a yes share below this to be listed
+    service_id: int | None = None  # only searches and votes on this service's articles
 
     def searches(self) -> QuerySet:
         rows = SearchLog.objects.filter(at__gte=self.period.start, at__lt=self.period.end)
+        if self.service_id is not None:
+            slugs = Article.objects.filter(services=self.service_id).values("slug")
+            rows = rows.filter(Q(clicked_slug__in=slugs)
+                               | Q(clicked_slug="", top_slug__in=slugs))
         return rows.filter(language=self.language) if self.language else rows
 
     def votes(self) -> QuerySet:
         rows = Vote.objects.filter(at__gte=self.period.start, at__lt=self.period.end)
+        if self.service_id is not None:
+            rows = rows.filter(translation__article__services=self.service_id)
         return rows.filter(translation__language=self.language) if self.language else rows
 
 
@@ -318,21 +331,24 @@ def _as_date(value) -> date:
 # Operational figures for the metrics registry (declared in HelpConfig.ready) --------------
 
 
-def deflection_figure(period: Period) -> list[FigureValue]:
+def deflection_figure(period: Period, service_id: int | None = None) -> list[FigureValue]:
     """Share of search visits that did not go on to a callback or a booked visit, in all and
-    per language."""
+    per language. For one service, the visits counted are those with a search that led to one
+    of its articles (opened, or else the top result); searches with no result belong to no
+    service and count only for the whole help center."""
     values = []
     for language in ("", *language_codes()):
-        figures = headline(Filters(period, language=language))
+        figures = headline(Filters(period, language=language, service_id=service_id))
         values.append(FigureValue(figures.deflection, figures.visits, language))
     return values
 
 
-def helpful_figure(period: Period) -> list[FigureValue]:
-    """Share of "Was this page helpful?" votes answering yes, in all and per language."""
+def helpful_figure(period: Period, service_id: int | None = None) -> list[FigureValue]:
+    """Share of "Was this page helpful?" votes answering yes, in all and per language; for one
+    service, votes on its articles only."""
     values = []
     for language in ("", *language_codes()):
-        votes = Filters(period, language=language).votes().aggregate(
+        votes = Filters(period, language=language, service_id=service_id).votes().aggregate(
             n=Count("id"), yes=Count("id", filter=Q(helpful=True)))
         values.append(FigureValue(_share(votes["yes"], votes["n"]), votes["n"], language))
     return values

@@ -30,6 +30,8 @@ class HelpConfig(AppConfig):
         register_rollup_source("help.votes", quarters=services.vote_quarters,
                                counts=services.vote_counts)
         register_figure("help.deflection", unit="share", read=analytics.deflection_figure,
+                        read_service=analytics.deflection_figure,
                         title=_("Help center: search visits that needed no call or visit"))
         register_figure("help.helpful_share", unit="share", read=analytics.helpful_figure,
+                        read_service=analytics.helpful_figure,
                         title=_("Help center: votes finding a page helpful"))

@@ -25,9 +25,12 @@ class PhoneConfig(AppConfig):
         register_staff_tool(_("Wait estimate accuracy"), "phone:estimates", {CX_ANALYST})
 
         register_figure("phone.service_level", unit="share", read=figures.service_level,
+                        read_service=figures.service_level,
                         title=_("Phone: share answered within the service level"))
         register_figure("phone.answer_minutes", unit="minutes", read=figures.answer_minutes,
+                        read_service=figures.answer_minutes,
                         title=_("Phone: average time to answer"))
         register_figure("phone.estimate_error_minutes", unit="minutes",
                         read=figures.estimate_error_minutes,
+                        read_service=figures.estimate_error_minutes,
                         title=_("Phone: average error of announced waits"))

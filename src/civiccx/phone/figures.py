@@ -92,11 +92,16 @@ def half_hour_volumes(queue: CallQueue, *, interval_minutes: int = 30) -> list[t
 # Operational figures for the metrics registry (declared in PhoneConfig.ready) -------------
 
 
-def _answered(period: Period) -> dict[str, list[tuple[float, int, int | None]]]:
+def _answered(period: Period, service_id: int | None = None
+              ) -> dict[str, list[tuple[float, int, int | None]]]:
     """Per queue slug: (seconds waited, service-level seconds, predicted seconds) of every
-    call or callback first answered in the period."""
-    rows = (QueueEntry.objects.filter(first_claimed_at__gte=period.start,
-                                      first_claimed_at__lt=period.end)
+    call or callback first answered in the period; with `service_id`, only those of the queues
+    that serve it (a queue serves one service, so a call's queue says whose customer called)."""
+    rows = QueueEntry.objects.filter(first_claimed_at__gte=period.start,
+                                     first_claimed_at__lt=period.end)
+    if service_id is not None:
+        rows = rows.filter(queue__service_id=service_id)
+    rows = (rows
             .values_list("queue__slug", "arrived_at", "first_claimed_at",
                          "queue__service_level_seconds", "predicted_wait_seconds"))
     by_queue: dict[str, list] = defaultdict(list)
@@ -105,22 +110,23 @@ def _answered(period: Period) -> dict[str, list[tuple[float, int, int | None]]]:
     return by_queue
 
 
-def service_level(period: Period) -> list[FigureValue]:
+def service_level(period: Period, service_id: int | None = None) -> list[FigureValue]:
     """Share of calls and callbacks answered within their queue's service-level time."""
-    return whole_and_parts(_answered(period), lambda answered: sum(
+    return whole_and_parts(_answered(period, service_id), lambda answered: sum(
         1 for waited, level, _p in answered if waited <= level) / len(answered))
 
 
-def answer_minutes(period: Period) -> list[FigureValue]:
+def answer_minutes(period: Period, service_id: int | None = None) -> list[FigureValue]:
     """Mean time from joining the line (or asking for a callback) to a representative."""
-    return whole_and_parts(_answered(period), lambda answered: sum(
+    return whole_and_parts(_answered(period, service_id), lambda answered: sum(
         waited for waited, _l, _p in answered) / len(answered) / 60)
 
 
-def estimate_error_minutes(period: Period) -> list[FigureValue]:
+def estimate_error_minutes(period: Period, service_id: int | None = None
+                           ) -> list[FigureValue]:
     """Mean absolute difference between the wait we announced and the wait people had."""
     predicted = {slug: [(waited, guess) for waited, _l, guess in answered if guess is not None]
-                 for slug, answered in _answered(period).items()}
+                 for slug, answered in _answered(period, service_id).items()}
     return whole_and_parts({slug: items for slug, items in predicted.items() if items},
                              lambda items: sum(abs(guess - waited) for waited, guess in items)
                              / len(items) / 60)

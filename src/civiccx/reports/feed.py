@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from civiccx.core.dates import quarter_name
 from civiccx.core.languages import current_language
 from civiccx.reports.building import published_reports
 from civiccx.reports.presentation import figure_sections
@@ -41,7 +42,7 @@ def atom(request) -> str:
         url = request.build_absolute_uri(version_url(report))
         title = _("%(service)s: progress report for %(quarter)s") % {
             "service": report.service.localized_name,
-            "quarter": report.quarter,
+            "quarter": quarter_name(report.quarter),
         }
         if report.version > 1:
             title += " " + _("(corrected, version %(version)s)") % {"version": report.version}

@@ -11,8 +11,10 @@ suppression. Two kinds of figure are offered:
 - every operational figure an app registers (`metrics.registry.register_figure`: phone service
   level and answer times, walk-in waits, help deflection, and whatever Direct File's season
   statistics register), read for the quarter's days with `read_figure`: for the report's
-  service when its app can tell services apart (customers served and resolved, from the
-  spine), else for the whole agency, and the report says which (`Number.scope`).
+  service when its app can tell services apart (the spine's customers served and resolved; a
+  call's queue, a walk-in's ticket, the article a help search or vote was about; Direct File's
+  returns, all its own service's), else for the whole agency, and the report says which
+  (`Number.scope`).
 """
 
 from __future__ import annotations

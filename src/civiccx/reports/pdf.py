@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from civiccx.core.dates import quarter_name
 from civiccx.reports.models import ProgressReport
 from civiccx.reports.presentation import commitment_rows, figure_sections, quotes
 
@@ -28,7 +29,7 @@ logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 def report_title(report: ProgressReport) -> str:
     return _("%(service)s: progress report for %(quarter)s") % {
         "service": report.service.localized_name,
-        "quarter": report.quarter,
+        "quarter": quarter_name(report.quarter),
     }
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from civiccx.charts import Chart, Series, chart_id, line_chart
+from civiccx.core.dates import quarter_name
 from civiccx.core.languages import current_language
 from civiccx.reports.figures import Number, UnknownFigure, figure_choice, format_value
 from civiccx.reports.models import Commitment
@@ -73,7 +74,7 @@ def figure_chart(figure: dict, numbers: list[Number]) -> Chart:
     summary = ""
     if latest.value is not None:
         summary = _("In %(quarter)s: %(value)s, from %(n)s observations.") % {
-            "quarter": latest.quarter,
+            "quarter": quarter_name(latest.quarter),
             "value": latest.display,
             "n": latest.n_display,
         }
@@ -83,7 +84,7 @@ def figure_chart(figure: dict, numbers: list[Number]) -> Chart:
             }
     elif latest.suppressed:
         summary = _("In %(quarter)s there were too few answers (%(n)s) to publish a value.") % {
-            "quarter": latest.quarter,
+            "quarter": quarter_name(latest.quarter),
             "n": latest.n,
         }
     banded = share and any(n.low is not None for n in numbers)
@@ -96,7 +97,7 @@ def figure_chart(figure: dict, numbers: list[Number]) -> Chart:
     return line_chart(
         chart_id(figure["key"], "report"),
         figure["title"],
-        [n.quarter for n in numbers],
+        [quarter_name(n.quarter) for n in numbers],
         [series],
         category_label=_("Quarter"),
         value_range=(0, 100) if share else None,
@@ -118,7 +119,7 @@ def figure_title(figure: dict) -> str:
 def _targets(data: dict) -> dict[str, str]:
     return {
         row["metric"]: _("%(target)s by %(quarter)s")
-        % {"target": _target(row), "quarter": row["due_quarter"]}
+        % {"target": _target(row), "quarter": quarter_name(row["due_quarter"])}
         for row in data.get("commitments", [])
         if row["status"] == Commitment.Status.OPEN
     }

@@ -251,7 +251,7 @@ class JourneyStepForm(forms.ModelForm):
 
         self.life = life
         self.fields["services"].queryset = Service.objects.order_by("name")
-        self.fields["services"].label_from_instance = lambda s: s.name
+        self.fields["services"].label_from_instance = lambda s: s.localized_name
         self.fields["insights"].queryset = Insight.objects.filter(
             Q(study__in=life.studies.all()) | Q(pk__in=life.insights.all())).distinct()
         self.fields["insights"].label_from_instance = lambda i: i.statement

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from civiccx.charts import Series, line_chart
+from civiccx.core.dates import quarter_name
 from civiccx.metrics.drivers import DRIVER_LABELS
 
 
@@ -38,20 +39,20 @@ def insight_chart(insight, evidence: dict):
     if not rows:
         return None
     driver = str(DRIVER_LABELS[insight.metric_driver])
-    service = insight.metric_service.name
+    service = insight.metric_service.localized_name
     shares = [round(100 * agree / answered, 1) for _quarter, agree, answered in rows]
     first, last = rows[0][0], rows[-1][0]
     summary = _("%(driver)s for %(service)s: %(start)s%% agreed in %(first)s and %(end)s%% in "
                 "%(last)s. This insight cites %(count)s highlight(s) from %(people)s "
                 "participant(s); the survey and the interviews are different evidence.") % {
         "driver": driver, "service": service, "start": f"{shares[0]:g}",
-        "end": f"{shares[-1]:g}", "first": first, "last": last,
+        "end": f"{shares[-1]:g}", "first": quarter_name(first), "last": quarter_name(last),
         "count": evidence["highlights"], "people": evidence["participants"]}
     return line_chart(
         f"insight-metric-{insight.pk}",
         _("%(driver)s, %(service)s: share who agree, by quarter") % {"driver": driver,
                                                                      "service": service},
-        [quarter for quarter, _agree, _answered in rows],
+        [quarter_name(quarter) for quarter, _agree, _answered in rows],
         [Series(_("Share who agree (%)"), shares)],
         category_label=_("Fiscal quarter"), value_range=(0, 100), summary=summary,
         value_format="{:g}%")

@@ -136,7 +136,8 @@ class Service(Bilingual):
         ordering = ["order", "name"]
 
     def __str__(self):
-        return self.name
+        """The name in the reader's language: forms list services by it (issue #20)."""
+        return self.localized_name
 
 
 class ServiceChannel(Bilingual):

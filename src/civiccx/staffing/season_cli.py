@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from rich.console import Console
@@ -29,7 +29,12 @@ from civiccx.staffing.planning.scheduling import (
     ScheduleError,
     ScheduleRules,
 )
-from civiccx.staffing.planning.season import STAGES, SeasonSettings, build_season_plan
+from civiccx.staffing.planning.season import (
+    STAGES,
+    SeasonSettings,
+    build_season_plan,
+    next_season,
+)
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 PLANNING_ERRORS = (HistoryError, HiringError, ScheduleError)
@@ -85,8 +90,10 @@ def _season_arguments(parser) -> None:
     source.add_argument("history", nargs="?", type=Path,
                         help="CSV with interval_start, calls_offered, aht_seconds")
     source.add_argument("--queue", help="a phone queue's slug: use the calls it recorded")
-    parser.add_argument("--first-day", type=_date, required=True, help="the season's first day")
-    parser.add_argument("--last-day", type=_date, required=True, help="the season's last day")
+    parser.add_argument("--first-day", type=_date, help="the season's first day (default: the "
+                        "planner page's, as of the day after the history ends)")
+    parser.add_argument("--last-day", type=_date, help="the season's last day (default: as "
+                        "--first-day)")
     parser.add_argument("--holdout-weeks", type=int, default=2)
     parser.add_argument("--growth", type=float, default=1.0,
                         help="with under two years of history: next season = last × growth")
@@ -119,6 +126,7 @@ def _hiring_arguments(parser) -> None:
 
 def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     history = _history(args)
+    _default_season(args, history.last_day + timedelta(days=1))
     settings = _settings(args)
     with Progress(TextColumn("{task.description:<12}"), BarColumn(),
                   TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(),
@@ -179,9 +187,20 @@ def _history(args):
     return read_history_csv(args.history)
 
 
-def _settings(args) -> SeasonSettings:
-    from datetime import timedelta
+def _default_season(args, today: date) -> None:
+    """Without --first-day and --last-day, the season the planner page offers on ``today``
+    (the day after the history ends): the coming season, or the rest of a running one; and
+    then hiring from that week unless --hiring-from says otherwise."""
+    if args.first_day and args.last_day:
+        return
+    season = next_season(today)
+    if not args.first_day and not args.last_day and getattr(args, "hiring_from", 0) is None:
+        args.hiring_from = season["hiring_from"]
+    args.first_day = args.first_day or season["first_day"]
+    args.last_day = args.last_day or season["last_day"]
 
+
+def _settings(args) -> SeasonSettings:
     command = args.command
     hiring = HiringSettings()
     rules = ScheduleRules()

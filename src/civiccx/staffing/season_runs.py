@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +12,12 @@ from civiccx.staffing.history import recorded_history, stored_history
 from civiccx.staffing.models import PlanningRun
 from civiccx.staffing.planning.hiring import HiringSettings
 from civiccx.staffing.planning.scheduling import ScheduleRules
-from civiccx.staffing.planning.season import STAGES, SeasonSettings, build_season_plan
+from civiccx.staffing.planning.season import (  # noqa: F401 (next_season: the form's defaults)
+    STAGES,
+    SeasonSettings,
+    build_season_plan,
+    next_season,
+)
 from civiccx.staffing.season_report import result_of
 
 log = logging.getLogger(__name__)
@@ -95,13 +100,3 @@ def progress_of(run: PlanningRun) -> dict:
         len(STAGES) if run.status == PlanningRun.Status.DONE else 0)
     return {"done": done, "total": len(STAGES), "step": min(done + 1, len(STAGES)),
             "label": STAGE_LABELS.get(run.stage, "")}
-
-
-def next_season(today: date) -> dict:
-    """Form defaults: the next filing season (first Monday of January to April 30), with
-    hiring from this week."""
-    year = today.year + 1 if today.month > 4 else today.year
-    january = date(year, 1, 1)
-    first = january + timedelta(days=(7 - january.weekday()) % 7)
-    return {"first_day": first, "last_day": date(year, 4, 30),
-            "hiring_from": min(today - timedelta(days=today.weekday()), first)}

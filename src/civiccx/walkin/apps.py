@@ -23,7 +23,9 @@ class WalkinConfig(AppConfig):
         register_staff_tool(_("Walk-in centers across the country"), "walkin:manager",
                             {CENTER_STAFF, CX_ANALYST})
         register_figure("walkin.wait_minutes", unit="minutes", read=figures.wait_minutes,
+                        read_service=figures.wait_minutes,
                         title=_("Walk-in centers: average wait to be called"))
         register_figure("walkin.estimate_error_minutes", unit="minutes",
                         read=figures.estimate_error_minutes,
+                        read_service=figures.estimate_error_minutes,
                         title=_("Walk-in centers: average error of shown waits"))

@@ -54,11 +54,16 @@ def estimate_accuracy(center: Center | None, days: int = 30) -> list[dict]:
 # Operational figures for the metrics registry (declared in WalkinConfig.ready) ------------
 
 
-def _walk_ins_called(period: Period) -> dict[str, list[tuple[float, int | None]]]:
+def _walk_ins_called(period: Period, service_id: int | None = None
+                     ) -> dict[str, list[tuple[float, int | None]]]:
     """Per center slug: (seconds waited, predicted seconds) of every walk-in (not an
-    appointment) first called to a counter in the period."""
-    rows = (Ticket.objects.filter(first_called_at__gte=period.start,
-                                  first_called_at__lt=period.end, appointment__isnull=True)
+    appointment) first called to a counter in the period; with `service_id`, only those whose
+    ticket was taken for that service (the center's offering it came for)."""
+    rows = Ticket.objects.filter(first_called_at__gte=period.start,
+                                 first_called_at__lt=period.end, appointment__isnull=True)
+    if service_id is not None:
+        rows = rows.filter(offering__service_id=service_id)
+    rows = (rows
             .values_list("center__location__slug", "arrived_at", "first_called_at",
                          "predicted_wait_seconds"))
     by_center: dict[str, list] = defaultdict(list)
@@ -67,16 +72,17 @@ def _walk_ins_called(period: Period) -> dict[str, list[tuple[float, int | None]]
     return by_center
 
 
-def wait_minutes(period: Period) -> list[FigureValue]:
+def wait_minutes(period: Period, service_id: int | None = None) -> list[FigureValue]:
     """Mean wait of walk-ins, from taking a ticket to being called to a counter."""
-    return whole_and_parts(_walk_ins_called(period), lambda called: sum(
+    return whole_and_parts(_walk_ins_called(period, service_id), lambda called: sum(
         waited for waited, _p in called) / len(called) / 60)
 
 
-def estimate_error_minutes(period: Period) -> list[FigureValue]:
+def estimate_error_minutes(period: Period, service_id: int | None = None
+                           ) -> list[FigureValue]:
     """Mean absolute difference between the wait we showed walk-ins and the wait they had."""
     predicted = {slug: [(waited, guess) for waited, guess in called if guess is not None]
-                 for slug, called in _walk_ins_called(period).items()}
+                 for slug, called in _walk_ins_called(period, service_id).items()}
     return whole_and_parts({slug: items for slug, items in predicted.items() if items},
                              lambda items: sum(abs(guess - waited) for waited, guess in items)
                              / len(items) / 60)

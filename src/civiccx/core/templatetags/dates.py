@@ -10,6 +10,7 @@ clock (`appointment.local_start`) keeps it.
     {{ starts_at|zone_name }}  {{ location.time_zone|zone_name }}   Central time / hora del Centro
     {{ day|day_button }}                      Tue, Feb 3 / mar 3 feb
     {{ day|short_date }}  {{ "2026-02-03"|short_date }}   Feb 3, 2026 / 3 feb 2026
+    {{ report.quarter|quarter_name }}  FY2027Q1 / 1.er trimestre del año fiscal 2027
 """
 
 from datetime import datetime
@@ -29,6 +30,7 @@ FILTERS = {
     "day_month_at_clock": lambda moment: dates.day_at_clock(moment, year=False),
     "day_button": dates.day_button,
     "short_date": dates.short_date,
+    "quarter_name": dates.quarter_name,
 }
 
 

@@ -74,6 +74,11 @@ def season_cells(service_id: int, tax_year: int, returns: int, seed: int,
 # submit rate and the sections completed are the demo's own assumptions.
 FUNNEL_PER_ACCEPTED = {"checker_started": 23.4, "checker_eligible": 9.5,
                        "checker_not_eligible": 9.3, "return_started": 3.0, "submitted": 1.04}
+# Of the people the checker found out of scope, the share with each reason (the demo's own
+# assumption; a person may have several, so they add up to more than 1).
+REASONS_PER_OUT_OF_SCOPE = {"state": 0.46, "business-income": 0.21, "itemized-deductions": 0.15,
+                            "retirement-income": 0.13, "other-credits": 0.11,
+                            "capital-gains": 0.07, "premium-tax-credit": 0.06}
 SECTIONS_PER_STARTED = {"you-and-your-family": 0.78, "income": 0.6,
                         "credits-and-deductions": 0.52, "your-taxes": 0.44,
                         "review-and-sign": 0.37}
@@ -88,6 +93,9 @@ def funnel_cells(service_id: int, tax_year: int, accepted: int) -> list:
     started = accepted * FUNNEL_PER_ACCEPTED["return_started"]
     counts = {**{kind: round(accepted * per) for kind, per in FUNNEL_PER_ACCEPTED.items()},
               "accepted": accepted,
+              **{f"reason:{code}": round(accepted * FUNNEL_PER_ACCEPTED["checker_not_eligible"]
+                                         * share)
+                 for code, share in REASONS_PER_OUT_OF_SCOPE.items()},
               **{f"section:{section}": round(started * share)
                  for section, share in SECTIONS_PER_STARTED.items()}}
     rows = []

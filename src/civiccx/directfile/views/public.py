@@ -117,11 +117,12 @@ def checker_result(request):
         return redirect("directfile:checker")
     reasons = eligibility.reasons(state)
     if not state.get("recorded"):
-        kind = FunnelEvent.Kind.CHECKER_NOT_ELIGIBLE if reasons else \
-            FunnelEvent.Kind.CHECKER_ELIGIBLE
-        for code in [r.code for r in reasons] or [""]:
-            record(kind, code=code, language=current_language(), journey=state["journey"],
-                   tax_year=state["year"])
+        seen = {"language": current_language(), "journey": state["journey"],
+                "tax_year": state["year"]}
+        record(FunnelEvent.Kind.CHECKER_NOT_ELIGIBLE if reasons else
+               FunnelEvent.Kind.CHECKER_ELIGIBLE, **seen)  # once per person
+        for reason in reasons:
+            record(FunnelEvent.Kind.CHECKER_REASON, code=reason.code, **seen)
         state["recorded"] = True
         request.session[CHECKER] = state
     return render(request, "directfile/checker_result.html", {

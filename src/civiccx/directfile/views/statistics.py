@@ -43,6 +43,8 @@ def season_statistics(request):
     context = {"report": report, "funnel_chart": chart, "funnel": funnel_rows,
                "funnel_year": report.season.tax_year if report is not None else None,
                "sections": sections, "feedback": statistics.feedback_rows()}
+    context["out_of_scope"], context["reasons"] = statistics.checker_reasons(
+        report.season.tax_year if report is not None else None)
     if report is not None:
         context.update(headline=statistics.headline(report),
                        summary=statistics.summary_rows(report),

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from civiccx.core.dates import quarter_name
 from civiccx.core.languages import current_language
 from civiccx.core.roles import CX_ANALYST, REPORT_PUBLISHER, role_required, user_roles
 from civiccx.reports import building
@@ -216,7 +217,7 @@ def quote_new(request):
             messages.success(
                 request,
                 _("Quote saved. It will appear in %(quarter)s's report when it is published.")
-                % {"quarter": quote.quarter},
+                % {"quarter": quarter_name(quote.quarter)},
             )
         else:
             messages.warning(

@@ -38,6 +38,35 @@ STAGES = ("backtest", "forecast", "plan", "hire", "budgets", "schedule", "simula
 BUDGET_SHARES = (0.0, 0.25, 0.5, 0.75, 0.9, 1.0)
 """Budgets tried, as shares of what the full hiring plan adds to the current staff's pay."""
 
+# A season with fewer weeks left than this is too late to re-plan: the default moves on to
+# next year's (hiring and shift changes need a couple of weeks to take effect).
+SHORTEST_REST_OF_SEASON = timedelta(weeks=2)
+
+
+def _filing_season(year: int) -> tuple[date, date]:
+    """A filing season: the first Monday of January to April 30."""
+    january = date(year, 1, 1)
+    return january + timedelta(days=(7 - january.weekday()) % 7), date(year, 4, 30)
+
+
+def next_season(today: date) -> dict:
+    """Form defaults: the season a workforce planner would plan on ``today``, with hiring
+    from this week.
+
+    Before a season starts, that season. While one runs (issue #19), the rest of it from next
+    Monday: mid-season a planner re-forecasts the weeks left with the calls just taken and
+    adjusts shifts and late hiring classes, and the forecast can only start after the
+    history, which runs to yesterday (a default of the season's own first Monday could not be
+    forecast at all). In its last two weeks, and from May, next year's season: too little is
+    left to change, and next season's hiring is what is planned then."""
+    this_monday = today - timedelta(days=today.weekday())
+    first, last = _filing_season(today.year)
+    if first <= today:
+        first = this_monday + timedelta(weeks=1)
+        if last - first < SHORTEST_REST_OF_SEASON:
+            first, last = _filing_season(today.year + 1)
+    return {"first_day": first, "last_day": last, "hiring_from": min(this_monday, first)}
+
 
 @dataclass(frozen=True)
 class SeasonSettings:

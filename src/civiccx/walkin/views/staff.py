@@ -182,7 +182,7 @@ def transfer_ticket(request, slug: str, pk: int):
         messages.error(request, error.messages[0])
     else:
         messages.success(request, _("%(ticket)s moved to %(service)s; they keep their place.")
-                         % {"ticket": ticket.display, "service": offering.service.name})
+                         % {"ticket": ticket.display, "service": offering.service.localized_name})
     return redirect("walkin:console", slug=slug)
 
 
