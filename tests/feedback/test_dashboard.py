@@ -121,3 +121,21 @@ def test_a_quarter_without_answers_is_not_flagged_as_a_small_sample(staff_client
     page = client.get(reverse("feedback:dashboard")).content.decode()
     assert '<td class="text-right">0</td>' in page and "0 <span class=\"usa-tag" not in page
     assert '<td class="text-right">5 <span class="usa-tag' in page
+
+
+def test_a_quarter_nobody_was_served_or_answered_in_is_not_a_row_of_zeros(
+        staff_client, responses, monkeypatch):
+    """Rollup cells of other figures (a past Direct File season) made quarters appear on the
+    dashboard with every count 0."""
+    from civiccx.feedback import dashboard
+    from civiccx.metrics.rollups import QuarterScores
+
+    real = dashboard.read_scores
+
+    def with_an_empty_quarter(filters):
+        return {("FY2019Q2",): QuarterScores(), **real(filters)}
+
+    monkeypatch.setattr(dashboard, "read_scores", with_an_empty_quarter)
+    page = staff_client("cx_analyst").get(reverse("feedback:dashboard")).content.decode()
+    assert "FY2019" not in page and "2019" not in page
+    assert "3.20" in page  # the quarter with answers is still there

@@ -104,3 +104,11 @@ def test_the_demo_dashboard_scores_every_driver(staff_client, seed_demo):
     phone = dashboard_data({"service__slug": "payments", "channel": "phone"})["drivers"]
     agree = {c.quarter: c.agree for c in phone["efficiency"]}
     assert max(agree.values()) - min(agree.values()) > 0.05  # the filing season shows
+    # "What goes with trust": the wait is what people who did not trust us blame most, and
+    # nobody on a web page credits or blames an employee.
+    indicators = {row["indicator"]: row for row in dashboard_data({})["indicators"]}
+    blamed = sorted(indicators, key=lambda name: -(indicators[name]["not_well_share"] or 0))
+    assert blamed[0] == "efficiency", blamed
+    assert indicators["humanity"]["not_well_share"] < indicators["efficiency"]["not_well_share"]
+    web_rows = dashboard_data({"channel": "web"})["indicators"]
+    assert next(r for r in web_rows if r["indicator"] == "employee")["went_well"] == 0

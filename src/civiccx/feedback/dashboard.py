@@ -132,7 +132,11 @@ def indicator_rows(by_quarter: dict[tuple, QuarterScores]) -> list[dict]:
 
 
 def dashboard_data(filters: dict) -> dict:
-    by_quarter = read_scores(filters)
+    # A quarter in which the filtered services served nobody and nobody answered (rollup cells
+    # exist for other figures) would show as a row of zeros: leave it out.
+    by_quarter = {key: scores for key, scores in read_scores(filters).items()
+                  if scores.served or scores.offered or scores.responses or scores.likert
+                  or scores.thumbs}
     rows = driver_rows(by_quarter)
     return {"drivers": rows, "driver_sections": driver_sections(rows),
             "volumes": volume_rows(by_quarter),

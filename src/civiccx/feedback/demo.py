@@ -35,6 +35,13 @@ SURVEYS = [("phone-assistance", Channel.PHONE), ("walk-in-assistance", Channel.I
 CLASSIC = {"payments"}
 """Services whose surveys are the classic A-11 form (a 1-5 answer per driver)."""
 INDICATORS = ["effectiveness", "ease", "efficiency", "transparency", "humanity", "employee"]
+# How often a customer ticks each indicator as having gone well (thumbs up) or not (thumbs
+# down). Shaped like published A-11 results: people who trusted the service credit getting what
+# they came for and the staff; people who did not mostly blame the wait and unclear steps.
+WENT_WELL = {"effectiveness": 0.62, "ease": 0.47, "efficiency": 0.36, "transparency": 0.40,
+             "humanity": 0.31, "employee": 0.55}
+NOT_WELL = {"effectiveness": 0.37, "ease": 0.33, "efficiency": 0.58, "transparency": 0.45,
+            "humanity": 0.17, "employee": 0.21}
 COMMENTS = {
     True: ["The callback came when they said it would. No more hold music!",
            "Quick and easy, thank you.", "The agent was patient and explained everything.",
@@ -180,7 +187,10 @@ def _v2_response(rng: random.Random, key: tuple[str, str], q_index: int):
     """A-11 v2 answers (thumbs, then what went well or not) and the comment, if any, as
     (question id, text)."""
     up = rng.random() < _trust_probability(key[0], key[1], q_index)
-    ticks = [name for name in INDICATORS if rng.random() < (0.45 if up else 0.35)]
+    chances = WENT_WELL if up else NOT_WELL
+    staffed = key[1] != "web"  # no employee to thank or blame on a web page
+    ticks = [name for name in INDICATORS
+             if rng.random() < chances[name] and (staffed or name != "employee")]
     if key[0] == "phone-assistance" and q_index >= 1:
         ticks = sorted(set(ticks) | ({"ease", "efficiency"} if up and rng.random() < 0.5
                                      else set()))
