@@ -68,6 +68,7 @@ def test_a_researcher_sees_codes_and_never_personal_data(staff_client, repositor
         assert not any(found.values()), secret  # the search finds nothing of the vault
     page = client.get(reverse("research:study", args=[study.pk])).content.decode()
     assert participant.code in page and "tribal grants officer" in page
+    assert f"Form {participant.consent.form_version}, " in page  # the version says what it is
     transcript = client.get(reverse("research:session", args=[session.pk])).content.decode()
     assert "[NAME]" in transcript and "[PHONE]" in transcript
 
