@@ -27,11 +27,12 @@ def test_season_planner_by_keyboard(live_server, page, assert_accessible):
     assert_accessible(page, "season planner form")
 
     tab_to(page, "input[name=source]:checked")
-    assert page.evaluate("document.activeElement.value") == "queue", "recorded calls first"
-    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.value") == "history", "the saved history first"
+    page.keyboard.press("ArrowUp")  # radio buttons move with the arrow keys...
+    assert page.locator("input[name=source][value=queue]").is_checked()
+    page.keyboard.press("ArrowDown")  # ...and back to the saved history
     assert page.locator("input[name=source][value=history]").is_checked()
     tab_to(page, "select[name=history]")
-    page.keyboard.press("ArrowDown")
     assert page.locator("select[name=history]").input_value() == str(history.pk)
     tab_to(page, "input[name=current_staff]")
     page.keyboard.press("Control+A")

@@ -1,6 +1,7 @@
 """The season planner page: history in, a background run with progress, charts, tables, CSVs."""
 
 import io
+import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -180,3 +181,18 @@ def test_empty_choices_read_as_words_not_dashes(staff_client):
     assert "Choose a service" in planner
     for page in (season, planner):
         assert ">---------<" not in page and ">—</option>" not in page
+
+
+def test_the_form_starts_from_the_newest_saved_history(staff_client):
+    """With a saved history (the demo's only season of calls), the form offers it, not the
+    phone lines, whose few recorded calls cannot make a season."""
+    client = staff_client("cx_analyst")
+    page = client.get(reverse("staffing:season")).content.decode()
+    assert re.search(r'value="queue"[^>]*checked', page)
+    for name in ("Older seasons", "Last seasons"):
+        SeasonHistory.objects.create(name=name, first_day=date(2024, 10, 1),
+                                     last_day=date(2026, 11, 27))
+    newest = SeasonHistory.objects.get(name="Last seasons")
+    page = client.get(reverse("staffing:season")).content.decode()
+    assert re.search(r'value="history"[^>]*checked', page)
+    assert re.search(rf'<option value="{newest.pk}" selected>Last seasons', page)

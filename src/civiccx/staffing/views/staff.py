@@ -18,7 +18,7 @@ from civiccx.staffing import season_report
 from civiccx.staffing.forecasts import forecast_from_history, forecast_from_interactions
 from civiccx.staffing.forms import PlannerForm, SeasonPlanForm
 from civiccx.staffing.history import import_history
-from civiccx.staffing.models import PlanningRun
+from civiccx.staffing.models import PlanningRun, SeasonHistory
 from civiccx.staffing.plan_charts import PlanWords, plan_chart
 from civiccx.staffing.planning.forecasting import HistoryError
 from civiccx.staffing.queueing.plan import (
@@ -80,13 +80,20 @@ def planner(request):
     }, status=400 if (form.errors or problem) else 200)
 
 
+def _latest_history() -> dict:
+    """Start from the newest saved history when there is one: a planner re-plans from the
+    history they saved, and a fresh demo has no phone line with a season of calls."""
+    latest = SeasonHistory.objects.order_by("-pk").first()
+    return {"source": "history", "history": latest.pk} if latest else {}
+
+
 @role_required(CX_ANALYST)
 def season_planner(request):
     """Season planner: history in, a run started in the background, its page to follow."""
     submitted = request.method == "POST"
     form = SeasonPlanForm(request.POST if submitted else None,
                           request.FILES if submitted else None,
-                          initial=next_season(timezone.localdate()))
+                          initial={**next_season(timezone.localdate()), **_latest_history()})
     problem = ""
     if submitted and form.is_valid():
         data = form.cleaned_data
