@@ -58,6 +58,8 @@ class SearchOutcome:
             return None
         fields = {f: self.elsewhere.text(f, self.language) for f in ("topic", "agency", "url")}
         fields["site"] = urlsplit(fields["url"]).hostname or fields["url"]
+        # The page's sentence ends with its own period ("... de EE. UU." would end "UU..").
+        fields["agency"] = fields["agency"].removesuffix(".")
         return fields
 
 
